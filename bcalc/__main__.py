@@ -1,0 +1,3 @@
+from bcalc.cli import main
+
+main()

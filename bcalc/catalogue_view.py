@@ -1,0 +1,205 @@
+"""What `bcalc catalogue` and `bcalc funding` show."""
+
+from __future__ import annotations
+
+import json
+import sys
+from decimal import Decimal
+
+from bcalc.errors import InputError, Problem
+from bcalc.models import Item, Price, Product
+from bcalc.money import nl_number, num_str
+
+
+def _price_text(item: Item) -> str:
+    if item.included:
+        return "inclusief"
+    if item.tiers:
+        return " / ".join(f"{t.price.written}" + (f" (≥{t.min_units})" if t.min_units else "") for t in item.tiers)
+    if item.packs:
+        return " / ".join(f"{p.price.written} ({p.size} st.)" for p in item.packs)
+    if item.price is None:
+        return "geen bedrag"
+    text = item.price.written
+    if item.price.bound == "max":
+        text += " (maximaal)"
+    return text
+
+
+def _price_json(price: Price | None) -> dict | None:
+    if price is None:
+        return None
+    out: dict = {"written": price.written}
+    if price.amount is not None:
+        out["amount"] = num_str(price.amount)
+    if price.is_range:
+        out["low"], out["high"] = num_str(price.low), num_str(price.high)
+    if price.approx:
+        out["approx"] = True
+    if price.bound:
+        out["bound"] = price.bound
+    return out
+
+
+def _product_json(p: Product) -> dict:
+    return {
+        "id": p.id, "name": p.name, "supplier": p.supplier, "need": p.need, "category": p.category,
+        "innovation": p.innovation, "source": p.source, "price_year": p.price_year, "family": p.family, "note": p.note,
+        "choices": [{"id": c.id, "label": c.label, "options": list(c.options), "default": c.default,
+                     "required": c.required} for c in p.choices],
+        "items": [{
+            "id": it.id, "ref": it.ref, "label": it.label, "category": it.category, "basis": it.basis,
+            "role": it.role, "timing": it.timing, "price": _price_json(it.price), "included": it.included,
+            "tiers": [{"ref": t.ref, "label": t.label, "min_units": t.min_units, "min_years": t.min_years,
+                       "price": _price_json(t.price), "source": t.source} for t in it.tiers],
+            "packs": [{"size": pk.size, "price": _price_json(pk.price)} for pk in it.packs],
+            "currency": it.currency, "vat": it.vat, "options": list(it.options),
+            "quantity": num_str(it.quantity) if it.quantity is not None else None,
+            "source": it.source, "note": it.note, "ambiguous": it.ambiguous,
+        } for it in p.items],
+        "time": [{
+            "id": t.id, "ref": t.ref, "label": t.label, "written": t.written, "role": t.role, "per": t.per,
+            "category": t.category, "counted": t.counted, "source": t.source, "note": t.note,
+            "ambiguous": t.ambiguous,
+        } for t in p.time],
+    }
+
+
+def list_products(directory, category, need, fmt, console_factory) -> None:
+    from bcalc.loader import load_catalogue
+
+    cat = load_catalogue(directory)
+    products = [p for p in cat.products.values()
+                if (category is None or p.category.lower() == category.lower())
+                and (need is None or p.need == need)]
+    if not products:
+        known_c = sorted({p.category for p in cat.products.values()})
+        known_n = sorted({p.need for p in cat.products.values()})
+        what = f"category '{category}'" if category else f"need '{need}'"
+        field = "--category" if category else "--need"
+        raise InputError([Problem("bcalc", None, field, f"no product with {what}; categories: "
+                                  f"{', '.join(known_c)}; needs: {', '.join(known_n)}")])
+    if fmt == "json":
+        sys.stdout.write(json.dumps([{k: v for k, v in _product_json(p).items() if k not in ("items", "time", "choices")}
+                                     for p in products], ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(header_style="bold", title=f"{len(products)} producten (prijspeil {products[0].price_year}, "
+                                             f"indicatief, excl. btw tenzij vermeld)", title_justify="left")
+    for col in ("id", "product", "leverancier", "categorie", "behoefte", "kostenregels", "bron"):
+        table.add_column(col)
+    for p in products:
+        table.add_row(p.id, p.name, p.supplier, p.category, p.need, str(len(p.items)), p.source)
+    console_factory().print(table)
+
+
+def _find_product(cat, product_id):
+    if product_id not in cat.products:
+        import difflib
+
+        hint = difflib.get_close_matches(product_id, list(cat.products), n=1)
+        raise InputError([Problem("bcalc", None, "product", f"unknown product '{product_id}'"
+                                  + (f"; did you mean '{hint[0]}'?" if hint else "; see `bcalc catalogue list`"))])
+    return cat.products[product_id]
+
+
+def show_product(directory, product_id, fmt, console_factory) -> None:
+    from bcalc.loader import load_catalogue
+
+    cat = load_catalogue(directory)
+    p = _find_product(cat, product_id)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(_product_json(p), ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    console = console_factory()
+    console.print(f"[bold]{p.name}[/bold] ({p.supplier}) · {p.category} · behoefte {p.need} · "
+                  f"innovatie {p.innovation} · bron {p.source} · prijspeil {p.price_year}")
+    if p.note:
+        console.print(p.note, style="dim", markup=False)
+    table = Table(header_style="bold", title="Kosten", title_justify="left", show_lines=False)
+    for col in ("id", "ref", "omschrijving", "bedrag", "btw", "per", "wanneer", "soort", "optie", "bron"):
+        table.add_column(col)
+    for it in p.items:
+        table.add_row(it.id, it.ref or "", it.label + (" ⚠" if it.ambiguous else ""), _price_text(it)
+                      + ("" if it.currency == "EUR" else f" {it.currency}"), it.vat,
+                      it.basis + (f" ({it.role})" if it.role else ""), it.timing, it.category, ", ".join(it.options),
+                      it.source)
+    console.print(table)
+    if p.time:
+        tt = Table(header_style="bold", title="Tijdsinvestering", title_justify="left")
+        for col in ("id", "ref", "omschrijving", "tijd (zoals vermeld)", "rol", "per", "soort", "meegeteld", "bron"):
+            tt.add_column(col)
+        for t in p.time:
+            tt.add_row(t.id, t.ref or "", t.label + (" ⚠" if t.ambiguous else ""), t.written, t.role or "-", t.per,
+                       t.category, "ja" if t.counted else "nee", t.source)
+        console.print(tt)
+    if p.choices:
+        for c in p.choices:
+            extra = f", standaard {c.default}" if c.default else (", verplicht" if c.required else ", optioneel")
+            console.print(f"Keuze {c.id} ({c.label}): {' | '.join(c.options)}{extra}", markup=False)
+    notes = [(it.id, it.note) for it in p.items if it.note] + [(t.id, t.note) for t in p.time if t.note]
+    if notes:
+        console.print("\n[bold]Toelichting[/bold]")
+        for key, note in notes:
+            console.print(f" • {key}: {note}", markup=False)
+
+
+def list_funding(directory, fmt, console_factory) -> None:
+    from bcalc.loader import load_tariffs
+
+    tariffs = load_tariffs(directory)
+    codes = list(tariffs.funding.values())
+    if fmt == "json":
+        sys.stdout.write(json.dumps([_code_json(c) for c in codes], ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(header_style="bold", title="Financieringsroutes", title_justify="left")
+    for col in ("code", "domein", "naam", "eenheid", "tarief", "bron"):
+        table.add_column(col)
+    for c in codes:
+        table.add_row(c.code, c.domain, c.name, c.unit, _tariff_text(c.tariffs), c.source)
+    console_factory().print(table)
+
+
+def _tariff_text(tariffs: dict[int, Decimal]) -> str:
+    if not tariffs:
+        return "geen publiek tarief: geef het gecontracteerde tarief in de case"
+    return ", ".join(f"{y}: € {nl_number(v)}" for y, v in sorted(tariffs.items()))
+
+
+def _code_json(c) -> dict:
+    return {"code": c.code, "kind": c.kind, "domain": c.domain, "name": c.name, "unit": c.unit,
+            "definition": c.definition, "tariff": {str(y): num_str(v) for y, v in c.tariffs.items()} or None,
+            "source": c.source, "note": c.note}
+
+
+def show_funding(directory, code, fmt, console_factory) -> None:
+    from bcalc.loader import load_tariffs
+
+    tariffs = load_tariffs(directory)
+    match = {k.lower(): v for k, v in tariffs.funding.items()}.get(code.lower())
+    if match is None:
+        raise InputError([Problem("bcalc", None, "code", f"unknown funding code '{code}'; known: "
+                                  f"{', '.join(tariffs.funding)}")])
+    if fmt == "json":
+        sys.stdout.write(json.dumps(_code_json(match), ensure_ascii=False, indent=2) + "\n")
+        return
+    console = console_factory()
+    console.print(f"[bold]{match.code}[/bold] · {match.name} · {match.domain}")
+    console.print(f"Eenheid: {match.unit}", markup=False)
+    console.print(f"Tarief: {_tariff_text(match.tariffs)}", markup=False)
+    console.print(f"\n{match.definition}", markup=False)
+    if match.note:
+        console.print(f"\n{match.note}", style="dim", markup=False)
+    console.print(f"\nBron: {match.source}", markup=False)
+    usage = {"hourly": f"In een case:\n  funding:\n    - code: {match.code}\n      clients: 20\n      hours_per_month: 1.5\n"
+                       f"      tariff: <gecontracteerd tarief per uur>",
+             "vpt": "In een case:\n  funding:\n    - code: VPT\n      clients: 10\n      day_rate: <dagtarief>\n"
+                    "      technology_share: 2%",
+             "subsidy": "In een case:\n  funding:\n    - code: subsidy\n      label: <naam regeling>\n"
+                        "      amount: <bedrag>\n      year: 1"}[match.kind]
+    console.print(f"\n{usage}", markup=False, style="dim")

@@ -1,0 +1,253 @@
+"""The command line: parses options, calls the core, renders, and decides the exit code.
+
+Exit codes: 0 success, 2 bad input (case, catalogue or option), 1 unexpected failure.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from bcalc.errors import InputError, Problem
+
+app = typer.Typer(
+    help="bcalc: business case and financing of care technology for Dutch care organisations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+catalogue_app = typer.Typer(help="Browse and check the supplier catalogue.", no_args_is_help=True)
+funding_app = typer.Typer(help="Browse the funding codes (Zvw, Wlz, subsidy).", no_args_is_help=True)
+app.add_typer(catalogue_app, name="catalogue")
+app.add_typer(funding_app, name="funding")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+class PriceEnd(str, Enum):
+    low = "low"
+    mid = "mid"
+    high = "high"
+
+
+CatalogueOpt = Annotated[
+    Optional[Path],
+    typer.Option("--catalogue", help="Folder with suppliers.yaml and tariffs.yaml (default: the bundled catalogues).",
+                 file_okay=False),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")]
+
+
+def _fail(problems: list[Problem]) -> None:
+    for p in problems:
+        print(str(p), file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _guard(fn, debug: bool = False):
+    try:
+        return fn()
+    except InputError as exc:
+        _fail(exc.problems)
+    except typer.Exit:
+        raise
+    except BrokenPipeError:
+        raise typer.Exit(0)
+    except Exception as exc:  # the last line of defence: no traceback unless asked
+        if debug:
+            raise
+        print(f"bcalc: unexpected error: {type(exc).__name__}: {exc} (run again with --debug for details)",
+              file=sys.stderr)
+        raise typer.Exit(1)
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+@app.command()
+def estimate(
+    case: Annotated[Optional[Path], typer.Argument(help="Case file (YAML). Default: the bundled example case.",
+                                                   show_default=False)] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    scenario: Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
+                                                         "(default: the case's own).")] = None,
+    prices: Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range to use.")] = PriceEnd.mid,
+    lang: Annotated[Lang, typer.Option(help="Language of the output.")] = Lang.nl,
+    catalogue: CatalogueOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Costs, VAT, funding and net result per year for one case."""
+
+    def run():
+        from bcalc import paths
+        from bcalc.core import estimate as compute
+        from bcalc.loader import load_all
+
+        case_path = case if case is not None else paths.default_case()
+        cat, tariffs, model = load_all(case_path, catalogue, shown=str(case) if case is not None else None)
+        if scenario is not None and scenario not in tariffs.scenarios:
+            raise InputError([Problem("bcalc", None, "--scenario",
+                                      f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
+        result = compute(model, cat, tariffs, scenario=scenario, prices=prices.value)
+        if format is Format.json:
+            from bcalc.render import jsonout
+
+            sys.stdout.write(jsonout.render(result, lang.value))
+        elif format is Format.markdown:
+            from bcalc.render import markdown
+
+            sys.stdout.write(markdown.render(result, lang.value))
+        else:
+            from bcalc.render import console
+
+            console.render(result, _console(), lang.value)
+
+    _guard(run, debug)
+
+
+# ---- catalogue ------------------------------------------------------------------------
+
+
+@catalogue_app.command("list")
+def catalogue_list(
+    category: Annotated[Optional[str], typer.Option(help="Only this category (e.g. Medicijndispenser).")] = None,
+    need: Annotated[Optional[str], typer.Option(help="Only products for this need (e.g. medication_dispenser).")] = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    catalogue: CatalogueOpt = None,
+) -> None:
+    """List the products in the catalogue."""
+
+    def run():
+        from bcalc.catalogue_view import list_products
+
+        list_products(catalogue, category, need, format.value, _console)
+
+    _guard(run)
+
+
+@catalogue_app.command("show")
+def catalogue_show(
+    product: Annotated[str, typer.Argument(help="Product id, e.g. medido.")],
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    catalogue: CatalogueOpt = None,
+) -> None:
+    """Every cost and time line of one product, with its source line."""
+
+    def run():
+        from bcalc.catalogue_view import show_product
+
+        show_product(catalogue, product, format.value, _console)
+
+    _guard(run)
+
+
+@catalogue_app.command("validate")
+def catalogue_validate(
+    directory: Annotated[Optional[Path], typer.Argument(help="Folder with suppliers.yaml and tariffs.yaml "
+                                                             "(default: the bundled catalogues).",
+                                                        file_okay=False, show_default=False)] = None,
+) -> None:
+    """Check the catalogues; every problem is reported as FILE:LINE: field: message."""
+
+    def run():
+        from bcalc.loader import load_catalogue, load_tariffs
+
+        problems: list[Problem] = []
+        counts = ""
+        try:
+            cat = load_catalogue(directory)
+            items = sum(len(p.items) for p in cat.products.values())
+            times = sum(len(p.time) for p in cat.products.values())
+            counts = f"{len(cat.products)} products, {items} items, {times} time lines"
+        except InputError as exc:
+            problems += exc.problems
+        try:
+            tariffs = load_tariffs(directory)
+            counts += f"; {len(tariffs.funding)} funding codes, {len(tariffs.scenarios)} scenarios"
+        except InputError as exc:
+            problems += exc.problems
+        if problems:
+            _fail(problems)
+        print(f"ok: {counts}")
+
+    _guard(run)
+
+
+# ---- funding --------------------------------------------------------------------------
+
+
+@funding_app.command("list")
+def funding_list(
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    catalogue: CatalogueOpt = None,
+) -> None:
+    """List the funding codes."""
+
+    def run():
+        from bcalc.catalogue_view import list_funding
+
+        list_funding(catalogue, format.value, _console)
+
+    _guard(run)
+
+
+@funding_app.command("show")
+def funding_show(
+    code: Annotated[str, typer.Argument(help="Funding code, e.g. 1062, H139, H306, VPT, subsidy.")],
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    catalogue: CatalogueOpt = None,
+) -> None:
+    """Definition, unit, tariff and source of one funding code."""
+
+    def run():
+        from bcalc.catalogue_view import show_funding
+
+        show_funding(catalogue, code, format.value, _console)
+
+    _guard(run)
+
+
+# ---- init -----------------------------------------------------------------------------
+
+
+@app.command()
+def init(
+    file: Annotated[Path, typer.Argument(help="Where to write the starter case.")] = Path("case.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter case file that `bcalc estimate` accepts as written."""
+
+    def run():
+        from bcalc.starter import STARTER
+        from bcalc.writefile import write_atomic
+
+        write_atomic(file, STARTER, force=force)
+        print(f"written: {file}  (next: bcalc estimate {file})")
+
+    _guard(run)
+
+
+def main() -> None:
+    app(prog_name="bcalc")

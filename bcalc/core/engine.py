@@ -1,0 +1,471 @@
+"""The estimate: costs, VAT, funding and net result per calendar year for one case.
+
+The engine works month by month over the horizon and reports calendar years. One line is
+(deployment, item, category, calendar year): its exact monthly amounts are summed and rounded
+half-up to cents once; VAT is computed from that rounded amount and rounded once; every total
+is a sum of rounded lines (see the interface, sections 5 and 6).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+from bcalc.core.calendar import Month, calendar_years, horizon
+from bcalc.core.indexation import calendar_factors, effective_series, price_factors, rates_used
+from bcalc.core.notices import Notices
+from bcalc.models import (
+    Case,
+    Catalogue,
+    Deployment,
+    FundingResult,
+    Item,
+    Line,
+    Part,
+    Price,
+    Product,
+    ProductTotals,
+    Result,
+    Tariffs,
+    Totals,
+    TimeLine,
+    YearRow,
+)
+from bcalc.money import ONE, WIDE, ZERO, dec, round_cents
+
+PRICE_ENDS = ("low", "mid", "high")
+USAGE_BASES = ("hour", "minute", "pack", "piece")
+WEEKS_PER_MONTH = Fraction(52, 12)
+
+
+@dataclass
+class _Acc:
+    """Exact running sum of one line before rounding."""
+
+    amount: Decimal | Fraction = ZERO
+    quantity: Decimal | Fraction = ZERO
+    parts: dict = field(default_factory=dict)  # unit price -> quantity
+
+
+class EstimateError(ValueError):
+    """A case that loads but cannot be computed (should have been caught by the loader)."""
+
+
+def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None,
+             prices: str = "mid") -> Result:
+    """Compute a case. ``scenario`` overrides the case's indexation scenario; ``prices`` picks
+    the low end, midpoint or high end of quoted ranges."""
+    if prices not in PRICE_ENDS:
+        raise EstimateError(f"prices must be one of {PRICE_ENDS}")
+    scenario_name = scenario or case.scenario
+    if scenario_name not in tariffs.scenarios:
+        raise EstimateError(f"unknown scenario {scenario_name!r}")
+    series = effective_series(case, tariffs.scenarios[scenario_name])
+    months = horizon(case.start_year, case.start_month, case.years)
+    years = calendar_years(months)
+    wage_f = calendar_factors(years[0], years[-1], series["wages"])
+    tariff_f = calendar_factors(years[0], years[-1], series["tariffs"])
+    notices = Notices()
+    recoverable = case.vat_recoverable
+
+    lines: list[Line] = []
+    for d_index, dep in enumerate(case.deployments):
+        product = catalogue.products[dep.product]
+        p_factors = price_factors(months, series["prices"], dep.index_cap)
+        accs: dict[tuple, _Acc] = {}
+        meta: dict[tuple, tuple] = {}
+        _supplier_items(case, dep, product, months, p_factors, prices, notices, accs, meta, tariffs)
+        _time_lines(case, dep, product, months, wage_f, prices, notices, accs, meta)
+        for key, acc in accs.items():
+            lines.append(_close_line(d_index, product, key, acc, meta[key], recoverable))
+        _product_notices(product, dep, notices, catalogue)
+    funding = _funding(case, tariffs, months, tariff_f)
+    return _assemble(case, scenario_name, prices, months, years, lines, funding, notices, series, tariffs, catalogue)
+
+
+# ---- supplier items -------------------------------------------------------------------
+
+
+def _active_options(product: Product, dep: Deployment) -> set[str]:
+    active = set(dep.options)
+    for ch in product.choices:
+        if ch.default and not active.intersection(ch.options):
+            active.add(ch.default)
+    return active
+
+
+def _unit_counts(dep: Deployment, months: tuple[Month, ...]):
+    clients = dep.clients
+    in_use = [clients[m.contract_year] for m in months]
+    new = [0] * len(months)
+    removed = [0] * len(months)
+    for m in months:
+        if m.index == 0:
+            new[0] = clients[0]
+        elif m.index % 12 == 0:
+            k = m.contract_year
+            diff = clients[k] - clients[k - 1]
+            if diff > 0:
+                new[m.index] = diff
+            else:
+                removed[m.index] = -diff
+    return in_use, new, removed
+
+
+def _pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, notices: Notices,
+                product: Product) -> tuple[Decimal | None, str, Price | None]:
+    """The unit price (euros, as quoted) and the source line it comes from."""
+    if item.id in dep.prices:
+        return dep.prices[item.id], "case", None
+    if item.included:
+        return ZERO, item.source, None
+    price = item.price
+    source = item.source
+    if item.tiers:
+        for tier in item.tiers:
+            if tier.min_units is not None and count < tier.min_units:
+                continue
+            if tier.min_years is not None and case.years < tier.min_years:
+                continue
+            price, source = tier.price, tier.source or item.source
+            notices.tier(product, item, tier, count)
+            break
+    if price is None:
+        return None, source, None
+    value = price.pick(end)
+    notices.price_used(product, item, price, end, value, source)
+    if item.currency != "EUR":
+        value = value * case.fx[item.currency]
+        notices.currency(product, item, case.fx[item.currency])
+    return value, source, price
+
+
+def _usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
+    if item.id in dep.quantities:
+        return dep.quantities[item.id]
+    if item.basis in USAGE_BASES:
+        return item.quantity
+    if item.basis == "organisation":
+        return ONE
+    if item.basis == "team":
+        return dec(case.teams) if case.teams is not None else None
+    if item.basis == "role":
+        role = case.staff.get(item.role or "")
+        return dec(role.count) if role else None
+    return None
+
+
+def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, meta, tariffs) -> None:
+    active = _active_options(product, dep)
+    in_use, new, removed = _unit_counts(dep, months)
+    peak = max(dep.clients) if dep.clients else 0
+    for item in product.items:
+        if item.options and not active.intersection(item.options):
+            continue
+        unit_based = item.basis in ("unit", "deployment") and item.id not in dep.quantities
+        fixed_q = None if unit_based else _usage_quantity(item, dep, case)
+        if not unit_based and fixed_q is None:
+            notices.no_quantity(product, item)
+            continue
+        count = peak if item.tier_on == "units" else int(fixed_q or 0)
+        if item.packs:
+            _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs)
+            continue
+        unit_price, source, _ = _pick_price(item, dep, case, end, count, notices, product)
+        if unit_price is None:
+            notices.no_amount(product, item)
+            continue
+        vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
+        quoted = "incl" if item.vat == "incl" else "excl"
+        for m in months:
+            q = _quantity_in_month(item, m, unit_based, fixed_q, in_use, new, removed)
+            if not q:
+                continue
+            price = unit_price * p_factors[m.contract_year]
+            key = (item.id, item.category, m.year)
+            acc = accs.get(key)
+            if acc is None:
+                acc = accs[key] = _Acc()
+                meta[key] = ("supplier", item.label, source, None, vat_rate, quoted)
+            with localcontext(WIDE):
+                acc.amount += q * price
+            acc.quantity += q
+            acc.parts[price] = acc.parts.get(price, ZERO) + q
+
+
+def _quantity_in_month(item: Item, m: Month, unit_based: bool, fixed_q, in_use, new, removed) -> Decimal | int:
+    timing = item.timing
+    if unit_based:
+        if timing in ("per_new_unit", "one_off"):
+            return new[m.index]
+        if timing == "at_removal":
+            return removed[m.index]
+        if timing == "monthly":
+            return in_use[m.index]
+        if timing == "yearly":
+            return in_use[m.index] if m.index % 12 == 0 else 0
+        if timing == "daily":
+            return in_use[m.index] * m.days
+        raise EstimateError(f"unknown timing {timing}")
+    if timing in ("one_off", "per_new_unit"):
+        return fixed_q if m.index == 0 else 0
+    if timing == "at_removal":
+        return fixed_q if removed[m.index] else 0
+    if timing == "monthly":
+        return fixed_q
+    if timing == "yearly":
+        return fixed_q if m.index % 12 == 0 else 0
+    if timing == "daily":
+        return fixed_q * m.days
+    raise EstimateError(f"unknown timing {timing}")
+
+
+def _cheapest_packs(needed: int, packs) -> dict[int, int]:
+    """The cheapest set of packs that holds at least ``needed`` pieces: {size: count}."""
+    largest = max(p.size for p in packs)
+    limit = needed + largest
+    best: list[tuple[Decimal, dict] | None] = [None] * (limit + 1)
+    best[0] = (ZERO, {})
+    for n in range(1, limit + 1):
+        for p in packs:
+            prev = best[max(0, n - p.size)]
+            if prev is None:
+                continue
+            cost = prev[0] + p.price.pick("mid")
+            if best[n] is None or cost < best[n][0]:
+                combo = dict(prev[1])
+                combo[p.size] = combo.get(p.size, 0) + 1
+                best[n] = (cost, combo)
+    candidates = [b for b in best[needed:] if b is not None]
+    return min(candidates, key=lambda b: b[0])[1]
+
+
+def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs) -> None:
+    needed = int(fixed_q) if fixed_q is not None else 0
+    if fixed_q is None or fixed_q != needed:
+        notices.no_quantity(product, item)
+        return
+    combo = _cheapest_packs(needed, item.packs) if needed else {}
+    vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
+    quoted = "incl" if item.vat == "incl" else "excl"
+    notices.packs(product, item, needed, combo)
+    for pack in item.packs:
+        count = combo.get(pack.size, 0)
+        if not count:
+            continue
+        sub_id = f"{item.id}-{pack.size}"
+        label = f"{item.label} ({pack.size} st.)"
+        for m in months:
+            q = _quantity_in_month(item, m, False, dec(count), [], [], [0] * len(months))
+            if not q:
+                continue
+            price = pack.price.pick("mid") * p_factors[m.contract_year]
+            key = (sub_id, item.category, m.year)
+            acc = accs.get(key)
+            if acc is None:
+                acc = accs[key] = _Acc()
+                meta[key] = ("supplier", label, item.source, None, vat_rate, quoted)
+            acc.amount += q * price
+            acc.quantity += q
+            acc.parts[price] = acc.parts.get(price, ZERO) + q
+
+
+# ---- internal time --------------------------------------------------------------------
+
+
+def _phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_months: int) -> list[Fraction]:
+    """Hours per month of the horizon for one head (or one organisation, or one team)."""
+    hours = [Fraction(0)] * n_months
+    if line.hours is not None:
+        value = line.hours.pick(end)
+        notices.hours_used(product, line, line.hours, end, value)
+        hours[0] += Fraction(value)
+        return hours
+    cursor = Fraction(0)  # months elapsed since the start, as a fraction
+    for phase in line.phases:
+        per_week = Fraction(phase.hours_per_week.pick(end))
+        notices.hours_used(product, line, phase.hours_per_week, end, phase.hours_per_week.pick(end))
+        weeks = Fraction(phase.weeks) if phase.weeks is not None else Fraction(phase.months) * WEEKS_PER_MONTH
+        length = weeks / WEEKS_PER_MONTH  # in months
+        start, stop = cursor, cursor + length
+        m = int(start)
+        while m < stop and m < n_months:
+            overlap = min(stop, Fraction(m + 1)) - max(start, Fraction(m))
+            hours[m] += per_week * WEEKS_PER_MONTH * overlap
+            m += 1
+        cursor = stop
+    return hours
+
+
+def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) -> None:
+    active = _active_options(product, dep)
+    for line in product.time:
+        if not line.counted or (line.options and not active.intersection(line.options)):
+            continue
+        role = case.staff[line.role]
+        if line.id in dep.quantities:
+            heads = Fraction(dep.quantities[line.id])
+        elif line.per == "head":
+            heads = Fraction(role.count)
+        elif line.per == "team":
+            heads = Fraction(case.teams or 0)
+        else:
+            heads = Fraction(1)
+        if not heads:
+            continue
+        per_month = _phase_hours(line, end, notices, product, len(months))
+        if role.rate is None:
+            notices.unvalued(product, line, sum(per_month) * heads)
+            continue
+        for m in months:
+            h = per_month[m.index] * heads
+            if not h:
+                continue
+            rate = role.rate * wage_f[m.year]
+            key = (line.id, line.category, m.year)
+            acc = accs.get(key)
+            if acc is None:
+                acc = accs[key] = _Acc(amount=Fraction(0), quantity=Fraction(0))
+                meta[key] = ("internal", line.label, line.source, line.role, None, "excl")
+            acc.amount += h * Fraction(rate)
+            acc.quantity += h
+            acc.parts[rate] = acc.parts.get(rate, Fraction(0)) + h
+
+
+# ---- lines, VAT -----------------------------------------------------------------------
+
+
+def _close_line(d_index: int, product: Product, key: tuple, acc: _Acc, meta: tuple, recoverable: Decimal) -> Line:
+    item_id, category, year = key
+    kind, label, source, role, vat_rate, quoted = meta
+    parts = tuple(Part(quantity=_as_dec(q), unit_price=p) for p, q in acc.parts.items())
+    unit_price = parts[0].unit_price if len(parts) == 1 else None
+    if kind == "internal":
+        return Line(d_index, product.id, item_id, label, "training" if category == "training" else "internal", year,
+                    _as_dec(acc.quantity), unit_price, round_cents(acc.amount), ZERO, source, kind="internal",
+                    role=role, parts=parts if len(parts) > 1 else ())
+    keep = ONE - recoverable
+    if quoted == "incl":
+        gross = round_cents(acc.amount)
+        with localcontext(WIDE):
+            excl = round_cents(gross / (ONE + vat_rate))
+            vat = round_cents((gross - excl) * keep)
+    else:
+        excl = round_cents(acc.amount)
+        with localcontext(WIDE):
+            vat = round_cents(excl * vat_rate * keep)
+    return Line(d_index, product.id, item_id, label, category, year, _as_dec(acc.quantity), unit_price, excl, vat,
+                source, kind="supplier", vat_rate=vat_rate, quoted=quoted, parts=parts if len(parts) > 1 else ())
+
+
+def _as_dec(value) -> Decimal:
+    return dec(value) if isinstance(value, Fraction) else value
+
+
+# ---- funding --------------------------------------------------------------------------
+
+
+def _funding(case: Case, tariffs: Tariffs, months, tariff_f) -> list[FundingResult]:
+    out: list[FundingResult] = []
+    for f_index, line in enumerate(case.funding):
+        code = tariffs.funding[line.code]
+        label = line.label or f"{code.code} {code.name}"
+        per_year: dict[int, list] = {}
+        if code.kind == "subsidy":
+            month = months[(line.year - 1) * 12]
+            per_year[month.year] = [line.amount, ONE]
+            out.append(FundingResult(f_index, code.code, label, month.year, round_cents(line.amount), ONE, None,
+                                     "case"))
+            continue
+        for m in months:
+            clients = line.clients[m.contract_year]
+            if not clients:
+                continue
+            if code.kind == "hourly":
+                base = line.tariff if line.tariff is not None else _sourced_tariff(code, case)
+                qty = clients * line.hours_per_month
+                rate = base * tariff_f[m.year]
+            else:  # vpt: a share of the day rate for every day in use
+                qty = dec(clients * m.days)
+                rate = line.day_rate * tariff_f[m.year] * line.technology_share
+            acc = per_year.setdefault(m.year, [ZERO, ZERO, rate])
+            with localcontext(WIDE):
+                acc[0] += qty * rate
+            acc[1] += qty
+        for year, (amount, qty, *rest) in sorted(per_year.items()):
+            out.append(FundingResult(f_index, code.code, label, year, round_cents(amount), qty,
+                                     rest[0] if rest else None,
+                                     "case" if line.tariff is not None or code.kind == "vpt" else code.source))
+    return out
+
+
+def _sourced_tariff(code, case: Case) -> Decimal:
+    year = case.start_year
+    if year in code.tariffs:
+        return code.tariffs[year]
+    raise EstimateError(f"no tariff for {code.code} in {year}")
+
+
+# ---- assembly -------------------------------------------------------------------------
+
+
+def _totals(lines, funding_amount: Decimal = ZERO) -> Totals:
+    sums = {"one_off": ZERO, "recurring": ZERO, "training": ZERO, "internal": ZERO}
+    vat = ZERO
+    for ln in lines:
+        sums[ln.category] += ln.excl_vat
+        vat += ln.vat
+    return Totals(vat=vat, funding=funding_amount, **sums)
+
+
+def _assemble(case, scenario_name, end, months, years, lines, funding, notices, series, tariffs, catalogue) -> Result:
+    lines.sort(key=lambda ln: (ln.year, ln.deployment, _cat_order(ln.category), ln.kind != "supplier", ln.item))
+    per_year = []
+    for y in years:
+        y_lines = [ln for ln in lines if ln.year == y]
+        y_funding = sum((f.amount for f in funding if f.year == y), ZERO)
+        per_year.append(YearRow(year=y, months=sum(1 for m in months if m.year == y), totals=_totals(y_lines, y_funding)))
+    total = _totals(lines, sum((f.amount for f in funding), ZERO))
+    products = []
+    for d_index, dep in enumerate(case.deployments):
+        product = catalogue.products[dep.product]
+        products.append(ProductTotals(d_index, product.id, product.name,
+                                      _totals([ln for ln in lines if ln.deployment == d_index])))
+    caps = [dep.index_cap for dep in case.deployments]
+    rates = {
+        "prices": rates_used(months, series["prices"]),
+        "wages": rates_used(months, series["wages"]),
+        "tariffs": rates_used(months, series["tariffs"]),
+    }
+    if any(c is not None for c in caps):
+        notices.caps(case, rates["prices"])
+    price_years = tuple(sorted({catalogue.products[d.product].price_year for d in case.deployments}))
+    notices.price_level(price_years, case)
+    return Result(case=case, scenario=scenario_name, prices_end=end, per_year=tuple(per_year), total=total,
+                  products=tuple(products), lines=tuple(lines), funding=tuple(funding),
+                  warnings=notices.all(), rates=rates, vat_rate=tariffs.vat_standard, price_years=price_years)
+
+
+def _cat_order(category: str) -> int:
+    return ("one_off", "recurring", "training", "internal").index(category)
+
+
+def _product_notices(product: Product, dep: Deployment, notices: Notices, catalogue: Catalogue) -> None:
+    active = _active_options(product, dep)
+    for item in product.items:
+        if item.options and not active.intersection(item.options):
+            continue
+        if item.id in dep.prices:
+            continue
+        if item.ambiguous:
+            notices.ambiguous(product, item.id, item.label, item.note, item.source)
+        if item.vat == "not_stated" and not item.included and item.has_amount:
+            notices.vat_not_stated(product, item)
+        if item.price is not None and item.price.bound:
+            notices.bound(product, item, item.price.bound)
+    for line in product.time:
+        if line.options and not active.intersection(line.options):
+            continue
+        if line.ambiguous and line.counted:
+            notices.ambiguous(product, line.id, line.label, line.note, line.source)

@@ -1,0 +1,649 @@
+"""The only way in: reads the catalogues and a case file into frozen models.
+
+Every problem in a file is collected and reported at once as ``FILE:LINE: field: message``.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from bcalc import paths
+from bcalc.errors import InputError
+from bcalc.models import (
+    BASES,
+    CATEGORIES,
+    ROLES,
+    TIMINGS,
+    VAT_STATUSES,
+    Case,
+    Catalogue,
+    Choice,
+    Deployment,
+    FundingCode,
+    FundingLine,
+    Indexation,
+    Item,
+    Pack,
+    Phase,
+    Price,
+    Product,
+    RateSeries,
+    Scenario,
+    SourceDoc,
+    StaffRole,
+    Tariffs,
+    Tier,
+    TimeLine,
+)
+from bcalc.reader import Reader
+from bcalc.yamltree import Num, read_tree
+
+SOURCE_RE = re.compile(r"^(\d{3}):(\d+)(?:-(\d+))?$")
+REF_RE = re.compile(r"^[CT]\d{2}[a-z]?$")
+PRICE_KEYS = ("written", "amount", "low", "high", "approx", "bound")
+MAX_YEARS = 15
+
+
+# ---- catalogue ------------------------------------------------------------------------
+
+
+def _price(r: Reader, m: dict, path: tuple, required: bool) -> Price | None:
+    amount = r.number(m, "amount", path)
+    low = r.number(m, "low", path)
+    high = r.number(m, "high", path)
+    written = r.text(m, "written", path, default="")
+    approx = r.boolean(m, "approx", path)
+    bound = r.choice(m, "bound", path, ("max", "min"))
+    if amount is None and low is None and high is None:
+        if required:
+            r.error(path, "needs an amount, or low and high")
+        return None
+    if amount is not None and (low is not None or high is not None):
+        r.error(path, "give either amount or low and high, not both")
+        return None
+    if amount is None and (low is None or high is None):
+        r.error(path, "a range needs both low and high")
+        return None
+    if low is not None and high is not None and low > high:
+        r.error(path + ("low",), f"low {low} is above high {high}")
+        return None
+    if not written:
+        r.error(path + ("written",), "every figure carries the text it was copied from")
+    return Price(amount=amount, low=low, high=high, approx=approx, bound=bound, written=written or "")
+
+
+def _source(r: Reader, m: dict, path: tuple, docs: dict, key: str = "source", required: bool = True) -> str:
+    value = r.text(m, key, path)
+    if value is None:
+        if required:
+            r.error(path + (key,), "every figure needs its source line (e.g. 001:568)")
+        return ""
+    match = SOURCE_RE.match(value)
+    if not match:
+        r.error(path + (key,), f"'{value}' is not a source line such as 001:568 or 001:531-542")
+        return value
+    if docs and match.group(1) not in docs:
+        r.error(path + (key,), f"source document '{match.group(1)}' is not listed under sources")
+    return value
+
+
+def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
+    allowed = PRICE_KEYS + (
+        "id", "ref", "label", "included", "currency", "vat", "vat_rate", "basis", "role", "timing",
+        "category", "options", "quantity", "tier_on", "tiers", "packs", "source", "note", "ambiguous",
+    )
+    m = r.mapping(m, path, allowed, ("id", "label", "basis", "timing", "category", "source"))
+    if m is None:
+        return None
+    item_id = r.ident(m, "id", path)
+    ref = r.text(m, "ref", path)
+    if ref is not None and not REF_RE.match(ref):
+        r.error(path + ("ref",), f"'{ref}' is not a line id such as C08")
+    included = r.boolean(m, "included", path)
+    tiers_raw = r.seq(m.get("tiers"), path + ("tiers",))
+    packs_raw = r.seq(m.get("packs"), path + ("packs",))
+    tiers: list[Tier] = []
+    for i, t in enumerate(tiers_raw or []):
+        tp = path + ("tiers", i)
+        t = r.mapping(t, tp, PRICE_KEYS + ("min_units", "min_years", "ref", "source", "label"))
+        if t is None:
+            continue
+        price = _price(r, t, tp, required=True)
+        tref = r.text(t, "ref", tp)
+        if tref is not None and not REF_RE.match(tref):
+            r.error(tp + ("ref",), f"'{tref}' is not a line id such as C21")
+        if price is not None:
+            tiers.append(Tier(price=price, min_units=r.integer(t, "min_units", tp, lo=0),
+                              min_years=r.integer(t, "min_years", tp, lo=0), ref=tref,
+                              source=_source(r, t, tp, docs, required=False) or "",
+                              label=r.text(t, "label", tp, default="") or ""))
+    packs: list[Pack] = []
+    for i, p in enumerate(packs_raw or []):
+        pp = path + ("packs", i)
+        p = r.mapping(p, pp, PRICE_KEYS + ("size",), ("size",))
+        if p is None:
+            continue
+        size = r.integer(p, "size", pp, lo=1)
+        price = _price(r, p, pp, required=True)
+        if size is not None and price is not None:
+            packs.append(Pack(size=size, price=price))
+    price = _price(r, m, path, required=False)
+    if included and (price is not None or tiers or packs):
+        r.error(path + ("included",), "an included item has no price of its own")
+    if sum(x is not None and x != [] for x in (price, tiers or None, packs or None)) > 1:
+        r.error(path, "give one of: a price, tiers or packs")
+    basis = r.choice(m, "basis", path, BASES)
+    role = r.choice(m, "role", path, ROLES)
+    if basis == "role" and role is None and "role" not in m:
+        r.error(path + ("basis",), "basis 'role' needs a role")
+    timing = r.choice(m, "timing", path, TIMINGS)
+    if timing in ("per_new_unit", "at_removal") and basis not in (None, "unit", "deployment"):
+        r.error(path + ("timing",), f"timing '{timing}' counts units; basis must be unit or deployment")
+    vat_rate = r.percent(m, "vat_rate", path, hi=Decimal(1))
+    return Item(
+        id=item_id or "",
+        ref=ref,
+        label=r.text(m, "label", path, default="") or "",
+        category=r.choice(m, "category", path, ("one_off", "recurring", "training")) or "one_off",
+        basis=basis or "unit",
+        timing=timing or "one_off",
+        source=_source(r, m, path, docs),
+        price=price,
+        tiers=tuple(tiers),
+        packs=tuple(sorted(packs, key=lambda p: p.size)),
+        included=included,
+        currency=r.choice(m, "currency", path, ("EUR", "USD"), default="EUR") or "EUR",
+        vat=r.choice(m, "vat", path, VAT_STATUSES, default="not_stated") or "not_stated",
+        vat_rate=vat_rate,
+        role=role,
+        options=r.id_list(m, "options", path) or (),
+        quantity=r.number(m, "quantity", path),
+        tier_on=r.choice(m, "tier_on", path, ("units", "quantity"), default="units") or "units",
+        note=r.text(m, "note", path, default="") or "",
+        ambiguous=r.boolean(m, "ambiguous", path),
+    )
+
+
+def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
+    allowed = ("id", "ref", "label", "written", "role", "per", "hours", "hours_low", "hours_high", "approx",
+               "phases", "category", "counted", "options", "source", "note", "ambiguous")
+    m = r.mapping(m, path, allowed, ("id", "label", "category", "source", "written"))
+    if m is None:
+        return None
+    counted = r.boolean(m, "counted", path, default=True)
+    role = r.choice(m, "role", path, ROLES)
+    if counted and role is None and "role" not in m:
+        r.error(path, "counted time needs a role")
+    hours = None
+    if any(k in m for k in ("hours", "hours_low", "hours_high")):
+        hm = {"written": m.get("written"), "amount": m.get("hours"), "low": m.get("hours_low"),
+              "high": m.get("hours_high"), "approx": m.get("approx")}
+        r_path = path
+        hours = _price(r, hm, r_path, required=True)
+    phases: list[Phase] = []
+    for i, ph in enumerate(r.seq(m.get("phases"), path + ("phases",)) or []):
+        pp = path + ("phases", i)
+        ph = r.mapping(ph, pp, ("hours_per_week", "hours_per_week_low", "hours_per_week_high", "weeks", "months"))
+        if ph is None:
+            continue
+        hm = {"written": m.get("written"), "amount": ph.get("hours_per_week"),
+              "low": ph.get("hours_per_week_low"), "high": ph.get("hours_per_week_high"), "approx": m.get("approx")}
+        per_week = _price(r, hm, pp, required=True)
+        weeks = r.number(ph, "weeks", pp)
+        months = r.number(ph, "months", pp)
+        if (weeks is None) == (months is None):
+            r.error(pp, "a phase lasts either weeks or months")
+        if per_week is not None:
+            phases.append(Phase(hours_per_week=per_week, weeks=weeks, months=months))
+    if counted and hours is None and not phases:
+        r.error(path, "counted time needs hours or phases")
+    return TimeLine(
+        id=r.ident(m, "id", path) or "",
+        ref=r.text(m, "ref", path),
+        label=r.text(m, "label", path, default="") or "",
+        category=r.choice(m, "category", path, ("training", "internal")) or "internal",
+        source=_source(r, m, path, docs),
+        role=role,
+        per=r.choice(m, "per", path, ("head", "organisation", "team"), default="organisation") or "organisation",
+        hours=hours,
+        phases=tuple(phases),
+        counted=counted,
+        options=r.id_list(m, "options", path) or (),
+        written=r.text(m, "written", path, default="") or "",
+        note=r.text(m, "note", path, default="") or "",
+        ambiguous=r.boolean(m, "ambiguous", path),
+    )
+
+
+def _product(r: Reader, m: object, path: tuple, docs: dict) -> Product | None:
+    allowed = ("id", "name", "supplier", "need", "category", "innovation", "source", "price_year", "items",
+               "time", "choices", "family", "note")
+    m = r.mapping(m, path, allowed, ("id", "name", "supplier", "need", "category", "source", "items"))
+    if m is None:
+        return None
+    pid = r.ident(m, "id", path) or ""
+    source = _source(r, m, path, docs)
+    match = SOURCE_RE.match(source or "")
+    doc = docs.get(match.group(1)) if match else None
+    price_year = r.integer(m, "price_year", path, default=doc.price_year if doc else None, lo=1990, hi=2100)
+    if price_year is None:
+        r.error(path + ("price_year",), "price year unknown: give price_year here or on the source document")
+    items = [x for i, it in enumerate(r.seq(m.get("items"), path + ("items",), allow_empty=False) or [])
+             if (x := _item(r, it, path + ("items", i), docs)) is not None]
+    time = [x for i, t in enumerate(r.seq(m.get("time"), path + ("time",)) or [])
+            if (x := _timeline(r, t, path + ("time", i), docs)) is not None]
+    choices: list[Choice] = []
+    for i, c in enumerate(r.seq(m.get("choices"), path + ("choices",)) or []):
+        cp = path + ("choices", i)
+        c = r.mapping(c, cp, ("id", "label", "options", "default", "required"), ("id", "options"))
+        if c is None:
+            continue
+        options = r.id_list(c, "options", cp) or ()
+        default = r.text(c, "default", cp)
+        if default is not None and default not in options:
+            r.error(cp + ("default",), f"default '{default}' is not one of the options {', '.join(options)}")
+        choices.append(Choice(id=r.ident(c, "id", cp) or "", options=options, default=default,
+                              label=r.text(c, "label", cp, default="") or "",
+                              required=r.boolean(c, "required", cp)))
+    seen: set[str] = set()
+    for kind, entries in (("items", items), ("time", time)):
+        for i, e in enumerate(entries):
+            if e.id in seen:
+                r.error(path + (kind, i, "id"), f"id '{e.id}' is used twice in product {pid}")
+            seen.add(e.id)
+    used = {o for e in items for o in e.options} | {o for t in time for o in t.options}
+    for i, c in enumerate(choices):
+        for o in c.options:
+            if o not in used:
+                r.error(path + ("choices", i, "options"), f"option '{o}' is not used by any item")
+    return Product(
+        id=pid,
+        name=r.text(m, "name", path, default="") or "",
+        supplier=r.text(m, "supplier", path, default="") or "",
+        need=r.ident(m, "need", path) or "",
+        category=r.text(m, "category", path, default="") or "",
+        innovation=r.text(m, "innovation", path, default="") or "",
+        source=source,
+        price_year=price_year or 0,
+        items=tuple(items),
+        time=tuple(time),
+        choices=tuple(choices),
+        family=r.text(m, "family", path),
+        note=r.text(m, "note", path, default="") or "",
+    )
+
+
+def load_catalogue(directory: Path | None = None) -> Catalogue:
+    directory = Path(directory) if directory else paths.data_dir()
+    path = directory / "suppliers.yaml"
+    tree = read_tree(path)
+    r = Reader(tree)
+    root = r.mapping(tree.data, (), ("format", "sources", "products"), ("format", "sources", "products"))
+    if root is None:
+        r.raise_if_any()
+    fmt = r.text(root, "format", ())
+    if fmt is not None and fmt != "bcalc.suppliers/1":
+        r.error(("format",), f"unknown format '{fmt}', expected bcalc.suppliers/1")
+    docs: dict[str, SourceDoc] = {}
+    sources = root.get("sources")
+    if isinstance(sources, dict):
+        for key, value in sources.items():
+            sp = ("sources", key)
+            value = r.mapping(value, sp, ("title", "file", "price_year", "rule"), ("title", "file"))
+            if value is None:
+                continue
+            docs[str(key)] = SourceDoc(id=str(key), title=r.text(value, "title", sp, default="") or "",
+                                       file=r.text(value, "file", sp, default="") or "",
+                                       price_year=r.integer(value, "price_year", sp, lo=1990, hi=2100),
+                                       rule=r.text(value, "rule", sp, default="") or "")
+    elif sources is not None:
+        r.error(("sources",), "expected a mapping of source documents")
+    products: dict[str, Product] = {}
+    for i, pm in enumerate(r.seq(root.get("products"), ("products",), allow_empty=False) or []):
+        product = _product(r, pm, ("products", i), docs)
+        if product is None:
+            continue
+        if product.id in products:
+            r.error(("products", i, "id"), f"product id '{product.id}' is used twice")
+        products[product.id] = product
+    r.raise_if_any()
+    return Catalogue(products=products, sources=docs, path=str(path))
+
+
+# ---- tariffs --------------------------------------------------------------------------
+
+
+def _series(r: Reader, m: object, path: tuple) -> RateSeries | None:
+    if isinstance(m, (str, Num)):
+        rate = r.percent_value(m, path, negative=True)
+        return RateSeries(default=rate) if rate is not None else None
+    m = r.mapping(m, path, ("default", "by_year"), ("default",))
+    if m is None:
+        return None
+    default = r.percent(m, "default", path, negative=True)
+    by_year: dict[int, Decimal] = {}
+    raw = m.get("by_year") or {}
+    if not isinstance(raw, dict):
+        r.error(path + ("by_year",), "expected a mapping of year: rate")
+    else:
+        for year, rate in raw.items():
+            y = r.int_value(Num(year), path + ("by_year", year), lo=1990, hi=2100)
+            v = r.percent_value(rate, path + ("by_year", year), negative=True)
+            if y is not None and v is not None:
+                by_year[y] = v
+    return RateSeries(default=default, by_year=by_year) if default is not None else None
+
+
+def load_tariffs(directory: Path | None = None) -> Tariffs:
+    directory = Path(directory) if directory else paths.data_dir()
+    path = directory / "tariffs.yaml"
+    tree = read_tree(path)
+    r = Reader(tree)
+    root = r.mapping(tree.data, (), ("format", "funding", "vat", "indexation"), ("format", "funding", "vat", "indexation"))
+    if root is None:
+        r.raise_if_any()
+    fmt = r.text(root, "format", ())
+    if fmt is not None and fmt != "bcalc.tariffs/1":
+        r.error(("format",), f"unknown format '{fmt}', expected bcalc.tariffs/1")
+    funding: dict[str, FundingCode] = {}
+    for i, f in enumerate(r.seq(root.get("funding"), ("funding",)) or []):
+        fp = ("funding", i)
+        f = r.mapping(f, fp, ("code", "kind", "domain", "name", "unit", "definition", "source", "tariff", "note"),
+                      ("code", "kind", "domain", "name", "unit", "definition", "source"))
+        if f is None:
+            continue
+        code = r.text(f, "code", fp) or ""
+        tariffs: dict[int, Decimal] = {}
+        raw = f.get("tariff")
+        if raw is not None:
+            if not isinstance(raw, dict):
+                r.error(fp + ("tariff",), "expected null or a mapping of year: amount")
+            else:
+                for year, amount in raw.items():
+                    y = r.int_value(Num(year), fp + ("tariff", year), lo=1990, hi=2100)
+                    v = r.number_value(amount, fp + ("tariff", year))
+                    if y is not None and v is not None:
+                        tariffs[y] = v
+        funding[code] = FundingCode(code=code, kind=r.choice(f, "kind", fp, ("hourly", "vpt", "subsidy")) or "",
+                                    domain=r.text(f, "domain", fp, default="") or "",
+                                    name=r.text(f, "name", fp, default="") or "",
+                                    unit=r.text(f, "unit", fp, default="") or "",
+                                    definition=r.text(f, "definition", fp, default="") or "",
+                                    source=r.text(f, "source", fp, default="") or "", tariffs=tariffs,
+                                    note=r.text(f, "note", fp, default="") or "")
+    vat = r.mapping(root.get("vat"), ("vat",), ("standard", "rates", "source"), ("standard", "rates", "source")) or {}
+    standard = r.percent(vat, "standard", ("vat",)) or Decimal("0")
+    rates: dict[str, Decimal] = {}
+    raw_rates = vat.get("rates")
+    if isinstance(raw_rates, dict):
+        for name, rate in raw_rates.items():
+            v = r.percent_value(rate, ("vat", "rates", name))
+            if v is not None:
+                rates[str(name)] = v
+    scenarios: dict[str, Scenario] = {}
+    idx = root.get("indexation")
+    if not isinstance(idx, dict):
+        r.error(("indexation",), "expected a mapping of scenarios")
+    else:
+        for name, s in idx.items():
+            sp = ("indexation", name)
+            s = r.mapping(s, sp, ("label", "basis", "prices", "wages", "tariffs"), ("label", "basis", "prices", "wages", "tariffs"))
+            if s is None:
+                continue
+            series = {k: _series(r, s.get(k), sp + (k,)) for k in ("prices", "wages", "tariffs")}
+            if all(series.values()):
+                scenarios[str(name)] = Scenario(name=str(name), label=r.text(s, "label", sp, default="") or "",
+                                                basis=r.text(s, "basis", sp, default="") or "", **series)  # type: ignore[arg-type]
+        for needed in ("none", "low", "base", "high"):
+            if needed not in idx:
+                r.error(("indexation",), f"scenario '{needed}' is missing")
+    r.raise_if_any()
+    return Tariffs(funding=funding, vat_standard=standard, vat_rates=rates,
+                   vat_source=r.text(vat, "source", ("vat",), default="") or "", scenarios=scenarios, path=str(path))
+
+
+# ---- case -----------------------------------------------------------------------------
+
+CASE_KEYS = ("case", "organisation", "start", "years", "scenario", "indexation", "vat", "staff", "deployments",
+             "funding", "fx", "description")
+START_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def _per_year(r: Reader, value: object, path: tuple, years: int | None) -> tuple[int, ...] | None:
+    if isinstance(value, list):
+        out = []
+        for i, v in enumerate(value):
+            n = r.int_value(v, path + (i,), lo=0)
+            out.append(n)
+        if years is not None and len(value) != years:
+            r.error(path, f"has {len(value)} entries but the case runs {years} years; give one per year or a single number")
+            return None
+        if any(n is None for n in out):
+            return None
+        return tuple(out)  # type: ignore[arg-type]
+    n = r.int_value(value, path, lo=0)
+    if n is None:
+        return None
+    return tuple([n] * (years or 1))
+
+
+def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | None = None) -> Case:
+    tree = read_tree(Path(path), shown)
+    r = Reader(tree)
+    root = r.mapping(tree.data, (), CASE_KEYS, ("case", "start", "years", "deployments"))
+    if root is None:
+        r.raise_if_any()
+    title = r.text(root, "case", (), required=True)
+    start_year = start_month = None
+    start = root.get("start")
+    if start is not None:
+        text = str(start).strip()
+        match = START_RE.match(text)
+        if not match:
+            r.error(("start",), f"'{text}' is not a month written YYYY-MM, such as 2027-01")
+        else:
+            start_year, start_month = int(match.group(1)), int(match.group(2))
+            if not 1 <= start_month <= 12:
+                r.error(("start",), f"month {start_month} does not exist (1 to 12)")
+                start_month = None
+            if not 2000 <= start_year <= 2100:
+                r.error(("start",), f"year {start_year} is outside 2000-2100")
+                start_year = None
+    years = r.integer(root, "years", (), lo=1, hi=MAX_YEARS)
+    scenario = r.text(root, "scenario", (), default="base")
+    if scenario is not None and scenario not in tariffs.scenarios:
+        r.error(("scenario",), f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")
+
+    indexation = Indexation()
+    if root.get("indexation") is not None:
+        im = r.mapping(root["indexation"], ("indexation",), ("prices", "wages", "tariffs"))
+        if im is not None:
+            indexation = Indexation(*(r.percent(im, k, ("indexation",), hi=Decimal(1), negative=True)
+                                      for k in ("prices", "wages", "tariffs")))
+    recoverable = Decimal(0)
+    if root.get("vat") is not None:
+        vm = r.mapping(root["vat"], ("vat",), ("recoverable",))
+        if vm is not None:
+            recoverable = r.percent(vm, "recoverable", ("vat",), default=Decimal(0), hi=Decimal(1))
+
+    staff: dict[str, StaffRole] = {}
+    teams = None
+    if root.get("staff") is not None:
+        sm = r.mapping(root["staff"], ("staff",), ROLES + ("teams",))
+        if sm is not None:
+            teams = r.integer(sm, "teams", ("staff",), lo=0)
+            for role in ROLES:
+                if role not in sm or sm[role] is None:
+                    continue
+                rp = ("staff", role)
+                rm = r.mapping(sm[role], rp, ("count", "rate"), ("count",))
+                if rm is None:
+                    continue
+                count = r.integer(rm, "count", rp, lo=0)
+                rate = r.number(rm, "rate", rp)
+                if count is not None:
+                    staff[role] = StaffRole(count=count, rate=rate)
+
+    fx: dict[str, Decimal] = {}
+    if root.get("fx") is not None:
+        fm = r.mapping(root["fx"], ("fx",), ("USD",))
+        if fm is not None:
+            usd = r.number(fm, "USD", ("fx",))
+            if usd is not None:
+                if usd == 0:
+                    r.error(("fx", "USD"), "an exchange rate cannot be 0")
+                else:
+                    fx["USD"] = usd
+
+    deployments: list[Deployment] = []
+    for i, d in enumerate(r.seq(root.get("deployments"), ("deployments",), allow_empty=False) or []):
+        dep = _deployment(r, d, ("deployments", i), years, catalogue, staff, teams, fx)
+        if dep is not None:
+            deployments.append(dep)
+
+    funding: list[FundingLine] = []
+    for i, f in enumerate(r.seq(root.get("funding"), ("funding",)) or []):
+        line = _funding(r, f, ("funding", i), years, tariffs)
+        if line is not None:
+            funding.append(line)
+
+    r.raise_if_any()
+    return Case(title=title or "", organisation=r.text(root, "organisation", ()), start_year=start_year or 0,
+                start_month=start_month or 0, years=years or 0, deployments=tuple(deployments),
+                scenario=scenario or "base", indexation=indexation, vat_recoverable=recoverable or Decimal(0),
+                staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file)
+
+
+def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, staff, teams, fx) -> Deployment | None:
+    d = r.mapping(d, path, ("product", "clients", "options", "prices", "quantities", "vat_rates", "index_cap", "label"),
+                  ("product", "clients"))
+    if d is None:
+        return None
+    pid = r.text(d, "product", path)
+    product = catalogue.products.get(pid) if pid else None
+    if pid and product is None:
+        from bcalc.reader import _closest
+
+        hint = _closest(pid, tuple(catalogue.products))
+        r.error(path + ("product",), f"unknown product '{pid}'" + (f"; did you mean '{hint}'?" if hint else
+                                                                    "; see `bcalc catalogue list`"))
+    clients = _per_year(r, d.get("clients"), path + ("clients",), years) if "clients" in d and d["clients"] is not None else None
+    options = r.id_list(d, "options", path) or ()
+    index_cap = r.percent(d, "index_cap", path, hi=Decimal(1))
+    prices: dict[str, Decimal] = {}
+    quantities: dict[str, Decimal] = {}
+    vat_rates: dict[str, Decimal] = {}
+    for key, target, fn in (("prices", prices, "number_value"), ("quantities", quantities, "number_value"),
+                            ("vat_rates", vat_rates, "percent_value")):
+        raw = d.get(key)
+        if raw is None:
+            continue
+        if not isinstance(raw, dict):
+            r.error(path + (key,), "expected a mapping of item id: value")
+            continue
+        for item_id, value in raw.items():
+            ip = path + (key, item_id)
+            v = getattr(r, fn)(value, ip)
+            if product is not None and product.item(str(item_id)) is None and not (
+                    key == "quantities" and any(t.id == item_id for t in product.time)):
+                r.error(ip, f"product {product.id} has no item '{item_id}'; items: "
+                            f"{', '.join(it.id for it in product.items)}")
+                continue
+            if v is not None:
+                target[str(item_id)] = v
+    if product is not None:
+        known = product.option_names
+        for j, o in enumerate(options):
+            if o not in known:
+                r.error(path + ("options", j), f"product {product.id} has no option '{o}'"
+                        + (f"; options: {', '.join(sorted(known))}" if known else "; it has no options"))
+        for ch in product.choices:
+            picked = [o for o in options if o in ch.options]
+            if len(picked) > 1:
+                r.error(path + ("options",), f"options {' and '.join(picked)} exclude each other ({ch.id}); pick one")
+            if not picked and ch.default is None and ch.required:
+                r.error(path + ("options",), f"product {product.id} needs one of: {', '.join(ch.options)} ({ch.label or ch.id})")
+        active = set(options) | {ch.default for ch in product.choices
+                                 if ch.default and not any(o in ch.options for o in options)}
+        for it in product.items:
+            if it.options and not active.intersection(it.options):
+                continue
+            if it.basis == "role" and it.role and it.id not in quantities and it.role not in staff:
+                r.error(path + ("product",), f"item '{it.id}' is priced per {it.role}: give staff.{it.role}.count")
+            if it.basis == "team" and teams is None and it.id not in quantities:
+                r.error(path + ("product",), f"item '{it.id}' is priced per team: give staff.teams")
+            if it.currency != "EUR" and it.currency not in fx and it.id not in prices:
+                r.error(path + ("product",), f"item '{it.id}' is quoted in {it.currency}: give fx.{it.currency} "
+                        f"(euros per {it.currency}) or a euro price under prices.{it.id}")
+        for t in product.time:
+            if not t.counted or (t.options and not active.intersection(t.options)):
+                continue
+            if t.role and t.role not in staff:
+                r.error(path + ("product",), f"time line '{t.id}' needs staff.{t.role} (count, and rate per hour)")
+            if t.per == "team" and teams is None:
+                r.error(path + ("product",), f"time line '{t.id}' counts per team: give staff.teams")
+    return Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
+                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=r.text(d, "label", path))
+
+
+def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> FundingLine | None:
+    f = r.mapping(f, path, ("code", "label", "clients", "hours_per_month", "tariff", "day_rate", "technology_share",
+                            "amount", "year"), ("code",))
+    if f is None:
+        return None
+    code = r.text(f, "code", path)
+    fc = tariffs.funding.get(code) if code else None
+    if code and fc is None:
+        r.error(path + ("code",), f"unknown funding code '{code}'; known: {', '.join(tariffs.funding)}")
+        return None
+    if fc is None:
+        return None
+    allowed = {"hourly": ("code", "label", "clients", "hours_per_month", "tariff"),
+               "vpt": ("code", "label", "clients", "day_rate", "technology_share"),
+               "subsidy": ("code", "label", "amount", "year")}[fc.kind]
+    for key in f:
+        if key not in allowed:
+            r.error(path + (key,), f"does not apply to {code} ({fc.kind}); fields: {', '.join(allowed)}")
+    clients = None
+    if fc.kind in ("hourly", "vpt"):
+        if f.get("clients") is None:
+            r.error(path, f"{code} needs clients")
+        else:
+            clients = _per_year(r, f["clients"], path + ("clients",), years)
+    line = FundingLine(code=code, label=r.text(f, "label", path), clients=clients,
+                       hours_per_month=r.number(f, "hours_per_month", path) if "hours_per_month" in allowed else None,
+                       tariff=r.number(f, "tariff", path) if "tariff" in allowed else None,
+                       day_rate=r.number(f, "day_rate", path) if "day_rate" in allowed else None,
+                       technology_share=r.percent(f, "technology_share", path, hi=Decimal(1)) if "technology_share" in allowed else None,
+                       amount=r.number(f, "amount", path) if "amount" in allowed else None,
+                       year=r.integer(f, "year", path, lo=1, hi=MAX_YEARS) if "year" in allowed else None)
+    if fc.kind == "hourly":
+        if "hours_per_month" not in f:
+            r.error(path, f"{code} needs hours_per_month")
+        if line.tariff is None and "tariff" not in f and not fc.tariffs:
+            r.error(path, f"{code} has no public tariff in data/tariffs.yaml: give the contracted tariff (tariff: EUR per hour)")
+    elif fc.kind == "vpt":
+        if "day_rate" not in f:
+            r.error(path, "VPT needs day_rate: the VPT day rate (EUR per day) of the care profile, from your contract")
+        if "technology_share" not in f:
+            r.error(path, "VPT needs technology_share: the part of the day rate available for technology")
+    else:
+        if "amount" not in f:
+            r.error(path, "a subsidy needs amount")
+        if "year" not in f:
+            r.error(path, "a subsidy needs year (contract year 1, 2, ...)")
+        elif years is not None and line.year is not None and line.year > years:
+            r.error(path + ("year",), f"year {line.year} is after the case's last year {years}")
+    return line
+
+
+def load_all(case_path: Path, catalogue_dir: Path | None = None, shown: str | None = None):
+    catalogue = load_catalogue(catalogue_dir)
+    tariffs = load_tariffs(catalogue_dir)
+    case = load_case(case_path, catalogue, tariffs, shown)
+    return catalogue, tariffs, case
+
+
+__all__ = ["load_catalogue", "load_tariffs", "load_case", "load_all", "InputError"]

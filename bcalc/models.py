@@ -1,0 +1,393 @@
+"""Frozen data: the catalogue, the tariffs, a case, and the result of a calculation.
+
+Nothing here reads files or prints; the loader builds these objects and the renderers read
+the result. Every catalogue figure keeps the source line it was copied from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+ROLES = ("care_staff", "key_user", "project_lead", "functional_admin", "data_analyst")
+CATEGORIES = ("one_off", "recurring", "training", "internal")
+VAT_STATUSES = ("excl", "incl", "not_stated")
+# What one unit of the quantity is.
+BASES = (
+    "unit",          # one device or client in use
+    "deployment",    # each placement of a unit with a client (per inzet)
+    "organisation",  # once for the organisation
+    "team",          # per care team (staff.teams)
+    "role",          # per head of a staff role (needs `role`)
+    "hour",          # per hour of supplier work
+    "minute",        # per minute of use
+    "pack",          # per pack of consumables
+    "piece",         # per piece of consumables or hardware whose count the case gives
+)
+TIMINGS = ("one_off", "per_new_unit", "at_removal", "monthly", "yearly", "daily")
+
+
+@dataclass(frozen=True)
+class Price:
+    """A quoted price: a point amount or a range, as written in the source."""
+
+    amount: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    approx: bool = False          # written with "±"
+    bound: str | None = None      # "max" for "(maximaal)", "min" for "vanaf"
+    written: str = ""             # the amount exactly as printed in the source
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    def pick(self, end: str) -> Decimal:
+        """The figure to use for ``--prices low|mid|high``."""
+        if not self.is_range:
+            assert self.amount is not None
+            return self.amount
+        if end == "low":
+            return self.low  # type: ignore[return-value]
+        if end == "high":
+            return self.high  # type: ignore[return-value]
+        return (self.low + self.high) / 2  # type: ignore[operator]
+
+
+@dataclass(frozen=True)
+class Tier:
+    """One price of a volume or term staffel; the first tier whose conditions hold applies."""
+
+    price: Price
+    min_units: int | None = None
+    min_years: int | None = None
+    ref: str | None = None
+    source: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Pack:
+    size: int
+    price: Price
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    label: str
+    category: str
+    basis: str
+    timing: str
+    source: str
+    ref: str | None = None
+    price: Price | None = None
+    tiers: tuple[Tier, ...] = ()
+    packs: tuple[Pack, ...] = ()
+    included: bool = False        # "Inclusief": no separate charge
+    currency: str = "EUR"
+    vat: str = "not_stated"
+    vat_rate: Decimal | None = None
+    role: str | None = None
+    options: tuple[str, ...] = ()  # included only when the case selects one of these options
+    quantity: Decimal | None = None  # a quantity the source states (39 hours), per timing period
+    tier_on: str = "units"        # staffel counted on "units" (peak clients) or "quantity"
+    note: str = ""
+    ambiguous: bool = False
+
+    @property
+    def has_amount(self) -> bool:
+        return self.included or self.price is not None or bool(self.tiers) or bool(self.packs)
+
+
+@dataclass(frozen=True)
+class Phase:
+    hours_per_week: Price
+    weeks: Decimal | None = None
+    months: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class TimeLine:
+    id: str
+    label: str
+    category: str                 # training or internal
+    source: str
+    ref: str | None = None
+    role: str | None = None
+    per: str = "organisation"     # head (of the role), organisation, team
+    hours: Price | None = None    # a fixed number of hours
+    phases: tuple[Phase, ...] = ()
+    counted: bool = True          # False: supplier time already in a price, kept for the record
+    options: tuple[str, ...] = ()
+    written: str = ""
+    note: str = ""
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    options: tuple[str, ...]
+    default: str | None = None
+    label: str = ""
+    required: bool = False        # the case must pick one (no default, no "none of these")
+
+
+@dataclass(frozen=True)
+class Product:
+    id: str
+    name: str
+    supplier: str
+    need: str
+    category: str
+    innovation: str
+    source: str
+    price_year: int
+    items: tuple[Item, ...]
+    time: tuple[TimeLine, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    family: str | None = None
+    note: str = ""
+
+    def item(self, item_id: str) -> Item | None:
+        for it in self.items:
+            if it.id == item_id:
+                return it
+        return None
+
+    @property
+    def option_names(self) -> set[str]:
+        names = {o for it in self.items for o in it.options}
+        names |= {o for t in self.time for o in t.options}
+        for ch in self.choices:
+            names |= set(ch.options)
+        return names
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    id: str
+    title: str
+    file: str
+    price_year: int | None
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    products: dict[str, Product]
+    sources: dict[str, SourceDoc]
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class RateSeries:
+    """A yearly rate: specific calendar years, and a rate for every other year."""
+
+    default: Decimal
+    by_year: dict[int, Decimal] = field(default_factory=dict)
+
+    def rate(self, year: int) -> Decimal:
+        return self.by_year.get(year, self.default)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    label: str
+    prices: RateSeries
+    wages: RateSeries
+    tariffs: RateSeries
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class FundingCode:
+    code: str
+    kind: str                     # hourly, vpt, subsidy
+    domain: str
+    name: str
+    unit: str
+    definition: str
+    source: str
+    tariffs: dict[int, Decimal] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Tariffs:
+    funding: dict[str, FundingCode]
+    vat_standard: Decimal
+    vat_rates: dict[str, Decimal]
+    vat_source: str
+    scenarios: dict[str, Scenario]
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class StaffRole:
+    count: int
+    rate: Decimal | None = None   # loaded cost per hour; None: hours are counted but not valued
+
+
+@dataclass(frozen=True)
+class Deployment:
+    product: str
+    clients: tuple[int, ...]      # per contract year
+    options: tuple[str, ...] = ()
+    prices: dict[str, Decimal] = field(default_factory=dict)
+    quantities: dict[str, Decimal] = field(default_factory=dict)
+    vat_rates: dict[str, Decimal] = field(default_factory=dict)
+    index_cap: Decimal | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    code: str
+    label: str | None = None
+    clients: tuple[int, ...] | None = None
+    hours_per_month: Decimal | None = None
+    tariff: Decimal | None = None
+    day_rate: Decimal | None = None
+    technology_share: Decimal | None = None
+    amount: Decimal | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Indexation:
+    prices: Decimal | None = None
+    wages: Decimal | None = None
+    tariffs: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    title: str
+    start_year: int
+    start_month: int
+    years: int
+    deployments: tuple[Deployment, ...]
+    scenario: str = "base"
+    organisation: str | None = None
+    indexation: Indexation = Indexation()
+    vat_recoverable: Decimal = Decimal("0")
+    staff: dict[str, StaffRole] = field(default_factory=dict)
+    teams: int | None = None
+    funding: tuple[FundingLine, ...] = ()
+    fx: dict[str, Decimal] = field(default_factory=dict)
+    file: str = ""
+
+    @property
+    def start(self) -> str:
+        return f"{self.start_year:04d}-{self.start_month:02d}"
+
+
+# ---- result -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning or point of attention, in both languages, with its source where it has one."""
+
+    code: str
+    nl: str
+    en: str
+    source: str = ""
+
+    def text(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class Part:
+    quantity: Decimal
+    unit_price: Decimal
+
+
+@dataclass(frozen=True)
+class Line:
+    deployment: int
+    product: str
+    item: str
+    label: str
+    category: str
+    year: int
+    quantity: Decimal
+    unit_price: Decimal | None
+    excl_vat: Decimal
+    vat: Decimal
+    source: str
+    kind: str = "supplier"       # supplier or internal
+    role: str | None = None
+    vat_rate: Decimal | None = None
+    quoted: str = "excl"          # how the price was quoted: excl or incl
+    parts: tuple[Part, ...] = ()
+
+    @property
+    def cost(self) -> Decimal:
+        return self.excl_vat + self.vat
+
+
+@dataclass(frozen=True)
+class FundingResult:
+    index: int
+    code: str
+    label: str
+    year: int
+    amount: Decimal
+    quantity: Decimal
+    rate: Decimal | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Totals:
+    one_off: Decimal
+    recurring: Decimal
+    training: Decimal
+    internal: Decimal
+    vat: Decimal
+    funding: Decimal = Decimal("0")
+    benefits: Decimal = Decimal("0")
+
+    @property
+    def cost(self) -> Decimal:
+        return self.one_off + self.recurring + self.training + self.internal + self.vat
+
+    @property
+    def net(self) -> Decimal:
+        return self.funding + self.benefits - self.cost
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    months: int
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class ProductTotals:
+    deployment: int
+    product: str
+    name: str
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class Result:
+    case: Case
+    scenario: str
+    prices_end: str
+    per_year: tuple[YearRow, ...]
+    total: Totals
+    products: tuple[ProductTotals, ...]
+    lines: tuple[Line, ...]
+    funding: tuple[FundingResult, ...]
+    warnings: tuple[Notice, ...]
+    rates: dict[str, dict[int, Decimal]]   # indexation rate used per calendar year
+    vat_rate: Decimal
+    price_years: tuple[int, ...]

@@ -1,0 +1,215 @@
+"""A small declarative reader: checks one YAML mapping at a time and collects every problem.
+
+Each check names the path of the field so that the problem can point at ``FILE:LINE``.
+Values come back converted (Decimal, int, tuples); a field with a problem comes back as None
+and the problem is recorded, so one pass finds every mistake in a file.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from bcalc.errors import InputError, Problem
+from bcalc.money import dec, parse_percent
+from bcalc.yamltree import Num, Tree, dotted
+
+_MISSING = object()
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, Num):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class Reader:
+    def __init__(self, tree: Tree):
+        self.tree = tree
+        self.problems: list[Problem] = []
+
+    # -- reporting -----------------------------------------------------------------------
+    def error(self, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.tree.file, self.tree.line(path), dotted(path), message))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise InputError(sorted(self.problems, key=lambda p: (p.line or 0, p.field)))
+
+    # -- structure -----------------------------------------------------------------------
+    def mapping(self, value: object, path: tuple, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict | None:
+        if not isinstance(value, dict):
+            self.error(path, f"expected a mapping of fields, got {_kind(value)}")
+            return None
+        for key in value:
+            if key not in allowed:
+                hint = _closest(key, allowed)
+                extra = f"; did you mean '{hint}'?" if hint else f"; allowed: {', '.join(allowed)}"
+                self.error(path + (key,), f"unknown field{extra}")
+        for key in required:
+            if key not in value or value[key] is None:
+                self.error(path + (key,) if key in value else path, f"required field '{key}' is missing")
+        return value
+
+    def seq(self, value: object, path: tuple, allow_empty: bool = True) -> list | None:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.error(path, f"expected a list, got {_kind(value)}")
+            return None
+        if not value and not allow_empty:
+            self.error(path, "the list is empty")
+        return value
+
+    # -- scalars -------------------------------------------------------------------------
+    def text(self, m: dict, key: str, path: tuple, default=None, required: bool = False) -> str | None:
+        value = m.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        if isinstance(value, (dict, list)) or isinstance(value, bool):
+            self.error(path + (key,), f"expected text, got {_kind(value)}")
+            return None
+        text = str(value).strip()
+        if required and not text:
+            self.error(path + (key,), "must not be empty")
+            return None
+        return text
+
+    def ident(self, m: dict, key: str, path: tuple, default=None) -> str | None:
+        value = self.text(m, key, path, default)
+        if value is not None and value is not default and not ID_RE.match(value):
+            self.error(path + (key,), f"'{value}' is not an id (lowercase letters, digits, - and _)")
+            return None
+        return value
+
+    def choice(self, m: dict, key: str, path: tuple, choices: tuple[str, ...], default=None) -> str | None:
+        value = self.text(m, key, path, default)
+        if value is not None and value not in choices:
+            self.error(path + (key,), f"'{value}' is not one of: {', '.join(choices)}")
+            return None
+        return value
+
+    def boolean(self, m: dict, key: str, path: tuple, default: bool = False) -> bool:
+        value = m.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        if not isinstance(value, bool):
+            self.error(path + (key,), f"expected true or false, got {_kind(value)}")
+            return default
+        return value
+
+    def integer(self, m: dict, key: str, path: tuple, default=None, lo: int | None = None, hi: int | None = None):
+        value = m.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        return self.int_value(value, path + (key,), lo, hi)
+
+    def int_value(self, value: object, path: tuple, lo: int | None = None, hi: int | None = None) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, str):
+            self.error(path, f"expected a whole number, got {_kind(value)}")
+            return None
+        try:
+            number = dec(value)
+        except ValueError:
+            self.error(path, f"expected a whole number, got {_kind(value)}")
+            return None
+        if number != number.to_integral_value():
+            self.error(path, f"expected a whole number, got {value}")
+            return None
+        result = int(number)
+        if lo is not None and result < lo:
+            self.error(path, f"must be at least {lo}, got {result}")
+            return None
+        if hi is not None and result > hi:
+            self.error(path, f"must be at most {hi}, got {result}")
+            return None
+        return result
+
+    def number(self, m: dict, key: str, path: tuple, default=None, negative: bool = False):
+        value = m.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        return self.number_value(value, path + (key,), negative)
+
+    def number_value(self, value: object, path: tuple, negative: bool = False) -> Decimal | None:
+        if isinstance(value, bool) or not isinstance(value, str):
+            self.error(path, f"expected a number, got {_kind(value)}")
+            return None
+        if not isinstance(value, Num):
+            hint = " (write a decimal point, not a comma)" if "," in value else ""
+            try:
+                result = dec(value)
+            except ValueError:
+                self.error(path, f"expected a number, got {_kind(value)}{hint}")
+                return None
+        else:
+            try:
+                result = dec(value)
+            except ValueError:
+                self.error(path, f"expected a number, got {value}")
+                return None
+        if result < 0 and not negative:
+            self.error(path, f"must not be negative, got {value}")
+            return None
+        return result
+
+    def percent(self, m: dict, key: str, path: tuple, default=None, hi: Decimal | None = None, negative: bool = False):
+        value = m.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        return self.percent_value(value, path + (key,), hi, negative)
+
+    def percent_value(self, value: object, path: tuple, hi: Decimal | None = None, negative: bool = False):
+        if isinstance(value, bool) or not isinstance(value, str):
+            self.error(path, f"expected a percentage such as 3% or 0.03, got {_kind(value)}")
+            return None
+        try:
+            result = parse_percent(value)
+        except ValueError:
+            self.error(path, f"expected a percentage such as 3% or 0.03, got {_kind(value)}")
+            return None
+        if result < 0 and not negative:
+            self.error(path, f"must not be negative, got {value}")
+            return None
+        if hi is not None and result > hi:
+            self.error(path, f"must be at most {hi * 100:f}%, got {value}")
+            return None
+        if not str(value).strip().endswith("%") and result > 1:
+            self.error(path, f"{value} reads as {result * 100:f}%; write {value}% if that is meant")
+            return None
+        return result
+
+    def id_list(self, m: dict, key: str, path: tuple) -> tuple[str, ...] | None:
+        value = m.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        items = self.seq(value, path + (key,))
+        if items is None:
+            return None
+        out = []
+        for i, v in enumerate(items):
+            if not isinstance(v, str) or isinstance(v, Num):
+                self.error(path + (key, i), f"expected an id, got {_kind(v)}")
+                continue
+            out.append(v.strip())
+        return tuple(out)
+
+
+def _closest(word: str, options: tuple[str, ...]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(str(word), options, n=1, cutoff=0.75)
+    return found[0] if found else None

@@ -1,0 +1,1 @@
+"""Renderers: the only way out. Each reads a Result and returns text."""
