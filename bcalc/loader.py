@@ -93,6 +93,7 @@ def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
     allowed = PRICE_KEYS + (
         "id", "ref", "label", "included", "currency", "vat", "vat_rate", "basis", "role", "timing",
         "category", "options", "quantity", "tier_on", "tiers", "packs", "source", "note", "ambiguous",
+        "from_year",
     )
     m = r.mapping(m, path, allowed, ("id", "label", "basis", "timing", "category", "source"))
     if m is None:
@@ -161,6 +162,7 @@ def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
         options=r.id_list(m, "options", path) or (),
         quantity=r.number(m, "quantity", path),
         tier_on=r.choice(m, "tier_on", path, ("units", "quantity"), default="units") or "units",
+        from_year=r.integer(m, "from_year", path, default=1, lo=1, hi=MAX_YEARS) or 1,
         note=r.text(m, "note", path, default="") or "",
         ambiguous=r.boolean(m, "ambiguous", path),
     )

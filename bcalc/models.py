@@ -92,6 +92,7 @@ class Item:
     options: tuple[str, ...] = ()  # included only when the case selects one of these options
     quantity: Decimal | None = None  # a quantity the source states (39 hours), per timing period
     tier_on: str = "units"        # staffel counted on "units" (peak clients) or "quantity"
+    from_year: int = 1            # first contract year in which the item is charged
     note: str = ""
     ambiguous: bool = False
 

@@ -179,6 +179,8 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
         vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
         quoted = "incl" if item.vat == "incl" else "excl"
         for m in months:
+            if m.contract_year + 1 < item.from_year:
+                continue
             q = _quantity_in_month(item, m, unit_based, fixed_q, in_use, new, removed)
             if not q:
                 continue

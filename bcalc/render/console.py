@@ -1,23 +1,60 @@
-"""The terminal view of an estimate (rich tables, Dutch number format by default)."""
+"""The terminal view of an estimate (rich tables, Dutch number format by default).
+
+Years run across, as in a business-case spreadsheet; amounts are in euros without the sign so
+that a five-year case fits an 80-column terminal. Longer horizons are split into several
+tables rather than squeezed.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bcalc.models import Result, Totals
-from bcalc.money import fmt_money, fmt_percent
-from bcalc.render.labels import COLUMNS, label
+from bcalc.models import Result
+from bcalc.money import en_number, fmt_percent, nl_number
+from bcalc.render.labels import label
+
+LABEL_WIDTH = 24
 
 
-def _row(t: Totals) -> list[str]:
-    return [getattr(t, c) for c in COLUMNS]
+def _num(value: Decimal, lang: str) -> str:
+    return nl_number(value) if lang == "nl" else en_number(value)
+
+
+def _table(title, columns, rows, chunk, lang) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
+                  header_style="bold", pad_edge=False, padding=(0, 1))
+    longest = max((len(r[0]) for r in rows), default=8)
+    table.add_column("", min_width=min(longest, LABEL_WIDTH), max_width=max(longest, LABEL_WIDTH), overflow="fold")
+    for i in chunk:
+        table.add_column(columns[i], justify="right", no_wrap=True)
+    for name, values, strong in rows:
+        table.add_row(name, *(_num(values[i], lang) for i in chunk), style="bold" if strong else None)
+    return table
+
+
+def _matrix(console: Console, title: str, columns: list[str], rows: list[tuple[str, list[Decimal], bool]],
+            lang: str) -> None:
+    """Rows of amounts under column heads, split over several tables when too wide."""
+    chunks: list[list[int]] = [[]]
+    for i in range(len(columns)):
+        trial = chunks[-1] + [i]
+        wide = console.options.update_width(10_000)
+        width = console.measure(_table(None, columns, rows, trial, lang), options=wide).maximum
+        if chunks[-1] and width > console.width:
+            chunks.append([i])
+        else:
+            chunks[-1] = trial
+    for n, chunk in enumerate(chunks):
+        console.print(_table(title if n == 0 else None, columns, rows, chunk, lang))
 
 
 def render(result: Result, console: Console, lang: str = "nl") -> None:
     L = lambda k: label(k, lang)  # noqa: E731
-    m = lambda v: fmt_money(v, lang)  # noqa: E731
     case = result.case
     head = Text()
     head.append(case.title, style="bold")
@@ -25,45 +62,48 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
         head.append(f"  ·  {case.organisation}")
     console.print(head)
     idx = ", ".join(
-        f"{L(k if k != 'prices' else 'prices_idx')} "
+        f"{L('prices_idx' if k == 'prices' else k)} "
         + ("/".join(fmt_percent(r, lang) for r in sorted(set(v.values()))) if v else "-")
         for k, v in result.rates.items())
     console.print(
         f"{L('start')} {case.start}  ·  {L('years')} {case.years} {L('years_unit')}  ·  "
         f"{L('scenario')} {result.scenario} ({idx})  ·  {L('prices')}: {L(result.prices_end)}  ·  "
-        f"{L('vat_recoverable')} {fmt_percent(case.vat_recoverable, lang)}",
+        f"{L('vat_recoverable')} {fmt_percent(case.vat_recoverable, lang)}  ·  "
+        f"{L('price_level')} {', '.join(str(y) for y in result.price_years)}",
         style="dim", highlight=False)
 
-    table = Table(title=L("per_year"), title_justify="left", header_style="bold", show_footer=True)
-    table.add_column(L("year"), footer=L("total"))
-    for c in COLUMNS:
-        table.add_column(L(c), justify="right", footer=m(getattr(result.total, c)),
-                         style="bold" if c in ("cost", "net") else None)
-    for row in result.per_year:
-        year = f"{row.year}" + (f" ({row.months} {L('months').lower()})" if row.months != 12 else "")
-        table.add_row(year, *(m(v) for v in _row(row.totals)))
-    console.print(table)
+    columns = [str(r.year) + ("*" if r.months != 12 else "") for r in result.per_year] + [L("total")]
+    keys = ["one_off", "recurring", "training", "internal", "vat", "cost", "funding"]
+    if result.total.benefits:
+        keys.append("benefits")
+    keys.append("net")
+    rows = []
+    for k in keys:
+        values = [getattr(r.totals, k) for r in result.per_year] + [getattr(result.total, k)]
+        rows.append((L(k), values, k in ("cost", "net")))
+    euro = "bedragen in euro" if lang == "nl" else "amounts in euros"
+    _matrix(console, f"{L('per_year')} ({euro})", columns, rows, lang)
+    partial = [r for r in result.per_year if r.months != 12]
+    if partial:
+        note = ", ".join(f"{r.year}: {r.months}" for r in partial)
+        console.print(("* gedeeltelijk jaar, maanden " if lang == "nl" else "* part year, months ") + note,
+                      style="dim", highlight=False)
 
-    if len(result.products) > 0:
-        pt = Table(title=L("per_product"), title_justify="left", header_style="bold")
-        pt.add_column(L("product"))
-        for c in ("one_off", "recurring", "training", "internal", "vat", "cost"):
-            pt.add_column(L(c), justify="right")
-        for p in result.products:
-            t = p.totals
-            pt.add_row(f"{p.deployment + 1}. {p.name}", *(m(getattr(t, c)) for c in
-                                                          ("one_off", "recurring", "training", "internal", "vat", "cost")))
-        console.print(pt)
+    if len(result.products) > 1 or result.case.funding:
+        cols = [f"{p.deployment + 1}. {p.name}" for p in result.products]
+        prow = []
+        for k in ("one_off", "recurring", "training", "internal", "vat", "cost"):
+            prow.append((L(k), [getattr(p.totals, k) for p in result.products], k == "cost"))
+        _matrix(console, f"{L('per_product')} ({euro})", cols, prow, lang)
 
     if result.funding:
-        ft = Table(title=L("funding_lines"), title_justify="left", header_style="bold")
-        ft.add_column(L("code"))
-        ft.add_column(L("label"))
-        ft.add_column(L("year"))
-        ft.add_column(L("amount"), justify="right")
+        by_line: dict[str, dict[int, Decimal]] = {}
         for f in result.funding:
-            ft.add_row(f.code, f.label, str(f.year), m(f.amount))
-        console.print(ft)
+            by_line.setdefault(f.label, {})[f.year] = f.amount
+        years = [r.year for r in result.per_year]
+        frows = [(name, [vals.get(y, Decimal(0)) for y in years] + [sum(vals.values(), Decimal(0))], False)
+                 for name, vals in by_line.items()]
+        _matrix(console, f"{L('funding_lines')} ({euro})", [str(y) for y in years] + [L("total")], frows, lang)
     else:
         console.print(L("no_funding"), style="dim")
 
