@@ -87,10 +87,10 @@ def list_products(directory, category, need, fmt, console_factory) -> None:
 
     table = Table(header_style="bold", title=f"{len(products)} producten (prijspeil {products[0].price_year}, "
                                              f"indicatief, excl. btw tenzij vermeld)", title_justify="left")
-    for col in ("id", "product", "leverancier", "categorie", "behoefte", "kostenregels", "bron"):
+    for col in ("id", "product (leverancier)", "behoefte", "bron"):
         table.add_column(col)
     for p in products:
-        table.add_row(p.id, p.name, p.supplier, p.category, p.need, str(len(p.items)), p.source)
+        table.add_row(p.id, f"{p.name} ({p.supplier})", p.need, p.source)
     console_factory().print(table)
 
 
@@ -112,39 +112,50 @@ def show_product(directory, product_id, fmt, console_factory) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(_product_json(p), ensure_ascii=False, indent=2) + "\n")
         return
-    from rich.table import Table
-
     console = console_factory()
     console.print(f"[bold]{p.name}[/bold] ({p.supplier}) · {p.category} · behoefte {p.need} · "
-                  f"innovatie {p.innovation} · bron {p.source} · prijspeil {p.price_year}")
+                  f"innovatie {p.innovation} · bron {p.source} · prijspeil {p.price_year}", highlight=False)
     if p.note:
-        console.print(p.note, style="dim", markup=False)
-    table = Table(header_style="bold", title="Kosten", title_justify="left", show_lines=False)
-    for col in ("id", "ref", "omschrijving", "bedrag", "btw", "per", "wanneer", "soort", "optie", "bron"):
-        table.add_column(col)
+        console.print(p.note, style="dim", markup=False, highlight=False)
+    console.print("\n[bold]Kosten[/bold] (bedrag zoals in de bron; btw zoals vermeld)")
     for it in p.items:
-        table.add_row(it.id, it.ref or "", it.label + (" ⚠" if it.ambiguous else ""), _price_text(it)
-                      + ("" if it.currency == "EUR" else f" {it.currency}"), it.vat,
-                      it.basis + (f" ({it.role})" if it.role else ""), it.timing, it.category, ", ".join(it.options),
-                      it.source)
-    console.print(table)
+        amount = _price_text(it) + ("" if it.currency == "EUR" else f" {it.currency}")
+        vat = {"excl": "excl. btw", "incl": "incl. btw", "not_stated": "btw niet vermeld"}[it.vat]
+        head = f"  {it.id:<24} {amount:<22} {vat}"
+        console.print(head + ("  ⚠ niet eenduidig" if it.ambiguous else ""), markup=False, highlight=False)
+        what = f"{BASIS_NL.get(it.basis, it.basis)}{' (' + it.role + ')' if it.role else ''}, {TIMING_NL.get(it.timing, it.timing)}"
+        extra = f" · vanaf contractjaar {it.from_year}" if it.from_year > 1 else ""
+        opt = f" · optie {', '.join(it.options)}" if it.options else ""
+        console.print(f"      {it.label} · {what} · {CATEGORY_NL[it.category]}{extra}{opt} · "
+                      f"{it.ref or ''} {it.source}", style="dim", markup=False, highlight=False)
     if p.time:
-        tt = Table(header_style="bold", title="Tijdsinvestering", title_justify="left")
-        for col in ("id", "ref", "omschrijving", "tijd (zoals vermeld)", "rol", "per", "soort", "meegeteld", "bron"):
-            tt.add_column(col)
+        console.print("\n[bold]Tijdsinvestering[/bold]")
         for t in p.time:
-            tt.add_row(t.id, t.ref or "", t.label + (" ⚠" if t.ambiguous else ""), t.written, t.role or "-", t.per,
-                       t.category, "ja" if t.counted else "nee", t.source)
-        console.print(tt)
+            who = f"{t.role or '-'}, {PER_NL[t.per]}"
+            counted = "" if t.counted else " · niet meegeteld"
+            console.print(f"  {t.id:<24} {t.written}" + ("  ⚠ niet eenduidig" if t.ambiguous else ""),
+                          markup=False, highlight=False)
+            console.print(f"      {t.label} · {who} · {CATEGORY_NL[t.category]}{counted} · {t.ref or ''} "
+                          f"{t.source}", style="dim", markup=False, highlight=False)
     if p.choices:
+        console.print("\n[bold]Keuzes[/bold] (in de case onder options)")
         for c in p.choices:
-            extra = f", standaard {c.default}" if c.default else (", verplicht" if c.required else ", optioneel")
-            console.print(f"Keuze {c.id} ({c.label}): {' | '.join(c.options)}{extra}", markup=False)
+            extra = f"standaard {c.default}" if c.default else ("verplicht" if c.required else "optioneel")
+            console.print(f"  {c.id}: {' | '.join(c.options)} ({extra}) · {c.label}", markup=False, highlight=False)
     notes = [(it.id, it.note) for it in p.items if it.note] + [(t.id, t.note) for t in p.time if t.note]
     if notes:
         console.print("\n[bold]Toelichting[/bold]")
         for key, note in notes:
-            console.print(f" • {key}: {note}", markup=False)
+            console.print(f" • {key}: {note}", markup=False, highlight=False)
+
+
+BASIS_NL = {"unit": "per stuk/cliënt", "deployment": "per inzet", "organisation": "per organisatie",
+            "team": "per team", "role": "per medewerker", "hour": "per uur", "minute": "per minuut",
+            "pack": "per verpakking", "piece": "per stuk (aantal in de case)"}
+TIMING_NL = {"one_off": "eenmalig", "per_new_unit": "bij elke nieuwe plaatsing", "at_removal": "bij ophalen",
+             "monthly": "per maand", "yearly": "per jaar", "daily": "per dag"}
+CATEGORY_NL = {"one_off": "eenmalige kosten", "recurring": "terugkerende kosten", "training": "training", "internal": "interne uren"}
+PER_NL = {"head": "per persoon", "organisation": "per organisatie", "team": "per team"}
 
 
 def list_funding(directory, fmt, console_factory) -> None:
