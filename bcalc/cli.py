@@ -240,10 +240,11 @@ def init(
     """Write a commented starter case file that `bcalc estimate` accepts as written."""
 
     def run():
-        from bcalc.starter import STARTER
+        from bcalc import paths
         from bcalc.writefile import write_atomic
 
-        write_atomic(file, STARTER, force=force)
+        starter = (paths.templates_dir() / "starter-case.yaml").read_text(encoding="utf-8")
+        write_atomic(file, starter, force=force)
         print(f"written: {file}  (next: bcalc estimate {file})")
 
     _guard(run)

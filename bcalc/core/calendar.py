@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar as _cal
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class Month:
     days: int           # days in this calendar month
 
 
+@lru_cache(maxsize=64)
 def horizon(start_year: int, start_month: int, years: int) -> tuple[Month, ...]:
     """``years x 12`` months from the start month."""
     out = []

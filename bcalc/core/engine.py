@@ -58,6 +58,12 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
     the low end, midpoint or high end of quoted ranges."""
     if prices not in PRICE_ENDS:
         raise EstimateError(f"prices must be one of {PRICE_ENDS}")
+    # One wide context for the whole calculation: indexation factors and exact sums keep all digits.
+    with localcontext(WIDE):
+        return _estimate(case, catalogue, tariffs, scenario, prices)
+
+
+def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str) -> Result:
     scenario_name = scenario or case.scenario
     if scenario_name not in tariffs.scenarios:
         raise EstimateError(f"unknown scenario {scenario_name!r}")
@@ -190,8 +196,7 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
             if acc is None:
                 acc = accs[key] = _Acc()
                 meta[key] = ("supplier", item.label, source, None, vat_rate, quoted)
-            with localcontext(WIDE):
-                acc.amount += q * price
+            acc.amount += q * price
             acc.quantity += q
             acc.parts[price] = acc.parts.get(price, ZERO) + q
 
@@ -321,9 +326,9 @@ def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) ->
             notices.unvalued(product, line, sum(per_month) * heads)
             continue
         for m in months:
-            h = per_month[m.index] * heads
-            if not h:
+            if not per_month[m.index]:
                 continue
+            h = per_month[m.index] * heads
             rate = role.rate * wage_f[m.year]
             key = (line.id, line.category, m.year)
             acc = accs.get(key)
@@ -350,13 +355,11 @@ def _close_line(d_index: int, product: Product, key: tuple, acc: _Acc, meta: tup
     keep = ONE - recoverable
     if quoted == "incl":
         gross = round_cents(acc.amount)
-        with localcontext(WIDE):
-            excl = round_cents(gross / (ONE + vat_rate))
-            vat = round_cents((gross - excl) * keep)
+        excl = round_cents(gross / (ONE + vat_rate))
+        vat = round_cents((gross - excl) * keep)
     else:
         excl = round_cents(acc.amount)
-        with localcontext(WIDE):
-            vat = round_cents(excl * vat_rate * keep)
+        vat = round_cents(excl * vat_rate * keep)
     return Line(d_index, product.id, item_id, label, category, year, _as_dec(acc.quantity), unit_price, excl, vat,
                 source, kind="supplier", vat_rate=vat_rate, quoted=quoted, parts=parts if len(parts) > 1 else ())
 
@@ -392,8 +395,7 @@ def _funding(case: Case, tariffs: Tariffs, months, tariff_f) -> list[FundingResu
                 qty = dec(clients * m.days)
                 rate = line.day_rate * tariff_f[m.year] * line.technology_share
             acc = per_year.setdefault(m.year, [ZERO, ZERO, rate])
-            with localcontext(WIDE):
-                acc[0] += qty * rate
+            acc[0] += qty * rate
             acc[1] += qty
         for year, (amount, qty, *rest) in sorted(per_year.items()):
             out.append(FundingResult(f_index, code.code, label, year, round_cents(amount), qty,

@@ -1,0 +1,86 @@
+"""Benchmarks for bcalc (not timed tests): medians and ratios against a baseline run alongside.
+
+    python bench/run.py            # all benchmarks
+    python bench/run.py --quick    # fewer repetitions
+
+1. `bcalc estimate --format json` on the largest example, as a whole process, against the import
+   floor `python -c "import typer, rich.table, yaml, pydantic"`; runs are interleaved so that both
+   see the same machine load. Target: median ratio <= 1.3.
+2. 1,000 estimates of the largest example in one process (the engine alone, catalogue and case
+   loaded once). Target: under 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bcalc.core import estimate  # noqa: E402
+from bcalc.loader import load_case, load_catalogue, load_tariffs  # noqa: E402
+
+FLOOR = "import typer, rich.table, yaml, pydantic"
+
+
+def largest_example(catalogue, tariffs) -> Path:
+    sizes = []
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        result = estimate(load_case(path, catalogue, tariffs), catalogue, tariffs)
+        sizes.append((len(result.lines), path))
+    return max(sizes)[1]
+
+
+def wall(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd="/tmp")
+    return time.perf_counter() - start
+
+
+def bench_startup(case: Path, runs: int) -> dict:
+    floor_cmd = [sys.executable, "-c", FLOOR]
+    est_cmd = [sys.executable, "-m", "bcalc", "estimate", "--format", "json", str(case)]
+    wall(floor_cmd), wall(est_cmd)  # warm the file cache
+    floors, ests = [], []
+    for _ in range(runs):
+        floors.append(wall(floor_cmd))
+        ests.append(wall(est_cmd))
+    ratios = [e / f for e, f in zip(ests, floors)]
+    return {"floor_median_s": statistics.median(floors), "estimate_median_s": statistics.median(ests),
+            "ratio_median": statistics.median(ratios)}
+
+
+def bench_engine(case_path: Path, catalogue, tariffs, n: int, rounds: int) -> dict:
+    case = load_case(case_path, catalogue, tariffs)
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(n):
+            estimate(case, catalogue, tariffs)
+        times.append(time.perf_counter() - start)
+    return {"estimates": n, "median_s": statistics.median(times), "per_estimate_ms": statistics.median(times) / n * 1000}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    catalogue, tariffs = load_catalogue(), load_tariffs()
+    case = largest_example(catalogue, tariffs)
+    runs = 7 if args.quick else 21
+    print(f"largest example: {case.relative_to(ROOT)}")
+    s = bench_startup(case, runs)
+    print(f"startup ({runs} interleaved runs): floor {s['floor_median_s'] * 1000:.0f} ms, "
+          f"estimate {s['estimate_median_s'] * 1000:.0f} ms, median ratio {s['ratio_median']:.2f} (target <= 1.3)")
+    e = bench_engine(case, catalogue, tariffs, 1000, 3 if args.quick else 5)
+    print(f"engine: {e['estimates']} estimates in {e['median_s']:.2f} s median "
+          f"({e['per_estimate_ms']:.2f} ms each; target < 2 s)")
+
+
+if __name__ == "__main__":
+    main()
