@@ -49,27 +49,33 @@ MAX_YEARS = 15
 # ---- catalogue ------------------------------------------------------------------------
 
 
-def _price(r: Reader, m: dict, path: tuple, required: bool) -> Price | None:
-    amount = r.number(m, "amount", path)
-    low = r.number(m, "low", path)
-    high = r.number(m, "high", path)
-    written = r.text(m, "written", path, default="")
-    approx = r.boolean(m, "approx", path)
-    bound = r.choice(m, "bound", path, ("max", "min"))
+def _price(r: Reader, m: dict, path: tuple, required: bool, amount_key: str = "amount", low_key: str = "low",
+           high_key: str = "high", written_from: dict | None = None, written_path: tuple | None = None) -> Price | None:
+    """A price (or an hours figure: the same shape under other key names)."""
+    amount = r.number(m, amount_key, path)
+    low = r.number(m, low_key, path)
+    high = r.number(m, high_key, path)
+    bad = any(k in m and m[k] is not None for k in (amount_key, low_key, high_key)) and \
+        all(v is None for v in (amount, low, high))
+    src = written_from if written_from is not None else m
+    wpath = written_path if written_path is not None else path
+    written = r.text(src, "written", wpath, default="")
+    approx = r.boolean(src, "approx", wpath)
+    bound = r.choice(m, "bound", path, ("max", "min")) if "bound" in m else None
     if amount is None and low is None and high is None:
-        if required:
-            r.error(path, "needs an amount, or low and high")
+        if required and not bad:
+            r.error(path, f"needs {amount_key}, or {low_key} and {high_key}")
         return None
     if amount is not None and (low is not None or high is not None):
-        r.error(path, "give either amount or low and high, not both")
+        r.error(path, f"give either {amount_key} or {low_key} and {high_key}, not both")
         return None
     if amount is None and (low is None or high is None):
-        r.error(path, "a range needs both low and high")
+        r.error(path, f"a range needs both {low_key} and {high_key}")
         return None
     if low is not None and high is not None and low > high:
-        r.error(path + ("low",), f"low {low} is above high {high}")
+        r.error(path + (low_key,), f"{low_key} {low} is above {high_key} {high}")
         return None
-    if not written:
+    if not written and written_from is None:
         r.error(path + ("written",), "every figure carries the text it was copied from")
     return Price(amount=amount, low=low, high=high, approx=approx, bound=bound, written=written or "")
 
@@ -180,19 +186,15 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
         r.error(path, "counted time needs a role")
     hours = None
     if any(k in m for k in ("hours", "hours_low", "hours_high")):
-        hm = {"written": m.get("written"), "amount": m.get("hours"), "low": m.get("hours_low"),
-              "high": m.get("hours_high"), "approx": m.get("approx")}
-        r_path = path
-        hours = _price(r, hm, r_path, required=True)
+        hours = _price(r, m, path, required=True, amount_key="hours", low_key="hours_low", high_key="hours_high")
     phases: list[Phase] = []
     for i, ph in enumerate(r.seq(m.get("phases"), path + ("phases",)) or []):
         pp = path + ("phases", i)
         ph = r.mapping(ph, pp, ("hours_per_week", "hours_per_week_low", "hours_per_week_high", "weeks", "months"))
         if ph is None:
             continue
-        hm = {"written": m.get("written"), "amount": ph.get("hours_per_week"),
-              "low": ph.get("hours_per_week_low"), "high": ph.get("hours_per_week_high"), "approx": m.get("approx")}
-        per_week = _price(r, hm, pp, required=True)
+        per_week = _price(r, ph, pp, required=True, amount_key="hours_per_week", low_key="hours_per_week_low",
+                          high_key="hours_per_week_high", written_from=m, written_path=path)
         weeks = r.number(ph, "weeks", pp)
         months = r.number(ph, "months", pp)
         if (weeks is None) == (months is None):
@@ -331,7 +333,7 @@ def _series(r: Reader, m: object, path: tuple) -> RateSeries | None:
         r.error(path + ("by_year",), "expected a mapping of year: rate")
     else:
         for year, rate in raw.items():
-            y = r.int_value(Num(year), path + ("by_year", year), lo=1990, hi=2100)
+            y = r.year_key(year, path + ("by_year", year))
             v = r.percent_value(rate, path + ("by_year", year), negative=True)
             if y is not None and v is not None:
                 by_year[y] = v
@@ -357,6 +359,8 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
         if f is None:
             continue
         code = r.text(f, "code", fp) or ""
+        if code in funding:
+            r.error(fp + ("code",), f"funding code '{code}' is listed twice")
         tariffs: dict[int, Decimal] = {}
         raw = f.get("tariff")
         if raw is not None:
@@ -364,7 +368,7 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
                 r.error(fp + ("tariff",), "expected null or a mapping of year: amount")
             else:
                 for year, amount in raw.items():
-                    y = r.int_value(Num(year), fp + ("tariff", year), lo=1990, hi=2100)
+                    y = r.year_key(year, fp + ("tariff", year))
                     v = r.number_value(amount, fp + ("tariff", year))
                     if y is not None and v is not None:
                         tariffs[y] = v
@@ -386,7 +390,9 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
                 rates[str(name)] = v
     scenarios: dict[str, Scenario] = {}
     idx = root.get("indexation")
-    if not isinstance(idx, dict):
+    if idx is None:
+        pass  # reported as missing above
+    elif not isinstance(idx, dict):
         r.error(("indexation",), "expected a mapping of scenarios")
     else:
         for name, s in idx.items():
@@ -440,6 +446,9 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
     title = r.text(root, "case", (), required=True)
     start_year = start_month = None
     start = root.get("start")
+    if isinstance(start, (list, dict, bool)):
+        r.error(("start",), "expected a month written YYYY-MM, such as 2027-01")
+        start = None
     if start is not None:
         text = str(start).strip()
         match = START_RE.match(text)
@@ -472,9 +481,11 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
     staff: dict[str, StaffRole] = {}
     teams = None
+    declared: set[str] = set()  # roles written in the file, valid or not: no follow-on errors
     if root.get("staff") is not None:
         sm = r.mapping(root["staff"], ("staff",), ROLES + ("teams",))
         if sm is not None:
+            declared = set(sm)
             teams = r.integer(sm, "teams", ("staff",), lo=0)
             for role in ROLES:
                 if role not in sm or sm[role] is None:
@@ -492,6 +503,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
     if root.get("fx") is not None:
         fm = r.mapping(root["fx"], ("fx",), ("USD",))
         if fm is not None:
+            declared |= {f"fx.{k}" for k in fm}
             usd = r.number(fm, "USD", ("fx",))
             if usd is not None:
                 if usd == 0:
@@ -501,7 +513,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
     deployments: list[Deployment] = []
     for i, d in enumerate(r.seq(root.get("deployments"), ("deployments",), allow_empty=False) or []):
-        dep = _deployment(r, d, ("deployments", i), years, catalogue, staff, teams, fx)
+        dep = _deployment(r, d, ("deployments", i), years, catalogue, staff, teams, fx, declared)
         if dep is not None:
             deployments.append(dep)
 
@@ -518,7 +530,8 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file)
 
 
-def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, staff, teams, fx) -> Deployment | None:
+def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, staff, teams, fx,
+                declared: set[str]) -> Deployment | None:
     d = r.mapping(d, path, ("product", "clients", "options", "prices", "quantities", "vat_rates", "index_cap", "label"),
                   ("product", "clients"))
     if d is None:
@@ -537,8 +550,7 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
     prices: dict[str, Decimal] = {}
     quantities: dict[str, Decimal] = {}
     vat_rates: dict[str, Decimal] = {}
-    for key, target, fn in (("prices", prices, "number_value"), ("quantities", quantities, "number_value"),
-                            ("vat_rates", vat_rates, "percent_value")):
+    for key, target in (("prices", prices), ("quantities", quantities), ("vat_rates", vat_rates)):
         raw = d.get(key)
         if raw is None:
             continue
@@ -547,14 +559,22 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
             continue
         for item_id, value in raw.items():
             ip = path + (key, item_id)
-            v = getattr(r, fn)(value, ip)
+            v = r.percent_value(value, ip, hi=Decimal(1)) if key == "vat_rates" else r.number_value(value, ip)
             if product is not None and product.item(str(item_id)) is None and not (
                     key == "quantities" and any(t.id == item_id for t in product.time)):
                 r.error(ip, f"product {product.id} has no item '{item_id}'; items: "
                             f"{', '.join(it.id for it in product.items)}")
                 continue
-            if v is not None:
-                target[str(item_id)] = v
+            if v is None:
+                continue
+            item = product.item(str(item_id)) if product is not None else None
+            if key == "quantities" and item is not None and item.packs and v != v.to_integral_value():
+                r.error(ip, f"must be a whole number of pieces ({item.label}), got {value}")
+                continue
+            if key == "quantities" and item is not None and item.packs and v > 100_000:
+                r.error(ip, f"{v} pieces is more than bcalc buys in packs (100000)")
+                continue
+            target[str(item_id)] = v
     if product is not None:
         known = product.option_names
         for j, o in enumerate(options):
@@ -572,19 +592,20 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
         for it in product.items:
             if it.options and not active.intersection(it.options):
                 continue
-            if it.basis == "role" and it.role and it.id not in quantities and it.role not in staff:
+            if it.basis == "role" and it.role and it.id not in quantities and it.role not in declared:
                 r.error(path + ("product",), f"item '{it.id}' is priced per {it.role}: give staff.{it.role}.count")
-            if it.basis == "team" and teams is None and it.id not in quantities:
+            if it.basis == "team" and "teams" not in declared and it.id not in quantities:
                 r.error(path + ("product",), f"item '{it.id}' is priced per team: give staff.teams")
-            if it.currency != "EUR" and it.currency not in fx and it.id not in prices:
+            if it.currency != "EUR" and it.currency not in fx and it.id not in prices \
+                    and f"fx.{it.currency}" not in declared:
                 r.error(path + ("product",), f"item '{it.id}' is quoted in {it.currency}: give fx.{it.currency} "
                         f"(euros per {it.currency}) or a euro price under prices.{it.id}")
         for t in product.time:
             if not t.counted or (t.options and not active.intersection(t.options)):
                 continue
-            if t.role and t.role not in staff:
+            if t.role and t.role not in declared:
                 r.error(path + ("product",), f"time line '{t.id}' needs staff.{t.role} (count, and rate per hour)")
-            if t.per == "team" and teams is None:
+            if t.per == "team" and "teams" not in declared:
                 r.error(path + ("product",), f"time line '{t.id}' counts per team: give staff.teams")
     return Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
                       quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=r.text(d, "label", path))
@@ -625,7 +646,8 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
         if "hours_per_month" not in f:
             r.error(path, f"{code} needs hours_per_month")
         if line.tariff is None and "tariff" not in f and not fc.tariffs:
-            r.error(path, f"{code} has no public tariff in data/tariffs.yaml: give the contracted tariff (tariff: EUR per hour)")
+            r.error(path, f"{code} has no public tariff in {tariffs.path or 'the tariffs catalogue'}: "
+                          f"give the contracted tariff (tariff: EUR per hour)")
     elif fc.kind == "vpt":
         if "day_rate" not in f:
             r.error(path, "VPT needs day_rate: the VPT day rate (EUR per day) of the care profile, from your contract")
@@ -641,9 +663,25 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
     return line
 
 
+def load_catalogues(directory: Path | None = None) -> tuple[Catalogue, Tariffs]:
+    """Both catalogues, with the problems of both reported together."""
+    problems = []
+    catalogue = tariffs = None
+    try:
+        catalogue = load_catalogue(directory)
+    except InputError as exc:
+        problems += exc.problems
+    try:
+        tariffs = load_tariffs(directory)
+    except InputError as exc:
+        problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return catalogue, tariffs  # type: ignore[return-value]
+
+
 def load_all(case_path: Path, catalogue_dir: Path | None = None, shown: str | None = None):
-    catalogue = load_catalogue(catalogue_dir)
-    tariffs = load_tariffs(catalogue_dir)
+    catalogue, tariffs = load_catalogues(catalogue_dir)
     case = load_case(case_path, catalogue, tariffs, shown)
     return catalogue, tariffs, case
 

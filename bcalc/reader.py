@@ -15,6 +15,8 @@ from bcalc.money import dec, parse_percent
 from bcalc.yamltree import Num, Tree, dotted
 
 _MISSING = object()
+# Far beyond any real amount, count or rate; stops typos like 1e24 before they reach the arithmetic.
+LIMIT = Decimal("1e10")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -59,7 +61,7 @@ class Reader:
                 self.error(path + (key,), f"unknown field{extra}")
         for key in required:
             if key not in value or value[key] is None:
-                self.error(path + (key,) if key in value else path, f"required field '{key}' is missing")
+                self.error(path + (key,), "required field is missing" if key not in value else "must not be empty")
         return value
 
     def seq(self, value: object, path: tuple, allow_empty: bool = True) -> list | None:
@@ -127,6 +129,9 @@ class Reader:
         if number != number.to_integral_value():
             self.error(path, f"expected a whole number, got {value}")
             return None
+        if abs(number) >= LIMIT:
+            self.error(path, f"{value} is too large")
+            return None
         result = int(number)
         if lo is not None and result < lo:
             self.error(path, f"must be at least {lo}, got {result}")
@@ -162,6 +167,9 @@ class Reader:
         if result < 0 and not negative:
             self.error(path, f"must not be negative, got {value}")
             return None
+        if abs(result) >= LIMIT:
+            self.error(path, f"{value} is too large")
+            return None
         return result
 
     def percent(self, m: dict, key: str, path: tuple, default=None, hi: Decimal | None = None, negative: bool = False):
@@ -178,6 +186,9 @@ class Reader:
             result = parse_percent(value)
         except ValueError:
             self.error(path, f"expected a percentage such as 3% or 0.03, got {_kind(value)}")
+            return None
+        if abs(result) >= LIMIT:
+            self.error(path, f"{value} is too large")
             return None
         if result < 0 and not negative:
             self.error(path, f"must not be negative, got {value}")
@@ -199,13 +210,24 @@ class Reader:
         items = self.seq(value, path + (key,))
         if items is None:
             return None
-        out = []
+        out: list[str] = []
         for i, v in enumerate(items):
             if not isinstance(v, str) or isinstance(v, Num):
                 self.error(path + (key, i), f"expected an id, got {_kind(v)}")
                 continue
+            if v.strip() in out:
+                self.error(path + (key, i), f"'{v.strip()}' is listed twice")
+                continue
             out.append(v.strip())
         return tuple(out)
+
+    def year_key(self, key: object, path: tuple) -> int | None:
+        """A calendar year used as a mapping key (2025: 4.948%)."""
+        text = str(key).strip()
+        if not text.isdigit() or not 1990 <= int(text) <= 2100:
+            self.error(path, f"'{text}' is not a calendar year (1990-2100)")
+            return None
+        return int(text)
 
 
 def _closest(word: str, options: tuple[str, ...]) -> str | None:

@@ -48,8 +48,45 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 
 
-def _convert(node, path: tuple, lines: dict, problems: list[Problem], file: str):
+MAX_NODES = 100_000  # far above any real case or catalogue; stops alias "bombs" early
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.nodes = 0
+        self.open: set[int] = set()  # collections being converted: an alias back into one is a cycle
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _convert(node, path: tuple, lines: dict, problems: list[Problem], file: str, budget: _Budget):
+    budget.nodes += 1
+    if budget.nodes > MAX_NODES:
+        raise _TooBig()
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in budget.open:
+            problems.append(Problem(file, node.start_mark.line + 1, _dotted(path), "an alias refers to itself"))
+            return None
+        budget.open.add(id(node))
+        try:
+            return _collection(node, path, lines, problems, file, budget)
+        finally:
+            budget.open.discard(id(node))
+    tag = node.tag
+    value = node.value
+    if tag in (_INT, _FLOAT):
+        return Num(value)
+    if tag == _BOOL:
+        return value.lower() in ("true", "yes", "on", "y")
+    if tag == _NULL:
+        return None
+    return value  # strings, and timestamps kept as written
+
+
+def _collection(node, path: tuple, lines: dict, problems: list[Problem], file: str, budget: _Budget):
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
@@ -65,19 +102,9 @@ def _convert(node, path: tuple, lines: dict, problems: list[Problem], file: str)
                 problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(sub), "duplicate key"))
                 continue
             lines[sub] = key_node.start_mark.line + 1
-            out[key] = _convert(value_node, sub, lines, problems, file)
+            out[key] = _convert(value_node, sub, lines, problems, file, budget)
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(v, path + (i,), lines, problems, file) for i, v in enumerate(node.value)]
-    tag = node.tag
-    value = node.value
-    if tag in (_INT, _FLOAT):
-        return Num(value)
-    if tag == _BOOL:
-        return value.lower() in ("true", "yes", "on", "y")
-    if tag == _NULL:
-        return None
-    return value  # strings, and timestamps kept as written
+    return [_convert(v, path + (i,), lines, problems, file, budget) for i, v in enumerate(node.value)]
 
 
 def _dotted(path: tuple) -> str:
@@ -98,16 +125,25 @@ def parse_text(text: str, file: str) -> Tree:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        # Where a construct was opened (a bracket, a quote) is where the mistake usually is;
+        # where the parser gave up is said as well.
+        opened = exc.context and ("flow" in exc.context or "quoted" in exc.context)
+        start = exc.context_mark.line + 1 if exc.context_mark and opened else None
+        stop = exc.problem_mark.line + 1 if exc.problem_mark else None
+        line = start or stop
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        if start and stop and stop != start:  # the bracket or quote opened earlier
+            message += f" (noticed at line {stop})"
         raise _input_error([Problem(file, line, "", f"not valid YAML: {message}")]) from None
     except yaml.YAMLError as exc:
         raise _input_error([Problem(file, None, "", f"not valid YAML: {exc}")]) from None
     if node is None:
         raise _input_error([Problem(file, 1, "", "the file is empty")])
     lines: dict[tuple, int] = {}
-    data = _convert(node, (), lines, problems, file)
+    try:
+        data = _convert(node, (), lines, problems, file, _Budget())
+    except _TooBig:
+        raise _input_error([Problem(file, None, "", f"more than {MAX_NODES:,} values (aliases expanding too far?)")]) from None
     if problems:
         raise _input_error(problems)
     return Tree(file, data, lines)

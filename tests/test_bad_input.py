@@ -178,3 +178,47 @@ def test_bad_case_with_catalogue_option():
     assert "Traceback" not in proc.stderr
     assert f"{rel(folder)}/suppliers.yaml:" in proc.stderr
     assert "must not be negative" in proc.stderr
+
+
+# ---- robustness: no input may end in "unexpected error" (exit 1) ----------------------------------
+
+BASE_CASE = """\
+case: Test
+start: 2027-01
+years: 5
+staff:
+  care_staff: {count: 10, rate: 50}
+  project_lead: {count: 1}
+"""
+
+
+def test_recursive_yaml_alias(tmp_path):
+    """An alias inside its own anchor is a mistake in the file (exit 2, FILE:LINE), not a crash."""
+    case = tmp_path / "recursive.yaml"
+    case.write_text(BASE_CASE + "deployments: &loop\n  - product: medido\n    clients: 10\n    options: *loop\n",
+                    encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "bcalc", "estimate", str(case)], cwd=ROOT, capture_output=True,
+                          text=True, encoding="utf-8", timeout=60)
+    assert "unexpected error" not in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    assert all(PROBLEM_RE.match(ln) and ln.startswith(f"{case}:") for ln in proc.stderr.splitlines()), proc.stderr
+
+
+@pytest.mark.parametrize("deployment,fmt", [
+    ("clients: 1000000000000000000000000", "table"),
+    ("clients: 10\n    prices: {huur: 1e40}", "json"),
+], ids=["clients-25-digits-table", "price-1e40-json"])
+def test_absurdly_large_numbers(tmp_path, deployment, fmt):
+    """Either computed (exit 0) or refused as bad input (exit 2, FILE:LINE); never exit 1."""
+    case = tmp_path / "large.yaml"
+    case.write_text(BASE_CASE + f"deployments:\n  - product: medido\n    {deployment}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "bcalc", "estimate", str(case), "--format", fmt], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert "unexpected error" not in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode in (0, 2), proc.stderr
+    if proc.returncode == 2:
+        assert proc.stdout == ""
+        assert all(ln.startswith(f"{case}:") for ln in proc.stderr.splitlines()), proc.stderr

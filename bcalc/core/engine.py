@@ -229,7 +229,23 @@ def _quantity_in_month(item: Item, m: Month, unit_based: bool, fixed_q, in_use, 
 
 
 def _cheapest_packs(needed: int, packs) -> dict[int, int]:
-    """The cheapest set of packs that holds at least ``needed`` pieces: {size: count}."""
+    """The cheapest set of packs that holds at least ``needed`` pieces: {size: count}.
+
+    In a cheapest set every other pack size appears fewer times than the size of the pack with
+    the lowest price per piece (s* packs of size q can be swapped for q packs of size s*), so
+    the bulk is bought in that pack and only a bounded remainder is searched.
+    """
+    best_pack = min(packs, key=lambda p: (p.price.pick("mid") / p.size, -p.size))
+    largest = max(p.size for p in packs)
+    bound = best_pack.size * sum(p.size for p in packs) + largest
+    bulk = max(0, (needed - bound) // best_pack.size)
+    rest = _cheapest_small(needed - bulk * best_pack.size, packs)
+    if bulk:
+        rest[best_pack.size] = rest.get(best_pack.size, 0) + bulk
+    return rest
+
+
+def _cheapest_small(needed: int, packs) -> dict[int, int]:
     largest = max(p.size for p in packs)
     limit = needed + largest
     best: list[tuple[Decimal, dict] | None] = [None] * (limit + 1)
