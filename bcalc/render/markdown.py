@@ -21,7 +21,7 @@ def render(result: Result, lang: str = "nl") -> str:
              (L("prices"), L(result.prices_end)),
              (L("vat_recoverable"), fmt_percent(case.vat_recoverable, lang)),
              (L("price_level"), ", ".join(str(y) for y in result.price_years))]
-    out += [f"| {'' if lang == 'en' else ''}{L('case')} | |", "|---|---|"]
+    out += [f"| {L('case')} | {_esc(case.title)} |", "|---|---|"]
     out += [f"| {k} | {_esc(str(v))} |" for k, v in facts]
     out += ["", f"## {L('per_year')}", ""]
     out.append("| " + " | ".join([L("year")] + [L(c) for c in COLUMNS]) + " |")
