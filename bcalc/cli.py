@@ -127,6 +127,58 @@ def estimate(
     _guard(run, debug)
 
 
+@app.command()
+def report(
+    case: Annotated[Path, typer.Argument(help="Case file (YAML).")],
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Write the Excel workbook (live formulas) here.")] = None,
+    md: Annotated[Optional[Path], typer.Option("--md", help="Write the Markdown business case here.")] = None,
+    scenario: Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
+                                                         "(default: the case's own).")] = None,
+    prices: Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range to use.")] = PriceEnd.mid,
+    lang: Annotated[Lang, typer.Option(help="Language of the documents.")] = Lang.nl,
+    templates: Annotated[Optional[Path], typer.Option("--templates", file_okay=False,
+                                                      help="Folder whose templates replace the bundled ones "
+                                                           "of the same name.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    catalogue: CatalogueOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Write the business case documents: an Excel workbook and/or a Markdown report."""
+
+    def run():
+        from bcalc.core import estimate as compute
+        from bcalc.loader import load_all
+        from bcalc.writefile import check_writable, write_atomic
+
+        if xlsx is None and md is None:
+            raise InputError([Problem("bcalc", None, "--xlsx/--md", "name at least one document to write")])
+        targets = [p for p in (xlsx, md) if p is not None]
+        if xlsx is not None and md is not None and xlsx.resolve() == md.resolve():
+            raise InputError([Problem("bcalc", None, "--xlsx/--md", "the two documents need different files")])
+        for target in targets:
+            check_writable(target, force)
+        cat, tariffs, model = load_all(case, catalogue)
+        if scenario is not None and scenario not in tariffs.scenarios:
+            raise InputError([Problem("bcalc", None, "--scenario",
+                                      f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
+        result = compute(model, cat, tariffs, scenario=scenario, prices=prices.value)
+        documents: list[tuple[Path, bytes | str]] = []
+        # Everything is rendered before anything is written: a failure leaves no file behind.
+        if xlsx is not None:
+            from bcalc.render import xlsx as xlsx_render
+
+            documents.append((xlsx, xlsx_render.render(result, cat, tariffs, lang.value)))
+        if md is not None:
+            from bcalc.render import report_md
+
+            documents.append((md, report_md.render(result, cat, tariffs, lang.value, templates)))
+        for target, content in documents:
+            write_atomic(target, content, force=force)
+            print(f"written: {target}")
+
+    _guard(run, debug)
+
+
 # ---- catalogue ------------------------------------------------------------------------
 
 

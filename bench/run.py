@@ -8,6 +8,9 @@
    see the same machine load. Target: median ratio <= 1.3.
 2. 1,000 estimates of the largest example in one process (the engine alone, catalogue and case
    loaded once). Target: under 2 s.
+3. `bcalc report` of the largest example to both formats (workbook and Markdown), whole process
+   including start-up; target under 1.5 s. Also the share of that time spent importing openpyxl
+   (`import openpyxl` against a bare interpreter, same run).
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from bcalc.core import estimate  # noqa: E402
 from bcalc.loader import load_case, load_catalogue, load_tariffs  # noqa: E402
 
 FLOOR = "import typer, rich.table, yaml, pydantic"
+try:  # pydantic is not a dependency of bcalc; without it the floor is the rest
+    import pydantic  # noqa: F401
+except ImportError:
+    FLOOR = "import typer, rich.table, yaml"
 
 
 def largest_example(catalogue, tariffs) -> Path:
@@ -66,6 +73,25 @@ def bench_engine(case_path: Path, catalogue, tariffs, n: int, rounds: int) -> di
     return {"estimates": n, "median_s": statistics.median(times), "per_estimate_ms": statistics.median(times) / n * 1000}
 
 
+def bench_report(case: Path, runs: int) -> dict:
+    import tempfile
+
+    out = Path(tempfile.mkdtemp())
+    cmd = [sys.executable, "-m", "bcalc", "report", str(case), "--xlsx", str(out / "r.xlsx"), "--md",
+           str(out / "r.md"), "--force"]
+    bare = [sys.executable, "-c", "pass"]
+    opx = [sys.executable, "-c", "import openpyxl"]
+    wall(cmd)
+    reports, bares, opxs = [], [], []
+    for _ in range(runs):
+        reports.append(wall(cmd))
+        bares.append(wall(bare))
+        opxs.append(wall(opx))
+    report = statistics.median(reports)
+    openpyxl_import = max(0.0, statistics.median(opxs) - statistics.median(bares))
+    return {"report_median_s": report, "openpyxl_import_s": openpyxl_import, "openpyxl_share": openpyxl_import / report}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -73,13 +99,16 @@ def main() -> None:
     catalogue, tariffs = load_catalogue(), load_tariffs()
     case = largest_example(catalogue, tariffs)
     runs = 7 if args.quick else 21
-    print(f"largest example: {case.relative_to(ROOT)}")
+    print(f"largest example: {case.relative_to(ROOT)}; floor: python -c \"{FLOOR}\"")
     s = bench_startup(case, runs)
     print(f"startup ({runs} interleaved runs): floor {s['floor_median_s'] * 1000:.0f} ms, "
           f"estimate {s['estimate_median_s'] * 1000:.0f} ms, median ratio {s['ratio_median']:.2f} (target <= 1.3)")
     e = bench_engine(case, catalogue, tariffs, 1000, 3 if args.quick else 5)
     print(f"engine: {e['estimates']} estimates in {e['median_s']:.2f} s median "
           f"({e['per_estimate_ms']:.2f} ms each; target < 2 s)")
+    rep = bench_report(case, 5 if args.quick else 11)
+    print(f"report (xlsx + md): {rep['report_median_s']:.2f} s median (target < 1.5 s); importing openpyxl "
+          f"{rep['openpyxl_import_s'] * 1000:.0f} ms = {rep['openpyxl_share'] * 100:.0f} % of it")
 
 
 if __name__ == "__main__":

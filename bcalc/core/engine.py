@@ -93,7 +93,7 @@ def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
 # ---- supplier items -------------------------------------------------------------------
 
 
-def _active_options(product: Product, dep: Deployment) -> set[str]:
+def active_options(product: Product, dep: Deployment) -> set[str]:
     active = set(dep.options)
     for ch in product.choices:
         if ch.default and not active.intersection(ch.options):
@@ -147,7 +147,7 @@ def _pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, n
     return value, source, price
 
 
-def _usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
+def usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
     if item.id in dep.quantities:
         return dep.quantities[item.id]
     if item.basis in USAGE_BASES:
@@ -163,14 +163,14 @@ def _usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
 
 
 def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, meta, tariffs) -> None:
-    active = _active_options(product, dep)
+    active = active_options(product, dep)
     in_use, new, removed = _unit_counts(dep, months)
     peak = max(dep.clients) if dep.clients else 0
     for item in product.items:
         if item.options and not active.intersection(item.options):
             continue
         unit_based = item.basis in ("unit", "deployment") and item.id not in dep.quantities
-        fixed_q = None if unit_based else _usage_quantity(item, dep, case)
+        fixed_q = None if unit_based else usage_quantity(item, dep, case)
         if not unit_based and fixed_q is None:
             notices.no_quantity(product, item)
             continue
@@ -228,7 +228,7 @@ def _quantity_in_month(item: Item, m: Month, unit_based: bool, fixed_q, in_use, 
     raise EstimateError(f"unknown timing {timing}")
 
 
-def _cheapest_packs(needed: int, packs) -> dict[int, int]:
+def cheapest_packs(needed: int, packs) -> dict[int, int]:
     """The cheapest set of packs that holds at least ``needed`` pieces: {size: count}.
 
     In a cheapest set every other pack size appears fewer times than the size of the pack with
@@ -269,7 +269,7 @@ def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, 
     if fixed_q is None or fixed_q != needed:
         notices.no_quantity(product, item)
         return
-    combo = _cheapest_packs(needed, item.packs) if needed else {}
+    combo = cheapest_packs(needed, item.packs) if needed else {}
     vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
     quoted = "incl" if item.vat == "incl" else "excl"
     notices.packs(product, item, needed, combo)
@@ -297,7 +297,7 @@ def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, 
 # ---- internal time --------------------------------------------------------------------
 
 
-def _phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_months: int) -> list[Fraction]:
+def phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_months: int) -> list[Fraction]:
     """Hours per month of the horizon for one head (or one organisation, or one team)."""
     hours = [Fraction(0)] * n_months
     if line.hours is not None:
@@ -322,7 +322,7 @@ def _phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n
 
 
 def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) -> None:
-    active = _active_options(product, dep)
+    active = active_options(product, dep)
     for line in product.time:
         if not line.counted or (line.options and not active.intersection(line.options)):
             continue
@@ -337,7 +337,7 @@ def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) ->
             heads = Fraction(1)
         if not heads:
             continue
-        per_month = _phase_hours(line, end, notices, product, len(months))
+        per_month = phase_hours(line, end, notices, product, len(months))
         if role.rate is None:
             notices.unvalued(product, line, sum(per_month) * heads)
             continue
@@ -472,7 +472,7 @@ def _cat_order(category: str) -> int:
 
 
 def _product_notices(product: Product, dep: Deployment, notices: Notices, catalogue: Catalogue) -> None:
-    active = _active_options(product, dep)
+    active = active_options(product, dep)
     for item in product.items:
         if item.options and not active.intersection(item.options):
             continue

@@ -1,0 +1,884 @@
+"""The business case as an Excel workbook whose figures are live formulas.
+
+Inputs (clients per contract year, unit prices, VAT, indexation rates, hourly rates, funding
+tariffs) stand on their own sheet; every calculated cell is a formula over them, following the
+same arithmetic as the engine: per line and calendar year the exact sum is rounded half-up to
+cents once (ROUND(...; 2)), VAT is computed from the rounded line, totals are sums of lines.
+The structure (start month, horizon, which items exist) is fixed when the workbook is written;
+change it by running `bcalc report` again.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+
+from bcalc.core.calendar import Month, horizon
+from bcalc.core.engine import USAGE_BASES, active_options, cheapest_packs, phase_hours, usage_quantity
+from bcalc.core.indexation import effective_series
+from bcalc.core.notices import Notices
+from bcalc.models import Case, Catalogue, Deployment, Item, Product, Result, Tariffs
+from bcalc.money import num_str
+
+EURO = '[$€-413] #,##0.00;[Red]-[$€-413] #,##0.00'
+PCT = "0.00%"
+RATE = "0.000%"
+QTY = "#,##0.####"
+FACTOR = "0.000000"
+INPUT = PatternFill("solid", start_color="FFF4CC")
+HEAD = PatternFill("solid", start_color="DDE7F0")
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
+
+WORDS = {
+    "nl": {
+        "summary": "Samenvatting", "inputs": "Invoer", "calc": "Berekening", "funding": "Financiering",
+        "sources": "Bronnen", "year": "Jaar", "one_off": "Eenmalig", "recurring": "Terugkerend",
+        "training": "Training", "internal": "Interne uren", "vat": "Btw", "cost": "Kosten",
+        "funding_col": "Financiering", "benefits": "Baten", "net": "Netto", "total": "Totaal",
+        "cum_cost": "Cumulatieve kosten", "cum_funding": "Cumulatieve financiering",
+        "inputs_title": "Invoer: wijzig de gele cellen; alle berekeningen volgen",
+        "general": "Algemeen", "case": "Case", "organisation": "Organisatie", "start": "Startmaand",
+        "years": "Looptijd (jaren)", "scenario": "Indexatiescenario", "prices_end": "Prijzen uit bereiken",
+        "vat_standard": "Btw-tarief (standaard)", "vat_recoverable": "Terugvorderbare btw (deel)",
+        "indexation": "Indexatie per kalenderjaar", "prices": "Prijzen", "wages": "Lonen",
+        "tariffs": "Tarieven", "wage_factor": "Loonfactor", "tariff_factor": "Tarieffactor",
+        "staff": "Personeel", "role": "Rol", "count": "Aantal", "rate": "Uurtarief (integraal)",
+        "teams": "Aantal teams", "fx": "Wisselkoers (euro per dollar)",
+        "deployment": "Inzet", "contract_year": "Contractjaar", "clients": "Cliënten in gebruik",
+        "new_units": "Nieuwe eenheden", "removed_units": "Opgehaalde eenheden", "cap": "Maximum prijsstijging per jaar",
+        "price_factor": "Prijsfactor (indexatie)", "peak": "Hoogste aantal in gebruik",
+        "item": "Post", "label": "Omschrijving", "price": "Prijs (zoals geoffreerd)", "quoted": "Btw in prijs",
+        "vat_rate": "Btw-tarief", "fixed_qty": "Vast aantal", "source": "Bron", "note": "Toelichting",
+        "time": "Tijdsinvestering", "hours_per_head": "Uren per persoon in", "heads": "Personen",
+        "category": "Soort", "quantity": "Aantal", "quoted_amount": "Bedrag zoals geoffreerd",
+        "excl": "Excl. btw", "code": "Code", "amount": "Bedrag", "hours_per_month": "Uren per cliënt per maand",
+        "tariff": "Tarief", "day_rate": "Dagtarief", "share": "Deel voor technologie",
+        "subsidy_amount": "Subsidiebedrag", "subsidy_year": "In contractjaar",
+        "written": "Bedrag in de bron", "vat_written": "Btw volgens bron", "price_year": "Prijspeil",
+        "figures": "Gebruikte catalogusbedragen", "warnings": "Aandachtspunten", "assumptions": "Aannames",
+        "chart_cost": "Kosten per soort per jaar", "chart_cum": "Cumulatieve kosten en financiering",
+        "incl": "incl.", "excl_word": "excl.", "case_price": "prijs uit de case",
+        "deployment_col": "Inzet", "product": "Product", "included": "inclusief",
+        "tier": "staffel", "packs_note": "goedkoopste verpakkingen voor het aantal uit de case",
+        "range_note": "bereik in de bron", "usd": "bedrag in USD", "structure": (
+            "Start, looptijd en de lijst van posten liggen vast in dit werkboek; wijzig die in de case en draai "
+            "bcalc report opnieuw."),
+        "convention": ("Rekenwijze: per maand over de looptijd, per kalenderjaar opgeteld en per regel eenmaal "
+                       "half-naar-boven afgerond op centen; btw per regel over het afgeronde bedrag; totalen zijn "
+                       "sommen van regels. Prijzen indexeren op elke verjaardag van de start (met het maximum per "
+                       "inzet), lonen en tarieven op 1 januari."),
+        "none": "geen", "hours": "uren",
+    },
+    "en": {
+        "summary": "Summary", "inputs": "Inputs", "calc": "Calculation", "funding": "Funding",
+        "sources": "Sources", "year": "Year", "one_off": "One-off", "recurring": "Recurring",
+        "training": "Training", "internal": "Internal hours", "vat": "VAT", "cost": "Cost",
+        "funding_col": "Funding", "benefits": "Benefits", "net": "Net", "total": "Total",
+        "cum_cost": "Cumulative cost", "cum_funding": "Cumulative funding",
+        "inputs_title": "Inputs: change the yellow cells; every calculation follows",
+        "general": "General", "case": "Case", "organisation": "Organisation", "start": "Start month",
+        "years": "Horizon (years)", "scenario": "Indexation scenario", "prices_end": "Prices from ranges",
+        "vat_standard": "VAT rate (standard)", "vat_recoverable": "Recoverable VAT (share)",
+        "indexation": "Indexation per calendar year", "prices": "Prices", "wages": "Wages",
+        "tariffs": "Tariffs", "wage_factor": "Wage factor", "tariff_factor": "Tariff factor",
+        "staff": "Staff", "role": "Role", "count": "Count", "rate": "Hourly rate (loaded)",
+        "teams": "Number of teams", "fx": "Exchange rate (euros per dollar)",
+        "deployment": "Deployment", "contract_year": "Contract year", "clients": "Clients in use",
+        "new_units": "New units", "removed_units": "Removed units", "cap": "Maximum price increase a year",
+        "price_factor": "Price factor (indexation)", "peak": "Highest number in use",
+        "item": "Item", "label": "Description", "price": "Price (as quoted)", "quoted": "VAT in price",
+        "vat_rate": "VAT rate", "fixed_qty": "Fixed quantity", "source": "Source", "note": "Note",
+        "time": "Time investment", "hours_per_head": "Hours per person in", "heads": "Persons",
+        "category": "Category", "quantity": "Quantity", "quoted_amount": "Amount as quoted",
+        "excl": "Excl. VAT", "code": "Code", "amount": "Amount", "hours_per_month": "Hours per client per month",
+        "tariff": "Tariff", "day_rate": "Day rate", "share": "Share for technology",
+        "subsidy_amount": "Subsidy amount", "subsidy_year": "In contract year",
+        "written": "Amount in the source", "vat_written": "VAT per source", "price_year": "Price level",
+        "figures": "Catalogue figures used", "warnings": "Points of attention", "assumptions": "Assumptions",
+        "chart_cost": "Cost per category per year", "chart_cum": "Cumulative cost and funding",
+        "incl": "incl.", "excl_word": "excl.", "case_price": "price from the case",
+        "deployment_col": "Deployment", "product": "Product", "included": "included",
+        "tier": "tier", "packs_note": "cheapest packs for the quantity in the case",
+        "range_note": "range in the source", "usd": "amount in USD", "structure": (
+            "Start, horizon and the list of items are fixed in this workbook; change them in the case and run "
+            "bcalc report again."),
+        "convention": ("Method: monthly over the horizon, summed per calendar year and rounded half-up to cents "
+                       "once per line; VAT per line from the rounded amount; totals are sums of lines. Prices "
+                       "index at each anniversary of the start (capped per deployment), wages and tariffs on "
+                       "1 January."),
+        "none": "none", "hours": "hours",
+    },
+}
+CATEGORIES = ("one_off", "recurring", "training", "internal")
+
+
+def _addr(sheet: str, row: int, col: int) -> str:
+    return f"'{sheet}'!${get_column_letter(col)}${row}"
+
+
+def _frac(value: Fraction | Decimal) -> str:
+    """An exact number as a formula term: 208/3 rather than 69.333..."""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"({value.numerator}/{value.denominator})"
+
+
+@dataclass
+class _Seg:
+    k: int            # contract year, 0-based
+    months: int
+    days: int
+    anniv: bool       # the first month of contract year k falls in this calendar year
+
+
+def _segments(months: tuple[Month, ...]) -> dict[int, list[_Seg]]:
+    out: dict[int, dict[int, _Seg]] = {}
+    for m in months:
+        seg = out.setdefault(m.year, {}).setdefault(m.contract_year, _Seg(m.contract_year, 0, 0, False))
+        seg.months += 1
+        seg.days += m.days
+        if m.index % 12 == 0:
+            seg.anniv = True
+    return {y: list(s.values()) for y, s in out.items()}
+
+
+class _Sheet:
+    """A worksheet with a little help: text stays text, numbers and formulas get formats."""
+
+    def __init__(self, ws):
+        self.ws = ws
+
+    def text(self, row: int, col: int, value: object, bold: bool = False, fill=None):
+        cell = self.ws.cell(row=row, column=col)
+        cell.value = "" if value is None else str(value)
+        cell.data_type = "s"  # a name starting with "=" must never become a formula
+        if bold:
+            cell.font = BOLD
+        if fill is not None:
+            cell.fill = fill
+        if fill is HEAD:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        return cell
+
+    def num(self, row: int, col: int, value, fmt: str | None = None, fill=None):
+        cell = self.ws.cell(row=row, column=col)
+        if isinstance(value, Fraction):
+            value = Decimal(value.numerator) / Decimal(value.denominator)
+        cell.value = value
+        if fmt:
+            cell.number_format = fmt
+        if fill is not None:
+            cell.fill = fill
+        return cell
+
+    def formula(self, row: int, col: int, expr: str, fmt: str | None = None, bold: bool = False):
+        cell = self.ws.cell(row=row, column=col)
+        cell.value = expr if expr.startswith("=") else "=" + expr
+        if fmt:
+            cell.number_format = fmt
+        if bold:
+            cell.font = BOLD
+        return cell
+
+    def widths(self, widths: dict[int, float]) -> None:
+        for col, width in widths.items():
+            self.ws.column_dimensions[get_column_letter(col)].width = width
+
+    def printable(self) -> None:
+        ws = self.ws
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+class _Workbook:
+    def __init__(self, result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str):
+        self.r = result
+        self.case: Case = result.case
+        self.cat = catalogue
+        self.tariffs = tariffs
+        self.w = WORDS[lang]
+        self.lang = lang
+        self.months = horizon(self.case.start_year, self.case.start_month, self.case.years)
+        self.segs = _segments(self.months)
+        self.years = sorted(self.segs)
+        self.wb = Workbook()
+        first = self.wb.active
+        first.title = self.w["summary"]
+        self.summary = _Sheet(first)
+        self.inputs = _Sheet(self.wb.create_sheet(self.w["inputs"]))
+        self.calc = _Sheet(self.wb.create_sheet(self.w["calc"]))
+        self.fund = _Sheet(self.wb.create_sheet(self.w["funding"]))
+        self.src = _Sheet(self.wb.create_sheet(self.w["sources"]))
+        self.names: dict[str, str] = {}
+
+    # -- names ---------------------------------------------------------------------------
+    def name(self, name: str, sheet: str, row: int, col: int, row2: int | None = None, col2: int | None = None):
+        ref = _addr(sheet, row, col)
+        if row2 is not None:
+            ref += ":" + _addr(sheet, row2, col2)[len(f"'{sheet}'!"):]
+        safe = "".join(ch if ch.isalnum() else "_" for ch in name)
+        self.names[safe] = ref
+        self.wb.defined_names[safe] = DefinedName(safe, attr_text=ref)
+
+    # -- inputs --------------------------------------------------------------------------
+    def write_inputs(self) -> None:
+        s, w, case = self.inputs, self.w, self.case
+        sheet = s.ws.title
+        s.ws.cell(row=1, column=1).font = TITLE
+        s.text(1, 1, w["inputs_title"])
+        s.text(2, 1, w["structure"])
+        row = 4
+        s.text(row, 1, w["general"], bold=True)
+        facts = [("case", case.title), ("organisation", case.organisation or ""), ("start", case.start),
+                 ("scenario", self.r.scenario), ("prices_end", self.r.prices_end)]
+        for key, value in facts:
+            row += 1
+            s.text(row, 1, w[key])
+            s.text(row, 2, value)
+        row += 1
+        s.text(row, 1, w["years"])
+        s.num(row, 2, case.years)
+        self.years_cell = _addr(sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["vat_standard"])
+        s.num(row, 2, self.tariffs.vat_standard, PCT, INPUT)
+        self.vat_standard = _addr(sheet, row, 2)
+        self.name("vat_standard", sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["vat_recoverable"])
+        s.num(row, 2, case.vat_recoverable, PCT, INPUT)
+        self.vat_recoverable = _addr(sheet, row, 2)
+        self.name("vat_recoverable", sheet, row, 2)
+
+        # indexation per calendar year
+        row += 2
+        s.text(row, 1, w["indexation"], bold=True)
+        row += 1
+        for col, key in enumerate(("year", "prices", "wages", "tariffs", "wage_factor", "tariff_factor"), start=1):
+            s.text(row, col, w[key], bold=True, fill=HEAD)
+        series = effective_series(case, self.tariffs.scenarios[self.r.scenario])
+        self.price_rate: dict[int, str] = {}
+        self.wage_factor: dict[int, str] = {}
+        self.tariff_factor: dict[int, str] = {}
+        for i, year in enumerate(self.years):
+            row += 1
+            s.num(row, 1, year)
+            for col, kind in ((2, "prices"), (3, "wages"), (4, "tariffs")):
+                s.num(row, col, series[kind].rate(year), RATE, INPUT)
+            self.price_rate[year] = _addr(sheet, row, 2)
+            if i == 0:
+                s.num(row, 5, 1, FACTOR)
+                s.num(row, 6, 1, FACTOR)
+            else:
+                s.formula(row, 5, f"=E{row - 1}*(1+C{row})", FACTOR)
+                s.formula(row, 6, f"=F{row - 1}*(1+D{row})", FACTOR)
+            self.wage_factor[year] = _addr(sheet, row, 5)
+            self.tariff_factor[year] = _addr(sheet, row, 6)
+            self.name(f"index_{year}", sheet, row, 2, row, 4)
+
+        # staff
+        row += 2
+        s.text(row, 1, w["staff"], bold=True)
+        row += 1
+        for col, key in enumerate(("role", "count", "rate"), start=1):
+            s.text(row, col, w[key], bold=True, fill=HEAD)
+        self.staff_count: dict[str, str] = {}
+        self.staff_rate: dict[str, str] = {}
+        from bcalc.models import ROLES
+
+        for role in ROLES:
+            row += 1
+            s.text(row, 1, role)
+            staff = case.staff.get(role)
+            s.num(row, 2, staff.count if staff else 0, "0", INPUT)
+            cell = s.num(row, 3, staff.rate if staff and staff.rate is not None else None, EURO, INPUT)
+            cell.number_format = EURO
+            self.staff_count[role] = _addr(sheet, row, 2)
+            self.staff_rate[role] = _addr(sheet, row, 3)
+            self.name(f"rate_{role}", sheet, row, 3)
+            self.name(f"count_{role}", sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["teams"])
+        s.num(row, 2, case.teams if case.teams is not None else 0, "0", INPUT)
+        self.teams = _addr(sheet, row, 2)
+        self.name("teams", sheet, row, 2)
+        self.fx = None
+        if case.fx:
+            row += 1
+            s.text(row, 1, w["fx"])
+            s.num(row, 2, case.fx.get("USD"), "0.0000", INPUT)
+            self.fx = _addr(sheet, row, 2)
+            self.name("fx_usd", sheet, row, 2)
+
+        # deployments
+        self.dep_refs: list[dict] = []
+        for d_index, dep in enumerate(case.deployments):
+            row = self._deployment_inputs(row + 2, d_index, dep)
+        # funding
+        self.fund_refs: list[dict] = []
+        for f_index, line in enumerate(case.funding):
+            row = self._funding_inputs(row + 2, f_index, line)
+        s.widths({1: 38, 2: 30, 3: 16, 4: 12, 5: 12, 6: 12, 7: 14, 8: 60})
+        for col in range(9, 9 + len(self.years) + 2):
+            s.ws.column_dimensions[get_column_letter(col)].width = 14
+        s.printable()
+
+    def _deployment_inputs(self, row: int, d_index: int, dep: Deployment) -> int:
+        s, w, case = self.inputs, self.w, self.case
+        sheet = s.ws.title
+        product = self.cat.products[dep.product]
+        n = case.years
+        refs: dict = {"product": product, "dep": dep, "items": [], "time": []}
+        title = f"{w['deployment']} {d_index + 1}: {product.name} ({product.supplier})"
+        if dep.label:
+            title += f" · {dep.label}"
+        s.text(row, 1, title, bold=True)
+        row += 1
+        s.text(row, 1, w["contract_year"], bold=True, fill=HEAD)
+        for k in range(n):
+            s.num(row, 2 + k, k + 1).font = BOLD
+        row += 1
+        s.text(row, 1, w["clients"])
+        for k in range(n):
+            s.num(row, 2 + k, dep.clients[k], "0", INPUT)
+        clients_row = row
+        refs["clients"] = [_addr(sheet, row, 2 + k) for k in range(n)]
+        self.name(f"clients_{d_index + 1}", sheet, row, 2, row, 1 + n)
+        row += 1
+        s.text(row, 1, w["new_units"])
+        for k in range(n):
+            col = get_column_letter(2 + k)
+            if k == 0:
+                s.formula(row, 2, f"={col}{clients_row}", "0")
+            else:
+                prev = get_column_letter(1 + k)
+                s.formula(row, 2 + k, f"=MAX(0,{col}{clients_row}-{prev}{clients_row})", "0")
+        refs["new"] = [_addr(sheet, row, 2 + k) for k in range(n)]
+        row += 1
+        s.text(row, 1, w["removed_units"])
+        for k in range(n):
+            col = get_column_letter(2 + k)
+            if k == 0:
+                s.num(row, 2, 0, "0")
+            else:
+                prev = get_column_letter(1 + k)
+                s.formula(row, 2 + k, f"=MAX(0,{prev}{clients_row}-{col}{clients_row})", "0")
+        refs["removed"] = [_addr(sheet, row, 2 + k) for k in range(n)]
+        row += 1
+        s.text(row, 1, w["peak"])
+        s.formula(row, 2, f"=MAX(B{clients_row}:{get_column_letter(1 + n)}{clients_row})", "0")
+        refs["peak"] = _addr(sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["cap"])
+        s.num(row, 2, dep.index_cap, PCT, INPUT)
+        cap = f"$B${row}"
+        row += 1
+        s.text(row, 1, w["price_factor"])
+        for k in range(n):
+            if k == 0:
+                s.num(row, 2, 1, FACTOR)
+                continue
+            year = self.months[k * 12].year
+            rate = self.price_rate[year]
+            prev = get_column_letter(1 + k)
+            s.formula(row, 2 + k, f"={prev}{row}*(1+IF({cap}=\"\",{rate},MIN({rate},{cap})))", FACTOR)
+        refs["factor"] = [_addr(sheet, row, 2 + k) for k in range(n)]
+
+        # items
+        row += 2
+        heads = ("item", "label", "price", "quoted", "vat_rate", "fixed_qty", "source", "note")
+        for col, key in enumerate(heads, start=1):
+            s.text(row, col, w[key], bold=True, fill=HEAD)
+        active = active_options(product, dep)
+        for item in product.items:
+            if item.options and not active.intersection(item.options):
+                continue
+            for entry in self._item_entries(item, dep, product):
+                row += 1
+                refs["items"].append(self._item_row(row, d_index, item, entry, refs))
+        # time
+        counted = [t for t in product.time if t.counted and (not t.options or active.intersection(t.options))]
+        if counted:
+            row += 2
+            s.text(row, 1, w["time"], bold=True, fill=HEAD)
+            s.text(row, 2, w["label"], bold=True, fill=HEAD)
+            s.text(row, 3, w["role"], bold=True, fill=HEAD)
+            s.text(row, 4, w["heads"], bold=True, fill=HEAD)
+            for i, year in enumerate(self.years):
+                s.text(row, 5 + i, f"{w['hours_per_head']} {year}", bold=True, fill=HEAD)
+            s.text(row, 5 + len(self.years), w["source"], bold=True, fill=HEAD)
+            for t in counted:
+                per_month = phase_hours(t, self.r.prices_end, Notices(), product, len(self.months))
+                per_year = {y: sum((per_month[m.index] for m in self.months if m.year == y), Fraction(0))
+                            for y in self.years}
+                row += 1
+                s.text(row, 1, t.id)
+                s.text(row, 2, t.label)
+                s.text(row, 3, t.role or "")
+                if t.id in dep.quantities:
+                    s.num(row, 4, dep.quantities[t.id], QTY, INPUT)
+                elif t.per == "head":
+                    s.formula(row, 4, f"={self.staff_count[t.role]}", QTY)
+                elif t.per == "team":
+                    s.formula(row, 4, f"={self.teams}", QTY)
+                else:
+                    s.num(row, 4, 1, QTY)
+                hours = {}
+                for i, year in enumerate(self.years):
+                    if per_year[year]:
+                        s.formula(row, 5 + i, f"={_frac(per_year[year])}", QTY)
+                    else:
+                        s.num(row, 5 + i, 0, QTY)
+                    hours[year] = _addr(sheet, row, 5 + i)
+                s.text(row, 5 + len(self.years), t.source)
+                refs["time"].append({"line": t, "heads": _addr(sheet, row, 4), "hours": hours,
+                                     "nonzero": {y for y in self.years if per_year[y]}})
+        self.dep_refs.append(refs)
+        return row
+
+    def _item_entries(self, item: Item, dep: Deployment, product: Product) -> list[dict]:
+        """What the engine charges for an item: one entry, or one per pack size; none if it charges nothing."""
+        case = self.case
+        unit_based = item.basis in ("unit", "deployment") and item.id not in dep.quantities
+        fixed = None if unit_based else usage_quantity(item, dep, case)
+        if not unit_based and fixed is None:
+            return []
+        if item.packs and item.id not in dep.prices:
+            needed = int(fixed) if fixed is not None and fixed == int(fixed) else None
+            if not needed:
+                return []
+            combo = cheapest_packs(needed, item.packs)
+            return [{"id": f"{item.id}-{p.size}", "label": f"{item.label} ({p.size} st.)", "price": p.price.pick("mid"),
+                     "written": p.price.written, "fixed": Decimal(combo[p.size]), "unit_based": False,
+                     "fixed_input": True, "note": self.w["packs_note"]}
+                    for p in item.packs if combo.get(p.size)]
+        if item.id not in dep.prices and not item.included and item.price is None and not item.tiers:
+            return []
+        return [{"id": item.id, "label": item.label, "fixed": fixed, "unit_based": unit_based,
+                 "fixed_input": item.id in dep.quantities or item.basis in USAGE_BASES}]
+
+    def _item_row(self, row: int, d_index: int, item: Item, entry: dict, refs: dict) -> dict:
+        s, w, dep = self.inputs, self.w, refs["dep"]
+        sheet = s.ws.title
+        s.text(row, 1, entry["id"])
+        s.text(row, 2, entry["label"])
+        note = ""
+        source = item.source
+        if "price" in entry:  # a pack
+            s.num(row, 3, entry["price"], EURO, INPUT)
+            note = f"{entry['written']} · {entry['note']}"
+        elif item.id in dep.prices:
+            s.num(row, 3, dep.prices[item.id], EURO, INPUT)
+            source = "case"
+            note = w["case_price"]
+        elif item.included:
+            s.num(row, 3, 0, EURO, INPUT)
+            note = w["included"]
+        elif item.tiers:
+            count = refs["peak"]
+            if item.tier_on == "quantity":
+                count = None  # set after the quantity cell exists
+            branches = []
+            for i, tier in enumerate(item.tiers):
+                col = 9 + i
+                s.num(row, col, tier.price.pick(self.r.prices_end), EURO, INPUT)
+                conds = []
+                if tier.min_units is not None:
+                    conds.append(f"{{count}}>={tier.min_units}")
+                if tier.min_years is not None:
+                    conds.append(f"{self.years_cell}>={tier.min_years}")
+                branches.append((conds, f"{get_column_letter(col)}{row}"))
+            expr = "0"
+            for conds, value in reversed(branches):
+                expr = value if not conds else f"IF(AND({','.join(conds)}),{value},{expr})"
+            refs.setdefault("_tier_rows", []).append((row, expr, count))
+            note = " / ".join(f"{w['tier']} {t.price.written}" + (f" ≥{t.min_units}" if t.min_units else "")
+                              + (f" ≥{t.min_years}j" if t.min_years else "") for t in item.tiers)
+        else:
+            value = item.price.pick(self.r.prices_end)
+            if item.currency != "EUR":
+                s.num(row, 9, value, "#,##0.00", INPUT)
+                s.formula(row, 3, f"=I{row}*{self.fx}", EURO)
+                note = f"{w['usd']} {item.price.written}"
+            else:
+                s.num(row, 3, value, EURO, INPUT)
+                if item.price.is_range:
+                    note = f"{w['range_note']} {item.price.written}"
+        s.text(row, 4, w["incl"] if item.vat == "incl" else w["excl_word"])
+        rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else self.tariffs.vat_standard)
+        if item.id in dep.vat_rates or item.vat_rate is not None:
+            s.num(row, 5, rate, PCT, INPUT)
+        else:
+            s.formula(row, 5, f"={self.vat_standard}", PCT)
+        fixed_ref = None
+        if not entry["unit_based"]:
+            if entry.get("fixed_input"):
+                s.num(row, 6, entry["fixed"], QTY, INPUT)
+            elif item.basis == "team":
+                s.formula(row, 6, f"={self.teams}", QTY)
+            elif item.basis == "role":
+                s.formula(row, 6, f"={self.staff_count[item.role]}", QTY)
+            else:
+                s.num(row, 6, entry["fixed"], QTY)
+            fixed_ref = _addr(sheet, row, 6)
+        for tier_row, expr, count in refs.pop("_tier_rows", []):
+            s.formula(tier_row, 3, "=" + expr.replace("{count}", count or fixed_ref or refs["peak"]), EURO)
+        s.text(row, 7, source)
+        s.text(row, 8, note + (f" · {item.note}" if item.note and item.ambiguous else ""))
+        safe = entry["id"].replace("-", "_")
+        self.name(f"price_{d_index + 1}_{safe}", sheet, row, 3)
+        return {"item": item, "id": entry["id"], "label": entry["label"], "price": _addr(sheet, row, 3),
+                "vat_rate": _addr(sheet, row, 5), "fixed": fixed_ref, "unit_based": entry["unit_based"],
+                "source": source}
+
+    def _funding_inputs(self, row: int, f_index: int, line) -> int:
+        s, w = self.inputs, self.w
+        sheet = s.ws.title
+        code = self.tariffs.funding[line.code]
+        s.text(row, 1, f"{w['funding']} {f_index + 1}: {line.label or code.name} ({code.code})", bold=True)
+        refs = {"line": line, "code": code}
+        if code.kind in ("hourly", "vpt"):
+            row += 1
+            s.text(row, 1, w["contract_year"], bold=True, fill=HEAD)
+            for k in range(self.case.years):
+                s.num(row, 2 + k, k + 1).font = BOLD
+            row += 1
+            s.text(row, 1, w["clients"])
+            for k in range(self.case.years):
+                s.num(row, 2 + k, line.clients[k], "0", INPUT)
+            refs["clients"] = [_addr(sheet, row, 2 + k) for k in range(self.case.years)]
+        if code.kind == "hourly":
+            row += 1
+            s.text(row, 1, w["hours_per_month"])
+            s.num(row, 2, line.hours_per_month, "0.00", INPUT)
+            refs["hpm"] = _addr(sheet, row, 2)
+            row += 1
+            s.text(row, 1, w["tariff"])
+            s.num(row, 2, line.tariff, EURO, INPUT)
+            refs["tariff"] = _addr(sheet, row, 2)
+            self.name(f"tariff_{f_index + 1}", sheet, row, 2)
+        elif code.kind == "vpt":
+            row += 1
+            s.text(row, 1, w["day_rate"])
+            s.num(row, 2, line.day_rate, EURO, INPUT)
+            refs["day_rate"] = _addr(sheet, row, 2)
+            self.name(f"day_rate_{f_index + 1}", sheet, row, 2)
+            row += 1
+            s.text(row, 1, w["share"])
+            s.num(row, 2, line.technology_share, PCT, INPUT)
+            refs["share"] = _addr(sheet, row, 2)
+        else:
+            row += 1
+            s.text(row, 1, w["subsidy_amount"])
+            s.num(row, 2, line.amount, EURO, INPUT)
+            refs["amount"] = _addr(sheet, row, 2)
+            row += 1
+            s.text(row, 1, w["subsidy_year"])
+            s.num(row, 2, line.year)
+        self.fund_refs.append(refs)
+        return row
+
+    # -- calculation -----------------------------------------------------------------------
+    def write_calc(self) -> None:
+        s, w = self.calc, self.w
+        heads = ("year", "deployment_col", "product", "item", "label", "category", "quantity", "quoted_amount",
+                 "excl", "vat", "cost", "source")
+        for col, key in enumerate(heads, start=1):
+            s.text(1, col, w[key], bold=True, fill=HEAD)
+        row = 1
+        for year in self.years:
+            for d_index, refs in enumerate(self.dep_refs):
+                for it in refs["items"]:
+                    terms = self._item_terms(it, refs, year)
+                    if terms is None:
+                        continue
+                    row += 1
+                    self._calc_row(row, year, d_index, refs, it, terms)
+                for t in refs["time"]:
+                    if year not in t["nonzero"]:
+                        continue
+                    row += 1
+                    self._time_row(row, year, d_index, refs, t)
+        self.calc_last = max(row, 2)
+        s.ws.freeze_panes = "A2"
+        s.ws.auto_filter.ref = f"A1:L{self.calc_last}"
+        s.widths({1: 7, 2: 7, 3: 20, 4: 24, 5: 40, 6: 14, 7: 12, 8: 16, 9: 16, 10: 14, 11: 16, 12: 14})
+        s.printable()
+
+    def _item_terms(self, it: dict, refs: dict, year: int) -> list[tuple[str, int]] | None:
+        """(quantity expression, contract year) per segment of this calendar year; None if never charged."""
+        item: Item = it["item"]
+        terms = []
+        for seg in self.segs[year]:
+            k = seg.k
+            if k + 1 < item.from_year:
+                continue
+            timing = item.timing
+            if it["unit_based"]:
+                c = refs["clients"][k]
+                if timing == "monthly":
+                    q = f"{seg.months}*{c}"
+                elif timing == "daily":
+                    q = f"{seg.days}*{c}"
+                elif timing == "yearly":
+                    q = c if seg.anniv else None
+                elif timing in ("per_new_unit", "one_off"):
+                    q = refs["new"][k] if seg.anniv else None
+                else:  # at_removal
+                    q = refs["removed"][k] if seg.anniv and k > 0 else None
+            else:
+                f = it["fixed"]
+                if timing in ("one_off", "per_new_unit"):
+                    q = f if seg.anniv and k == 0 else None
+                elif timing == "monthly":
+                    q = f"{seg.months}*{f}"
+                elif timing == "yearly":
+                    q = f if seg.anniv else None
+                elif timing == "daily":
+                    q = f"{seg.days}*{f}"
+                else:  # at_removal
+                    q = f"{f}*({refs['removed'][k]}>0)" if seg.anniv and k > 0 else None
+            if q is not None:
+                terms.append((q, k))
+        return terms or None
+
+    def _calc_row(self, row: int, year: int, d_index: int, refs: dict, it: dict, terms) -> None:
+        s, w = self.calc, self.w
+        item: Item = it["item"]
+        product: Product = refs["product"]
+        s.num(row, 1, year)
+        s.num(row, 2, d_index + 1)
+        s.text(row, 3, product.name)
+        s.text(row, 4, it["id"])
+        s.text(row, 5, it["label"])
+        s.text(row, 6, w[item.category])
+        s.formula(row, 7, "=" + "+".join(f"({q})" for q, _ in terms), QTY)
+        amount = "+".join(f"({q})*{it['price']}*{refs['factor'][k]}" for q, k in terms)
+        s.formula(row, 8, f"=ROUND({amount},2)", EURO)
+        if item.vat == "incl":
+            s.formula(row, 9, f"=ROUND(H{row}/(1+{it['vat_rate']}),2)", EURO)
+            s.formula(row, 10, f"=ROUND((H{row}-I{row})*(1-{self.vat_recoverable}),2)", EURO)
+        else:
+            s.formula(row, 9, f"=H{row}", EURO)
+            s.formula(row, 10, f"=ROUND(I{row}*{it['vat_rate']}*(1-{self.vat_recoverable}),2)", EURO)
+        s.formula(row, 11, f"=I{row}+J{row}", EURO)
+        s.text(row, 12, it["source"])
+
+    def _time_row(self, row: int, year: int, d_index: int, refs: dict, t: dict) -> None:
+        s, w = self.calc, self.w
+        line = t["line"]
+        s.num(row, 1, year)
+        s.num(row, 2, d_index + 1)
+        s.text(row, 3, refs["product"].name)
+        s.text(row, 4, line.id)
+        s.text(row, 5, f"{line.label} ({line.role})")
+        s.text(row, 6, w["training"] if line.category == "training" else w["internal"])
+        hours = t["hours"][year]
+        s.formula(row, 7, f"={hours}*{t['heads']}", QTY)
+        rate = self.staff_rate[line.role]
+        s.formula(row, 8, f"=ROUND({hours}*{t['heads']}*{rate}*{self.wage_factor[year]},2)", EURO)
+        s.formula(row, 9, f"=H{row}", EURO)
+        s.num(row, 10, 0, EURO)
+        s.formula(row, 11, f"=I{row}+J{row}", EURO)
+        s.text(row, 12, line.source)
+
+    # -- funding ---------------------------------------------------------------------------
+    def write_funding(self) -> None:
+        s, w = self.fund, self.w
+        heads = ("year", "code", "label", "quantity", "amount", "source")
+        for col, key in enumerate(heads, start=1):
+            s.text(1, col, w[key], bold=True, fill=HEAD)
+        row = 1
+        for year in self.years:
+            for refs in self.fund_refs:
+                line, code = refs["line"], refs["code"]
+                if code.kind == "subsidy":
+                    if self.months[(line.year - 1) * 12].year != year:
+                        continue
+                    qty, amount = "1", f"ROUND({refs['amount']},2)"
+                else:
+                    segs = self.segs[year]
+                    per = "months" if code.kind == "hourly" else "days"
+                    qty = "+".join(f"{getattr(seg, per)}*{refs['clients'][seg.k]}" for seg in segs)
+                    if code.kind == "hourly":
+                        qty = f"({qty})*{refs['hpm']}"
+                        amount = f"ROUND({qty}*{refs['tariff']}*{self.tariff_factor[year]},2)"
+                    else:
+                        amount = (f"ROUND(({qty})*{refs['day_rate']}*{self.tariff_factor[year]}*{refs['share']},2)")
+                row += 1
+                s.num(row, 1, year)
+                s.text(row, 2, code.code)
+                s.text(row, 3, line.label or f"{code.code} {code.name}")
+                s.formula(row, 4, "=" + qty, QTY)
+                s.formula(row, 5, "=" + amount, EURO)
+                s.text(row, 6, code.source if line.tariff is None and code.kind == "hourly" else "case")
+        self.fund_last = max(row, 2)
+        s.ws.freeze_panes = "A2"
+        s.widths({1: 7, 2: 10, 3: 40, 4: 14, 5: 16, 6: 30})
+        s.printable()
+
+    # -- summary ---------------------------------------------------------------------------
+    def write_summary(self) -> None:
+        s, w, case = self.summary, self.w, self.case
+        calc = self.calc.ws.title
+        fund = self.fund.ws.title
+        s.ws.cell(row=1, column=1).font = TITLE
+        s.text(1, 1, case.title)
+        s.text(2, 1, f"{w['organisation']}: {case.organisation or '-'} · {w['start']}: {case.start} · "
+                     f"{w['years']}: {case.years} · {w['scenario']}: {self.r.scenario} · "
+                     f"{w['prices_end']}: {self.r.prices_end}")
+        head_row = 4
+        cols = ("year", "one_off", "recurring", "training", "internal", "vat", "cost", "funding_col", "benefits",
+                "net", "cum_cost", "cum_funding")
+        for col, key in enumerate(cols, start=1):
+            s.text(head_row, col, w[key], bold=True, fill=HEAD)
+        last_calc, last_fund = self.calc_last, self.fund_last
+
+        def calc_range(col: str) -> str:
+            return f"'{calc}'!${col}$2:${col}${last_calc}"
+
+        row = head_row
+        for year in self.years:
+            row += 1
+            s.num(row, 1, year)
+            for col, cat in zip(range(2, 6), CATEGORIES):
+                s.formula(row, col, f"=SUMIFS({calc_range('I')},{calc_range('A')},$A{row},{calc_range('F')},"
+                                    f"\"{w[cat]}\")", EURO)
+            s.formula(row, 6, f"=SUMIFS({calc_range('J')},{calc_range('A')},$A{row})", EURO)
+            s.formula(row, 7, f"=SUM(B{row}:F{row})", EURO, bold=True)
+            s.formula(row, 8, f"=SUMIFS('{fund}'!$E$2:$E${last_fund},'{fund}'!$A$2:$A${last_fund},$A{row})", EURO)
+            s.num(row, 9, 0, EURO)
+            s.formula(row, 10, f"=H{row}+I{row}-G{row}", EURO, bold=True)
+            s.formula(row, 11, f"=G{row}" if row == head_row + 1 else f"=K{row - 1}+G{row}", EURO)
+            s.formula(row, 12, f"=H{row}" if row == head_row + 1 else f"=L{row - 1}+H{row}", EURO)
+        first, last = head_row + 1, row
+        row += 1
+        s.text(row, 1, w["total"], bold=True)
+        for col in range(2, 11):
+            letter = get_column_letter(col)
+            s.formula(row, col, f"=SUM({letter}{first}:{letter}{last})", EURO, bold=True)
+        totals = dict(zip(("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits",
+                           "net"), range(2, 11)))
+        sheet = s.ws.title
+        for key, col in totals.items():
+            self.name(f"total_{key}", sheet, row, col)
+        s.ws.freeze_panes = f"B{head_row + 1}"
+        s.widths({1: 12, **{c: 15 for c in range(2, 13)}})
+        s.printable()
+        # charts
+        bar = BarChart()
+        bar.type = "col"
+        bar.grouping = "stacked"
+        bar.overlap = 100
+        bar.title = w["chart_cost"]
+        bar.y_axis.title = "EUR"
+        bar.add_data(Reference(s.ws, min_col=2, max_col=6, min_row=head_row, max_row=last), titles_from_data=True)
+        bar.set_categories(Reference(s.ws, min_col=1, min_row=first, max_row=last))
+        bar.height, bar.width = 8, 16
+        s.ws.add_chart(bar, f"A{row + 3}")
+        line = LineChart()
+        line.title = w["chart_cum"]
+        line.y_axis.title = "EUR"
+        line.add_data(Reference(s.ws, min_col=11, max_col=12, min_row=head_row, max_row=last), titles_from_data=True)
+        line.set_categories(Reference(s.ws, min_col=1, min_row=first, max_row=last))
+        line.height, line.width = 8, 16
+        s.ws.add_chart(line, f"G{row + 3}")
+
+    # -- sources ---------------------------------------------------------------------------
+    def write_sources(self) -> None:
+        s, w = self.src, self.w
+        s.ws.cell(row=1, column=1).font = TITLE
+        s.text(1, 1, w["figures"])
+        heads = ("deployment_col", "product", "item", "label", "written", "vat_written", "source", "price_year", "note")
+        for col, key in enumerate(heads, start=1):
+            s.text(2, col, w[key], bold=True, fill=HEAD)
+        row = 2
+        for d_index, refs in enumerate(self.dep_refs):
+            product = refs["product"]
+            for it in refs["items"]:
+                item: Item = it["item"]
+                row += 1
+                s.num(row, 1, d_index + 1)
+                s.text(row, 2, product.name)
+                s.text(row, 3, it["id"])
+                s.text(row, 4, it["label"])
+                if it["source"] == "case":
+                    written = w["case_price"]
+                elif item.included:
+                    written = w["included"]
+                elif item.tiers:
+                    written = " / ".join(t.price.written for t in item.tiers)
+                elif item.packs:
+                    written = " / ".join(f"{p.price.written} ({p.size})" for p in item.packs)
+                else:
+                    written = item.price.written if item.price else ""
+                s.text(row, 5, written)
+                s.text(row, 6, item.vat)
+                s.text(row, 7, it["source"] if it["source"] == "case" else item.source)
+                s.num(row, 8, product.price_year)
+                s.text(row, 9, item.note)
+            for t in refs["time"]:
+                line = t["line"]
+                row += 1
+                s.num(row, 1, d_index + 1)
+                s.text(row, 2, product.name)
+                s.text(row, 3, line.id)
+                s.text(row, 4, line.label)
+                s.text(row, 5, line.written)
+                s.text(row, 6, "-")
+                s.text(row, 7, line.source)
+                s.num(row, 8, product.price_year)
+                s.text(row, 9, line.note)
+        row += 2
+        s.text(row, 1, w["warnings"], bold=True)
+        for warning in self.r.warnings:
+            row += 1
+            s.text(row, 1, warning.text(self.lang))
+        row += 2
+        s.text(row, 1, w["assumptions"], bold=True)
+        scenario = self.tariffs.scenarios[self.r.scenario]
+        notes = [f"{w['scenario']} {scenario.name} ({scenario.label}): {scenario.basis}",
+                 f"{w['vat']}: {self.tariffs.vat_source}"]
+        for doc in self.cat.sources.values():
+            notes.append(f"{doc.id}: {doc.title} ({doc.file}); {doc.rule}")
+        for refs in self.fund_refs:
+            code = refs["code"]
+            notes.append(f"{code.code} {code.name} ({code.domain}): {code.definition} [{code.source}]")
+        notes += [w["convention"], w["structure"]]
+        for note in notes:
+            row += 1
+            s.text(row, 1, note)
+        s.ws.freeze_panes = "A3"
+        s.widths({1: 10, 2: 22, 3: 24, 4: 40, 5: 22, 6: 12, 7: 14, 8: 10, 9: 80})
+        s.printable()
+
+    def render(self) -> bytes:
+        self.write_inputs()
+        self.write_calc()
+        self.write_funding()
+        self.write_summary()
+        self.write_sources()
+        buf = io.BytesIO()
+        self.wb.save(buf)
+        return buf.getvalue()
+
+
+def render(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = "nl") -> bytes:
+    """The workbook as bytes (xlsx)."""
+    return _Workbook(result, catalogue, tariffs, lang).render()
+
+
+__all__ = ["render", "num_str"]
