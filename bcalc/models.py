@@ -326,6 +326,10 @@ class Line:
     vat_rate: Decimal | None = None
     quoted: str = "excl"          # how the price was quoted: excl or incl
     parts: tuple[Part, ...] = ()
+    written: str = ""             # the price or time as printed in the source ("" for a case price)
+    base_item: str = ""           # the catalogue item or time line (pack lines: the item of the packs)
+    vat_written: str = ""         # VAT as the source states it: excl, incl, not_stated
+    tier_label: str = ""          # the staffel tier the price came from, if any
 
     @property
     def cost(self) -> Decimal:

@@ -13,7 +13,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from bcalc.core.calendar import Month, calendar_years, horizon
-from bcalc.core.indexation import calendar_factors, effective_series, price_factors, rates_used
+from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, price_factors, rates_used
 from bcalc.core.notices import Notices
 from bcalc.models import (
     Case,
@@ -120,31 +120,32 @@ def _unit_counts(dep: Deployment, months: tuple[Month, ...]):
 
 
 def _pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, notices: Notices,
-                product: Product) -> tuple[Decimal | None, str, Price | None]:
-    """The unit price (euros, as quoted) and the source line it comes from."""
+                product: Product) -> tuple[Decimal | None, str, Price | None, str]:
+    """The unit price (euros, as quoted), the source line it comes from, the quoted price and the tier."""
     if item.id in dep.prices:
-        return dep.prices[item.id], "case", None
+        return dep.prices[item.id], "case", None, ""
     if item.included:
-        return ZERO, item.source, None
+        return ZERO, item.source, None, ""
     price = item.price
     source = item.source
+    tier_label = ""
     if item.tiers:
         for tier in item.tiers:
             if tier.min_units is not None and count < tier.min_units:
                 continue
             if tier.min_years is not None and case.years < tier.min_years:
                 continue
-            price, source = tier.price, tier.source or item.source
+            price, source, tier_label = tier.price, tier.source or item.source, tier.label
             notices.tier(product, item, tier, count)
             break
     if price is None:
-        return None, source, None
+        return None, source, None, ""
     value = price.pick(end)
     notices.price_used(product, item, price, end, value, source)
     if item.currency != "EUR":
         value = value * case.fx[item.currency]
         notices.currency(product, item, case.fx[item.currency])
-    return value, source, price
+    return value, source, price, tier_label
 
 
 def usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
@@ -178,7 +179,8 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
         if item.packs:
             _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs)
             continue
-        unit_price, source, _ = _pick_price(item, dep, case, end, count, notices, product)
+        unit_price, source, quoted_price, tier_label = _pick_price(item, dep, case, end, count, notices, product)
+        written = "inclusief" if item.included and source != "case" else (quoted_price.written if quoted_price else "")
         if unit_price is None:
             notices.no_amount(product, item)
             continue
@@ -195,7 +197,8 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
             acc = accs.get(key)
             if acc is None:
                 acc = accs[key] = _Acc()
-                meta[key] = ("supplier", item.label, source, None, vat_rate, quoted)
+                meta[key] = ("supplier", item.label, source, None, vat_rate, quoted, written, item.id, item.vat,
+                             tier_label)
             acc.amount += q * price
             acc.quantity += q
             acc.parts[price] = acc.parts.get(price, ZERO) + q
@@ -288,7 +291,8 @@ def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, 
             acc = accs.get(key)
             if acc is None:
                 acc = accs[key] = _Acc()
-                meta[key] = ("supplier", label, item.source, None, vat_rate, quoted)
+                meta[key] = ("supplier", label, item.source, None, vat_rate, quoted, pack.price.written, item.id,
+                             item.vat, "")
             acc.amount += q * price
             acc.quantity += q
             acc.parts[price] = acc.parts.get(price, ZERO) + q
@@ -350,7 +354,8 @@ def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) ->
             acc = accs.get(key)
             if acc is None:
                 acc = accs[key] = _Acc(amount=Fraction(0), quantity=Fraction(0))
-                meta[key] = ("internal", line.label, line.source, line.role, None, "excl")
+                meta[key] = ("internal", line.label, line.source, line.role, None, "excl", line.written, line.id,
+                             "", "")
             acc.amount += h * Fraction(rate)
             acc.quantity += h
             acc.parts[rate] = acc.parts.get(rate, Fraction(0)) + h
@@ -361,13 +366,14 @@ def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) ->
 
 def _close_line(d_index: int, product: Product, key: tuple, acc: _Acc, meta: tuple, recoverable: Decimal) -> Line:
     item_id, category, year = key
-    kind, label, source, role, vat_rate, quoted = meta
+    kind, label, source, role, vat_rate, quoted, written, base_item, vat_written, tier_label = meta
+    extra = {"written": written, "base_item": base_item, "vat_written": vat_written, "tier_label": tier_label}
     parts = tuple(Part(quantity=_as_dec(q), unit_price=p) for p, q in acc.parts.items())
     unit_price = parts[0].unit_price if len(parts) == 1 else None
     if kind == "internal":
         return Line(d_index, product.id, item_id, label, "training" if category == "training" else "internal", year,
                     _as_dec(acc.quantity), unit_price, round_cents(acc.amount), ZERO, source, kind="internal",
-                    role=role, parts=parts if len(parts) > 1 else ())
+                    role=role, parts=parts if len(parts) > 1 else (), **extra)
     keep = ONE - recoverable
     if quoted == "incl":
         gross = round_cents(acc.amount)
@@ -377,7 +383,8 @@ def _close_line(d_index: int, product: Product, key: tuple, acc: _Acc, meta: tup
         excl = round_cents(acc.amount)
         vat = round_cents(excl * vat_rate * keep)
     return Line(d_index, product.id, item_id, label, category, year, _as_dec(acc.quantity), unit_price, excl, vat,
-                source, kind="supplier", vat_rate=vat_rate, quoted=quoted, parts=parts if len(parts) > 1 else ())
+                source, kind="supplier", vat_rate=vat_rate, quoted=quoted, parts=parts if len(parts) > 1 else (),
+                **extra)
 
 
 def _as_dec(value) -> Decimal:
@@ -454,12 +461,12 @@ def _assemble(case, scenario_name, end, months, years, lines, funding, notices, 
                                       _totals([ln for ln in lines if ln.deployment == d_index])))
     caps = [dep.index_cap for dep in case.deployments]
     rates = {
-        "prices": rates_used(months, series["prices"]),
+        "prices": anniversary_rates(months, series["prices"]),
         "wages": rates_used(months, series["wages"]),
         "tariffs": rates_used(months, series["tariffs"]),
     }
     if any(c is not None for c in caps):
-        notices.caps(case, rates["prices"])
+        notices.caps(case, rates["prices"], [catalogue.products[d.product].name for d in case.deployments])
     price_years = tuple(sorted({catalogue.products[d.product].price_year for d in case.deployments}))
     notices.price_level(price_years, case)
     return Result(case=case, scenario=scenario_name, prices_end=end, per_year=tuple(per_year), total=total,

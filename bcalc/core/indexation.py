@@ -46,12 +46,19 @@ def calendar_factors(first_year: int, last_year: int, series: RateSeries) -> dic
     return factors
 
 
-def rates_used(months: tuple[Month, ...], series: RateSeries, cap: Decimal | None = None) -> dict[int, Decimal]:
+def rates_used(months: tuple[Month, ...], series: RateSeries) -> dict[int, Decimal]:
+    """Wages and tariffs: the rate of each calendar year after the first (applied on 1 January)."""
     years = sorted({m.year for m in months})
+    return {y: series.rate(y) for y in years[1:]}
+
+
+def anniversary_rates(months: tuple[Month, ...], series: RateSeries) -> dict[int, Decimal]:
+    """Supplier prices: the scenario's rate in each calendar year that holds an anniversary of the
+    start (before any deployment's cap)."""
     out = {}
-    for y in years[1:]:
-        r = series.rate(y)
-        out[y] = min(r, cap) if cap is not None else r
+    for k in range(1, len(months) // 12):
+        year = months[k * 12].year
+        out[year] = series.rate(year)
     return out
 
 

@@ -120,15 +120,15 @@ class Notices:
                      f"amount may be higher", item.source)
 
     # -- case ------------------------------------------------------------------------
-    def caps(self, case, rates) -> None:
-        for dep in case.deployments:
+    def caps(self, case, rates, names) -> None:
+        for dep, name in zip(case.deployments, names):
             if dep.index_cap is None:
                 continue
             capped = [y for y, r in rates.items() if r > dep.index_cap]
             if capped:
-                self.add("cap", f"{dep.product}: prijsindexatie begrensd op {fmt_percent(dep.index_cap)} per jaar "
+                self.add("cap", f"{name}: prijsindexatie begrensd op {fmt_percent(dep.index_cap)} per jaar "
                                 f"(contractafspraak, tip 001:295-297)",
-                         f"{dep.product}: price indexation capped at {fmt_percent(dep.index_cap, 'en')} a year "
+                         f"{name}: price indexation capped at {fmt_percent(dep.index_cap, 'en')} a year "
                          f"(contract term, tip 001:295-297)", "001:295-297")
 
     def price_level(self, price_years, case) -> None:
