@@ -537,7 +537,8 @@ class _Workbook:
         for tier_row, expr, count in refs.pop("_tier_rows", []):
             s.formula(tier_row, 3, "=" + expr.replace("{count}", count or fixed_ref or refs["peak"]), EURO)
         s.text(row, 7, source)
-        s.text(row, 8, note + (f" · {item.note}" if item.note and item.ambiguous else ""))
+        s.text(row, 8, note + (f" · {item.note}" if item.note and item.ambiguous else "")).alignment = \
+            Alignment(wrap_text=True, vertical="top")
         safe = entry["id"].replace("-", "_")
         self.name(f"price_{d_index + 1}_{safe}", sheet, row, 3)
         return {"item": item, "id": entry["id"], "label": entry["label"], "price": _addr(sheet, row, 3),
@@ -829,7 +830,7 @@ class _Workbook:
                 s.text(row, 6, item.vat)
                 s.text(row, 7, it["source"] if it["source"] == "case" else item.source)
                 s.num(row, 8, product.price_year)
-                s.text(row, 9, item.note)
+                s.text(row, 9, item.note).alignment = Alignment(wrap_text=True, vertical="top")
             for t in refs["time"]:
                 line = t["line"]
                 row += 1
@@ -841,7 +842,7 @@ class _Workbook:
                 s.text(row, 6, "-")
                 s.text(row, 7, line.source)
                 s.num(row, 8, product.price_year)
-                s.text(row, 9, line.note)
+                s.text(row, 9, line.note).alignment = Alignment(wrap_text=True, vertical="top")
         row += 2
         s.text(row, 1, w["warnings"], bold=True)
         for warning in self.r.warnings:
