@@ -20,6 +20,7 @@ from bcalc.models import (
     Case,
     Catalogue,
     Choice,
+    Contract,
     Deployment,
     FundingCode,
     FundingLine,
@@ -532,8 +533,8 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
 def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, staff, teams, fx,
                 declared: set[str]) -> Deployment | None:
-    d = r.mapping(d, path, ("product", "clients", "options", "prices", "quantities", "vat_rates", "index_cap", "label"),
-                  ("product", "clients"))
+    d = r.mapping(d, path, ("product", "clients", "options", "prices", "quantities", "vat_rates", "index_cap", "label",
+                            "contract"), ("product", "clients"))
     if d is None:
         return None
     pid = r.text(d, "product", path)
@@ -607,8 +608,22 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
                 r.error(path + ("product",), f"time line '{t.id}' needs staff.{t.role} (count, and rate per hour)")
             if t.per == "team" and "teams" not in declared:
                 r.error(path + ("product",), f"time line '{t.id}' counts per team: give staff.teams")
+    contract = Contract()
+    if d.get("contract") is not None:
+        cp = path + ("contract",)
+        cm = r.mapping(d["contract"], cp, ("term", "min_clients", "exit_year"))
+        if cm is not None:
+            contract = Contract(term=r.integer(cm, "term", cp, lo=1, hi=MAX_YEARS),
+                                min_clients=r.integer(cm, "min_clients", cp, lo=0),
+                                exit_year=r.integer(cm, "exit_year", cp, lo=1, hi=MAX_YEARS))
+            if contract.exit_year is not None and years is not None and contract.exit_year > years:
+                r.error(cp + ("exit_year",), f"year {contract.exit_year} is after the case's last year {years}")
+            if contract.exit_year is not None and contract.term is not None and contract.exit_year > contract.term:
+                r.error(cp + ("exit_year",), f"stopping after year {contract.exit_year} is after the end of the "
+                                             f"{contract.term}-year term")
     return Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
-                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=r.text(d, "label", path))
+                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=r.text(d, "label", path),
+                      contract=contract)
 
 
 def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> FundingLine | None:

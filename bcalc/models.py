@@ -233,6 +233,19 @@ class StaffRole:
 
 
 @dataclass(frozen=True)
+class Contract:
+    """Contract terms of a deployment (all optional)."""
+
+    term: int | None = None          # contract years; fixed costs and minimum volumes run until its end
+    min_clients: int | None = None   # minimum number of units billed for recurring per-unit items
+    exit_year: int | None = None     # the organisation stops after this contract year
+
+    @property
+    def given(self) -> bool:
+        return any(v is not None for v in (self.term, self.min_clients, self.exit_year))
+
+
+@dataclass(frozen=True)
 class Deployment:
     product: str
     clients: tuple[int, ...]      # per contract year
@@ -242,6 +255,7 @@ class Deployment:
     vat_rates: dict[str, Decimal] = field(default_factory=dict)
     index_cap: Decimal | None = None
     label: str | None = None
+    contract: Contract = Contract()
 
 
 @dataclass(frozen=True)
@@ -330,6 +344,7 @@ class Line:
     base_item: str = ""           # the catalogue item or time line (pack lines: the item of the packs)
     vat_written: str = ""         # VAT as the source states it: excl, incl, not_stated
     tier_label: str = ""          # the staffel tier the price came from, if any
+    range_spread: Decimal = Decimal("0")  # excl. VAT: this line at the high end minus at the low end
 
     @property
     def cost(self) -> Decimal:
@@ -396,3 +411,4 @@ class Result:
     rates: dict[str, dict[int, Decimal]]   # indexation rate used per calendar year
     vat_rate: Decimal
     price_years: tuple[int, ...]
+    owed_after_horizon: Decimal = Decimal("0")   # still payable after the horizon under longer contracts

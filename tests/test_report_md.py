@@ -285,11 +285,16 @@ deployments:
     index_cap: 2%
 """)
     tips = text[text.index("### Contracttips"):text.index("## 9.")]
-    assert "(001:320-324) Geldt hier voor: cBoards, Premium account." in tips     # per employee: runs on
-    assert "(001:295-297) Geldt hier voor: 1. cBoards." in tips                   # the capped one is not named
+    checks = text[text.index("### Contractpunten"):text.index("### Contracttips")]
+    # per employee, so it runs on without clients: 12 x 19,99 x 12 = 2.878,56 a year
+    assert "cBoards: vaste kosten die ook zonder cliënten doorlopen: € 2.878,56 per jaar" in checks
+    assert "cBoards: terugkerende kosten" in checks and "(tip 001:295-297)" in checks
+    assert "WOLK heupairbag (optie 1 aanschaffen): terugkerende kosten" not in checks   # capped
+    assert "2 leveranciers (Caresharing, WOLK)" in checks and "(tip 001:336-338)" in checks
+    # tips already worked out as a check are not repeated
+    assert "001:320-324" not in tips and "001:295-297" not in tips and "001:336-338" not in tips
     assert "(001:307-308)" in tips                                                # quoted incl. VAT
     assert "(001:288-291, 001:312-313) Geldt hier voor: cBoards, Premium account." in tips
-    assert "(001:336-338) Geldt hier voor: Caresharing; WOLK." in tips
     assert "001:301-303" not in tips                                              # no implementation item
     vat = text[text.index("## 4. Btw"):text.index("## 5.")]
     assert "2. WOLK heupairbag (optie 1 aanschaffen): Aanschafkosten" in vat

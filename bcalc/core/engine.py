@@ -8,7 +8,7 @@ is a sum of rounded lines (see the interface, sections 5 and 6).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -46,6 +46,7 @@ class _Acc:
     amount: Decimal | Fraction = ZERO
     quantity: Decimal | Fraction = ZERO
     parts: dict = field(default_factory=dict)  # unit price -> quantity
+    spread: Decimal = ZERO                     # high end minus low end of a quoted range, same quantities
 
 
 class EstimateError(ValueError):
@@ -53,14 +54,24 @@ class EstimateError(ValueError):
 
 
 def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None,
-             prices: str = "mid") -> Result:
+             prices: str = "mid", checks: bool = True) -> Result:
     """Compute a case. ``scenario`` overrides the case's indexation scenario; ``prices`` picks
-    the low end, midpoint or high end of quoted ranges."""
+    the low end, midpoint or high end of quoted ranges. With ``checks`` the result also carries
+    the contract checks (points of attention) and what is owed after the horizon."""
     if prices not in PRICE_ENDS:
         raise EstimateError(f"prices must be one of {PRICE_ENDS}")
     # One wide context for the whole calculation: indexation factors and exact sums keep all digits.
     with localcontext(WIDE):
-        return _estimate(case, catalogue, tariffs, scenario, prices)
+        result = _estimate(case, catalogue, tariffs, scenario, prices)
+        if not checks:
+            return result
+        from bcalc.core.checks import contract_checks, owed_after_horizon
+
+        def run(c: Case, p: str, s: str | None) -> Result:
+            return _estimate(c, catalogue, tariffs, s, p)
+
+        result = replace(result, owed_after_horizon=owed_after_horizon(case, catalogue, tariffs, result, run))
+        return replace(result, warnings=result.warnings + contract_checks(case, catalogue, tariffs, result, run))
 
 
 def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str) -> Result:
@@ -101,9 +112,38 @@ def active_options(product: Product, dep: Deployment) -> set[str]:
     return active
 
 
+def effective_clients(dep: Deployment) -> tuple[int, ...]:
+    """Clients per contract year, none after the contract's exit year."""
+    exit_year = dep.contract.exit_year
+    if exit_year is None:
+        return dep.clients
+    return tuple(c if k < exit_year else 0 for k, c in enumerate(dep.clients))
+
+
+def commitment_years(dep: Deployment, years: int) -> int:
+    """How many contract years fixed costs and minimum volumes run (from the start)."""
+    c = dep.contract
+    if c.exit_year is None:
+        return max(years, c.term or 0)
+    return max(c.exit_year, c.term or 0)
+
+
+def minimum_years(dep: Deployment, years: int) -> int:
+    """How many contract years a minimum volume is billed: the term, else until the exit, else the horizon."""
+    c = dep.contract
+    if c.term is not None:
+        return c.term
+    return c.exit_year if c.exit_year is not None else years
+
+
 def _unit_counts(dep: Deployment, months: tuple[Month, ...]):
-    clients = dep.clients
+    """Units in use, billed (with a contract minimum), new and removed, per month."""
+    clients = effective_clients(dep)
+    c = dep.contract
+    commit = minimum_years(dep, len(months) // 12)
     in_use = [clients[m.contract_year] for m in months]
+    billed = [max(n, c.min_clients) if c.min_clients is not None and m.contract_year < commit else n
+              for n, m in zip(in_use, months)]
     new = [0] * len(months)
     removed = [0] * len(months)
     for m in months:
@@ -116,7 +156,7 @@ def _unit_counts(dep: Deployment, months: tuple[Month, ...]):
                 new[m.index] = diff
             else:
                 removed[m.index] = -diff
-    return in_use, new, removed
+    return in_use, billed, new, removed
 
 
 def _pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, notices: Notices,
@@ -165,7 +205,8 @@ def usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
 
 def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, meta, tariffs) -> None:
     active = active_options(product, dep)
-    in_use, new, removed = _unit_counts(dep, months)
+    in_use, billed, new, removed = _unit_counts(dep, months)
+    running = commitment_years(dep, case.years)  # fixed costs run in contract years below this
     peak = max(dep.clients) if dep.clients else 0
     for item in product.items:
         if item.options and not active.intersection(item.options):
@@ -177,7 +218,7 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
             continue
         count = peak if item.tier_on == "units" else int(fixed_q or 0)
         if item.packs:
-            _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs)
+            _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs, running)
             continue
         unit_price, source, quoted_price, tier_label = _pick_price(item, dep, case, end, count, notices, product)
         written = "inclusief" if item.included and source != "case" else (quoted_price.written if quoted_price else "")
@@ -186,10 +227,17 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
             continue
         vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
         quoted = "incl" if item.vat == "incl" else "excl"
+        width = ZERO
+        if quoted_price is not None and quoted_price.is_range:
+            width = quoted_price.high - quoted_price.low
+            if item.currency != "EUR":
+                width *= case.fx[item.currency]
         for m in months:
             if m.contract_year + 1 < item.from_year:
                 continue
-            q = _quantity_in_month(item, m, unit_based, fixed_q, in_use, new, removed)
+            if not unit_based and m.contract_year >= running and item.timing not in ("one_off", "per_new_unit"):
+                continue
+            q = _quantity_in_month(item, m, unit_based, fixed_q, billed, new, removed)
             if not q:
                 continue
             price = unit_price * p_factors[m.contract_year]
@@ -202,6 +250,8 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
             acc.amount += q * price
             acc.quantity += q
             acc.parts[price] = acc.parts.get(price, ZERO) + q
+            if width:
+                acc.spread += q * width * p_factors[m.contract_year]
 
 
 def _quantity_in_month(item: Item, m: Month, unit_based: bool, fixed_q, in_use, new, removed) -> Decimal | int:
@@ -267,7 +317,7 @@ def _cheapest_small(needed: int, packs) -> dict[int, int]:
     return min(candidates, key=lambda b: b[0])[1]
 
 
-def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs) -> None:
+def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs, running) -> None:
     needed = int(fixed_q) if fixed_q is not None else 0
     if fixed_q is None or fixed_q != needed:
         notices.no_quantity(product, item)
@@ -283,6 +333,8 @@ def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, 
         sub_id = f"{item.id}-{pack.size}"
         label = f"{item.label} ({pack.size} st.)"
         for m in months:
+            if m.contract_year >= running and item.timing not in ("one_off", "per_new_unit"):
+                continue
             q = _quantity_in_month(item, m, False, dec(count), [], [], [0] * len(months))
             if not q:
                 continue
@@ -367,7 +419,8 @@ def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) ->
 def _close_line(d_index: int, product: Product, key: tuple, acc: _Acc, meta: tuple, recoverable: Decimal) -> Line:
     item_id, category, year = key
     kind, label, source, role, vat_rate, quoted, written, base_item, vat_written, tier_label = meta
-    extra = {"written": written, "base_item": base_item, "vat_written": vat_written, "tier_label": tier_label}
+    extra = {"written": written, "base_item": base_item, "vat_written": vat_written, "tier_label": tier_label,
+             "range_spread": round_cents(acc.spread) if acc.spread else ZERO}
     parts = tuple(Part(quantity=_as_dec(q), unit_price=p) for p, q in acc.parts.items())
     unit_price = parts[0].unit_price if len(parts) == 1 else None
     if kind == "internal":

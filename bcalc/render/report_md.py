@@ -61,6 +61,7 @@ TEXT = {
         "h_routes": "Mogelijke financieringsroutes",
         "h_warnings": "Waarschuwingen bij de berekening",
         "h_tips": "Contracttips die voor deze case gelden",
+        "h_checks": "Contractpunten, doorgerekend voor deze case",
         "h_figures": "Gebruikte catalogusbedragen",
         "h_documents": "Brondocumenten",
         "h_funding_sources": "Bronnen van de financiering",
@@ -288,6 +289,7 @@ TEXT = {
         "h_routes": "Possible funding routes",
         "h_warnings": "Warnings from the calculation",
         "h_tips": "Contract tips that apply to this case",
+        "h_checks": "Contract points, worked out for this case",
         "h_figures": "Catalogue figures used",
         "h_documents": "Source documents",
         "h_funding_sources": "Funding sources",
@@ -865,7 +867,8 @@ def context(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = 
         "vpt_rows": vpt_rows,
         "routes": routes,
         "result_note": result_note,
-        "warnings": [inline(w.text(lang)) for w in result.warnings],
+        "warnings": [inline(w.text(lang)) for w in result.warnings if not w.code.startswith("check_")],
+        "checks": [inline(w.text(lang)) for w in result.warnings if w.code.startswith("check_")],
         "not_counted": [inline(w.text(lang)) for w in result.warnings if w.code in NOT_COUNTED],
         "tips": tips,
         "figures": figures,
@@ -901,8 +904,12 @@ def _tips(result, catalogue, groups, deployments, incl_lines, not_stated, L) -> 
         if item.category == "one_off" and item.basis == "organisation" and item.timing == "one_off":
             implementation.append(where)
     tips = []
+    # a tip that a contract check already works out in euros is not repeated
+    checked = {w.code.removeprefix("check_") for w in result.warnings if w.code.startswith("check_")}
 
     def add(key, applies, **fmt):
+        if key in checked:
+            return
         tips.append({"key": key, "title": L[f"tip_{key}_title"], "text": L[f"tip_{key}"].format(**fmt),
                      "applies": sorted(set(applies), key=applies.index), "source": TIP_SOURCES[key]})
 

@@ -22,7 +22,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
 from bcalc.core.calendar import Month, horizon
-from bcalc.core.engine import USAGE_BASES, active_options, cheapest_packs, phase_hours, usage_quantity
+from bcalc.core.engine import (
+    USAGE_BASES,
+    active_options,
+    cheapest_packs,
+    commitment_years,
+    effective_clients,
+    minimum_years,
+    phase_hours,
+    usage_quantity,
+)
 from bcalc.core.indexation import effective_series
 from bcalc.core.notices import Notices
 from bcalc.models import Case, Catalogue, Deployment, Item, Product, Result, Tariffs
@@ -54,7 +63,8 @@ WORDS = {
         "staff": "Personeel", "role": "Rol", "count": "Aantal", "rate": "Uurtarief (integraal)",
         "teams": "Aantal teams", "fx": "Wisselkoers (euro per dollar)",
         "deployment": "Inzet", "contract_year": "Contractjaar", "clients": "Cliënten in gebruik",
-        "new_units": "Nieuwe eenheden", "removed_units": "Opgehaalde eenheden", "cap": "Maximum prijsstijging per jaar",
+        "new_units": "Nieuwe eenheden", "min_clients": "Minimale afname (contract)",
+        "billed_units": "Gefactureerde eenheden", "removed_units": "Opgehaalde eenheden", "cap": "Maximum prijsstijging per jaar",
         "price_factor": "Prijsfactor (indexatie)", "peak": "Hoogste aantal in gebruik",
         "item": "Post", "label": "Omschrijving", "price": "Prijs (zoals geoffreerd)", "quoted": "Btw in prijs",
         "vat_rate": "Btw-tarief", "fixed_qty": "Vast aantal", "source": "Bron", "note": "Toelichting",
@@ -93,7 +103,8 @@ WORDS = {
         "staff": "Staff", "role": "Role", "count": "Count", "rate": "Hourly rate (loaded)",
         "teams": "Number of teams", "fx": "Exchange rate (euros per dollar)",
         "deployment": "Deployment", "contract_year": "Contract year", "clients": "Clients in use",
-        "new_units": "New units", "removed_units": "Removed units", "cap": "Maximum price increase a year",
+        "new_units": "New units", "min_clients": "Minimum volume (contract)",
+        "billed_units": "Billed units", "removed_units": "Removed units", "cap": "Maximum price increase a year",
         "price_factor": "Price factor (indexation)", "peak": "Highest number in use",
         "item": "Item", "label": "Description", "price": "Price (as quoted)", "quoted": "VAT in price",
         "vat_rate": "VAT rate", "fixed_qty": "Fixed quantity", "source": "Source", "note": "Note",
@@ -352,8 +363,9 @@ class _Workbook:
             s.num(row, 2 + k, k + 1).font = BOLD
         row += 1
         s.text(row, 1, w["clients"])
+        clients = effective_clients(dep)
         for k in range(n):
-            s.num(row, 2 + k, dep.clients[k], "0", INPUT)
+            s.num(row, 2 + k, clients[k], "0", INPUT)
         clients_row = row
         refs["clients"] = [_addr(sheet, row, 2 + k) for k in range(n)]
         self.name(f"clients_{d_index + 1}", sheet, row, 2, row, 1 + n)
@@ -377,6 +389,23 @@ class _Workbook:
                 prev = get_column_letter(1 + k)
                 s.formula(row, 2 + k, f"=MAX(0,{prev}{clients_row}-{col}{clients_row})", "0")
         refs["removed"] = [_addr(sheet, row, 2 + k) for k in range(n)]
+        refs["billed"] = refs["clients"]
+        if dep.contract.min_clients is not None:
+            row += 1
+            s.text(row, 1, w["min_clients"])
+            s.num(row, 2, dep.contract.min_clients, "0", INPUT)
+            minimum = f"$B${row}"
+            row += 1
+            s.text(row, 1, w["billed_units"])
+            until = minimum_years(dep, n)
+            for k in range(n):
+                col = get_column_letter(2 + k)
+                if k < until:
+                    s.formula(row, 2 + k, f"=MAX({col}{clients_row},{minimum})", "0")
+                else:
+                    s.formula(row, 2 + k, f"={col}{clients_row}", "0")
+            refs["billed"] = [_addr(sheet, row, 2 + k) for k in range(n)]
+        refs["running"] = commitment_years(dep, n)
         row += 1
         s.text(row, 1, w["peak"])
         s.formula(row, 2, f"=MAX(B{clients_row}:{get_column_letter(1 + n)}{clients_row})", "0")
@@ -629,7 +658,7 @@ class _Workbook:
                 continue
             timing = item.timing
             if it["unit_based"]:
-                c = refs["clients"][k]
+                c = refs["billed"][k]
                 if timing == "monthly":
                     q = f"{seg.months}*{c}"
                 elif timing == "daily":
@@ -642,6 +671,8 @@ class _Workbook:
                     q = refs["removed"][k] if seg.anniv and k > 0 else None
             else:
                 f = it["fixed"]
+                if k >= refs["running"] and timing not in ("one_off", "per_new_unit"):
+                    continue  # fixed costs stop after the contract ends and the organisation has left
                 if timing in ("one_off", "per_new_unit"):
                     q = f if seg.anniv and k == 0 else None
                 elif timing == "monthly":

@@ -1,0 +1,251 @@
+"""Products for one need side by side, or whole cases side by side.
+
+Each alternative takes the deployment's place with the same clients, staff, horizon, VAT and
+indexation; what cannot carry over (another supplier's negotiated prices, options the product
+does not have) is dropped and said so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from bcalc.core.engine import estimate
+from bcalc.core.pricing import ChoicePricing, choice_pricing
+from bcalc.models import Case, Catalogue, Deployment, Notice, Product, Result, Tariffs, Totals
+from bcalc.money import ZERO
+
+CATEGORIES = ("one_off", "recurring", "training", "internal", "vat")
+
+
+@dataclass(frozen=True)
+class Alternative:
+    key: str                      # product id, or the case file
+    name: str
+    result: Result | None         # None: it could not be computed for this case
+    problem: str = ""
+    assumptions: tuple[Notice, ...] = ()
+    deployment: int | None = None  # the deployment compared; None for whole cases
+    client_months: int = 0
+
+    @property
+    def totals(self) -> Totals | None:
+        if self.result is None:
+            return None
+        if self.deployment is None:
+            return self.result.total
+        part = next(p.totals for p in self.result.products if p.deployment == self.deployment)
+        funding = self.result.total.funding
+        return replace(part, funding=funding)
+
+    @property
+    def cost_per_client_month(self) -> Decimal | None:
+        t = self.totals
+        if t is None or not self.client_months:
+            return None
+        return t.cost / self.client_months
+
+
+@dataclass(frozen=True)
+class LineDiff:
+    label: str
+    a: Decimal
+    b: Decimal
+
+    @property
+    def delta(self) -> Decimal:
+        return self.a - self.b
+
+
+@dataclass(frozen=True)
+class Pair:
+    a: int                        # index of an alternative
+    b: int                        # index of the cheapest
+    delta: Decimal                # cost of a minus cost of b
+    categories: tuple[tuple[str, Decimal], ...]
+    lines: tuple[LineDiff, ...]
+
+
+@dataclass(frozen=True)
+class IncludedDiff:
+    label: str
+    included_in: int              # alternative that includes it at no charge
+    charged_by: int               # alternative that charges for it
+    amount: Decimal               # what the latter charges over the horizon, incl. VAT
+    written: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    title: str
+    need: str | None
+    deployment: int | None
+    alternatives: tuple[Alternative, ...]
+    pairs: tuple[Pair, ...]
+    included: tuple[IncludedDiff, ...]
+    pricing: tuple[ChoicePricing, ...] = ()
+
+    @property
+    def cheapest(self) -> int | None:
+        done = [(a.totals.cost, i) for i, a in enumerate(self.alternatives) if a.result is not None]
+        return min(done)[1] if done else None
+
+
+def missing_inputs(product: Product, dep: Deployment, case: Case) -> list[str]:
+    """What the case lacks to price this product (the loader reports the same with line numbers)."""
+    from bcalc.core.engine import active_options
+
+    active = active_options(product, dep)
+    out = []
+    for it in product.items:
+        if it.options and not active.intersection(it.options):
+            continue
+        if it.basis == "role" and it.role and it.id not in dep.quantities and it.role not in case.staff:
+            out.append(f"staff.{it.role}")
+        if it.basis == "team" and case.teams is None and it.id not in dep.quantities:
+            out.append("staff.teams")
+        if it.currency != "EUR" and it.currency not in case.fx and it.id not in dep.prices:
+            out.append(f"fx.{it.currency}")
+    for t in product.time:
+        if not t.counted or (t.options and not active.intersection(t.options)):
+            continue
+        if t.role and t.role not in case.staff:
+            out.append(f"staff.{t.role}")
+        if t.per == "team" and case.teams is None:
+            out.append("staff.teams")
+    return sorted(set(out))
+
+
+def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tuple[Case, list[Notice], list[str]]:
+    """The case with deployment ``d_index`` served by another product."""
+    dep = case.deployments[d_index]
+    old = catalogue.products[dep.product]
+    new = catalogue.products[product_id]
+    notes: list[Notice] = []
+    if product_id == dep.product:
+        return case, notes, missing_inputs(new, dep, case)
+    known = new.option_names
+    options = [o for o in dep.options if o in known]
+    dropped = [o for o in dep.options if o not in known]
+    if dropped:
+        notes.append(Notice("compare_options", f"{new.name}: opties {', '.join(dropped)} van {old.name} bestaan hier "
+                                               f"niet", f"{new.name}: options {', '.join(dropped)} of {old.name} do "
+                                               f"not exist here"))
+    for ch in new.choices:
+        if ch.required and not any(o in ch.options for o in options):
+            options.append(ch.options[0])
+            notes.append(Notice("compare_choice", f"{new.name}: keuze {ch.id} aangenomen als '{ch.options[0]}'",
+                                f"{new.name}: choice {ch.id} taken as '{ch.options[0]}'"))
+    if dep.prices:
+        notes.append(Notice("compare_prices", f"{new.name}: de onderhandelde prijzen van {old.name} gelden niet; "
+                                              f"catalogusprijzen gebruikt",
+                            f"{new.name}: the negotiated prices of {old.name} do not apply; catalogue prices used"))
+    ids = {it.id for it in new.items} | {t.id for t in new.time}
+    alt = replace(dep, product=product_id, options=tuple(options), prices={},
+                  quantities={k: v for k, v in dep.quantities.items() if k in ids},
+                  vat_rates={k: v for k, v in dep.vat_rates.items() if k in ids})
+    deployments = list(case.deployments)
+    deployments[d_index] = alt
+    new_case = replace(case, deployments=tuple(deployments))
+    return new_case, notes, missing_inputs(new, alt, new_case)
+
+
+def _client_months(deps) -> int:
+    return sum(sum(d.clients) * 12 for d in deps)
+
+
+def _line_costs(result: Result, deployment: int | None) -> dict[str, tuple[str, Decimal]]:
+    """Cost per item over the horizon (incl. VAT), keyed by item (and product for whole cases)."""
+    out: dict[str, tuple[str, Decimal]] = {}
+    for ln in result.lines:
+        if deployment is not None and ln.deployment != deployment:
+            continue
+        key = ln.base_item if deployment is not None else f"{ln.product}:{ln.base_item}"
+        label, amount = out.get(key, (ln.label, ZERO))
+        out[key] = (label, amount + ln.cost)
+    return out
+
+
+def _explain(alts: list[Alternative], cheapest: int, top: int = 3) -> list[Pair]:
+    pairs = []
+    base = alts[cheapest]
+    for i, alt in enumerate(alts):
+        if i == cheapest or alt.result is None:
+            continue
+        ta, tb = alt.totals, base.totals
+        cats = sorted(((c, getattr(ta, c) - getattr(tb, c)) for c in CATEGORIES), key=lambda kv: -abs(kv[1]))
+        la, lb = _line_costs(alt.result, alt.deployment), _line_costs(base.result, base.deployment)
+        diffs = []
+        for key in set(la) | set(lb):
+            label = (la.get(key) or lb.get(key))[0]
+            diffs.append(LineDiff(label, la.get(key, ("", ZERO))[1], lb.get(key, ("", ZERO))[1]))
+        diffs.sort(key=lambda d: (-abs(d.delta), d.label))
+        pairs.append(Pair(i, cheapest, ta.cost - tb.cost, tuple(cats), tuple(d for d in diffs[:top] if d.delta)))
+    return pairs
+
+
+def _included(alts: list[Alternative], catalogue: Catalogue) -> list[IncludedDiff]:
+    out = []
+    for i, a in enumerate(alts):
+        if a.result is None or a.deployment is None:
+            continue
+        pa = catalogue.products[a.key]
+        for item in pa.items:
+            if not item.included:
+                continue
+            for j, b in enumerate(alts):
+                if j == i or b.result is None:
+                    continue
+                costs = _line_costs(b.result, b.deployment)
+                if item.id in costs and costs[item.id][1] > 0:
+                    pb = catalogue.products[b.key]
+                    other = pb.item(item.id)
+                    out.append(IncludedDiff(item.label, i, j, costs[item.id][1],
+                                            other.price.written if other and other.price else "",
+                                            other.source if other else ""))
+    return out
+
+
+def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index: int, products: list[str],
+                     scenario: str | None = None, prices: str = "mid") -> Comparison:
+    """The deployment as it is, then served by each of ``products``."""
+    dep = case.deployments[d_index]
+    order = [dep.product] + [p for p in products if p != dep.product]
+    alts: list[Alternative] = []
+    for pid in dict.fromkeys(order):
+        new_case, notes, missing = swap(case, catalogue, d_index, pid)
+        product = catalogue.products[pid]
+        months = _client_months([new_case.deployments[d_index]])
+        if missing:
+            alts.append(Alternative(pid, product.name, None, f"needs {', '.join(missing)} in the case",
+                                    tuple(notes), d_index, months))
+            continue
+        result = estimate(new_case, catalogue, tariffs, scenario=scenario, prices=prices)
+        alts.append(Alternative(pid, product.name, result, "", tuple(notes), d_index, months))
+    cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts) if a.result is not None), default=(None, None))[1]
+    pricing: list[ChoicePricing] = []
+    for alt in alts:
+        if alt.result is None:
+            continue
+        alt_case = alt.result.case
+        single = replace(alt_case, deployments=(alt_case.deployments[d_index],), funding=())
+        pricing += choice_pricing(single, catalogue, tariffs,
+                                  lambda c, p: estimate(c, catalogue, tariffs, scenario=scenario, prices=p,
+                                                        checks=False), prices)
+    product = catalogue.products[dep.product]
+    return Comparison(title=case.title, need=product.need, deployment=d_index, alternatives=tuple(alts),
+                      pairs=tuple(_explain(alts, cheapest)) if cheapest is not None else (),
+                      included=tuple(_included(alts, catalogue)), pricing=tuple(pricing))
+
+
+def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: Tariffs,
+                  scenario: str | None = None, prices: str = "mid") -> Comparison:
+    """Whole case files side by side."""
+    alts = []
+    for key, case in cases:
+        result = estimate(case, catalogue, tariffs, scenario=scenario, prices=prices)
+        alts.append(Alternative(key, case.title, result, "", (), None, _client_months(case.deployments)))
+    cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts)), default=(None, None))[1]
+    return Comparison(title=" / ".join(a.name for a in alts), need=None, deployment=None, alternatives=tuple(alts),
+                      pairs=tuple(_explain(alts, cheapest)) if cheapest is not None else (), included=())

@@ -1,0 +1,129 @@
+"""A case under a grid of assumptions and under stress: what a contract costs at best and worst.
+
+Grid: indexation scenario x price end (low, mid, high of quoted ranges) x recoverable VAT (0 %,
+the case's, 100 %). Stress rows: prices at the contract cap every year, half the planned
+clients, and stopping after each contract year (what has been spent, plus what is still owed
+under the contract).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from bcalc.core.engine import estimate
+from bcalc.models import Case, Catalogue, Contract, Indexation, Result, Tariffs, Totals
+from bcalc.money import ZERO
+
+PRICE_ENDS = ("low", "mid", "high")
+
+
+@dataclass(frozen=True)
+class ScenarioRow:
+    group: str                    # "grid" or "stress"
+    key: str                      # machine-readable: "base/mid/0", "cap", "half", "exit-2"
+    nl: str
+    en: str
+    scenario: str
+    prices: str
+    recoverable: Decimal
+    totals: Totals
+    spent: Decimal | None = None  # stopping rows: cost up to and including the stop
+    owed: Decimal | None = None   # stopping rows: still payable under the contract after the stop
+
+    def label(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class ScenarioTable:
+    case: Case
+    rows: tuple[ScenarioRow, ...]
+    notes: tuple[tuple[str, str], ...]   # (nl, en)
+
+    @property
+    def best(self) -> int:
+        return max(range(len(self.rows)), key=lambda i: (self.rows[i].totals.net, -i))
+
+    @property
+    def worst(self) -> int:
+        return min(range(len(self.rows)), key=lambda i: (self.rows[i].totals.net, i))
+
+
+def _halve(case: Case) -> Case:
+    deps = tuple(replace(d, clients=tuple(c // 2 for c in d.clients)) for d in case.deployments)
+    funding = tuple(replace(f, clients=tuple(c // 2 for c in f.clients)) if f.clients else f for f in case.funding)
+    return replace(case, deployments=deps, funding=funding)
+
+
+def _stop_after(case: Case, k: int, keep_term: bool) -> Case:
+    deps = []
+    for d in case.deployments:
+        c = d.contract
+        term = c.term if keep_term else None
+        deps.append(replace(d, contract=Contract(term=term, min_clients=c.min_clients if keep_term else None,
+                                                 exit_year=k)))
+    funding = []
+    for f in case.funding:
+        if f.clients:
+            funding.append(replace(f, clients=tuple(n if i < k else 0 for i, n in enumerate(f.clients))))
+        elif f.year is None or f.year <= k:
+            funding.append(f)
+    return replace(case, deployments=tuple(deps), funding=tuple(funding))
+
+
+def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> ScenarioTable:
+    def run(c: Case, scenario: str, prices: str) -> Result:
+        return estimate(c, catalogue, tariffs, scenario=scenario, prices=prices, checks=False)
+
+    rows: list[ScenarioRow] = []
+    notes: list[tuple[str, str]] = []
+    recoverables = sorted({Decimal(0), case.vat_recoverable, Decimal(1)})
+    for scenario in [s for s in ("none", "low", "base", "high") if s in tariffs.scenarios]:
+        for end in PRICE_ENDS:
+            for rec in recoverables:
+                result = run(replace(case, vat_recoverable=rec), scenario, end)
+                pct = f"{rec * 100:.0f}"
+                rows.append(ScenarioRow("grid", f"{scenario}/{end}/{pct}",
+                                        f"indexatie {scenario}, prijzen {end}, btw terug {pct} %",
+                                        f"indexation {scenario}, prices {end}, VAT recovered {pct}%",
+                                        scenario, end, rec, result.total))
+
+    caps = [d.index_cap for d in case.deployments if d.index_cap is not None]
+    if caps:
+        at_cap = replace(case, indexation=replace(case.indexation, prices=max(caps)))
+        result = run(at_cap, case.scenario, "mid")
+        rows.append(ScenarioRow("stress", "cap", "prijzen elk jaar op het contractplafond",
+                                "prices at the contract cap every year", case.scenario, "mid", case.vat_recoverable,
+                                result.total))
+        if len(caps) < len(case.deployments):
+            notes.append(("Inzetten zonder plafond stijgen in de plafondrij met het hoogste plafond van de case.",
+                          "Deployments without a cap rise with the highest cap of the case in the cap row."))
+    else:
+        notes.append(("Geen contractplafond in de case: zie de rijen met indexatie high voor het hoogste scenario.",
+                      "No contract cap in the case: see the rows with indexation high for the highest scenario."))
+
+    half = run(_halve(case), case.scenario, "mid")
+    rows.append(ScenarioRow("stress", "half", "de helft van de geplande cliënten (afgerond naar beneden)",
+                            "half the planned clients (rounded down)", case.scenario, "mid", case.vat_recoverable,
+                            half.total))
+
+    for k in range(1, case.years):
+        full = estimate(_stop_after(case, k, keep_term=True), catalogue, tariffs, checks=True)
+        spent = run(_stop_after(case, k, keep_term=False), case.scenario, "mid")
+        owed = full.total.cost + full.owed_after_horizon - spent.total.cost
+        totals = full.total
+        rows.append(ScenarioRow("stress", f"exit-{k}", f"stoppen na contractjaar {k}", f"stopping after contract "
+                                f"year {k}", case.scenario, "mid", case.vat_recoverable, totals,
+                                spent=spent.total.cost, owed=owed))
+    if case.years > 1:
+        notes.append(("Stoppen: na het stopjaar geen cliënten meer (apparaten opgehaald); vaste kosten en minimale "
+                      "afname lopen tot het einde van het contract; financiering per cliënt stopt, subsidies na het "
+                      "stopjaar vervallen. Nog verschuldigd = wat het contract daarna nog kost, ook na de looptijd.",
+                      "Stopping: no clients after the year of stopping (devices collected); fixed costs and minimum "
+                      "volumes run until the contract ends; funding per client stops, later subsidies lapse. Still "
+                      "owed = what the contract costs after that, also beyond the horizon."))
+    return ScenarioTable(case, tuple(rows), tuple(notes))
+
+
+__all__ = ["scenario_table", "ScenarioTable", "ScenarioRow", "ZERO"]
