@@ -19,6 +19,7 @@ from bcalc.models import (
     VAT_STATUSES,
     Case,
     Catalogue,
+    Benefit,
     Choice,
     Contract,
     Deployment,
@@ -346,7 +347,8 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
     path = directory / "tariffs.yaml"
     tree = read_tree(path)
     r = Reader(tree)
-    root = r.mapping(tree.data, (), ("format", "funding", "vat", "indexation"), ("format", "funding", "vat", "indexation"))
+    root = r.mapping(tree.data, (), ("format", "funding", "vat", "indexation", "discount"),
+                     ("format", "funding", "vat", "indexation"))
     if root is None:
         r.raise_if_any()
     fmt = r.text(root, "format", ())
@@ -408,15 +410,25 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
         for needed in ("none", "low", "base", "high"):
             if needed not in idx:
                 r.error(("indexation",), f"scenario '{needed}' is missing")
+    reference, reference_source = None, ""
+    if root.get("discount") is not None:
+        dm = r.mapping(root["discount"], ("discount",), ("reference_rate", "real", "source"), ("reference_rate", "source"))
+        if dm is not None:
+            reference = r.percent(dm, "reference_rate", ("discount",), hi=Decimal(1))
+            reference_source = r.text(dm, "source", ("discount",), default="") or ""
+            r.boolean(dm, "real", ("discount",))
     r.raise_if_any()
     return Tariffs(funding=funding, vat_standard=standard, vat_rates=rates,
-                   vat_source=r.text(vat, "source", ("vat",), default="") or "", scenarios=scenarios, path=str(path))
+                   vat_source=r.text(vat, "source", ("vat",), default="") or "", scenarios=scenarios, path=str(path),
+                   discount_reference=reference, discount_source=reference_source)
 
 
 # ---- case -----------------------------------------------------------------------------
 
 CASE_KEYS = ("case", "organisation", "start", "years", "scenario", "indexation", "vat", "staff", "deployments",
-             "funding", "fx", "description")
+             "funding", "fx", "description", "benefits", "discount_rate", "hours_per_fte")
+BENEFIT_KEYS = ("label", "kind", "deployment", "per", "minutes", "hours", "role", "amount", "realisation", "cashable",
+                "clients", "source", "vendor_claim")
 START_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -524,11 +536,22 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
         if line is not None:
             funding.append(line)
 
+    benefits: list[Benefit] = []
+    for i, b in enumerate(r.seq(root.get("benefits"), ("benefits",)) or []):
+        benefit = _benefit(r, b, ("benefits", i), years, len(deployments) if deployments else 0, declared, staff)
+        if benefit is not None:
+            benefits.append(benefit)
+    discount_rate = r.percent(root, "discount_rate", (), hi=Decimal(1))
+    hours_per_fte = r.number(root, "hours_per_fte", ())
+    if hours_per_fte is not None and hours_per_fte == 0:
+        r.error(("hours_per_fte",), "must be more than 0")
+
     r.raise_if_any()
     return Case(title=title or "", organisation=r.text(root, "organisation", ()), start_year=start_year or 0,
                 start_month=start_month or 0, years=years or 0, deployments=tuple(deployments),
                 scenario=scenario or "base", indexation=indexation, vat_recoverable=recoverable or Decimal(0),
-                staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file)
+                staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file, benefits=tuple(benefits),
+                discount_rate=discount_rate, hours_per_fte=hours_per_fte)
 
 
 def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, staff, teams, fx,
@@ -624,6 +647,49 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
     return Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
                       quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=r.text(d, "label", path),
                       contract=contract)
+
+
+def _benefit(r: Reader, b: object, path: tuple, years, n_deployments: int, declared: set[str], staff) -> Benefit | None:
+    b = r.mapping(b, path, BENEFIT_KEYS, ("label", "kind", "per"))
+    if b is None:
+        return None
+    kind = r.choice(b, "kind", path, ("time", "avoided_cost"))
+    per = r.choice(b, "per", path, ("day", "week", "month", "year"))
+    dep = r.integer(b, "deployment", path, lo=1)
+    if dep is None and "deployment" not in b:
+        if n_deployments > 1 and b.get("clients") is None:
+            r.error(path, "the case has several deployments: say whose clients it follows (deployment: 1, 2, ...)")
+        dep = 1
+    elif dep is not None and n_deployments and dep > n_deployments:
+        r.error(path + ("deployment",), f"there is no deployment {dep}; the case has {n_deployments}")
+        dep = None
+    minutes = r.number(b, "minutes", path)
+    hours = r.number(b, "hours", path)
+    amount = r.number(b, "amount", path)
+    role = r.choice(b, "role", path, ROLES)
+    if kind == "time":
+        if ("minutes" in b) == ("hours" in b):
+            r.error(path, "time freed needs either minutes or hours per client per period")
+        if "role" not in b:
+            r.error(path + ("role",), "time freed needs the role whose time it is (e.g. care_staff)")
+        elif role is not None and role not in declared:
+            r.error(path + ("role",), f"needs staff.{role} (count, and rate to value the time)")
+        if "amount" in b:
+            r.error(path + ("amount",), "an amount belongs to kind avoided_cost")
+    elif kind == "avoided_cost":
+        if "amount" not in b:
+            r.error(path, "an avoided cost needs amount (euros per client per period)")
+        for key in ("minutes", "hours", "role"):
+            if key in b:
+                r.error(path + (key,), f"{key} belongs to kind time")
+    realisation = r.percent(b, "realisation", path, default=Decimal(1), hi=Decimal(1))
+    clients = _per_year(r, b["clients"], path + ("clients",), years) if b.get("clients") is not None else None
+    source = r.text(b, "source", path, default="") or ""
+    return Benefit(label=r.text(b, "label", path, default="") or "", kind=kind or "time",
+                   deployment=(dep or 1) - 1, per=per or "month", minutes=minutes, hours=hours, role=role,
+                   amount=amount, realisation=realisation if realisation is not None else Decimal(1),
+                   cashable=r.boolean(b, "cashable", path), clients=clients, source=source,
+                   vendor_claim=r.boolean(b, "vendor_claim", path))
 
 
 def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> FundingLine | None:

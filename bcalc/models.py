@@ -224,6 +224,8 @@ class Tariffs:
     vat_source: str
     scenarios: dict[str, Scenario]
     path: str = ""
+    discount_reference: Decimal | None = None   # a reference discount rate (real), with its source
+    discount_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,25 @@ class FundingLine:
 
 
 @dataclass(frozen=True)
+class Benefit:
+    """A benefit the case declares: time freed for a role, or a cost avoided, per client."""
+
+    label: str
+    kind: str                               # "time" or "avoided_cost"
+    deployment: int                         # 0-based: whose clients it follows
+    per: str = "month"                      # day, week, month, year (per client)
+    minutes: Decimal | None = None          # time: minutes per client per period
+    hours: Decimal | None = None            # time: hours per client per period
+    role: str | None = None                 # time: valued at this role's rate
+    amount: Decimal | None = None           # avoided cost: euros per client per period
+    realisation: Decimal = Decimal("1")     # the share really gained
+    cashable: bool = False                  # money that leaves the budget, or time reinvested in care
+    clients: tuple[int, ...] | None = None  # clients per contract year, if not the deployment's
+    source: str = ""
+    vendor_claim: bool = False
+
+
+@dataclass(frozen=True)
 class Indexation:
     prices: Decimal | None = None
     wages: Decimal | None = None
@@ -294,6 +315,9 @@ class Case:
     funding: tuple[FundingLine, ...] = ()
     fx: dict[str, Decimal] = field(default_factory=dict)
     file: str = ""
+    benefits: tuple[Benefit, ...] = ()
+    discount_rate: Decimal | None = None    # for NPV; year 1 is the base year
+    hours_per_fte: Decimal | None = None    # to show freed time in FTE
 
     @property
     def start(self) -> str:
@@ -364,6 +388,33 @@ class FundingResult:
 
 
 @dataclass(frozen=True)
+class BenefitResult:
+    index: int
+    label: str
+    year: int
+    amount: Decimal               # euros, rounded per benefit and calendar year
+    hours: Decimal                # freed hours (time benefits), exact
+    cashable: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Investment:
+    """NPV, IRR, payback and break-even, with the conventions used."""
+
+    discount_rate: Decimal | None
+    npv: Decimal | None
+    irr: Decimal | None
+    irr_note: str                 # why the IRR is not meaningful, if it is not
+    payback_month: int | None     # month of the horizon (1-based) in which cumulative net turns >= 0
+    discounted_payback_month: int | None
+    break_even_clients: int | None
+    break_even_limit: int         # searched up to this many clients per year
+    cost_per_client_month: Decimal | None
+    flows: tuple[Decimal, ...]    # yearly net flows used (per calendar year of the result)
+
+
+@dataclass(frozen=True)
 class Totals:
     one_off: Decimal
     recurring: Decimal
@@ -372,6 +423,7 @@ class Totals:
     vat: Decimal
     funding: Decimal = Decimal("0")
     benefits: Decimal = Decimal("0")
+    cashable: Decimal = Decimal("0")        # the part of the benefits that leaves the budget
 
     @property
     def cost(self) -> Decimal:
@@ -380,6 +432,11 @@ class Totals:
     @property
     def net(self) -> Decimal:
         return self.funding + self.benefits - self.cost
+
+    @property
+    def cash_net(self) -> Decimal:
+        """Funding plus cashable benefits minus cost: what happens to the budget."""
+        return self.funding + self.cashable - self.cost
 
 
 @dataclass(frozen=True)
@@ -412,3 +469,6 @@ class Result:
     vat_rate: Decimal
     price_years: tuple[int, ...]
     owed_after_horizon: Decimal = Decimal("0")   # still payable after the horizon under longer contracts
+    benefits: tuple[BenefitResult, ...] = ()
+    monthly_net: tuple[Decimal, ...] = ()        # exact (unrounded) net flow per month of the horizon
+    investment: Investment | None = None

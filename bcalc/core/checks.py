@@ -172,3 +172,18 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
               f"costs {_m(result.owed_after_horizon, 'en')} after it (fixed costs, minimum volumes and collection "
               f"until the contract ends; tip 001:320-324)", "001:320-324")
     return n.all()
+
+
+def discount_notices(case: Case, tariffs: Tariffs, result: Result) -> tuple[Notice, ...]:
+    """A real discount rate meeting indexed (nominal) flows is flagged."""
+    n = Notices()
+    rate = case.discount_rate
+    indexed = any(r for rates in result.rates.values() for r in rates.values())
+    if rate is not None and tariffs.discount_reference is not None and rate == tariffs.discount_reference and indexed:
+        n.add("discount_real", "De discontovoet van 2,25 % is een reële voet (stromen in constante prijzen), maar deze "
+                               "case indexeert prijzen, lonen of tarieven: de stromen zijn nominaal. Gebruik scenario "
+                               "none, of een nominale voet (bijvoorbeeld het eigen rendementsvereiste).",
+              "The 2.25% discount rate is a real rate (flows at constant prices), but this case indexes prices, "
+              "wages or tariffs: its flows are nominal. Use scenario none, or a nominal rate (such as your own "
+              "required return).", "tariffs: discount")
+    return n.all()

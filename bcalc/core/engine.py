@@ -16,6 +16,7 @@ from bcalc.core.calendar import Month, calendar_years, horizon
 from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, price_factors, rates_used
 from bcalc.core.notices import Notices
 from bcalc.models import (
+    BenefitResult,
     Case,
     Catalogue,
     Deployment,
@@ -63,15 +64,19 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
     # One wide context for the whole calculation: indexation factors and exact sums keep all digits.
     with localcontext(WIDE):
         result = _estimate(case, catalogue, tariffs, scenario, prices)
+        from bcalc.core.finance import investment
+
         if not checks:
-            return result
-        from bcalc.core.checks import contract_checks, owed_after_horizon
+            return replace(result, investment=investment(result))
+        from bcalc.core.checks import contract_checks, discount_notices, owed_after_horizon
 
         def run(c: Case, p: str, s: str | None) -> Result:
             return _estimate(c, catalogue, tariffs, s, p)
 
-        result = replace(result, owed_after_horizon=owed_after_horizon(case, catalogue, tariffs, result, run))
-        return replace(result, warnings=result.warnings + contract_checks(case, catalogue, tariffs, result, run))
+        result = replace(result, owed_after_horizon=owed_after_horizon(case, catalogue, tariffs, result, run),
+                         investment=investment(result, lambda c: run(c, prices, scenario)))
+        extra = contract_checks(case, catalogue, tariffs, result, run) + discount_notices(case, tariffs, result)
+        return replace(result, warnings=result.warnings + extra)
 
 
 def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str) -> Result:
@@ -87,18 +92,23 @@ def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
     recoverable = case.vat_recoverable
 
     lines: list[Line] = []
+    flows = [ZERO] * len(months)  # exact net flow per month, for payback
     for d_index, dep in enumerate(case.deployments):
         product = catalogue.products[dep.product]
         p_factors = price_factors(months, series["prices"], dep.index_cap)
         accs: dict[tuple, _Acc] = {}
         meta: dict[tuple, tuple] = {}
-        _supplier_items(case, dep, product, months, p_factors, prices, notices, accs, meta, tariffs)
-        _time_lines(case, dep, product, months, wage_f, prices, notices, accs, meta)
+        _supplier_items(case, dep, product, months, p_factors, prices, notices, accs, meta, tariffs, flows)
+        _time_lines(case, dep, product, months, wage_f, prices, notices, accs, meta, flows)
         for key, acc in accs.items():
             lines.append(_close_line(d_index, product, key, acc, meta[key], recoverable))
         _product_notices(product, dep, notices, catalogue)
-    funding = _funding(case, tariffs, months, tariff_f)
-    return _assemble(case, scenario_name, prices, months, years, lines, funding, notices, series, tariffs, catalogue)
+    funding = _funding(case, tariffs, months, tariff_f, flows)
+    price_cal = calendar_factors(years[0], years[-1], series["prices"])
+    benefits = _benefits(case, months, wage_f, price_cal, notices, flows)
+    result = _assemble(case, scenario_name, prices, months, years, lines, funding, notices, series, tariffs,
+                       catalogue, benefits)
+    return replace(result, monthly_net=tuple(flows))
 
 
 # ---- supplier items -------------------------------------------------------------------
@@ -203,7 +213,15 @@ def usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
     return None
 
 
-def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, meta, tariffs) -> None:
+def _cost_factor(quoted: str, vat_rate: Decimal, recoverable: Decimal) -> Decimal:
+    """Cost incl. non-recoverable VAT per euro of the quoted price."""
+    keep = ONE - recoverable
+    if quoted == "incl":
+        return (ONE + vat_rate * keep) / (ONE + vat_rate)
+    return ONE + vat_rate * keep
+
+
+def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, meta, tariffs, flows) -> None:
     active = active_options(product, dep)
     in_use, billed, new, removed = _unit_counts(dep, months)
     running = commitment_years(dep, case.years)  # fixed costs run in contract years below this
@@ -218,7 +236,8 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
             continue
         count = peak if item.tier_on == "units" else int(fixed_q or 0)
         if item.packs:
-            _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs, running)
+            _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs, running, flows,
+                   case.vat_recoverable)
             continue
         unit_price, source, quoted_price, tier_label = _pick_price(item, dep, case, end, count, notices, product)
         written = "inclusief" if item.included and source != "case" else (quoted_price.written if quoted_price else "")
@@ -227,6 +246,7 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
             continue
         vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
         quoted = "incl" if item.vat == "incl" else "excl"
+        to_cost = _cost_factor(quoted, vat_rate, case.vat_recoverable)
         width = ZERO
         if quoted_price is not None and quoted_price.is_range:
             width = quoted_price.high - quoted_price.low
@@ -250,6 +270,7 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
             acc.amount += q * price
             acc.quantity += q
             acc.parts[price] = acc.parts.get(price, ZERO) + q
+            flows[m.index] -= q * price * to_cost
             if width:
                 acc.spread += q * width * p_factors[m.contract_year]
 
@@ -317,7 +338,8 @@ def _cheapest_small(needed: int, packs) -> dict[int, int]:
     return min(candidates, key=lambda b: b[0])[1]
 
 
-def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs, running) -> None:
+def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, tariffs, running, flows,
+           recoverable) -> None:
     needed = int(fixed_q) if fixed_q is not None else 0
     if fixed_q is None or fixed_q != needed:
         notices.no_quantity(product, item)
@@ -325,6 +347,7 @@ def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, 
     combo = cheapest_packs(needed, item.packs) if needed else {}
     vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
     quoted = "incl" if item.vat == "incl" else "excl"
+    to_cost = _cost_factor(quoted, vat_rate, recoverable)
     notices.packs(product, item, needed, combo)
     for pack in item.packs:
         count = combo.get(pack.size, 0)
@@ -348,6 +371,7 @@ def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, 
             acc.amount += q * price
             acc.quantity += q
             acc.parts[price] = acc.parts.get(price, ZERO) + q
+            flows[m.index] -= q * price * to_cost
 
 
 # ---- internal time --------------------------------------------------------------------
@@ -377,7 +401,7 @@ def phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_
     return hours
 
 
-def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) -> None:
+def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta, flows) -> None:
     active = active_options(product, dep)
     for line in product.time:
         if not line.counted or (line.options and not active.intersection(line.options)):
@@ -409,6 +433,7 @@ def _time_lines(case, dep, product, months, wage_f, end, notices, accs, meta) ->
                 meta[key] = ("internal", line.label, line.source, line.role, None, "excl", line.written, line.id,
                              "", "")
             acc.amount += h * Fraction(rate)
+            flows[m.index] -= dec(h * Fraction(rate))
             acc.quantity += h
             acc.parts[rate] = acc.parts.get(rate, Fraction(0)) + h
 
@@ -447,7 +472,7 @@ def _as_dec(value) -> Decimal:
 # ---- funding --------------------------------------------------------------------------
 
 
-def _funding(case: Case, tariffs: Tariffs, months, tariff_f) -> list[FundingResult]:
+def _funding(case: Case, tariffs: Tariffs, months, tariff_f, flows) -> list[FundingResult]:
     out: list[FundingResult] = []
     for f_index, line in enumerate(case.funding):
         code = tariffs.funding[line.code]
@@ -455,7 +480,7 @@ def _funding(case: Case, tariffs: Tariffs, months, tariff_f) -> list[FundingResu
         per_year: dict[int, list] = {}
         if code.kind == "subsidy":
             month = months[(line.year - 1) * 12]
-            per_year[month.year] = [line.amount, ONE]
+            flows[month.index] += line.amount
             out.append(FundingResult(f_index, code.code, label, month.year, round_cents(line.amount), ONE, None,
                                      "case"))
             continue
@@ -473,6 +498,7 @@ def _funding(case: Case, tariffs: Tariffs, months, tariff_f) -> list[FundingResu
             acc = per_year.setdefault(m.year, [ZERO, ZERO, rate])
             acc[0] += qty * rate
             acc[1] += qty
+            flows[m.index] += qty * rate
         for year, (amount, qty, *rest) in sorted(per_year.items()):
             out.append(FundingResult(f_index, code.code, label, year, round_cents(amount), qty,
                                      rest[0] if rest else None,
@@ -487,26 +513,86 @@ def _sourced_tariff(code, case: Case) -> Decimal:
     raise EstimateError(f"no tariff for {code.code} in {year}")
 
 
+# ---- benefits -------------------------------------------------------------------------
+
+MINUTES = Fraction(60)
+
+
+def _per_month(per: str, m: Month) -> Fraction:
+    """How many of the benefit's periods one calendar month holds."""
+    if per == "day":
+        return Fraction(m.days)
+    if per == "week":
+        return WEEKS_PER_MONTH
+    if per == "year":
+        return Fraction(1, 12)
+    return Fraction(1)
+
+
+def _benefits(case: Case, months, wage_f, price_f, notices: Notices, flows) -> list[BenefitResult]:
+    """Benefits per benefit and calendar year: time valued at the role's rate (indexed with wages),
+    or avoided cost (indexed with prices each 1 January), times the clients it follows and the
+    share realised; one rounding per benefit and year."""
+    out: list[BenefitResult] = []
+    for b_index, b in enumerate(case.benefits):
+        if b.clients is not None:
+            clients = b.clients
+        else:
+            clients = effective_clients(case.deployments[b.deployment])
+        share = Fraction(b.realisation)
+        per_year: dict[int, list] = {}
+        role = case.staff.get(b.role or "") if b.kind == "time" else None
+        for m in months:
+            n = clients[m.contract_year]
+            if not n:
+                continue
+            periods = _per_month(b.per, m) * n * share
+            acc = per_year.setdefault(m.year, [Fraction(0), Fraction(0)])
+            if b.kind == "time":
+                hours = periods * (Fraction(b.minutes) / MINUTES if b.minutes is not None else Fraction(b.hours))
+                acc[1] += hours
+                if role is not None and role.rate is not None:
+                    value = hours * Fraction(role.rate * wage_f[m.year])
+                    acc[0] += value
+                    flows[m.index] += dec(value)
+            else:
+                value = periods * Fraction(b.amount * price_f[m.year])
+                acc[0] += value
+                flows[m.index] += dec(value)
+        for year, (value, hours) in sorted(per_year.items()):
+            out.append(BenefitResult(b_index, b.label, year, round_cents(value), dec(hours), b.cashable, b.source))
+        if b.kind == "time" and (role is None or role.rate is None):
+            total_hours = sum((dec(h) for _, h in per_year.values()), ZERO)
+            notices.benefit_unvalued(b, total_hours)
+        if b.vendor_claim:
+            notices.vendor_claim(b)
+    return out
+
+
 # ---- assembly -------------------------------------------------------------------------
 
 
-def _totals(lines, funding_amount: Decimal = ZERO) -> Totals:
+def _totals(lines, funding_amount: Decimal = ZERO, benefits=()) -> Totals:
     sums = {"one_off": ZERO, "recurring": ZERO, "training": ZERO, "internal": ZERO}
     vat = ZERO
     for ln in lines:
         sums[ln.category] += ln.excl_vat
         vat += ln.vat
-    return Totals(vat=vat, funding=funding_amount, **sums)
+    value = sum((b.amount for b in benefits), ZERO)
+    cashable = sum((b.amount for b in benefits if b.cashable), ZERO)
+    return Totals(vat=vat, funding=funding_amount, benefits=value, cashable=cashable, **sums)
 
 
-def _assemble(case, scenario_name, end, months, years, lines, funding, notices, series, tariffs, catalogue) -> Result:
+def _assemble(case, scenario_name, end, months, years, lines, funding, notices, series, tariffs, catalogue,
+              benefits) -> Result:
     lines.sort(key=lambda ln: (ln.year, ln.deployment, _cat_order(ln.category), ln.kind != "supplier", ln.item))
     per_year = []
     for y in years:
         y_lines = [ln for ln in lines if ln.year == y]
         y_funding = sum((f.amount for f in funding if f.year == y), ZERO)
-        per_year.append(YearRow(year=y, months=sum(1 for m in months if m.year == y), totals=_totals(y_lines, y_funding)))
-    total = _totals(lines, sum((f.amount for f in funding), ZERO))
+        per_year.append(YearRow(year=y, months=sum(1 for m in months if m.year == y),
+                                totals=_totals(y_lines, y_funding, [b for b in benefits if b.year == y])))
+    total = _totals(lines, sum((f.amount for f in funding), ZERO), benefits)
     products = []
     for d_index, dep in enumerate(case.deployments):
         product = catalogue.products[dep.product]
@@ -524,7 +610,8 @@ def _assemble(case, scenario_name, end, months, years, lines, funding, notices, 
     notices.price_level(price_years, case)
     return Result(case=case, scenario=scenario_name, prices_end=end, per_year=tuple(per_year), total=total,
                   products=tuple(products), lines=tuple(lines), funding=tuple(funding),
-                  warnings=notices.all(), rates=rates, vat_rate=tariffs.vat_standard, price_years=price_years)
+                  warnings=notices.all(), rates=rates, vat_rate=tariffs.vat_standard, price_years=price_years,
+                  benefits=tuple(benefits))
 
 
 def _cat_order(category: str) -> int:

@@ -54,6 +54,19 @@ class Notices:
                  f"{product.name}, {line.label} ({line.source}): {h_en} hours {line.role} not in the "
                  f"cost; give staff.{line.role}.rate (loaded cost per hour)", line.source)
 
+    def benefit_unvalued(self, benefit, hours) -> None:
+        h, h_en = nl_number(hours, 1), en_number(hours, 1)
+        self.add("benefit_unvalued", f"Baat '{benefit.label}': {h} uur {benefit.role} vrijgekomen maar niet in euro's; "
+                                     f"geef staff.{benefit.role}.rate",
+                 f"Benefit '{benefit.label}': {h_en} hours {benefit.role} freed but not valued; give "
+                 f"staff.{benefit.role}.rate", benefit.source)
+
+    def vendor_claim(self, benefit) -> None:
+        self.add("vendor_claim", f"Baat '{benefit.label}' rust op een claim van de leverancier ({benefit.source}); "
+                                 f"toets haar in de eigen praktijk",
+                 f"Benefit '{benefit.label}' rests on a vendor claim ({benefit.source}); test it in your own practice",
+                 benefit.source)
+
     def tier(self, product, item, tier, count) -> None:
         cond_nl, cond_en = [], []
         if tier.min_units is not None:
