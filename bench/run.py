@@ -62,13 +62,13 @@ def bench_startup(case: Path, runs: int) -> dict:
             "ratio_median": statistics.median(ratios)}
 
 
-def bench_engine(case_path: Path, catalogue, tariffs, n: int, rounds: int) -> dict:
+def bench_engine(case_path: Path, catalogue, tariffs, n: int, rounds: int, checks: bool = False) -> dict:
     case = load_case(case_path, catalogue, tariffs)
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
         for _ in range(n):
-            estimate(case, catalogue, tariffs)
+            estimate(case, catalogue, tariffs, checks=checks)
         times.append(time.perf_counter() - start)
     return {"estimates": n, "median_s": statistics.median(times), "per_estimate_ms": statistics.median(times) / n * 1000}
 
@@ -106,6 +106,9 @@ def main() -> None:
     e = bench_engine(case, catalogue, tariffs, 1000, 3 if args.quick else 5)
     print(f"engine: {e['estimates']} estimates in {e['median_s']:.2f} s median "
           f"({e['per_estimate_ms']:.2f} ms each; target < 2 s)")
+    c = bench_engine(case, catalogue, tariffs, 200, 3 if args.quick else 5, checks=True)
+    print(f"estimate with contract checks and break-even (as `bcalc estimate` runs it): "
+          f"{c['per_estimate_ms']:.2f} ms each")
     rep = bench_report(case, 5 if args.quick else 11)
     print(f"report (xlsx + md): {rep['report_median_s']:.2f} s median (target < 1.5 s); importing openpyxl "
           f"{rep['openpyxl_import_s'] * 1000:.0f} ms = {rep['openpyxl_share'] * 100:.0f} % of it")

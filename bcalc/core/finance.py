@@ -88,11 +88,19 @@ def break_even_clients(case: Case, run, limit: int = BREAK_EVEN_LIMIT) -> int | 
         deps = tuple(replace(d, clients=tuple(n for _ in d.clients)) for d in case.deployments)
         return run(replace(case, deployments=deps)).total.net
 
-    if net(limit) < 0:
+    at_limit = net(limit)
+    if at_limit < 0:
         return None
-    lo, hi = 0, limit
-    if net(lo) >= 0:
+    at_zero = net(0)
+    if at_zero >= 0:
         return 0
+    # Net is close to linear in the clients: aim with the straight line, then narrow down exactly.
+    guess = int(-at_zero * limit / (at_limit - at_zero))
+    lo, hi = max(0, guess - 2), min(limit, guess + 2)
+    if net(hi) < 0:
+        lo, hi = hi, limit
+    elif net(lo) >= 0:
+        lo, hi = 0, lo
     while hi - lo > 1:
         mid = (lo + hi) // 2
         if net(mid) >= 0:

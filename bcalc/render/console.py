@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bcalc.models import Result
-from bcalc.money import en_number, fmt_percent, nl_number
+from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
 from bcalc.render.labels import label
 
 LABEL_WIDTH = 24
@@ -74,9 +74,11 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
 
     columns = [str(r.year) + ("*" if r.months != 12 else "") for r in result.per_year] + [L("total")]
     keys = ["one_off", "recurring", "training", "internal", "vat", "cost", "funding"]
-    if result.total.benefits:
-        keys.append("benefits")
+    if result.benefits:
+        keys += ["benefits", "cashable"]
     keys.append("net")
+    if result.benefits:
+        keys.append("cash_net")
     rows = []
     for k in keys:
         values = [getattr(r.totals, k) for r in result.per_year] + [getattr(result.total, k)]
@@ -107,7 +109,56 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
     else:
         console.print(L("no_funding"), style="dim")
 
+    if result.benefits:
+        _benefits(result, console, lang)
+    if result.investment is not None:
+        _investment(result, console, lang)
+
     if result.warnings:
         console.print(f"\n[bold]{L('warnings')}[/bold] ({len(result.warnings)})")
         for w in result.warnings:
             console.print(f" • {w.text(lang)}", highlight=False, markup=False)
+
+
+def _benefits(result: Result, console: Console, lang: str) -> None:
+    L = lambda k: label(k, lang)  # noqa: E731
+    years = [r.year for r in result.per_year]
+    rows = []
+    for index in sorted({b.index for b in result.benefits}):
+        mine = [b for b in result.benefits if b.index == index]
+        name = mine[0].label + (" (kas)" if lang == "nl" and mine[0].cashable else " (cash)" if mine[0].cashable else "")
+        by_year = {b.year: b.amount for b in mine}
+        rows.append((name, [by_year.get(y, Decimal(0)) for y in years] + [sum(by_year.values(), Decimal(0))], False))
+        hours = {b.year: b.hours for b in mine}
+        if any(hours.values()):
+            rows.append((f"  {L('hours')}", [hours.get(y, Decimal(0)) for y in years]
+                         + [sum(hours.values(), Decimal(0))], False))
+            fte = result.case.hours_per_fte
+            if fte:
+                rows.append((f"  {L('fte')}", [hours.get(y, Decimal(0)) / fte for y in years]
+                             + [sum(hours.values(), Decimal(0)) / fte / len(years)], False))
+    _matrix(console, L("benefits_title"), [str(y) for y in years] + [L("total")], rows, lang)
+
+
+def _investment(result: Result, console: Console, lang: str) -> None:
+    L = lambda k: label(k, lang)  # noqa: E731
+    inv = result.investment
+    month = lambda n: L("not_within") if n is None else L("month_n").format(n=n)  # noqa: E731
+    lines = []
+    if inv.discount_rate is not None:
+        lines.append((L("npv"), f"{fmt_money(inv.npv, lang)} ({fmt_percent(inv.discount_rate, lang)})"))
+    else:
+        lines.append((L("npv"), L("no_rate")))
+    lines.append((L("irr"), fmt_percent(inv.irr.quantize(Decimal("0.0001")), lang) if inv.irr is not None
+                  else L(f"irr_{inv.irr_note}")))
+    lines.append((L("payback"), month(inv.payback_month)))
+    if inv.discount_rate is not None:
+        lines.append((L("discounted_payback"), month(inv.discounted_payback_month)))
+    lines.append((L("break_even"), str(inv.break_even_clients) if inv.break_even_clients is not None
+                  else L("none_up_to").format(n=inv.break_even_limit)))
+    if inv.cost_per_client_month is not None:
+        lines.append((L("cpcm"), fmt_money(inv.cost_per_client_month, lang)))
+    console.print(f"\n[bold]{L('investment')}[/bold]")
+    for name, value in lines:
+        console.print(f"  {name}: {value}", highlight=False, markup=False)
+    console.print(f"  {L('convention')}", style="dim", highlight=False, markup=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from bcalc.models import Result, Totals
 from bcalc.money import money_str, num_str
@@ -19,6 +20,39 @@ def _totals(t: Totals) -> dict:
         "funding": money_str(t.funding),
         "benefits": money_str(t.benefits),
         "net": money_str(t.net),
+        "benefits_cashable": money_str(t.cashable),
+        "cash_net": money_str(t.cash_net),
+    }
+
+
+IRR_NOTES = {
+    "never_changes_sign": "not meaningful: the yearly net flows never change sign",
+    "changes_sign_more_than_once": "not meaningful: the yearly net flows change sign more than once",
+    "outside_range": "not meaningful: no rate between -99% and 1000% makes the NPV zero",
+}
+CONVENTION = ("The first calendar year of the case is the base year: the net flow of year k is divided by "
+              "(1 + r)^(k - 1). Payback: the first month from which the cumulative net stays at or above zero.")
+
+
+def investment_dict(result: Result) -> dict | None:
+    inv = result.investment
+    if inv is None:
+        return None
+    coverage = [{"year": row.year, "share": num_str((row.totals.funding / row.totals.cost).quantize(Decimal("0.0001")))
+                 if row.totals.cost else None} for row in result.per_year]
+    return {
+        "discount_rate": num_str(inv.discount_rate) if inv.discount_rate is not None else None,
+        "convention": CONVENTION,
+        "npv": money_str(inv.npv) if inv.npv is not None else None,
+        "irr": num_str(inv.irr) if inv.irr is not None else None,
+        "irr_note": IRR_NOTES.get(inv.irr_note, inv.irr_note) or None,
+        "payback_month": inv.payback_month,
+        "discounted_payback_month": inv.discounted_payback_month,
+        "break_even_clients": inv.break_even_clients,
+        "break_even_limit": inv.break_even_limit,
+        "cost_per_client_month": money_str(inv.cost_per_client_month) if inv.cost_per_client_month is not None
+        else None,
+        "coverage": coverage,
     }
 
 
@@ -69,6 +103,12 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
         "funding": [{"code": f.code, "label": f.label, "year": f.year, "amount": money_str(f.amount),
                      "quantity": num_str(f.quantity), "rate": num_str(f.rate) if f.rate is not None else None,
                      "source": f.source} for f in result.funding],
+        "benefits": [{"label": b.label, "year": b.year, "amount": money_str(b.amount), "hours": num_str(b.hours),
+                      "fte": num_str((b.hours / case.hours_per_fte).quantize(Decimal("0.01")))
+                      if case.hours_per_fte else None,
+                      "cashable": b.cashable, "source": b.source} for b in result.benefits],
+        "investment": investment_dict(result),
+        "owed_after_horizon": money_str(result.owed_after_horizon),
         "warnings": [w.text(lang) for w in result.warnings],
     }
 
