@@ -179,6 +179,136 @@ def report(
     _guard(run, debug)
 
 
+# ---- compare and scenarios -----------------------------------------------------------
+
+
+def _check_scenario(scenario: str | None, tariffs) -> None:
+    if scenario is not None and scenario not in tariffs.scenarios:
+        raise InputError([Problem("bcalc", None, "--scenario",
+                                  f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
+
+
+def _unknown_product(option: str, product_id: str, cat) -> Problem:
+    import difflib
+
+    hint = difflib.get_close_matches(product_id, list(cat.products), n=3)
+    tail = "; did you mean " + ", ".join(f"'{h}'" for h in hint) + "?" if hint else "; see `bcalc catalogue list`"
+    return Problem("bcalc", None, option, f"unknown product '{product_id}'{tail}")
+
+
+@app.command()
+def compare(
+    cases: Annotated[list[Path], typer.Argument(help="One case file to compare products within, or two or more "
+                                                     "case files to compare side by side.",
+                                                show_default=False)],
+    with_: Annotated[Optional[list[str]], typer.Option("--with", help="A product to compare with (repeatable).",
+                                                       show_default=False)] = None,
+    need: Annotated[bool, typer.Option("--need", help="Compare with every product for the same need "
+                                                      "(the default without --with).")] = False,
+    deployment: Annotated[Optional[int], typer.Option("--deployment", help="Which deployment (1, 2, ...) when the "
+                                                                          "case has several.",
+                                                      show_default=False)] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    scenario: Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
+                                                         "(default: the case's own).")] = None,
+    prices: Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range to use.")] = PriceEnd.mid,
+    lang: Annotated[Lang, typer.Option(help="Language of the output.")] = Lang.nl,
+    catalogue: CatalogueOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """The same need served by several products side by side, or whole cases side by side."""
+
+    def run():
+        from bcalc.core.compare import compare_cases
+        from bcalc.loader import load_case, load_catalogues
+        from bcalc.render import compare_view
+
+        products = list(with_ or [])
+        if len(cases) > 1 and (products or need or deployment is not None):
+            used = "--with" if products else "--need" if need else "--deployment"
+            raise InputError([Problem("bcalc", None, used, "compares products within one case; give one case file, "
+                                                           "or leave it out to compare whole cases")])
+        cat, tariffs = load_catalogues(catalogue)
+        _check_scenario(scenario, tariffs)
+        problems: list[Problem] = []
+        loaded = []
+        for path in cases:
+            try:
+                loaded.append((str(path), load_case(path, cat, tariffs, shown=str(path))))
+            except InputError as exc:
+                problems += exc.problems
+        for pid in products:
+            if pid not in cat.products:
+                problems.append(_unknown_product("--with", pid, cat))
+        if problems:
+            raise InputError(problems)
+
+        notes: list[str] = []
+        failed: list[tuple[str, str]] = []
+        if len(loaded) > 1:
+            result = compare_cases(loaded, cat, tariffs, scenario=scenario, prices=prices.value)
+        else:
+            model = loaded[0][1]
+            n = len(model.deployments)
+            if deployment is None and n > 1:
+                raise InputError([Problem("bcalc", None, "--deployment",
+                                          f"the case has {n} deployments; choose one with --deployment 1..{n}")])
+            index = (deployment or 1) - 1
+            if not 0 <= index < n:
+                raise InputError([Problem("bcalc", None, "--deployment",
+                                          f"{deployment} is not a deployment of the case; choose 1..{n}")])
+            own = model.deployments[index].product
+            own_need = cat.products[own].need
+            chosen: list[str] = []
+            if need or not products:
+                chosen += compare_view.need_products(cat, own_need)
+            chosen += products
+            chosen = list(dict.fromkeys(chosen))
+            notes += compare_view.other_need_notes(cat, own, chosen, lang.value)
+            if not [p for p in chosen if p != own]:
+                notes.append(compare_view.alone_note(own_need, lang.value))
+            result, failed = compare_view.compare_need(model, cat, tariffs, index, chosen, scenario=scenario,
+                                                       prices=prices.value, strict=debug)
+        view = compare_view.build(result, cat, lang.value, scenario=scenario, prices=prices.value, notes=notes,
+                                  failed=failed)
+        title = loaded[0][1].title if len(loaded) == 1 else None
+        if format is Format.json:
+            sys.stdout.write(compare_view.render_json(view, title))
+        elif format is Format.markdown:
+            sys.stdout.write(compare_view.render_markdown(view))
+        else:
+            compare_view.render_console(view, _console())
+
+    _guard(run, debug)
+
+
+@app.command()
+def scenarios(
+    case: Annotated[Path, typer.Argument(help="Case file (YAML).")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: Annotated[Lang, typer.Option(help="Language of the output.")] = Lang.nl,
+    catalogue: CatalogueOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """The case under every indexation scenario, low/mid/high prices and VAT setting, and under stress."""
+
+    def run():
+        from bcalc.core.scenarios import scenario_table
+        from bcalc.loader import load_all
+        from bcalc.render import scenarios_view
+
+        cat, tariffs, model = load_all(case, catalogue)
+        view = scenarios_view.build(scenario_table(model, cat, tariffs), lang.value)
+        if format is Format.json:
+            sys.stdout.write(scenarios_view.render_json(view))
+        elif format is Format.markdown:
+            sys.stdout.write(scenarios_view.render_markdown(view))
+        else:
+            scenarios_view.render_console(view, _console())
+
+    _guard(run, debug)
+
+
 # ---- catalogue ------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from bcalc.core.engine import estimate
 from bcalc.core.pricing import ChoicePricing, choice_pricing
+from bcalc.core.requirements import missing_inputs
 from bcalc.models import Case, Catalogue, Deployment, Notice, Product, Result, Tariffs, Totals
 from bcalc.money import ZERO
 
@@ -23,7 +24,7 @@ class Alternative:
     key: str                      # product id, or the case file
     name: str
     result: Result | None         # None: it could not be computed for this case
-    problem: str = ""
+    problem: Notice | None = None   # why it could not be computed
     assumptions: tuple[Notice, ...] = ()
     deployment: int | None = None  # the deployment compared; None for whole cases
     client_months: int = 0
@@ -90,31 +91,6 @@ class Comparison:
     def cheapest(self) -> int | None:
         done = [(a.totals.cost, i) for i, a in enumerate(self.alternatives) if a.result is not None]
         return min(done)[1] if done else None
-
-
-def missing_inputs(product: Product, dep: Deployment, case: Case) -> list[str]:
-    """What the case lacks to price this product (the loader reports the same with line numbers)."""
-    from bcalc.core.engine import active_options
-
-    active = active_options(product, dep)
-    out = []
-    for it in product.items:
-        if it.options and not active.intersection(it.options):
-            continue
-        if it.basis == "role" and it.role and it.id not in dep.quantities and it.role not in case.staff:
-            out.append(f"staff.{it.role}")
-        if it.basis == "team" and case.teams is None and it.id not in dep.quantities:
-            out.append("staff.teams")
-        if it.currency != "EUR" and it.currency not in case.fx and it.id not in dep.prices:
-            out.append(f"fx.{it.currency}")
-    for t in product.time:
-        if not t.counted or (t.options and not active.intersection(t.options)):
-            continue
-        if t.role and t.role not in case.staff:
-            out.append(f"staff.{t.role}")
-        if t.per == "team" and case.teams is None:
-            out.append("staff.teams")
-    return sorted(set(out))
 
 
 def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tuple[Case, list[Notice], list[str]]:
@@ -218,11 +194,13 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
         product = catalogue.products[pid]
         months = _client_months([new_case.deployments[d_index]])
         if missing:
-            alts.append(Alternative(pid, product.name, None, f"needs {', '.join(missing)} in the case",
+            need = ", ".join(missing)
+            alts.append(Alternative(pid, product.name, None,
+                                    Notice("compare_missing", f"de case mist {need}", f"the case lacks {need}"),
                                     tuple(notes), d_index, months))
             continue
         result = estimate(new_case, catalogue, tariffs, scenario=scenario, prices=prices)
-        alts.append(Alternative(pid, product.name, result, "", tuple(notes), d_index, months))
+        alts.append(Alternative(pid, product.name, result, None, tuple(notes), d_index, months))
     cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts) if a.result is not None), default=(None, None))[1]
     pricing: list[ChoicePricing] = []
     for alt in alts:
@@ -245,7 +223,7 @@ def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: 
     alts = []
     for key, case in cases:
         result = estimate(case, catalogue, tariffs, scenario=scenario, prices=prices)
-        alts.append(Alternative(key, case.title, result, "", (), None, _client_months(case.deployments)))
+        alts.append(Alternative(key, case.title, result, None, (), None, _client_months(case.deployments)))
     cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts)), default=(None, None))[1]
     return Comparison(title=" / ".join(a.name for a in alts), need=None, deployment=None, alternatives=tuple(alts),
                       pairs=tuple(_explain(alts, cheapest)) if cheapest is not None else (), included=())

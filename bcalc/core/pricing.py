@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from bcalc.core.requirements import missing_inputs
 from bcalc.models import Case, Catalogue, Choice, Deployment, Product, StaffRole, Tariffs
 
 
@@ -99,7 +100,12 @@ def choice_pricing(case: Case, catalogue: Catalogue, tariffs: Tariffs, run, pric
             costs = []
             for name in names:
                 alt = _with_option(dep, choice, name)
+                if missing_inputs(product, alt, case):  # e.g. a USD price without an exchange rate
+                    continue
                 costs.append(OptionCost(name, run(_single(case, alt), prices).total.cost, name == current))
+            names = [c.option for c in costs]
+            if len(costs) < 2 or not any(c.active for c in costs):
+                continue
             evens = _break_evens(case, dep, product, choice, names, run, prices) if break_even else []
             out.append(ChoicePricing(d_index, product.id, choice, tuple(costs), tuple(evens)))
     return out

@@ -41,13 +41,18 @@ class ScenarioTable:
     rows: tuple[ScenarioRow, ...]
     notes: tuple[tuple[str, str], ...]   # (nl, en)
 
+    def _ranked(self) -> list[int]:
+        # stopping rows answer another question (what leaving costs), so best and worst are
+        # chosen among the grid and the cap and half-clients rows
+        return [i for i, row in enumerate(self.rows) if not row.key.startswith("exit-")]
+
     @property
     def best(self) -> int:
-        return max(range(len(self.rows)), key=lambda i: (self.rows[i].totals.net, -i))
+        return max(self._ranked(), key=lambda i: (self.rows[i].totals.net, -i))
 
     @property
     def worst(self) -> int:
-        return min(range(len(self.rows)), key=lambda i: (self.rows[i].totals.net, i))
+        return min(self._ranked(), key=lambda i: (self.rows[i].totals.net, i))
 
 
 def _halve(case: Case) -> Case:
@@ -84,9 +89,11 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> Scenar
             for rec in recoverables:
                 result = run(replace(case, vat_recoverable=rec), scenario, end)
                 pct = f"{rec * 100:.0f}"
+                end_nl = {"low": "onderkant", "mid": "midden", "high": "bovenkant"}[end]
                 rows.append(ScenarioRow("grid", f"{scenario}/{end}/{pct}",
-                                        f"indexatie {scenario}, prijzen {end}, btw terug {pct} %",
-                                        f"indexation {scenario}, prices {end}, VAT recovered {pct}%",
+                                        f"{tariffs.scenarios[scenario].label or scenario}; prijzen {end_nl}; "
+                                        f"btw terug {pct} %",
+                                        f"indexation {scenario}; prices {end}; VAT recovered {pct}%",
                                         scenario, end, rec, result.total))
 
     caps = [d.index_cap for d in case.deployments if d.index_cap is not None]

@@ -499,6 +499,38 @@ ROLE_NAMES = {
            "functional_admin": "Functional administrator", "data_analyst": "Data analyst"},
 }
 
+# Words of the sections on other products and on scenarios (chapter "result").
+ANALYSIS_TEXT = {
+    "nl": {
+        "h_compare": "Vergelijking met andere producten",
+        "h_scenarios": "Scenario's en stresstests",
+        "compare_intro": (
+            "Inzet {n} ({name}) naast de andere producten in de catalogus voor dezelfde behoefte ({need}), "
+            "met dezelfde cliënten, medewerkers, looptijd, btw en indexatie (scenario {scenario}, prijzen "
+            "{end}). De kosten zijn die van deze inzet over de looptijd, inclusief niet-terugvorderbare btw; "
+            "netto is het resultaat van de hele case. Zelf doen: `bcalc compare CASE --deployment {n}`."),
+        "compare_other_deployments": "De andere inzetten vergelijkt u met `bcalc compare CASE --deployment N`.",
+        "scenarios_intro": (
+            "De case onder elk indexatiescenario, met de onderkant, het midden en de bovenkant van de "
+            "prijsbereiken en met 0 %, de eigen en 100 % terugvorderbare btw; daarna de stresstests. Vet: de "
+            "beste en de slechtste rij naar netto resultaat. Zelf doen: `bcalc scenarios CASE`."),
+    },
+    "en": {
+        "h_compare": "Comparison with other products",
+        "h_scenarios": "Scenarios and stress tests",
+        "compare_intro": (
+            "Deployment {n} ({name}) next to the other products in the catalogue for the same need ({need}), "
+            "with the same clients, staff, horizon, VAT and indexation (scenario {scenario}, prices {end}). "
+            "Costs are this deployment's over the horizon, including non-recoverable VAT; net is the result "
+            "of the whole case. To run it yourself: `bcalc compare CASE --deployment {n}`."),
+        "compare_other_deployments": "Compare the other deployments with `bcalc compare CASE --deployment N`.",
+        "scenarios_intro": (
+            "The case under every indexation scenario, with the low end, midpoint and high end of price "
+            "ranges and with 0%, the case's own and 100% recoverable VAT; then the stress tests. In bold: "
+            "the best and the worst row by net result. To run it yourself: `bcalc scenarios CASE`."),
+    },
+}
+
 TIP_SOURCES = {
     "fixed": "001:320-324",
     "cap": "001:295-297",
@@ -608,7 +640,7 @@ def context(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = 
     """Everything the templates show, computed once, as plain data (Decimals stay Decimals)."""
     if lang not in TEXT:
         raise InputError([Problem("bcalc", None, "--lang", f"unknown language '{lang}'; known: nl, en")])
-    L = {**LABELS[lang], **TEXT[lang]}
+    L = {**LABELS[lang], **TEXT[lang], **ANALYSIS_TEXT[lang]}
     case = result.case
     products = catalogue.products
     total = result.total
@@ -874,10 +906,49 @@ def context(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = 
         "figures": figures,
         "documents": documents,
         "funding_sources": funding_sources,
+        "comparison": _comparison(result, catalogue, tariffs, lang, L),
+        "scenarios": _scenarios(result, catalogue, tariffs, lang, L),
         "method": L["method"].format(end=L[result.prices_end] + f" (--prices {result.prices_end})"),
         "chapter": {"summary": 1, "basis": 2, "costs": 3, "vat": 4, "indexation": 5, "funding": 6, "result": 7,
                     "attention": 8, "sources": 9},
     }
+
+
+def _comparison(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str, L: dict) -> dict:
+    """Deployment 1 against the other products of its need, as ``bcalc compare`` shows it."""
+    from bcalc.render import compare_view
+
+    view = compare_view.for_report(result, catalogue, tariffs, lang)
+    case = result.case
+    dep = case.deployments[0]
+    intro = L["compare_intro"].format(n=1, name=catalogue.products[dep.product].name, need=view["need"],
+                                      scenario=result.scenario, end=L[result.prices_end])
+    if len(case.deployments) > 1:
+        intro += " " + L["compare_other_deployments"]
+    rows = [{"label": label, "strong": strong, "values": [a[key] for a in view["alternatives"]]}
+            for key, label, strong in compare_view.rows(view)]
+    heads = [cell(a["column"]) + (" \\*" if a["cheapest"] else "") for a in view["alternatives"]]
+    return {**view, "W": compare_view.words(lang), "intro": intro, "heads": heads, "rows": rows,
+            "cheapest_line": ("\\* " if view["cheapest"] is not None else "") + compare_view.cheapest_line(view),
+            "problems": compare_view.problems(view), "assumptions": compare_view.assumptions(view)}
+
+
+def _scenarios(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str, L: dict) -> dict:
+    """The case under every scenario and under stress, as ``bcalc scenarios`` shows it."""
+    from bcalc.render import scenarios_view
+
+    view = scenarios_view.for_report(result, catalogue, tariffs, lang)
+    W = scenarios_view.words(lang)
+
+    def table(rows, keys):
+        return {"heads": [W[k] for k in keys],
+                "rows": [{"label": r["shown"], "strong": r["best"] or r["worst"], "values": [r[k] for k in keys]}
+                         for r in rows]}
+
+    return {**view, "W": W, "intro": L["scenarios_intro"],
+            "grid_table": table(scenarios_view.grid(view), scenarios_view.columns(view, False)),
+            "stress_table": table(scenarios_view.stress(view), scenarios_view.columns(view, True)),
+            "marks_line": scenarios_view.marks_line(view)}
 
 
 def _places(value: Decimal) -> int:

@@ -87,6 +87,13 @@ WORDS = {
                        "sommen van regels. Prijzen indexeren op elke verjaardag van de start (met het maximum per "
                        "inzet), lonen en tarieven op 1 januari."),
         "none": "geen", "hours": "uren",
+        "compare": "Vergelijking", "scenarios": "Scenario's",
+        "values_note": "Waarden, geen formules: berekend door bcalc bij het schrijven van dit werkboek.",
+        "alternative": "Alternatief", "cheapest": "Goedkoopst", "delta": "Verschil", "mostly": "Vooral",
+        "then": "Daarna", "included_in": "Inclusief bij", "charged_by": "Apart bij", "over_horizon": "Over de looptijd",
+        "choice": "Keuze", "option": "Optie", "active": "Huidig", "key": "Sleutel", "recoverable": "Btw terug",
+        "mark": "Markering", "spent": "Uitgegeven", "owed": "Nog verschuldigd", "scenario_col": "Scenario",
+        "prices_col": "Prijzen", "indexation_col": "Indexatie", "yes": "ja",
     },
     "en": {
         "summary": "Summary", "inputs": "Inputs", "calc": "Calculation", "funding": "Funding",
@@ -127,6 +134,13 @@ WORDS = {
                        "index at each anniversary of the start (capped per deployment), wages and tariffs on "
                        "1 January."),
         "none": "none", "hours": "hours",
+        "compare": "Comparison", "scenarios": "Scenarios",
+        "values_note": "Values, not formulas: computed by bcalc when this workbook was written.",
+        "alternative": "Alternative", "cheapest": "Cheapest", "delta": "Difference", "mostly": "Mostly",
+        "then": "Then", "included_in": "Included by", "charged_by": "Charged by", "over_horizon": "Over the horizon",
+        "choice": "Choice", "option": "Option", "active": "Current", "key": "Key", "recoverable": "VAT recovered",
+        "mark": "Mark", "spent": "Spent", "owed": "Still owed", "scenario_col": "Scenario",
+        "prices_col": "Prices", "indexation_col": "Indexation", "yes": "yes",
     },
 }
 CATEGORIES = ("one_off", "recurring", "training", "internal")
@@ -232,6 +246,8 @@ class _Workbook:
         self.inputs = _Sheet(self.wb.create_sheet(self.w["inputs"]))
         self.calc = _Sheet(self.wb.create_sheet(self.w["calc"]))
         self.fund = _Sheet(self.wb.create_sheet(self.w["funding"]))
+        self.cmp = _Sheet(self.wb.create_sheet(self.w["compare"]))
+        self.scn = _Sheet(self.wb.create_sheet(self.w["scenarios"]))
         self.src = _Sheet(self.wb.create_sheet(self.w["sources"]))
         self.names: dict[str, str] = {}
 
@@ -897,11 +913,157 @@ class _Workbook:
         s.widths({1: 10, 2: 22, 3: 24, 4: 40, 5: 22, 6: 12, 7: 14, 8: 10, 9: 80})
         s.printable()
 
+    # -- comparison and scenarios (values) -----------------------------------------------------
+    def write_compare(self) -> None:
+        """Deployment 1 against the other products of its need: the figures of `bcalc compare`, as values."""
+        from bcalc.render import compare_view
+
+        s, w = self.cmp, self.w
+        view = compare_view.for_report(self.r, self.cat, self.tariffs, self.lang)
+        W = compare_view.words(self.lang)
+        s.ws.cell(row=1, column=1).font = TITLE
+        s.text(1, 1, f"{W['title']}: {self.case.title}")
+        s.text(2, 1, compare_view.facts(view))
+        s.text(3, 1, w["values_note"])
+        row = 5
+        alts = view["alternatives"]
+        s.text(row, 1, "", fill=HEAD)
+        for i, a in enumerate(alts):
+            s.text(row, 2 + i, a["column"] + (" *" if a["cheapest"] else ""), bold=True, fill=HEAD)
+        for key, label, strong in compare_view.rows(view):
+            row += 1
+            s.text(row, 1, label, bold=strong)
+            for i, a in enumerate(alts):
+                if a[key] is None:
+                    s.text(row, 2 + i, "-")
+                else:
+                    s.num(row, 2 + i, a[key], EURO).font = BOLD if strong else Font()
+        row += 2
+        s.text(row, 1, ("* " if view["cheapest"] is not None else "") + compare_view.cheapest_line(view))
+        for text in compare_view.problems(view) + view["notes"]:
+            row += 1
+            s.text(row, 1, text)
+        if view["differences"]:
+            row += 2
+            s.text(row, 1, W["h_differences"], bold=True)
+            row += 1
+            for col, key in enumerate(("alternative", "cheapest", "delta", "mostly", "delta", "then", "delta"), 1):
+                s.text(row, col, w[key], bold=True, fill=HEAD)
+            for d in view["differences"]:
+                row += 1
+                s.text(row, 1, d["name"])
+                s.text(row, 2, d["cheapest_name"])
+                s.num(row, 3, d["delta"], EURO)
+                for j, c in enumerate(d["categories"]):
+                    s.text(row, 4 + 2 * j, W["cat"][c["category"]])
+                    s.num(row, 5 + 2 * j, c["delta"], EURO)
+            row += 2
+            for col, key in enumerate(("alternative", "item", "alternative", "cheapest", "delta"), 1):
+                s.text(row, col, w[key], bold=True, fill=HEAD)
+            for d in view["differences"]:
+                for ln in d["lines"]:
+                    row += 1
+                    s.text(row, 1, d["name"])
+                    s.text(row, 2, ln["label"])
+                    s.num(row, 3, ln["alternative"], EURO)
+                    s.num(row, 4, ln["cheapest"], EURO)
+                    s.num(row, 5, ln["delta"], EURO)
+        if view["included"]:
+            row += 2
+            s.text(row, 1, W["h_included"], bold=True)
+            row += 1
+            for col, key in enumerate(("item", "included_in", "charged_by", "written", "source", "over_horizon"), 1):
+                s.text(row, col, w[key], bold=True, fill=HEAD)
+            names = {a["key"]: a["name"] for a in alts}
+            for inc in view["included"]:
+                row += 1
+                s.text(row, 1, inc["label"])
+                s.text(row, 2, names[inc["included_in"]])
+                s.text(row, 3, names[inc["charged_by"]])
+                s.text(row, 4, inc["written"])
+                s.text(row, 5, inc["source"])
+                s.num(row, 6, inc["amount"], EURO)
+        if view["pricing"]:
+            row += 2
+            s.text(row, 1, W["h_pricing"], bold=True)
+            row += 1
+            for col, key in enumerate(("product", "choice", "option", "over_horizon", "active", "cheapest"), 1):
+                s.text(row, col, w[key], bold=True, fill=HEAD)
+            for p in view["pricing"]:
+                for o in p["options"]:
+                    row += 1
+                    s.text(row, 1, p["name"])
+                    s.text(row, 2, p["label"])
+                    s.text(row, 3, o["name"])
+                    s.num(row, 4, o["cost"], EURO)
+                    s.text(row, 5, w["yes"] if o["active"] else "")
+                    s.text(row, 6, w["yes"] if o["cheapest"] else "")
+                for b in p["break_evens"]:
+                    row += 1
+                    s.text(row, 1, f"{p['name']}, {p['label']}: {b['text']}")
+        row += 2
+        s.text(row, 1, W["h_assumptions"], bold=True)
+        for text in compare_view.assumptions(view):
+            row += 1
+            s.text(row, 1, text)
+        row += 2
+        s.text(row, 1, W["h_warnings"], bold=True)
+        for a in alts:
+            for text in a["warnings"]:
+                row += 1
+                s.text(row, 1, f"{a['name']}: {text}")
+        s.widths({1: 34, **{c: 18 for c in range(2, 2 + max(len(alts), 6))}})
+        s.printable()
+
+    def write_scenarios(self) -> None:
+        """The case under every scenario and under stress: the figures of `bcalc scenarios`, as values."""
+        from bcalc.render import scenarios_view
+
+        s, w = self.scn, self.w
+        view = scenarios_view.for_report(self.r, self.cat, self.tariffs, self.lang)
+        W = scenarios_view.words(self.lang)
+        s.ws.cell(row=1, column=1).font = TITLE
+        s.text(1, 1, f"{W['title']}: {self.case.title}")
+        s.text(2, 1, scenarios_view.facts(view))
+        s.text(3, 1, w["values_note"])
+        head = 5
+        amounts = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding_col", "benefits", "net")
+        heads = ("scenario_col", "key", "indexation_col", "prices_col", "recoverable") + amounts + ("spent", "owed",
+                                                                                                  "mark")
+        for col, key in enumerate(heads, 1):
+            s.text(head, col, w[key], bold=True, fill=HEAD)
+        row = head
+        for r in view["rows"]:
+            row += 1
+            strong = r["best"] or r["worst"]
+            s.text(row, 1, r["label"], bold=strong)
+            s.text(row, 2, r["key"])
+            s.text(row, 3, r["scenario"])
+            s.text(row, 4, r["prices"])
+            s.num(row, 5, r["recoverable"], PCT)
+            for j, key in enumerate(("one_off", "recurring", "training", "internal", "vat", "cost", "funding",
+                                     "benefits", "net", "spent", "owed")):
+                if r[key] is None:
+                    s.text(row, 6 + j, "-")
+                else:
+                    s.num(row, 6 + j, r[key], EURO)
+            s.text(row, 17, W["best"] if r["best"] else W["worst"] if r["worst"] else "", bold=strong)
+        row += 2
+        s.text(row, 1, scenarios_view.marks_line(view))
+        for note in view["notes"]:
+            row += 1
+            s.text(row, 1, note)
+        s.ws.freeze_panes = f"B{head + 1}"
+        s.widths({1: 48, 2: 14, 3: 10, 4: 10, 5: 10, **{c: 15 for c in range(6, 17)}, 17: 12})
+        s.printable()
+
     def render(self) -> bytes:
         self.write_inputs()
         self.write_calc()
         self.write_funding()
         self.write_summary()
+        self.write_compare()
+        self.write_scenarios()
         self.write_sources()
         buf = io.BytesIO()
         self.wb.save(buf)
