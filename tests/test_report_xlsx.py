@@ -15,7 +15,8 @@ from bcalc.loader import load_all
 from bcalc.render import xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" / "kitchen-sink.yaml"]
+CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" / "kitchen-sink.yaml",
+                                                      ROOT / "tests" / "cases" / "investment.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 
@@ -32,14 +33,17 @@ def _write(path: Path, out: Path, lang: str = "nl", **kwargs) -> tuple[Path, obj
 
 
 def _expected(result) -> dict[str, Decimal]:
-    return {f"total_{k}": getattr(result.total, k) for k in TOTALS}
+    out = {f"total_{k}": getattr(result.total, k) for k in TOTALS}
+    if result.investment is not None and result.investment.npv is not None:
+        out["npv"] = result.investment.npv
+    return out
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_workbook_structure(case, tmp_path):
     path, result = _write(case, tmp_path)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Samenvatting", "Invoer", "Berekening", "Financiering", "Vergelijking", "Scenario's",
+    assert wb.sheetnames == ["Samenvatting", "Invoer", "Berekening", "Financiering", "Baten", "Vergelijking", "Scenario's",
                              "Bronnen"]
     names = set(wb.defined_names.keys())
     assert {f"total_{k}" for k in TOTALS} | {"vat_recoverable"} <= names
@@ -69,7 +73,7 @@ def test_text_from_yaml_never_becomes_a_formula(tmp_path):
 
 def test_english_sheet_names(tmp_path):
     path, _ = _write(ROOT / "examples" / "zorgrobots.yaml", tmp_path, lang="en")
-    assert load_workbook(path).sheetnames == ["Summary", "Inputs", "Calculation", "Funding", "Comparison",
+    assert load_workbook(path).sheetnames == ["Summary", "Inputs", "Calculation", "Funding", "Benefits", "Comparison",
                                                      "Scenarios", "Sources"]
 
 
@@ -81,6 +85,10 @@ def test_libreoffice_totals_equal_the_engine_to_the_cent(case, tmp_path):
     for name, expected in _expected(result).items():
         assert name in values, f"{name} missing after recalculation"
         assert values[name].quantize(Decimal("0.01")) == expected, (name, values[name], expected)
+    if result.investment.irr is not None:   # IRR to 0,01 percentage point
+        assert abs(values["irr"] - result.investment.irr) < Decimal("0.0001"), (values["irr"], result.investment.irr)
+    else:
+        assert "irr" not in values
 
 
 @pytest.mark.parametrize("prices", ["low", "high"])

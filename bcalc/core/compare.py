@@ -207,7 +207,7 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
         if alt.result is None:
             continue
         alt_case = alt.result.case
-        single = replace(alt_case, deployments=(alt_case.deployments[d_index],), funding=())
+        single = replace(alt_case, deployments=(alt_case.deployments[d_index],), funding=(), benefits=())
         pricing += choice_pricing(single, catalogue, tariffs,
                                   lambda c, p: estimate(c, catalogue, tariffs, scenario=scenario, prices=p,
                                                         checks=False), prices)

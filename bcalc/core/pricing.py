@@ -52,7 +52,7 @@ def _with_option(dep: Deployment, choice: Choice, option: str | None) -> Deploym
 
 
 def _single(case: Case, dep: Deployment) -> Case:
-    return replace(case, deployments=(dep,), funding=())
+    return replace(case, deployments=(dep,), funding=(), benefits=())
 
 
 def _driver(product: Product, choice: Choice) -> str | None:

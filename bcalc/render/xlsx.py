@@ -87,6 +87,14 @@ WORDS = {
                        "sommen van regels. Prijzen indexeren op elke verjaardag van de start (met het maximum per "
                        "inzet), lonen en tarieven op 1 januari."),
         "none": "geen", "hours": "uren",
+        "benefits_sheet": "Baten", "price_factor_jan": "Prijsfactor (1 januari)", "discount_rate": "Discontovoet",
+        "benefit": "Baat", "follows": "Volgt de cliënten van", "per_client_per": "Per cliënt per",
+        "per_day": "dag", "per_week": "week", "per_month": "maand", "per_year": "jaar", "minutes": "minuten",
+        "hours_word": "uren", "realisation": "Realisatie (deel)", "cashable_word": "Kasbaat", "yes": "ja",
+        "no": "nee", "npv": "Netto contante waarde", "irr": "Interne rentevoet",
+        "no_rate": "geen discontovoet in de case", "irr_not_meaningful": "niet zinvol (stromen wisselen niet precies "
+        "één keer van teken)", "npv_convention": "Jaar 1 is het basisjaar: netto stroom jaar k / (1 + r)^(k - 1), "
+        "dus stroom 1 + NPV(r; stromen 2..n).",
         "compare": "Vergelijking", "scenarios": "Scenario's",
         "values_note": "Waarden, geen formules: berekend door bcalc bij het schrijven van dit werkboek.",
         "alternative": "Alternatief", "cheapest": "Goedkoopst", "delta": "Verschil", "mostly": "Vooral",
@@ -134,6 +142,14 @@ WORDS = {
                        "index at each anniversary of the start (capped per deployment), wages and tariffs on "
                        "1 January."),
         "none": "none", "hours": "hours",
+        "benefits_sheet": "Benefits", "price_factor_jan": "Price factor (1 January)", "discount_rate": "Discount rate",
+        "benefit": "Benefit", "follows": "Follows the clients of", "per_client_per": "Per client per",
+        "per_day": "day", "per_week": "week", "per_month": "month", "per_year": "year", "minutes": "minutes",
+        "hours_word": "hours", "realisation": "Realisation (share)", "cashable_word": "Cashable", "yes": "yes",
+        "no": "no", "npv": "Net present value", "irr": "Internal rate of return",
+        "no_rate": "no discount rate in the case", "irr_not_meaningful": "not meaningful (the flows do not change "
+        "sign exactly once)", "npv_convention": "Year 1 is the base year: net flow of year k / (1 + r)^(k - 1), "
+        "i.e. flow 1 + NPV(r; flows 2..n).",
         "compare": "Comparison", "scenarios": "Scenarios",
         "values_note": "Values, not formulas: computed by bcalc when this workbook was written.",
         "alternative": "Alternative", "cheapest": "Cheapest", "delta": "Difference", "mostly": "Mostly",
@@ -246,6 +262,7 @@ class _Workbook:
         self.inputs = _Sheet(self.wb.create_sheet(self.w["inputs"]))
         self.calc = _Sheet(self.wb.create_sheet(self.w["calc"]))
         self.fund = _Sheet(self.wb.create_sheet(self.w["funding"]))
+        self.ben = _Sheet(self.wb.create_sheet(self.w["benefits_sheet"]))
         self.cmp = _Sheet(self.wb.create_sheet(self.w["compare"]))
         self.scn = _Sheet(self.wb.create_sheet(self.w["scenarios"]))
         self.src = _Sheet(self.wb.create_sheet(self.w["sources"]))
@@ -289,17 +306,24 @@ class _Workbook:
         s.num(row, 2, case.vat_recoverable, PCT, INPUT)
         self.vat_recoverable = _addr(sheet, row, 2)
         self.name("vat_recoverable", sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["discount_rate"])
+        s.num(row, 2, case.discount_rate, PCT, INPUT)
+        self.discount_rate = _addr(sheet, row, 2)
+        self.name("discount_rate", sheet, row, 2)
 
         # indexation per calendar year
         row += 2
         s.text(row, 1, w["indexation"], bold=True)
         row += 1
-        for col, key in enumerate(("year", "prices", "wages", "tariffs", "wage_factor", "tariff_factor"), start=1):
+        for col, key in enumerate(("year", "prices", "wages", "tariffs", "wage_factor", "tariff_factor",
+                                   "price_factor_jan"), start=1):
             s.text(row, col, w[key], bold=True, fill=HEAD)
         series = effective_series(case, self.tariffs.scenarios[self.r.scenario])
         self.price_rate: dict[int, str] = {}
         self.wage_factor: dict[int, str] = {}
         self.tariff_factor: dict[int, str] = {}
+        self.price_factor_jan: dict[int, str] = {}
         for i, year in enumerate(self.years):
             row += 1
             s.num(row, 1, year)
@@ -309,11 +333,14 @@ class _Workbook:
             if i == 0:
                 s.num(row, 5, 1, FACTOR)
                 s.num(row, 6, 1, FACTOR)
+                s.num(row, 7, 1, FACTOR)
             else:
                 s.formula(row, 5, f"=E{row - 1}*(1+C{row})", FACTOR)
                 s.formula(row, 6, f"=F{row - 1}*(1+D{row})", FACTOR)
+                s.formula(row, 7, f"=G{row - 1}*(1+B{row})", FACTOR)
             self.wage_factor[year] = _addr(sheet, row, 5)
             self.tariff_factor[year] = _addr(sheet, row, 6)
+            self.price_factor_jan[year] = _addr(sheet, row, 7)
             self.name(f"index_{year}", sheet, row, 2, row, 4)
 
         # staff
@@ -358,6 +385,9 @@ class _Workbook:
         self.fund_refs: list[dict] = []
         for f_index, line in enumerate(case.funding):
             row = self._funding_inputs(row + 2, f_index, line)
+        self.ben_refs: list[dict] = []
+        for b_index, benefit in enumerate(case.benefits):
+            row = self._benefit_inputs(row + 2, b_index, benefit)
         s.widths({1: 38, 2: 30, 3: 16, 4: 12, 5: 12, 6: 12, 7: 14, 8: 60})
         for col in range(9, 9 + len(self.years) + 2):
             s.ws.column_dimensions[get_column_letter(col)].width = 14
@@ -637,6 +667,78 @@ class _Workbook:
         self.fund_refs.append(refs)
         return row
 
+    def _benefit_inputs(self, row: int, b_index: int, b) -> int:
+        s, w = self.inputs, self.w
+        sheet = s.ws.title
+        s.text(row, 1, f"{w['benefit']} {b_index + 1}: {b.label}", bold=True)
+        refs: dict = {"benefit": b}
+        if b.clients is not None:
+            row += 1
+            s.text(row, 1, w["clients"])
+            for k in range(self.case.years):
+                s.num(row, 2 + k, b.clients[k], "0", INPUT)
+            refs["clients"] = [_addr(sheet, row, 2 + k) for k in range(self.case.years)]
+        else:
+            refs["clients"] = self.dep_refs[b.deployment]["clients"]
+            row += 1
+            s.text(row, 1, w["follows"])
+            s.text(row, 2, f"{w['deployment']} {b.deployment + 1}")
+        row += 1
+        s.text(row, 1, w["per_client_per"] + " " + w[f"per_{b.per}"])
+        if b.kind == "time":
+            minutes = b.minutes is not None
+            s.num(row, 2, b.minutes if minutes else b.hours, "0.00", INPUT)
+            s.text(row, 3, w["minutes"] if minutes else w["hours_word"])
+            refs["hours"] = f"{_addr(sheet, row, 2)}/60" if minutes else _addr(sheet, row, 2)
+            s.text(row, 4, b.role or "")
+        else:
+            s.num(row, 2, b.amount, EURO, INPUT)
+            refs["amount"] = _addr(sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["realisation"])
+        s.num(row, 2, b.realisation, PCT, INPUT)
+        refs["share"] = _addr(sheet, row, 2)
+        self.name(f"benefit_{b_index + 1}_share", sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["cashable_word"])
+        s.text(row, 2, w["yes"] if b.cashable else w["no"])
+        if b.source:
+            row += 1
+            s.text(row, 1, w["source"])
+            s.text(row, 2, b.source)
+        self.ben_refs.append(refs)
+        return row
+
+    def write_benefits(self) -> None:
+        s, w = self.ben, self.w
+        heads = ("year", "label", "hours", "amount", "cashable_word", "source")
+        for col, key in enumerate(heads, start=1):
+            s.text(1, col, w[key], bold=True, fill=HEAD)
+        row = 1
+        periods = {"day": lambda seg: str(seg.days), "week": lambda seg: f"{seg.months}*52/12",
+                   "month": lambda seg: str(seg.months), "year": lambda seg: f"{seg.months}/12"}
+        for year in self.years:
+            for refs in self.ben_refs:
+                b = refs["benefit"]
+                count = "+".join(f"{periods[b.per](seg)}*{refs['clients'][seg.k]}" for seg in self.segs[year])
+                row += 1
+                s.num(row, 1, year)
+                s.text(row, 2, b.label)
+                if b.kind == "time":
+                    s.formula(row, 3, f"=({count})*{refs['hours']}*{refs['share']}", QTY)
+                    rate = self.staff_rate[b.role]
+                    s.formula(row, 4, f"=ROUND(C{row}*{rate}*{self.wage_factor[year]},2)", EURO)
+                else:
+                    s.num(row, 3, 0, QTY)
+                    s.formula(row, 4, f"=ROUND(({count})*{refs['amount']}*{refs['share']}*"
+                                      f"{self.price_factor_jan[year]},2)", EURO)
+                s.text(row, 5, w["yes"] if b.cashable else w["no"])
+                s.text(row, 6, b.source)
+        self.ben_last = max(row, 2)
+        s.ws.freeze_panes = "A2"
+        s.widths({1: 7, 2: 40, 3: 12, 4: 16, 5: 8, 6: 60})
+        s.printable()
+
     # -- calculation -----------------------------------------------------------------------
     def write_calc(self) -> None:
         s, w = self.calc, self.w
@@ -808,7 +910,9 @@ class _Workbook:
             s.formula(row, 6, f"=SUMIFS({calc_range('J')},{calc_range('A')},$A{row})", EURO)
             s.formula(row, 7, f"=SUM(B{row}:F{row})", EURO, bold=True)
             s.formula(row, 8, f"=SUMIFS('{fund}'!$E$2:$E${last_fund},'{fund}'!$A$2:$A${last_fund},$A{row})", EURO)
-            s.num(row, 9, 0, EURO)
+            ben = self.ben.ws.title
+            s.formula(row, 9, f"=SUMIFS('{ben}'!$D$2:$D${self.ben_last},'{ben}'!$A$2:$A${self.ben_last},$A{row})",
+                      EURO)
             s.formula(row, 10, f"=H{row}+I{row}-G{row}", EURO, bold=True)
             s.formula(row, 11, f"=G{row}" if row == head_row + 1 else f"=K{row - 1}+G{row}", EURO)
             s.formula(row, 12, f"=H{row}" if row == head_row + 1 else f"=L{row - 1}+H{row}", EURO)
@@ -823,6 +927,30 @@ class _Workbook:
         sheet = s.ws.title
         for key, col in totals.items():
             self.name(f"total_{key}", sheet, row, col)
+        # the investment view: year 1 is the base year, so NPV = flow 1 + NPV(r; flows 2..n)
+        inv = self.r.investment
+        total_row = row
+        row += 2
+        s.text(row, 1, w["npv"], bold=True)
+        rest = f",J{first + 1}:J{last}" if last > first else ""
+        if self.case.discount_rate is not None:
+            s.formula(row, 2, f"=ROUND(J{first}+NPV({self.discount_rate}{rest}),2)" if rest
+                      else f"=ROUND(J{first},2)", EURO, bold=True)
+        else:
+            s.text(row, 2, w["no_rate"])
+        self.name("npv", sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["irr"], bold=True)
+        if inv is not None and inv.irr is not None:
+            # the starting guess only helps the spreadsheet's iteration find the root far from 10 %
+            guess = inv.irr.quantize(Decimal("0.01"))
+            s.formula(row, 2, f"=IRR(J{first}:J{last},{guess})", PCT, bold=True)
+            self.name("irr", sheet, row, 2)
+        else:
+            s.text(row, 2, w["irr_not_meaningful"])
+        row += 1
+        s.text(row, 1, w["npv_convention"])
+        row = max(row, total_row)
         s.ws.freeze_panes = f"B{head_row + 1}"
         s.widths({1: 12, **{c: 15 for c in range(2, 13)}})
         s.printable()
@@ -1061,6 +1189,7 @@ class _Workbook:
         self.write_inputs()
         self.write_calc()
         self.write_funding()
+        self.write_benefits()
         self.write_summary()
         self.write_compare()
         self.write_scenarios()
