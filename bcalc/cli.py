@@ -422,3 +422,4 @@ def init(
 
 def main() -> None:
     app(prog_name="bcalc")
+from bcalc import cli_analysis  # noqa: E402,F401  (registers simulate and sensitivity)

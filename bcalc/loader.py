@@ -347,7 +347,7 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
     path = directory / "tariffs.yaml"
     tree = read_tree(path)
     r = Reader(tree)
-    root = r.mapping(tree.data, (), ("format", "funding", "vat", "indexation", "discount"),
+    root = r.mapping(tree.data, (), ("format", "funding", "vat", "indexation", "discount", "uncertainty"),
                      ("format", "funding", "vat", "indexation"))
     if root is None:
         r.raise_if_any()
@@ -417,10 +417,20 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
             reference = r.percent(dm, "reference_rate", ("discount",), hi=Decimal(1))
             reference_source = r.text(dm, "source", ("discount",), default="") or ""
             r.boolean(dm, "real", ("discount",))
+    uncertainty: dict = {}
+    if root.get("uncertainty") is not None:  # assumptions of bcalc simulate / sensitivity
+        um = r.mapping(root["uncertainty"], ("uncertainty",), ("approx_spread", "default_swing", "basis"),
+                       ("approx_spread", "default_swing", "basis"))
+        if um is not None:
+            for key in ("approx_spread", "default_swing"):
+                value = r.percent(um, key, ("uncertainty",), hi=Decimal(1))
+                if value is not None:
+                    uncertainty[key] = value
+            uncertainty["basis"] = r.text(um, "basis", ("uncertainty",), default="") or ""
     r.raise_if_any()
     return Tariffs(funding=funding, vat_standard=standard, vat_rates=rates,
                    vat_source=r.text(vat, "source", ("vat",), default="") or "", scenarios=scenarios, path=str(path),
-                   discount_reference=reference, discount_source=reference_source)
+                   discount_reference=reference, discount_source=reference_source, uncertainty=uncertainty)
 
 
 # ---- case -----------------------------------------------------------------------------

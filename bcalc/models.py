@@ -226,6 +226,8 @@ class Tariffs:
     path: str = ""
     discount_reference: Decimal | None = None   # a reference discount rate (real), with its source
     discount_source: str = ""
+    # simulate/sensitivity assumptions: approx_spread, default_swing (Decimal), basis (str); {} when not stated
+    uncertainty: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,30 @@ TEXT = {
         "h_warnings": "Waarschuwingen bij de berekening",
         "h_tips": "Contracttips die voor deze case gelden",
         "h_checks": "Contractpunten, doorgerekend voor deze case",
+        "h_benefits": "Baten",
+        "h_investment": "Investering",
+        "b_minutes": "minuten", "b_hours": "uur", "b_per_day": "per cliënt per dag",
+        "b_per_week": "per cliënt per week", "b_per_month": "per cliënt per maand", "b_per_year": "per cliënt per jaar",
+        "b_no_source": "geen bron opgegeven",
+        "b_benefit": "Baat", "b_what": "Omvang", "b_realisation": "Realisatie", "b_cash": "Kasbaat",
+        "b_hours_col": "Uren", "b_fte": "Fte per jaar", "b_amount": "Waarde", "b_source": "Bron",
+        "b_vendor": " (claim van de leverancier)", "b_yes": "ja", "b_no": "nee",
+        "b_note": ("Alleen kasbaten verlagen het budget; vrijgekomen tijd die in zorg wordt geherinvesteerd is een "
+                   "baat, geen besparing. Bedenk vooraf wat u met de vrijgekomen tijd doet (001:236-237)."),
+        "i_npv": "Netto contante waarde", "i_irr": "Interne rentevoet", "i_payback": "Terugverdientijd",
+        "i_dpayback": "Verdisconteerde terugverdientijd", "i_break_even": "Break-even cliënten per jaar",
+        "i_cash": "Netto kasstroom (financiering + kasbaten - kosten)", "i_owed": "Nog verschuldigd na de looptijd",
+        "i_no_rate": "geen discontovoet in de case (discount_rate)",
+        "i_convention": ("Conventie: het eerste kalenderjaar van de case is het basisjaar; de netto stroom van jaar k "
+                         "wordt gedeeld door (1 + r)^(k - 1). Terugverdientijd: de eerste maand vanaf welke het "
+                         "cumulatieve netto resultaat tot het einde van de looptijd niet meer onder nul komt. "
+                         "Break-even: het kleinste aantal cliënten per jaar (in elke inzet en elk jaar gelijk) waarbij "
+                         "het netto resultaat over de looptijd niet negatief is."),
+        "not_within": "niet binnen de looptijd", "month_n": "maand {n}", "none_up_to": "geen tot {n}",
+        "irr_never_changes_sign": "niet zinvol: de jaarlijkse netto stromen wisselen nooit van teken",
+        "irr_changes_sign_more_than_once": "niet zinvol: de jaarlijkse netto stromen wisselen meer dan eens van teken",
+        "irr_outside_range": "niet zinvol: geen rentevoet tussen -99 % en 1000 %",
+
         "h_figures": "Gebruikte catalogusbedragen",
         "h_documents": "Brondocumenten",
         "h_funding_sources": "Bronnen van de financiering",
@@ -290,6 +314,30 @@ TEXT = {
         "h_warnings": "Warnings from the calculation",
         "h_tips": "Contract tips that apply to this case",
         "h_checks": "Contract points, worked out for this case",
+        "h_benefits": "Benefits",
+        "h_investment": "Investment",
+        "b_minutes": "minutes", "b_hours": "hours", "b_per_day": "per client per day",
+        "b_per_week": "per client per week", "b_per_month": "per client per month", "b_per_year": "per client per year",
+        "b_no_source": "no source given",
+        "b_benefit": "Benefit", "b_what": "Size", "b_realisation": "Realisation", "b_cash": "Cashable",
+        "b_hours_col": "Hours", "b_fte": "FTE a year", "b_amount": "Value", "b_source": "Source",
+        "b_vendor": " (vendor claim)", "b_yes": "yes", "b_no": "no",
+        "b_note": ("Only cashable benefits lower the budget; freed time reinvested in care is a benefit, not a saving. "
+                   "Decide beforehand what to do with the freed time (001:236-237)."),
+        "i_npv": "Net present value", "i_irr": "Internal rate of return", "i_payback": "Payback",
+        "i_dpayback": "Discounted payback", "i_break_even": "Break-even clients per year",
+        "i_cash": "Net cash flow (funding + cashable benefits - cost)", "i_owed": "Still owed after the horizon",
+        "i_no_rate": "no discount rate in the case (discount_rate)",
+        "i_convention": ("Convention: the first calendar year of the case is the base year; the net flow of year k is "
+                         "divided by (1 + r)^(k - 1). Payback: the first month from which the cumulative net result "
+                         "stays at or above zero to the end of the horizon. Break-even: the smallest number of clients "
+                         "per year (the same in every deployment and year) at which the net result over the horizon "
+                         "is not negative."),
+        "not_within": "not within the horizon", "month_n": "month {n}", "none_up_to": "none up to {n}",
+        "irr_never_changes_sign": "not meaningful: the yearly net flows never change sign",
+        "irr_changes_sign_more_than_once": "not meaningful: the yearly net flows change sign more than once",
+        "irr_outside_range": "not meaningful: no rate between -99% and 1000%",
+
         "h_figures": "Catalogue figures used",
         "h_documents": "Source documents",
         "h_funding_sources": "Funding sources",
@@ -899,6 +947,8 @@ def context(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = 
         "vpt_rows": vpt_rows,
         "routes": routes,
         "result_note": result_note,
+        "benefit_rows": _benefit_rows(result, L, lang),
+        "investment": _investment(result, L, lang),
         "warnings": [inline(w.text(lang)) for w in result.warnings if not w.code.startswith("check_")],
         "checks": [inline(w.text(lang)) for w in result.warnings if w.code.startswith("check_")],
         "not_counted": [inline(w.text(lang)) for w in result.warnings if w.code in NOT_COUNTED],
@@ -999,6 +1049,44 @@ def _tips(result, catalogue, groups, deployments, incl_lines, not_stated, L) -> 
     if len(suppliers) > 1:
         add("suppliers", suppliers, n=len(suppliers))
     return tips
+
+
+def _benefit_rows(result: Result, L: dict, lang: str) -> list[dict]:
+    """One row per declared benefit: what it is, where the figure comes from, hours and euros."""
+    case = result.case
+    rows = []
+    for index, b in enumerate(case.benefits):
+        mine = [x for x in result.benefits if x.index == index]
+        hours = sum((x.hours for x in mine), ZERO)
+        fte = None
+        if case.hours_per_fte and hours:
+            fte = hours / case.hours_per_fte / max(1, len(result.per_year))
+        if b.kind == "time":
+            what = (f"{_num(b.minutes if b.minutes is not None else b.hours, lang, 1)} "
+                    f"{L['b_minutes'] if b.minutes is not None else L['b_hours']} {L['b_per_' + b.per]}, {b.role}")
+        else:
+            what = f"{_money(b.amount, lang)} {L['b_per_' + b.per]}"
+        rows.append({"label": b.label, "what": what, "realisation": b.realisation, "cashable": b.cashable,
+                     "hours": hours, "fte": fte, "amount": sum((x.amount for x in mine), ZERO),
+                     "source": b.source or L["b_no_source"], "vendor": b.vendor_claim})
+    return rows
+
+
+def _investment(result: Result, L: dict, lang: str) -> dict | None:
+    inv = result.investment
+    if inv is None:
+        return None
+    month = (lambda n: L["not_within"] if n is None else L["month_n"].format(n=n))
+    irr_text = (_pct(inv.irr, lang, 2) if inv.irr is not None else L[f"irr_{inv.irr_note}"])
+    return {
+        "rate": _pct(inv.discount_rate, lang) if inv.discount_rate is not None else None,
+        "npv": inv.npv, "irr": irr_text, "payback": month(inv.payback_month),
+        "discounted_payback": month(inv.discounted_payback_month) if inv.discount_rate is not None else None,
+        "break_even": (str(inv.break_even_clients) if inv.break_even_clients is not None
+                       else L["none_up_to"].format(n=inv.break_even_limit)),
+        "cash_net": result.total.cash_net, "cashable": result.total.cashable,
+        "owed": result.owed_after_horizon,
+    }
 
 
 def _figures(result, catalogue, groups, deployments, L, lang) -> tuple[list[dict], set[str]]:

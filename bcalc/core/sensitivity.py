@@ -1,0 +1,628 @@
+"""Sensitivity: one input at a time to its low and its high end, everything else as estimated.
+
+This module also holds what ``bcalc simulate`` shares with it: the uncertain inputs of a case
+(catalogue ranges, prices written with "±", values the case gives without a range), and how one
+input is set to a value before an exact engine run.
+
+Public API (pure: no IO, Decimal only; the report may call it directly)::
+
+    from bcalc.core.sensitivity import sensitivity
+    s = sensitivity(case, catalogue, tariffs, scenario=None, prices="mid")
+    s.base.net, s.base.npv            # the estimate itself (npv is None without case.discount_rate)
+    for row in s.rows:                # largest swing first
+        row.input.key                 # "deployments[0].clients", "catalogue.medido.zorgcentrale", ...
+        row.input.label("nl")         # what to show
+        row.input.low, row.input.high # the input's ends (Decimal; percentages as fractions)
+        row.net_low, row.net_high     # net result over the horizon with the input at that end
+        row.npv_low, row.npv_high     # NPV at that end, or None
+        row.swing                     # |net_high - net_low|
+    s.without_effect                  # inputs that change nothing (left out of rows)
+    s.settings                        # the spread and swing used, and whether tariffs.yaml states them
+
+Every row comes from two runs of the exact engine (``estimate(checks=False)``) on the case with
+that one input changed, so ``row.net_low`` is exactly ``estimate(changed case).total.net``.
+
+Which inputs move, and how far:
+- a catalogue price or time given as a range (low-high): its ends;
+- a price or time written with "±": ``approx_spread`` either way (tariffs.yaml, ``uncertainty``);
+- without a range, ``default_swing`` either way: clients per deployment (the peak; other years
+  scale with it, at least one client either way), each benefit's minutes, hours or amount and its
+  realisation (capped at 100 %), each staff rate that is given, each funding tariff, day rate and
+  technology share;
+- the indexation rates for prices, wages and tariffs: 1 percentage point either way (every year).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from bcalc.models import Case, Catalogue, Price, RateSeries, Result, Tariffs
+from bcalc.money import ONE, ZERO
+
+DEFAULT_APPROX_SPREAD = Decimal("0.10")
+DEFAULT_SWING = Decimal("0.20")
+INDEX_STEP = Decimal("0.01")          # indexation rates move one percentage point
+ROLE_WORDS = {
+    "care_staff": ("zorgmedewerkers", "care staff"),
+    "key_user": ("key users", "key users"),
+    "project_lead": ("projectleider", "project lead"),
+    "functional_admin": ("functioneel beheerder", "functional administrator"),
+    "data_analyst": ("data-analist", "data analyst"),
+}
+INDEX_WORDS = {"prices": ("prijzen", "prices"), "wages": ("lonen", "wages"), "tariffs": ("tarieven", "tariffs")}
+
+
+# ---- settings ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UncertaintySettings:
+    approx_spread: Decimal        # a "±" figure varies this share either way
+    default_swing: Decimal        # sensitivity: inputs without a range move this share either way
+    basis: str                    # the text in tariffs.yaml (Dutch)
+    stated: bool                  # False: tariffs.yaml has no `uncertainty` block; bcalc's defaults used
+
+
+def settings(tariffs: Tariffs) -> UncertaintySettings:
+    u = getattr(tariffs, "uncertainty", None) or {}
+    return UncertaintySettings(approx_spread=u.get("approx_spread", DEFAULT_APPROX_SPREAD),
+                               default_swing=u.get("default_swing", DEFAULT_SWING),
+                               basis=u.get("basis", ""), stated=bool(u))
+
+
+# ---- one engine run --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The totals over the horizon that simulate and sensitivity report."""
+
+    cost: Decimal
+    benefits: Decimal
+    funding: Decimal
+    net: Decimal
+    npv: Decimal | None           # None without a discount rate in the case
+
+    @classmethod
+    def of(cls, result: Result) -> "Outcome":
+        t = result.total
+        npv = result.investment.npv if result.investment is not None else None
+        return cls(cost=t.cost, benefits=t.benefits, funding=t.funding, net=t.net, npv=npv)
+
+    def get(self, metric: str) -> Decimal | None:
+        return getattr(self, metric)
+
+
+@dataclass(frozen=True)
+class Model:
+    """Everything one engine run needs; inputs are applied by replacing parts of it."""
+
+    case: Case
+    catalogue: Catalogue
+    tariffs: Tariffs
+    scenario: str | None = None
+    prices: str = "mid"
+
+    @property
+    def scenario_name(self) -> str:
+        return self.scenario or self.case.scenario
+
+    def result(self) -> Result:
+        from bcalc.core.engine import estimate
+
+        return estimate(self.case, self.catalogue, self.tariffs, scenario=self.scenario, prices=self.prices,
+                        checks=False)
+
+    def run(self) -> Outcome:
+        return Outcome.of(self.result())
+
+
+# ---- inputs ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Input:
+    """One uncertain input: where its value goes, its low / mode / high, and where they come from.
+
+    ``kind`` and ``target`` say where the value goes (see ``apply``):
+    item (product, item, tier index or None), time (product, line, phase index or None),
+    clients (deployment,), benefit (benefit, field), indexation (kind,), funding (line, field),
+    price (deployment, item) for a negotiated price, staff_rate (role,).
+    """
+
+    key: str                      # a stable name: deployments[0].clients, catalogue.medido.zorgcentrale, ...
+    kind: str
+    target: tuple
+    low: Decimal
+    mode: Decimal                 # the value the estimate uses
+    high: Decimal
+    unit: str                     # EUR, USD, clients, minutes, hours, hours_per_week, share, rate, EUR/h, EUR/day
+    origin: str                   # range, approx (the spread assumption), swing (default swing), index (1 pp), vary
+    source: str = ""              # the catalogue's source line, if any
+    nl: str = ""
+    en: str = ""
+    written: str = ""             # the figure as the source prints it
+
+    def label(self, lang: str) -> str:
+        return self.nl if lang == "nl" else self.en
+
+    @property
+    def fixed(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def whole(self) -> bool:
+        """The value is a count (clients): drawn values are rounded to whole numbers."""
+        return self.kind == "clients"
+
+
+def _half_up(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def scaled_clients(planned: tuple[int, ...], peak: int) -> tuple[int, ...]:
+    """The planned clients per year scaled so that the largest year has ``peak`` clients."""
+    top = max(planned) if planned else 0
+    if top == peak:
+        return planned
+    if top == 0:
+        raise ValueError("no clients to scale")
+    return tuple(_half_up(Decimal(c) * Decimal(peak) / Decimal(top)) for c in planned)
+
+
+def _with_product(catalogue: Catalogue, product) -> Catalogue:
+    products = dict(catalogue.products)
+    products[product.id] = product
+    return replace(catalogue, products=products)
+
+
+def _point(price: Price, value: Decimal) -> Price:
+    return Price(amount=value, approx=price.approx, bound=price.bound, written=price.written)
+
+
+def index_mode(model: Model, kind: str) -> Decimal:
+    """The indexation rate the estimate uses: the case's own, else the scenario's in the first indexed year."""
+    own = getattr(model.case.indexation, kind)
+    if own is not None:
+        return own
+    series = getattr(model.tariffs.scenarios[model.scenario_name], kind)
+    return series.rate(model.case.start_year + 1)
+
+
+def _shift_index(model: Model, kind: str, delta: Decimal) -> Model:
+    """Every year's rate of one indexation series moved by ``delta``."""
+    if not delta:
+        return model
+    case = model.case
+    own = getattr(case.indexation, kind)
+    if own is not None:
+        return replace(model, case=replace(case, indexation=replace(case.indexation, **{kind: own + delta})))
+    name = model.scenario_name
+    scenario = model.tariffs.scenarios[name]
+    series = getattr(scenario, kind)
+    moved = RateSeries(default=series.default + delta, by_year={y: r + delta for y, r in series.by_year.items()})
+    scenarios = dict(model.tariffs.scenarios)
+    scenarios[name] = replace(scenario, **{kind: moved})
+    return replace(model, tariffs=replace(model.tariffs, scenarios=scenarios))
+
+
+def apply(model: Model, inp: Input, value: Decimal) -> Model:
+    """The model with one input set to ``value`` (in the input's own unit)."""
+    kind, target = inp.kind, inp.target
+    case = model.case
+    if kind == "item":
+        pid, item_id, tier = target
+        product = model.catalogue.products[pid]
+        items = []
+        for it in product.items:
+            if it.id == item_id:
+                if tier is None:
+                    it = replace(it, price=_point(it.price, value))
+                else:
+                    tiers = list(it.tiers)
+                    tiers[tier] = replace(tiers[tier], price=_point(tiers[tier].price, value))
+                    it = replace(it, tiers=tuple(tiers))
+            items.append(it)
+        return replace(model, catalogue=_with_product(model.catalogue, replace(product, items=tuple(items))))
+    if kind == "time":
+        pid, line_id, phase = target
+        product = model.catalogue.products[pid]
+        lines = []
+        for ln in product.time:
+            if ln.id == line_id:
+                if phase is None:
+                    ln = replace(ln, hours=_point(ln.hours, value))
+                else:
+                    phases = list(ln.phases)
+                    phases[phase] = replace(phases[phase], hours_per_week=_point(phases[phase].hours_per_week, value))
+                    ln = replace(ln, phases=tuple(phases))
+            lines.append(ln)
+        return replace(model, catalogue=_with_product(model.catalogue, replace(product, time=tuple(lines))))
+    if kind == "clients":
+        (d,) = target
+        deps = list(case.deployments)
+        deps[d] = replace(deps[d], clients=scaled_clients(deps[d].clients, _half_up(value)))
+        return replace(model, case=replace(case, deployments=tuple(deps)))
+    if kind == "benefit":
+        b, field = target
+        benefits = list(case.benefits)
+        benefits[b] = replace(benefits[b], **{field: value})
+        return replace(model, case=replace(case, benefits=tuple(benefits)))
+    if kind == "indexation":
+        (which,) = target
+        return _shift_index(model, which, value - index_mode(model, which))
+    if kind == "funding":
+        f, field = target
+        lines = list(case.funding)
+        lines[f] = replace(lines[f], **{field: value})
+        return replace(model, case=replace(case, funding=tuple(lines)))
+    if kind == "price":
+        d, item_id = target
+        deps = list(case.deployments)
+        prices = dict(deps[d].prices)
+        prices[item_id] = value
+        deps[d] = replace(deps[d], prices=prices)
+        return replace(model, case=replace(case, deployments=tuple(deps)))
+    if kind == "staff_rate":
+        (role,) = target
+        staff = dict(case.staff)
+        staff[role] = replace(staff[role], rate=value)
+        return replace(model, case=replace(case, staff=staff))
+    raise ValueError(f"unknown input kind {kind!r}")
+
+
+def apply_all(model: Model, values) -> Model:
+    """The model with several inputs set: ``values`` is a sequence of (Input, value)."""
+    for inp, value in values:
+        model = apply(model, inp, value)
+    return model
+
+
+# ---- which inputs are uncertain ----------------------------------------------------------------------
+
+
+def _used_price(item, dep, case: Case) -> tuple[Price | None, int | None]:
+    """The quoted price the engine takes for an item (a tier's, if the item has a staffel)."""
+    from bcalc.core.engine import usage_quantity
+
+    if not item.tiers:
+        return item.price, None
+    if item.tier_on == "units":
+        count = max(dep.clients) if dep.clients else 0
+    else:
+        count = int(usage_quantity(item, dep, case) or 0)
+    for i, tier in enumerate(item.tiers):
+        if tier.min_units is not None and count < tier.min_units:
+            continue
+        if tier.min_years is not None and case.years < tier.min_years:
+            continue
+        return tier.price, i
+    return item.price, None
+
+
+def _ends(price: Price, end: str, spread: Decimal) -> tuple[Decimal, Decimal, Decimal, str] | None:
+    """(low, mode, high, origin) of a quoted figure, or None when it is a plain point."""
+    if price.is_range:
+        return price.low, price.pick(end), price.high, "range"  # type: ignore[return-value]
+    if price.approx and price.amount:
+        a = price.amount
+        return a * (ONE - spread), a, a * (ONE + spread), "approx"
+    return None
+
+
+def catalogue_inputs(model: Model, base: Result, spread: Decimal) -> list[Input]:
+    """Catalogue ranges and "±" figures of every priced item and time line the case uses.
+
+    An item counts when the base result has a line for it; an item with a negotiated price in the
+    case (``prices:``) does not. A product used by several deployments gives one input per figure
+    (the same quoted price, so the same draw).
+    """
+    from bcalc.core.engine import active_options
+
+    case, end = model.case, model.prices
+    used = {(ln.deployment, ln.base_item or ln.item) for ln in base.lines}
+    found: dict[str, Input] = {}
+    for d, dep in enumerate(case.deployments):
+        product = model.catalogue.products[dep.product]
+        active = active_options(product, dep)
+        for item in product.items:
+            if (d, item.id) not in used or item.id in dep.prices or item.included or item.packs:
+                continue
+            if item.options and not active.intersection(item.options):
+                continue
+            price, tier = _used_price(item, dep, case)
+            if price is None:
+                continue
+            ends = _ends(price, end, spread)
+            if ends is None:
+                continue
+            key = f"catalogue.{product.id}.{item.id}" + (f".tiers[{tier}]" if tier is not None else "")
+            if key in found:
+                continue
+            low, mode, high, origin = ends
+            tier_obj = item.tiers[tier] if tier is not None else None
+            extra = f" ({tier_obj.label})" if tier_obj is not None and tier_obj.label else ""
+            source = (tier_obj.source if tier_obj is not None and tier_obj.source else item.source)
+            found[key] = Input(key=key, kind="item", target=(product.id, item.id, tier), low=low, mode=mode,
+                               high=high, unit=item.currency, origin=origin, source=source,
+                               nl=f"{product.name}: {item.label}{extra}", en=f"{product.name}: {item.label}{extra}",
+                               written=price.written)
+        for line in product.time:
+            if (d, line.id) not in used or not line.counted:
+                continue
+            if line.options and not active.intersection(line.options):
+                continue
+            figures = [(None, line.hours, "hours")] if line.hours is not None else []
+            figures += [(j, ph.hours_per_week, "hours_per_week") for j, ph in enumerate(line.phases)]
+            for j, price, unit in figures:
+                ends = _ends(price, end, spread)
+                if ends is None:
+                    continue
+                key = f"catalogue.{product.id}.time.{line.id}" + (f".phases[{j}]" if j is not None else "")
+                if key in found:
+                    continue
+                low, mode, high, origin = ends
+                phase = f" (fase {j + 1})" if j is not None and len(line.phases) > 1 else ""
+                phase_en = f" (phase {j + 1})" if j is not None and len(line.phases) > 1 else ""
+                found[key] = Input(key=key, kind="time", target=(product.id, line.id, j), low=low, mode=mode,
+                                   high=high, unit=unit, origin=origin, source=line.source,
+                                   nl=f"{product.name}: {line.label}{phase}",
+                                   en=f"{product.name}: {line.label}{phase_en}",
+                                   written=line.written)
+    return list(found.values())
+
+
+def _dep_name(model: Model, d: int) -> str:
+    dep = model.case.deployments[d]
+    name = model.catalogue.products[dep.product].name
+    return f"{name}, {dep.label}" if dep.label else name
+
+
+def clients_input(model: Model, d: int, low: Decimal, mode: Decimal, high: Decimal, origin: str) -> Input:
+    name = _dep_name(model, d)
+    return Input(key=f"deployments[{d}].clients", kind="clients", target=(d,), low=low, mode=mode, high=high,
+                 unit="clients", origin=origin, nl=f"Cliënten inzet {d + 1} ({name})",
+                 en=f"Clients deployment {d + 1} ({name})")
+
+
+def benefit_input(model: Model, b: int, field: str, low, mode, high, origin: str) -> Input:
+    benefit = model.case.benefits[b]
+    words = {"minutes": ("minuten", "minutes"), "hours": ("uren", "hours"), "amount": ("bedrag", "amount"),
+             "realisation": ("realisatie", "realisation")}[field]
+    unit = {"minutes": "minutes", "hours": "hours", "amount": "EUR", "realisation": "share"}[field]
+    return Input(key=f"benefits[{b}].{field}", kind="benefit", target=(b, field), low=low, mode=mode, high=high,
+                 unit=unit, origin=origin, nl=f"Baat {b + 1} ({benefit.label}): {words[0]}",
+                 en=f"Benefit {b + 1} ({benefit.label}): {words[1]}")
+
+
+def index_input(model: Model, kind: str, low, mode, high, origin: str) -> Input:
+    nl, en = INDEX_WORDS[kind]
+    return Input(key=f"indexation.{kind}", kind="indexation", target=(kind,), low=low, mode=mode, high=high,
+                 unit="rate", origin=origin, nl=f"Indexatie {nl}", en=f"Indexation of {en}")
+
+
+def funding_mode(model: Model, f: int, field: str) -> Decimal | None:
+    line = model.case.funding[f]
+    value = getattr(line, field)
+    if value is None and field == "tariff":
+        code = model.tariffs.funding[line.code]
+        value = code.tariffs.get(model.case.start_year)
+    return value
+
+
+def funding_input(model: Model, f: int, field: str, low, mode, high, origin: str) -> Input:
+    line = model.case.funding[f]
+    name = line.label or line.code
+    words = {"tariff": ("tarief", "tariff"), "day_rate": ("dagtarief", "day rate"),
+             "technology_share": ("deel voor technologie", "technology share")}[field]
+    unit = {"tariff": "EUR/h", "day_rate": "EUR/day", "technology_share": "share"}[field]
+    return Input(key=f"funding[{f}].{field}", kind="funding", target=(f, field), low=low, mode=mode, high=high,
+                 unit=unit, origin=origin, nl=f"Financiering {f + 1} ({name}): {words[0]}",
+                 en=f"Funding {f + 1} ({name}): {words[1]}")
+
+
+def price_mode(model: Model, d: int, item_id: str) -> Decimal | None:
+    """The unit price (euros, as quoted) the estimate uses for an item of a deployment."""
+    from bcalc.core.engine import _pick_price, usage_quantity
+    from bcalc.core.notices import Notices
+
+    case = model.case
+    dep = case.deployments[d]
+    if item_id in dep.prices:
+        return dep.prices[item_id]
+    product = model.catalogue.products[dep.product]
+    item = product.item(item_id)
+    if item is None:
+        return None
+    count = (max(dep.clients) if dep.clients else 0) if item.tier_on == "units" else \
+        int(usage_quantity(item, dep, case) or 0)
+    value, *_ = _pick_price(item, dep, case, model.prices, count, Notices(), product)
+    return value
+
+
+def price_input(model: Model, d: int, item_id: str, low, mode, high, origin: str) -> Input:
+    product = model.catalogue.products[model.case.deployments[d].product]
+    item = product.item(item_id)
+    label = item.label if item is not None else item_id
+    return Input(key=f"deployments[{d}].prices.{item_id}", kind="price", target=(d, item_id), low=low, mode=mode,
+                 high=high, unit="EUR", origin=origin, source=item.source if item is not None else "",
+                 nl=f"Prijs inzet {d + 1} ({product.name}): {label}",
+                 en=f"Price deployment {d + 1} ({product.name}): {label}")
+
+
+def staff_input(model: Model, role: str, low, mode, high, origin: str) -> Input:
+    nl, en = ROLE_WORDS.get(role, (role, role))
+    return Input(key=f"staff.{role}.rate", kind="staff_rate", target=(role,), low=low, mode=mode, high=high,
+                 unit="EUR/h", origin=origin, nl=f"Uurtarief {nl}", en=f"Hourly rate {en}")
+
+
+def swing_inputs(model: Model, swing: Decimal) -> list[Input]:
+    """Inputs the case gives without a range, each moved ``swing`` either way (indexation: 1 pp)."""
+    case = model.case
+    down, up = ONE - swing, ONE + swing
+    out: list[Input] = []
+    for d, dep in enumerate(case.deployments):
+        peak = max(dep.clients) if dep.clients else 0
+        if peak:
+            low = min(_half_up(peak * down), peak - 1)
+            high = max(_half_up(peak * up), peak + 1)
+            out.append(clients_input(model, d, Decimal(max(low, 0)), Decimal(peak), Decimal(high), "swing"))
+    for b, benefit in enumerate(case.benefits):
+        for field in ("minutes", "hours", "amount"):
+            value = getattr(benefit, field)
+            if value:
+                out.append(benefit_input(model, b, field, value * down, value, value * up, "swing"))
+        r = benefit.realisation
+        if r:
+            out.append(benefit_input(model, b, "realisation", r * down, r, min(r * up, ONE), "swing"))
+    for role, staff in case.staff.items():
+        if staff.rate:
+            out.append(staff_input(model, role, staff.rate * down, staff.rate, staff.rate * up, "swing"))
+    for f, line in enumerate(case.funding):
+        for field in ("tariff", "day_rate", "technology_share"):
+            if field == "tariff" and model.tariffs.funding[line.code].kind != "hourly":
+                continue
+            value = funding_mode(model, f, field)
+            if value:
+                out.append(funding_input(model, f, field, value * down, value, value * up, "swing"))
+    for kind in ("prices", "wages", "tariffs"):
+        rate = index_mode(model, kind)
+        out.append(index_input(model, kind, rate - INDEX_STEP, rate, rate + INDEX_STEP, "index"))
+    return out
+
+
+# ---- sensitivity -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SensitivityRow:
+    input: Input
+    low: Outcome                  # the case with this input at its low end (all else as estimated)
+    high: Outcome                 # ... at its high end
+
+    @property
+    def net_low(self) -> Decimal:
+        return self.low.net
+
+    @property
+    def net_high(self) -> Decimal:
+        return self.high.net
+
+    @property
+    def npv_low(self) -> Decimal | None:
+        return self.low.npv
+
+    @property
+    def npv_high(self) -> Decimal | None:
+        return self.high.npv
+
+    @property
+    def swing(self) -> Decimal:
+        """|net at the high end - net at the low end|: the width of the tornado bar."""
+        return abs(self.high.net - self.low.net)
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    case: Case
+    scenario: str
+    prices: str                   # the price end of the base (low, mid, high)
+    base: Outcome                 # the estimate itself
+    rows: tuple[SensitivityRow, ...]          # largest swing first
+    without_effect: tuple[Input, ...]         # moved, but net and NPV did not change
+    settings: UncertaintySettings
+
+    @property
+    def has_npv(self) -> bool:
+        return self.base.npv is not None
+
+    def change(self, row: SensitivityRow, end: str, metric: str = "net") -> Decimal | None:
+        """The change against the base of ``metric`` (net or npv) with the input at ``end`` (low or high)."""
+        value = getattr(row.low if end == "low" else row.high, metric)
+        base = getattr(self.base, metric)
+        return None if value is None or base is None else value - base
+
+
+def local_deployments(model: Model, inp: Input) -> tuple[int, ...] | None:
+    """The deployments whose lines are all that an input changes, or None when it reaches further
+    (funding, benefits, staff rates, indexation, or clients that a benefit follows)."""
+    case = model.case
+    if inp.kind in ("item", "time"):
+        return tuple(d for d, dep in enumerate(case.deployments) if dep.product == inp.target[0])
+    if inp.kind == "price":
+        return (inp.target[0],)
+    if inp.kind == "clients":
+        d = inp.target[0]
+        if any(b.clients is None and b.deployment == d for b in case.benefits):
+            return None
+        return (d,)
+    return None
+
+
+class Evaluator:
+    """Exact outcomes of a model with one input changed, computed cheaply where that is exact.
+
+    An input that changes only the lines of some deployments (a catalogue price, a negotiated
+    price, clients no benefit follows) is run on a case of just those deployments: the totals are
+    sums of rounded lines, so the full outcome is the base minus those deployments' base lines plus
+    their changed lines, to the cent; the NPV is computed from the yearly net flows as the engine
+    does. Any other input runs the whole case.
+    """
+
+    def __init__(self, model: Model, base: Result):
+        self.model = model
+        self.base = base
+        self._sub_base: dict[tuple[int, ...], list[Decimal]] = {}
+
+    def _costs(self, model: Model, deps: tuple[int, ...]) -> list[Decimal]:
+        case = model.case
+        sub = replace(case, deployments=tuple(case.deployments[d] for d in deps), funding=(), benefits=())
+        result = replace(model, case=sub).result()
+        return [row.totals.cost for row in result.per_year]
+
+    def outcome(self, inp: Input, value: Decimal) -> Outcome:
+        changed = apply(self.model, inp, value)
+        deps = local_deployments(self.model, inp)
+        if not deps:
+            return changed.run()
+        if deps not in self._sub_base:
+            self._sub_base[deps] = self._costs(self.model, deps)
+        before, after = self._sub_base[deps], self._costs(changed, deps)
+        from bcalc.core.finance import npv
+        from bcalc.money import round_cents
+
+        flows = [row.totals.net + b - a for row, b, a in zip(self.base.per_year, before, after)]
+        t = self.base.total
+        cost = t.cost - sum(before, ZERO) + sum(after, ZERO)
+        rate = self.model.case.discount_rate
+        return Outcome(cost=cost, benefits=t.benefits, funding=t.funding, net=t.funding + t.benefits - cost,
+                       npv=round_cents(npv(rate, flows)) if rate is not None else None)
+
+
+def sensitivity(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None,
+                prices: str = "mid") -> Sensitivity:
+    """Every uncertain input of the case moved to its low and its high end, one at a time."""
+    cfg = settings(tariffs)
+    model = Model(case, catalogue, tariffs, scenario, prices)
+    base_result = model.result()
+    base = Outcome.of(base_result)
+    inputs = catalogue_inputs(model, base_result, cfg.approx_spread) + swing_inputs(model, cfg.default_swing)
+    runs = Evaluator(model, base_result)
+    rows: list[SensitivityRow] = []
+    idle: list[Input] = []
+    for inp in inputs:
+        low = base if inp.low == inp.mode else runs.outcome(inp, inp.low)
+        high = base if inp.high == inp.mode else runs.outcome(inp, inp.high)
+        if low == base and high == base:
+            idle.append(inp)
+            continue
+        rows.append(SensitivityRow(inp, low, high))
+    rows.sort(key=lambda r: (-r.swing, -abs((r.high.npv or ZERO) - (r.low.npv or ZERO)), r.input.key))
+    return Sensitivity(case=case, scenario=model.scenario_name, prices=prices, base=base, rows=tuple(rows),
+                       without_effect=tuple(idle), settings=cfg)
+
+
+__all__ = ["sensitivity", "Sensitivity", "SensitivityRow", "Input", "Outcome", "Model", "UncertaintySettings",
+           "Evaluator", "local_deployments",
+           "settings", "apply", "apply_all", "catalogue_inputs", "swing_inputs", "scaled_clients"]
