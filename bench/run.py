@@ -11,6 +11,9 @@
 3. `bcalc report` of the largest example to both formats (workbook and Markdown), whole process
    including start-up; target under 1.5 s. Also the share of that time spent importing openpyxl
    (`import openpyxl` against a bare interpreter, same run).
+4. The analysis commands against a single `bcalc estimate --format json` of the same case, runs
+   interleaved: `scenarios` and `compare --need` (target <= 1.5x), `sensitivity` (<= 1.5x) and
+   `simulate --draws 100000` (at most 1 s more than the estimate).
 """
 
 from __future__ import annotations
@@ -92,6 +95,24 @@ def bench_report(case: Path, runs: int) -> dict:
     return {"report_median_s": report, "openpyxl_import_s": openpyxl_import, "openpyxl_share": openpyxl_import / report}
 
 
+def bench_commands(case: Path, runs: int) -> dict:
+    base = [sys.executable, "-m", "bcalc"]
+    commands = {
+        "estimate": base + ["estimate", "--format", "json", str(case)],
+        "scenarios": base + ["scenarios", "--format", "json", str(case)],
+        "compare --need": base + ["compare", "--need", "--format", "json", str(case)],
+        "sensitivity": base + ["sensitivity", "--format", "json", str(case)],
+        "simulate 100k": base + ["simulate", "--draws", "100000", "--seed", "1", "--format", "json", str(case)],
+    }
+    for cmd in commands.values():
+        wall(cmd)
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    for _ in range(runs):
+        for key, cmd in commands.items():
+            times[key].append(wall(cmd))
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -109,6 +130,13 @@ def main() -> None:
     c = bench_engine(case, catalogue, tariffs, 200, 3 if args.quick else 5, checks=True)
     print(f"estimate with contract checks and break-even (as `bcalc estimate` runs it): "
           f"{c['per_estimate_ms']:.2f} ms each")
+    cmds = bench_commands(case, 5 if args.quick else 11)
+    est = cmds["estimate"]
+    for key in ("scenarios", "compare --need", "sensitivity"):
+        print(f"{key}: {cmds[key] * 1000:.0f} ms median, {cmds[key] / est:.2f}x estimate "
+              f"({est * 1000:.0f} ms; target <= 1.5x)")
+    print(f"simulate 100k: {cmds['simulate 100k'] * 1000:.0f} ms median, "
+          f"+{(cmds['simulate 100k'] - est) * 1000:.0f} ms over estimate (target <= +1000 ms)")
     rep = bench_report(case, 5 if args.quick else 11)
     print(f"report (xlsx + md): {rep['report_median_s']:.2f} s median (target < 1.5 s); importing openpyxl "
           f"{rep['openpyxl_import_s'] * 1000:.0f} ms = {rep['openpyxl_share'] * 100:.0f} % of it")

@@ -44,7 +44,7 @@ def test_workbook_structure(case, tmp_path):
     path, result = _write(case, tmp_path)
     wb = load_workbook(path)
     assert wb.sheetnames == ["Samenvatting", "Invoer", "Berekening", "Financiering", "Baten", "Vergelijking", "Scenario's",
-                             "Bronnen"]
+                             "Gevoeligheid", "Simulatie", "Bronnen"]
     names = set(wb.defined_names.keys())
     assert {f"total_{k}" for k in TOTALS} | {"vat_recoverable"} <= names
     summary = wb["Samenvatting"]
@@ -74,7 +74,7 @@ def test_text_from_yaml_never_becomes_a_formula(tmp_path):
 def test_english_sheet_names(tmp_path):
     path, _ = _write(ROOT / "examples" / "zorgrobots.yaml", tmp_path, lang="en")
     assert load_workbook(path).sheetnames == ["Summary", "Inputs", "Calculation", "Funding", "Benefits", "Comparison",
-                                                     "Scenarios", "Sources"]
+                                                     "Scenarios", "Sensitivity", "Simulation", "Sources"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)

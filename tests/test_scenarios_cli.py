@@ -165,9 +165,12 @@ def test_markdown_and_table_show_the_json_numbers(lang):
     for r in data["rows"]:
         label = r["label"] + (f" ({mark[0]})" if r["best"] else f" ({mark[1]})" if r["worst"] else "")
         cells = rows[label]
-        assert cells[:3] == [fmt_money(Decimal(r[k]), lang) for k in ("cost", "funding", "net")], label
+        # a benefits column stands between funding and net when the case has benefits
+        keys = ("cost", "funding", "benefits", "net") if any(Decimal(x["benefits"]) for x in data["rows"]) \
+            else ("cost", "funding", "net")
+        assert cells[:len(keys)] == [fmt_money(Decimal(r[k]), lang) for k in keys], label
         if r["spent"] is not None:
-            assert cells[3:] == [fmt_money(Decimal(r["spent"]), lang), fmt_money(Decimal(r["owed"]), lang)]
+            assert cells[len(keys):] == [fmt_money(Decimal(r["spent"]), lang), fmt_money(Decimal(r["owed"]), lang)]
     table = ok("scenarios", DISPENSERS, "--lang", lang, env={"COLUMNS": "80", "NO_COLOR": "1"}).stdout
     assert max(len(line) for line in table.split("\n")) <= 80
     flat = " ".join(table.split())
@@ -192,7 +195,9 @@ def test_report_markdown_and_workbook_show_the_scenarios_json(tmp_path, lang):
     mark = {"nl": ("beste", "slechtste"), "en": ("best", "worst")}[lang]
     for r in data["rows"]:
         label = r["label"] + (f" ({mark[0]})" if r["best"] else f" ({mark[1]})" if r["worst"] else "")
-        assert rows[label][:3] == [fmt_money(Decimal(r[k]), lang) for k in ("cost", "funding", "net")], label
+        cols = ("cost", "funding", "benefits", "net") if any(Decimal(x["benefits"]) for x in data["rows"]) \
+            else ("cost", "funding", "net")
+        assert rows[label][:len(cols)] == [fmt_money(Decimal(r[k]), lang) for k in cols], label
 
     sheet = load_workbook(xlsx)["Scenario's" if lang == "nl" else "Scenarios"]
     wanted = {r["key"] for r in data["rows"]}

@@ -120,7 +120,7 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
 
     # A cheaper way to buy for this case's counts (001:288-291, 312-313).
     for cp in choice_pricing(case, catalogue, tariffs, lambda c, p: run(c, p, result.scenario), result.prices_end,
-                             break_even=False):
+                             break_even=False, named_only=True):
         # only ways to buy the same thing: leaving a service out is not a cheaper pricing model
         named = [o for o in cp.options if o.option is not None]
         if len(named) < 2 or not any(o.active for o in named):

@@ -532,38 +532,49 @@ def _per_month(per: str, m: Month) -> Fraction:
 def _benefits(case: Case, months, wage_f, price_f, notices: Notices, flows) -> list[BenefitResult]:
     """Benefits per benefit and calendar year: time valued at the role's rate (indexed with wages),
     or avoided cost (indexed with prices each 1 January), times the clients it follows and the
-    share realised; one rounding per benefit and year."""
+    share realised; one rounding per benefit and year.
+
+    Exact sums are taken per segment (a calendar year within a contract year), where clients and
+    factors are constant; the monthly flows for payback follow the same values month by month."""
     out: list[BenefitResult] = []
     for b_index, b in enumerate(case.benefits):
-        if b.clients is not None:
-            clients = b.clients
-        else:
-            clients = effective_clients(case.deployments[b.deployment])
+        clients = b.clients if b.clients is not None else effective_clients(case.deployments[b.deployment])
         share = Fraction(b.realisation)
-        per_year: dict[int, list] = {}
         role = case.staff.get(b.role or "") if b.kind == "time" else None
+        valued = b.kind != "time" or (role is not None and role.rate is not None)
+        if b.kind == "time":
+            per_period = Fraction(b.minutes) / MINUTES if b.minutes is not None else Fraction(b.hours)
+        else:
+            per_period = Fraction(b.amount)
+        segments: dict[tuple[int, int], Fraction] = {}
         for m in months:
-            n = clients[m.contract_year]
+            key = (m.year, m.contract_year)
+            segments[key] = segments.get(key, Fraction(0)) + _per_month(b.per, m)
+        per_year: dict[int, list] = {}
+        for (year, k), periods in segments.items():
+            n = clients[k]
             if not n:
                 continue
-            periods = _per_month(b.per, m) * n * share
-            acc = per_year.setdefault(m.year, [Fraction(0), Fraction(0)])
+            acc = per_year.setdefault(year, [Fraction(0), Fraction(0)])
+            quantity = periods * n * share * per_period  # hours, or euros before indexation
             if b.kind == "time":
-                hours = periods * (Fraction(b.minutes) / MINUTES if b.minutes is not None else Fraction(b.hours))
-                acc[1] += hours
-                if role is not None and role.rate is not None:
-                    value = hours * Fraction(role.rate * wage_f[m.year])
-                    acc[0] += value
-                    flows[m.index] += dec(value)
+                acc[1] += quantity
+                if valued:
+                    acc[0] += quantity * Fraction(role.rate * wage_f[year])
             else:
-                value = periods * Fraction(b.amount * price_f[m.year])
-                acc[0] += value
-                flows[m.index] += dec(value)
+                acc[0] += quantity * Fraction(price_f[year])
+        if valued:
+            unit = dec(share * per_period)
+            for m in months:
+                n = clients[m.contract_year]
+                if not n:
+                    continue
+                factor = role.rate * wage_f[m.year] if b.kind == "time" else price_f[m.year]
+                flows[m.index] += dec(_per_month(b.per, m)) * n * unit * factor
         for year, (value, hours) in sorted(per_year.items()):
             out.append(BenefitResult(b_index, b.label, year, round_cents(value), dec(hours), b.cashable, b.source))
-        if b.kind == "time" and (role is None or role.rate is None):
-            total_hours = sum((dec(h) for _, h in per_year.values()), ZERO)
-            notices.benefit_unvalued(b, total_hours)
+        if not valued:
+            notices.benefit_unvalued(b, sum((dec(h) for _, h in per_year.values()), ZERO))
         if b.vendor_claim:
             notices.vendor_claim(b)
     return out

@@ -95,7 +95,10 @@ def break_even_clients(case: Case, run, limit: int = BREAK_EVEN_LIMIT) -> int | 
     if at_zero >= 0:
         return 0
     # Net is close to linear in the clients: aim with the straight line, then narrow down exactly.
-    guess = int(-at_zero * limit / (at_limit - at_zero))
+    guess = min(limit, int(-at_zero * limit / (at_limit - at_zero)) + 1)
+    if net(guess) >= 0:
+        if guess == 1 or net(guess - 1) < 0:
+            return guess  # the straight line was right: two runs
     lo, hi = max(0, guess - 2), min(limit, guess + 2)
     if net(hi) < 0:
         lo, hi = hi, limit

@@ -83,7 +83,7 @@ def _current(case: Case, dep: Deployment, driver: str) -> int:
 
 
 def choice_pricing(case: Case, catalogue: Catalogue, tariffs: Tariffs, run, prices: str = "mid",
-                   break_even: bool = True) -> list[ChoicePricing]:
+                   break_even: bool = True, named_only: bool = False) -> list[ChoicePricing]:
     """Every choice with more than one way to buy, priced for this case. ``run(case, prices)`` is
     the engine (without checks)."""
     out: list[ChoicePricing] = []
@@ -91,7 +91,7 @@ def choice_pricing(case: Case, catalogue: Catalogue, tariffs: Tariffs, run, pric
         product = catalogue.products[dep.product]
         for choice in product.choices:
             names: list[str | None] = list(choice.options)
-            if not choice.required and choice.default is None:
+            if not choice.required and choice.default is None and not named_only:
                 names.append(None)
             if len(names) < 2:
                 continue

@@ -102,6 +102,15 @@ WORDS = {
         "choice": "Keuze", "option": "Optie", "active": "Huidig", "key": "Sleutel", "recoverable": "Btw terug",
         "mark": "Markering", "spent": "Uitgegeven", "owed": "Nog verschuldigd", "scenario_col": "Scenario",
         "prices_col": "Prijzen", "indexation_col": "Indexatie", "yes": "ja",
+        "sensitivity": "Gevoeligheid", "simulation": "Simulatie", "input": "Invoer", "low": "Laag",
+        "mode": "Modus", "high": "Hoog", "unit": "Eenheid", "origin": "Herkomst", "net_low": "Netto bij laag",
+        "net_high": "Netto bij hoog", "change_low": "Verandering netto bij laag",
+        "change_high": "Verandering netto bij hoog", "npv_low": "NCW bij laag", "npv_high": "NCW bij hoog",
+        "swing": "Bereik (netto)", "chart_tornado": "Verandering van het netto resultaat (laag en hoog)",
+        "prob_npv": "Kans dat de netto contante waarde ≥ 0 is",
+        "prob_net": "Kans dat het netto resultaat ≥ 0 is (geen discontovoet in de case)",
+        "max_deviation": "Grootste afwijking van de exacte rekenkern", "check_draws": "Gecontroleerde trekkingen",
+        "draws": "Trekkingen", "seed": "Seed",
     },
     "en": {
         "summary": "Summary", "inputs": "Inputs", "calc": "Calculation", "funding": "Funding",
@@ -157,9 +166,21 @@ WORDS = {
         "choice": "Choice", "option": "Option", "active": "Current", "key": "Key", "recoverable": "VAT recovered",
         "mark": "Mark", "spent": "Spent", "owed": "Still owed", "scenario_col": "Scenario",
         "prices_col": "Prices", "indexation_col": "Indexation", "yes": "yes",
+        "sensitivity": "Sensitivity", "simulation": "Simulation", "input": "Input", "low": "Low",
+        "mode": "Mode", "high": "High", "unit": "Unit", "origin": "Origin", "net_low": "Net at low",
+        "net_high": "Net at high", "change_low": "Change of net at low", "change_high": "Change of net at high",
+        "npv_low": "NPV at low", "npv_high": "NPV at high", "swing": "Swing (net)",
+        "chart_tornado": "Change of the net result (low and high)",
+        "prob_npv": "Probability that the net present value is ≥ 0",
+        "prob_net": "Probability that the net result is ≥ 0 (no discount rate in the case)",
+        "max_deviation": "Max deviation from the exact engine", "check_draws": "Draws checked",
+        "draws": "Draws", "seed": "Seed",
     },
 }
 CATEGORIES = ("one_off", "recurring", "training", "internal")
+# number formats of an uncertain input's value by its unit (sensitivity and simulation sheets)
+_UNIT_FORMATS = {"EUR": EURO, "EUR/h": EURO, "EUR/day": EURO, "USD": '"$" #,##0.00', "share": PCT, "rate": PCT,
+                 "clients": "0"}
 
 
 def _addr(sheet: str, row: int, col: int) -> str:
@@ -265,6 +286,8 @@ class _Workbook:
         self.ben = _Sheet(self.wb.create_sheet(self.w["benefits_sheet"]))
         self.cmp = _Sheet(self.wb.create_sheet(self.w["compare"]))
         self.scn = _Sheet(self.wb.create_sheet(self.w["scenarios"]))
+        self.sens = _Sheet(self.wb.create_sheet(self.w["sensitivity"]))
+        self.sim = _Sheet(self.wb.create_sheet(self.w["simulation"]))
         self.src = _Sheet(self.wb.create_sheet(self.w["sources"]))
         self.names: dict[str, str] = {}
 
@@ -1185,6 +1208,139 @@ class _Workbook:
         s.widths({1: 48, 2: 14, 3: 10, 4: 10, 5: 10, **{c: 15 for c in range(6, 17)}, 17: 12})
         s.printable()
 
+    # -- sensitivity and simulation (values) ----------------------------------------------------
+    def write_uncertainty(self) -> None:
+        """The figures of `bcalc sensitivity` and of `bcalc simulate` with the report's draws and seed
+        (the same as the Markdown report), as values; a tornado chart of the change in net."""
+        from bcalc.render.report_md import uncertainty
+
+        view = uncertainty(self.r, self.cat, self.tariffs, self.lang)
+        self._write_sensitivity(view["sensitivity"])
+        self._write_simulation(view["simulation"])
+
+    def _write_sensitivity(self, view: dict) -> None:
+        s, w = self.sens, self.w
+        s.ws.cell(row=1, column=1).font = TITLE
+        s.text(1, 1, f"{w['sensitivity']}: {self.case.title}")
+        s.text(2, 1, view["base"])
+        s.text(3, 1, w["values_note"])
+        head = 5
+        keys = ["input", "key", "low", "mode", "high", "unit", "origin", "net_low", "net_high", "change_low",
+                "change_high"] + (["npv_low", "npv_high"] if view["has_npv"] else []) + ["swing"]
+        for col, key in enumerate(keys, 1):
+            s.text(head, col, w[key], bold=True, fill=HEAD)
+        row = head
+        for r in view["rows"]:
+            row += 1
+            fmt = _UNIT_FORMATS.get(r["unit"], QTY)
+            values = {"input": r["label"], "key": r["key"], "low": r["low"], "mode": r["mode"], "high": r["high"],
+                      "unit": r["unit"], "origin": r["origin"], "net_low": r["net_low"], "net_high": r["net_high"],
+                      "change_low": r["change_low"], "change_high": r["change_high"], "npv_low": r["npv_low"],
+                      "npv_high": r["npv_high"], "swing": r["swing"]}
+            for col, key in enumerate(keys, 1):
+                value = values[key]
+                if key in ("input", "key", "unit", "origin"):
+                    s.text(row, col, value)
+                elif value is None:
+                    s.text(row, col, "-")
+                else:
+                    s.num(row, col, value, fmt if key in ("low", "mode", "high") else EURO)
+        first, last = head + 1, row
+        row += 1
+        if not view["rows"]:
+            row += 1
+            s.text(row, 1, view["none"])
+        notes = [view["intro"], view["idle"], view["assumptions"]]
+        for note in notes:
+            if note:
+                row += 1
+                s.text(row, 1, note)
+        s.ws.freeze_panes = f"B{head + 1}"
+        s.widths({1: 48, 2: 30, 3: 12, 4: 12, 5: 12, 6: 10, 7: 30, **{c: 16 for c in range(8, len(keys) + 1)}})
+        s.printable()
+        if view["rows"]:
+            # a tornado: horizontal bars of the change in net at the low and the high end, per input,
+            # the largest swing on top
+            low_col = keys.index("change_low") + 1
+            chart = BarChart()
+            chart.type = "bar"
+            chart.grouping = "clustered"
+            chart.overlap = 100
+            chart.gapWidth = 40
+            chart.title = w["chart_tornado"]
+            chart.add_data(Reference(s.ws, min_col=low_col, max_col=low_col + 1, min_row=head, max_row=last),
+                           titles_from_data=True)
+            chart.set_categories(Reference(s.ws, min_col=1, min_row=first, max_row=last))
+            chart.x_axis.scaling.orientation = "maxMin"
+            chart.x_axis.tickLblPos = "low"
+            chart.x_axis.delete = False
+            chart.y_axis.delete = False
+            chart.y_axis.crosses = "max"        # with the categories reversed: the euro axis at the bottom
+            chart.y_axis.title = "EUR"
+            chart.legend.position = "b"
+            chart.height, chart.width = max(7.5, 2.5 + 0.8 * len(view["rows"])), 24
+            s.ws.add_chart(chart, f"A{row + 2}")
+
+    def _write_simulation(self, view: dict) -> None:
+        s, w = self.sim, self.w
+        if not view["available"]:
+            s.text(1, 1, view["missing"])
+            s.widths({1: 100})
+            return
+        s.ws.cell(row=1, column=1).font = TITLE
+        s.text(1, 1, f"{w['simulation']}: {self.case.title}")
+        s.text(2, 1, view["facts"])
+        s.text(3, 1, w["values_note"])
+        head = 5
+        for col, text in enumerate(view["heads"], 1):
+            s.text(head, col, text, bold=True, fill=HEAD)
+        row = head
+        for stat in view["stats"]:
+            row += 1
+            s.text(row, 1, stat["label"], bold=stat["strong"])
+            for col, value in enumerate(stat["values"], 2):
+                s.num(row, col, value, EURO)
+        row += 2
+        s.text(row, 1, w["prob_npv"] if view["probability_of"] == "npv" else w["prob_net"], bold=True)
+        s.num(row, 2, view["probability"], "0.0%")
+        row += 1
+        s.text(row, 1, w["max_deviation"])
+        s.num(row, 2, view["max_deviation"], EURO)
+        row += 1
+        s.text(row, 1, w["check_draws"])
+        s.num(row, 2, view["check_draws"])
+        row += 1
+        s.text(row, 1, w["draws"])
+        s.num(row, 2, view["draws"])
+        row += 1
+        s.text(row, 1, w["seed"])
+        s.num(row, 2, view["seed"])
+        row += 2
+        s.text(row, 1, view["inputs_title"], bold=True)
+        row += 1
+        if view["inputs"]:
+            for col, key in enumerate(("input", "key", "low", "mode", "high", "unit", "origin"), 1):
+                s.text(row, col, w[key], bold=True, fill=HEAD)
+            for i in view["inputs"]:
+                row += 1
+                fmt = _UNIT_FORMATS.get(i["unit"], QTY)
+                s.text(row, 1, i["label"])
+                s.text(row, 2, i["key"])
+                s.num(row, 3, i["low"], fmt)
+                s.num(row, 4, i["mode"], fmt)
+                s.num(row, 5, i["high"], fmt)
+                s.text(row, 6, i["unit"])
+                s.text(row, 7, i["origin"])
+        else:
+            s.text(row, 1, view["no_inputs"])
+        row += 1
+        for note in (view["intro"], view["percentiles"], view["prices_note"], view["method"], view["assumptions"]):
+            if note:
+                row += 1
+                s.text(row, 1, note)
+        s.widths({1: 48, 2: 30, **{c: 16 for c in range(3, 8)}})
+        s.printable()
+
     def render(self) -> bytes:
         self.write_inputs()
         self.write_calc()
@@ -1193,6 +1349,7 @@ class _Workbook:
         self.write_summary()
         self.write_compare()
         self.write_scenarios()
+        self.write_uncertainty()
         self.write_sources()
         buf = io.BytesIO()
         self.wb.save(buf)
