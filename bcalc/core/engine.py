@@ -546,12 +546,14 @@ def _benefits(case: Case, months, wage_f, price_f, notices: Notices, flows) -> l
             per_period = Fraction(b.minutes) / MINUTES if b.minutes is not None else Fraction(b.hours)
         else:
             per_period = Fraction(b.amount)
-        segments: dict[tuple[int, int], Fraction] = {}
+        counts: dict[tuple[int, int], list[int]] = {}  # (year, contract year) -> [months, days]
         for m in months:
-            key = (m.year, m.contract_year)
-            segments[key] = segments.get(key, Fraction(0)) + _per_month(b.per, m)
+            c = counts.setdefault((m.year, m.contract_year), [0, 0])
+            c[0] += 1
+            c[1] += m.days
         per_year: dict[int, list] = {}
-        for (year, k), periods in segments.items():
+        for (year, k), (n_months, n_days) in counts.items():
+            periods = Fraction(n_days) if b.per == "day" else n_months * _per_month(b.per, months[0])
             n = clients[k]
             if not n:
                 continue
@@ -565,12 +567,13 @@ def _benefits(case: Case, months, wage_f, price_f, notices: Notices, flows) -> l
                 acc[0] += quantity * Fraction(price_f[year])
         if valued:
             unit = dec(share * per_period)
+            fixed = None if b.per == "day" else dec(_per_month(b.per, months[0]))
             for m in months:
                 n = clients[m.contract_year]
                 if not n:
                     continue
                 factor = role.rate * wage_f[m.year] if b.kind == "time" else price_f[m.year]
-                flows[m.index] += dec(_per_month(b.per, m)) * n * unit * factor
+                flows[m.index] += (m.days if fixed is None else fixed) * n * unit * factor
         for year, (value, hours) in sorted(per_year.items()):
             out.append(BenefitResult(b_index, b.label, year, round_cents(value), dec(hours), b.cashable, b.source))
         if not valued:
