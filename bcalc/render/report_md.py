@@ -120,6 +120,10 @@ TEXT = {
         "summary_no_funding": (
             "De case noemt geen financiering, dus het netto resultaat is {net}; hoofdstuk {n} noemt de "
             "mogelijke financieringsroutes."),
+        "summary_no_funding_benefits": (
+            "De case noemt geen financiering (hoofdstuk {n} noemt de mogelijke routes); met {benefits} aan "
+            "gewaardeerde baten is het netto resultaat {net}, waarvan {cashable} kasbaten: de begroting zelf "
+            "ziet netto {cash_net}."),
         "summary_price_level": (
             "Let op: de bedragen rusten op indicatieve catalogusprijzen van prijspeil {years}, opgegeven door "
             "de leveranciers (001:4084-4090); vraag offertes voordat u besluit."),
@@ -135,6 +139,11 @@ TEXT = {
             "Een businesscase weegt doelen, kosten, baten en risico's voordat een project breder wordt "
             "uitgerold (000:879-885). Dit document geeft de kosten en de financiering; doelen, baten en "
             "risico's vult de organisatie zelf aan. Alle bedragen in euro's."),
+        "summary_bc_benefits": (
+            "Een businesscase weegt doelen, kosten, baten en risico's voordat een project breder wordt "
+            "uitgerold (000:879-885). Dit document geeft de kosten, de financiering en de baten die de case "
+            "noemt, met hun bron; doelen en risico's vult de organisatie zelf aan. Alle bedragen in euro's."),
+        "total_benefits": "Totale baten",
         "fact": "Uitgangspunt",
         "organisation_none": "niet opgegeven",
         "scenario_text": "{name}: {label}",
@@ -371,6 +380,10 @@ TEXT = {
         "summary_no_funding": (
             "The case names no funding, so the net result is {net}; chapter {n} lists the possible funding "
             "routes."),
+        "summary_no_funding_benefits": (
+            "The case names no funding (chapter {n} lists the possible routes); with {benefits} of valued "
+            "benefits the net result is {net}, of which {cashable} cashable: the budget itself sees a net "
+            "{cash_net}."),
         "summary_price_level": (
             "Note: the amounts rest on indicative catalogue prices at the {years} price level, supplied by the "
             "suppliers (001:4084-4090); ask for quotes before deciding."),
@@ -385,6 +398,11 @@ TEXT = {
             "A business case weighs objectives, costs, benefits and risks before a project is rolled out more "
             "widely (000:879-885). This document gives the costs and the funding; objectives, benefits and "
             "risks are for the organisation to add. All amounts in euros."),
+        "summary_bc_benefits": (
+            "A business case weighs objectives, costs, benefits and risks before a project is rolled out more "
+            "widely (000:879-885). This document gives the costs, the funding and the benefits the case names, "
+            "with their sources; objectives and risks are for the organisation to add. All amounts in euros."),
+        "total_benefits": "Total benefits",
         "fact": "Starting point",
         "organisation_none": "not given",
         "scenario_text": "{name}: {label}",
