@@ -55,6 +55,18 @@ CatalogueOpt = Annotated[
                  file_okay=False),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")]
+ScenarioOpt = Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
+                                                         "(default: the case's own).")]
+PricesOpt = Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range to use.")]
+LangOpt = Annotated[Lang, typer.Option(help="Language of the output.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def check_scenario(scenario: str | None, tariffs) -> None:
+    """An unknown --scenario is bad input (exit 2), named with the scenarios there are."""
+    if scenario is not None and scenario not in tariffs.scenarios:
+        raise InputError([Problem("bcalc", None, "--scenario",
+                                  f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
 
 
 def _fail(problems: list[Problem]) -> None:
@@ -90,11 +102,10 @@ def _console():
 def estimate(
     case: Annotated[Optional[Path], typer.Argument(help="Case file (YAML). Default: the bundled example case.",
                                                    show_default=False)] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    scenario: Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
-                                                         "(default: the case's own).")] = None,
-    prices: Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range to use.")] = PriceEnd.mid,
-    lang: Annotated[Lang, typer.Option(help="Language of the output.")] = Lang.nl,
+    format: FormatOpt = Format.table,
+    scenario: ScenarioOpt = None,
+    prices: PricesOpt = PriceEnd.mid,
+    lang: LangOpt = Lang.nl,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -107,9 +118,7 @@ def estimate(
 
         case_path = case if case is not None else paths.default_case()
         cat, tariffs, model = load_all(case_path, catalogue, shown=str(case) if case is not None else None)
-        if scenario is not None and scenario not in tariffs.scenarios:
-            raise InputError([Problem("bcalc", None, "--scenario",
-                                      f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
+        check_scenario(scenario, tariffs)
         result = compute(model, cat, tariffs, scenario=scenario, prices=prices.value)
         if format is Format.json:
             from bcalc.render import jsonout
@@ -132,9 +141,8 @@ def report(
     case: Annotated[Path, typer.Argument(help="Case file (YAML).")],
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Write the Excel workbook (live formulas) here.")] = None,
     md: Annotated[Optional[Path], typer.Option("--md", help="Write the Markdown business case here.")] = None,
-    scenario: Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
-                                                         "(default: the case's own).")] = None,
-    prices: Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range to use.")] = PriceEnd.mid,
+    scenario: ScenarioOpt = None,
+    prices: PricesOpt = PriceEnd.mid,
     lang: Annotated[Lang, typer.Option(help="Language of the documents.")] = Lang.nl,
     templates: Annotated[Optional[Path], typer.Option("--templates", file_okay=False,
                                                       help="Folder whose templates replace the bundled ones "
@@ -158,9 +166,7 @@ def report(
         for target in targets:
             check_writable(target, force)
         cat, tariffs, model = load_all(case, catalogue)
-        if scenario is not None and scenario not in tariffs.scenarios:
-            raise InputError([Problem("bcalc", None, "--scenario",
-                                      f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
+        check_scenario(scenario, tariffs)
         result = compute(model, cat, tariffs, scenario=scenario, prices=prices.value)
         documents: list[tuple[Path, bytes | str]] = []
         # Everything is rendered before anything is written: a failure leaves no file behind.
@@ -180,12 +186,6 @@ def report(
 
 
 # ---- compare and scenarios -----------------------------------------------------------
-
-
-def _check_scenario(scenario: str | None, tariffs) -> None:
-    if scenario is not None and scenario not in tariffs.scenarios:
-        raise InputError([Problem("bcalc", None, "--scenario",
-                                  f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
 
 
 def _unknown_product(option: str, product_id: str, cat) -> Problem:
@@ -208,11 +208,10 @@ def compare(
     deployment: Annotated[Optional[int], typer.Option("--deployment", help="Which deployment (1, 2, ...) when the "
                                                                           "case has several.",
                                                       show_default=False)] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    scenario: Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
-                                                         "(default: the case's own).")] = None,
-    prices: Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range to use.")] = PriceEnd.mid,
-    lang: Annotated[Lang, typer.Option(help="Language of the output.")] = Lang.nl,
+    format: FormatOpt = Format.table,
+    scenario: ScenarioOpt = None,
+    prices: PricesOpt = PriceEnd.mid,
+    lang: LangOpt = Lang.nl,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -229,7 +228,7 @@ def compare(
             raise InputError([Problem("bcalc", None, used, "compares products within one case; give one case file, "
                                                            "or leave it out to compare whole cases")])
         cat, tariffs = load_catalogues(catalogue)
-        _check_scenario(scenario, tariffs)
+        check_scenario(scenario, tariffs)
         problems: list[Problem] = []
         loaded = []
         for path in cases:
@@ -285,8 +284,8 @@ def compare(
 @app.command()
 def scenarios(
     case: Annotated[Path, typer.Argument(help="Case file (YAML).")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option(help="Language of the output.")] = Lang.nl,
+    format: FormatOpt = Format.table,
+    lang: LangOpt = Lang.nl,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -422,4 +421,7 @@ def init(
 
 def main() -> None:
     app(prog_name="bcalc")
+
+
+# simulate and sensitivity live in their own module, which registers them on `app`
 from bcalc import cli_analysis  # noqa: E402,F401  (registers simulate and sensitivity)

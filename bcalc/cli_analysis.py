@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bcalc.cli import CatalogueOpt, DebugOpt, Lang, PriceEnd, _console, _guard, app
+from bcalc.cli import CatalogueOpt, DebugOpt, Lang, LangOpt, PriceEnd, ScenarioOpt, _console, _guard, app, check_scenario
 from bcalc.errors import InputError, Problem
 
 PROGRESS_ABOVE = 200_000     # draws; below this a simulation takes well under a second
@@ -22,12 +22,6 @@ PROGRESS_ABOVE = 200_000     # draws; below this a simulation takes well under a
 class TableJson(str, Enum):
     table = "table"
     json = "json"
-
-
-def _scenario_ok(scenario: str | None, tariffs) -> None:
-    if scenario is not None and scenario not in tariffs.scenarios:
-        raise InputError([Problem("bcalc", None, "--scenario",
-                                  f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
 
 
 def _tariffs_file(catalogue: Path | None) -> str:
@@ -46,9 +40,8 @@ def simulate(
                        "'deployments[0].prices.huur=55:62.40'. Indices count from 0.",
         show_default=False)] = None,
     format: Annotated[TableJson, typer.Option("--format", "-f", help="Output format.")] = TableJson.table,
-    scenario: Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
-                                                         "(default: the case's own).")] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the output.")] = Lang.nl,
+    scenario: ScenarioOpt = None,
+    lang: LangOpt = Lang.nl,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -60,7 +53,7 @@ def simulate(
 
         require_numpy()
         cat, tariffs, model = load_all(case, catalogue)
-        _scenario_ok(scenario, tariffs)
+        check_scenario(scenario, tariffs)
         if draws > PROGRESS_ABOVE:
             from rich.console import Console
             from rich.progress import Progress
@@ -85,11 +78,10 @@ def simulate(
 def sensitivity(
     case: Annotated[Path, typer.Argument(help="Case file (YAML).")],
     format: Annotated[TableJson, typer.Option("--format", "-f", help="Output format.")] = TableJson.table,
-    scenario: Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
-                                                         "(default: the case's own).")] = None,
+    scenario: ScenarioOpt = None,
     prices: Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range the base uses.")] = \
         PriceEnd.mid,
-    lang: Annotated[Lang, typer.Option(help="Language of the output.")] = Lang.nl,
+    lang: LangOpt = Lang.nl,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -101,7 +93,7 @@ def sensitivity(
         from bcalc.render import sensitivity_view
 
         cat, tariffs, model = load_all(case, catalogue)
-        _scenario_ok(scenario, tariffs)
+        check_scenario(scenario, tariffs)
         result = compute(model, cat, tariffs, scenario=scenario, prices=prices.value)
         if format is TableJson.json:
             sys.stdout.write(sensitivity_view.render_json(result, lang.value))
