@@ -14,7 +14,6 @@ from typing import Annotated, Optional
 import typer
 
 from bcalc.cli import CatalogueOpt, DebugOpt, Lang, LangOpt, PriceEnd, ScenarioOpt, _console, _guard, app, check_scenario
-from bcalc.errors import InputError, Problem
 
 PROGRESS_ABOVE = 200_000     # draws; below this a simulation takes well under a second
 

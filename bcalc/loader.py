@@ -13,7 +13,6 @@ from bcalc import paths
 from bcalc.errors import InputError
 from bcalc.models import (
     BASES,
-    CATEGORIES,
     ROLES,
     TIMINGS,
     VAT_STATUSES,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from bcalc.core.engine import estimate
 from bcalc.core.pricing import ChoicePricing, choice_pricing
 from bcalc.core.requirements import missing_inputs
-from bcalc.models import Case, Catalogue, Deployment, Notice, Product, Result, Tariffs, Totals
+from bcalc.models import Case, Catalogue, Notice, Result, Tariffs, Totals
 from bcalc.money import ZERO
 
 CATEGORIES = ("one_off", "recurring", "training", "internal", "vat")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bcalc.core.engine import estimate
-from bcalc.models import Case, Catalogue, Contract, Indexation, Result, Tariffs, Totals
+from bcalc.models import Case, Catalogue, Contract, Result, Tariffs, Totals
 from bcalc.money import ZERO
 
 PRICE_ENDS = ("low", "mid", "high")

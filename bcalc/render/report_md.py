@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from bcalc.errors import InputError, Problem
-from bcalc.models import ROLES, Catalogue, Item, Line, Product, Result, Tariffs, TimeLine
+from bcalc.models import ROLES, Catalogue, Product, Result, Tariffs, TimeLine
 from bcalc.money import ZERO, en_number, fmt_money, fmt_percent, nl_number, round_cents
 from bcalc.render.labels import LABELS
 
