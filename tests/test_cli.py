@@ -64,6 +64,11 @@ HELP = [
     (("funding", "list"), "List the funding codes"),
     (("funding", "show"), "Definition, unit, tariff and source of one funding code"),
     (("init",), "Write a commented starter case file"),
+    (("report",), "Write the business case documents"),
+    (("compare",), "The same need served by several products side by side"),
+    (("scenarios",), "The case under every indexation scenario"),
+    (("sensitivity",), "One input at a time to its low and high end"),
+    (("simulate",), "Monte Carlo over the quoted price ranges"),
 ]
 
 
@@ -77,7 +82,8 @@ def test_help(command, purpose):
 
 def test_top_level_help_lists_every_command():
     text = ok("--help").stdout
-    for name in ("estimate", "catalogue", "funding", "init"):
+    for name in ("estimate", "report", "compare", "scenarios", "sensitivity", "simulate", "catalogue", "funding",
+                 "init"):
         assert name in text
 
 
