@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 from decimal import Decimal
 
-from bcalc.core.engine import active_options, usage_quantity
+from bcalc.core.engine import active_options, tier_index, usage_quantity
 from bcalc.core.notices import Notices
 from bcalc.core.pricing import choice_pricing
 from bcalc.models import Case, Catalogue, Contract, Notice, Result, Tariffs
@@ -97,10 +97,10 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
                 continue
             if item.options and not active.intersection(item.options):
                 continue
-            applied = next((t for t in item.tiers if (t.min_units is None or peak >= t.min_units)
-                            and (t.min_years is None or case.years >= t.min_years)), None)
-            if applied is None:
+            index = tier_index(item, peak, case.years)
+            if index is None:
                 continue
+            applied = item.tiers[index]
             for tier in item.tiers:
                 if tier is applied:
                     break

@@ -180,14 +180,11 @@ def _pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, n
     source = item.source
     tier_label = ""
     if item.tiers:
-        for tier in item.tiers:
-            if tier.min_units is not None and count < tier.min_units:
-                continue
-            if tier.min_years is not None and case.years < tier.min_years:
-                continue
+        index = tier_index(item, count, case.years)
+        if index is not None:
+            tier = item.tiers[index]
             price, source, tier_label = tier.price, tier.source or item.source, tier.label
             notices.tier(product, item, tier, count)
-            break
     if price is None:
         return None, source, None, ""
     value = price.pick(end)
@@ -196,6 +193,30 @@ def _pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, n
         value = value * case.fx[item.currency]
         notices.currency(product, item, case.fx[item.currency])
     return value, source, price, tier_label
+
+
+def tier_index(item: Item, count: int, years: int) -> int | None:
+    """The staffel tier that applies: the first whose conditions hold (None: no tier applies)."""
+    for i, tier in enumerate(item.tiers):
+        if tier.min_units is not None and count < tier.min_units:
+            continue
+        if tier.min_years is not None and years < tier.min_years:
+            continue
+        return i
+    return None
+
+
+def tier_count(item: Item, dep: Deployment, case: Case) -> int:
+    """What a staffel is counted on: the peak number of units, or the item's own quantity."""
+    if item.tier_on == "units":
+        return max(dep.clients) if dep.clients else 0
+    return int(usage_quantity(item, dep, case) or 0)
+
+
+def unit_price(item: Item, dep: Deployment, case: Case, end: str, product: Product) -> Decimal | None:
+    """The euro price the engine uses for an item in year 1 (before indexation)."""
+    value, *_ = _pick_price(item, dep, case, end, tier_count(item, dep, case), Notices(), product)
+    return value
 
 
 def usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:

@@ -284,21 +284,12 @@ def apply_all(model: Model, values) -> Model:
 
 def _used_price(item, dep, case: Case) -> tuple[Price | None, int | None]:
     """The quoted price the engine takes for an item (a tier's, if the item has a staffel)."""
-    from bcalc.core.engine import usage_quantity
+    from bcalc.core.engine import tier_count, tier_index
 
     if not item.tiers:
         return item.price, None
-    if item.tier_on == "units":
-        count = max(dep.clients) if dep.clients else 0
-    else:
-        count = int(usage_quantity(item, dep, case) or 0)
-    for i, tier in enumerate(item.tiers):
-        if tier.min_units is not None and count < tier.min_units:
-            continue
-        if tier.min_years is not None and case.years < tier.min_years:
-            continue
-        return tier.price, i
-    return item.price, None
+    i = tier_index(item, tier_count(item, dep, case), case.years)
+    return (item.tiers[i].price, i) if i is not None else (item.price, None)
 
 
 def _ends(price: Price, end: str, spread: Decimal) -> tuple[Decimal, Decimal, Decimal, str] | None:
@@ -424,8 +415,7 @@ def funding_input(model: Model, f: int, field: str, low, mode, high, origin: str
 
 def price_mode(model: Model, d: int, item_id: str) -> Decimal | None:
     """The unit price (euros, as quoted) the estimate uses for an item of a deployment."""
-    from bcalc.core.engine import _pick_price, usage_quantity
-    from bcalc.core.notices import Notices
+    from bcalc.core.engine import unit_price
 
     case = model.case
     dep = case.deployments[d]
@@ -435,10 +425,7 @@ def price_mode(model: Model, d: int, item_id: str) -> Decimal | None:
     item = product.item(item_id)
     if item is None:
         return None
-    count = (max(dep.clients) if dep.clients else 0) if item.tier_on == "units" else \
-        int(usage_quantity(item, dep, case) or 0)
-    value, *_ = _pick_price(item, dep, case, model.prices, count, Notices(), product)
-    return value
+    return unit_price(item, dep, case, model.prices, product)
 
 
 def price_input(model: Model, d: int, item_id: str, low, mode, high, origin: str) -> Input:
