@@ -1176,7 +1176,7 @@ def _fence(lines: list[str]) -> str:
 
 def _tornado(rows: list[dict], lang: str, U: dict) -> list[str]:
     """The tornado chart as lines of text: label, bars (░ low, █ high), change at low and at high."""
-    from bcalc.render.sensitivity_view import _bar, whole_euros
+    from bcalc.render.sensitivity_view import tornado_bar, whole_euros
 
     scale = max((max(abs(r["change_low"]), abs(r["change_high"])) for r in rows), default=ZERO)
     labels = [_cut(r["label"], CHART_LABEL) for r in rows]
@@ -1188,7 +1188,7 @@ def _tornado(rows: list[dict], lang: str, U: dict) -> list[str]:
     legend = "░ " + U["sens_low"] + "  █ " + U["sens_high"]
     lines = [f"{'':<{lw}}  {legend:^{CHART_BAR}}  {U['sens_low']:>{wl}}  {U['sens_high']:>{wh}}"]
     for r, label, lo, hi in zip(rows, labels, lows, highs):
-        bar = _bar(r["change_low"], r["change_high"], scale, CHART_BAR)
+        bar = tornado_bar(r["change_low"], r["change_high"], scale, CHART_BAR)
         lines.append(f"{label:<{lw}}  {bar}  {lo:>{wl}}  {hi:>{wh}}")
     return [line.rstrip() for line in lines]
 

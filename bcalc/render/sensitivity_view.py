@@ -205,7 +205,7 @@ def render_json(s, lang: str = "nl") -> str:
 # ---- terminal --------------------------------------------------------------------------------------
 
 
-def _bar(d_low: Decimal, d_high: Decimal, scale: Decimal, width: int) -> str:
+def tornado_bar(d_low: Decimal, d_high: Decimal, scale: Decimal, width: int) -> str:
     half = (width - 1) // 2
     cells = [" "] * width
     center = half
@@ -271,7 +271,7 @@ def render_console(s, console, lang: str = "nl", tariffs_file: str = "") -> None
             if s.has_npv:
                 low_cell.append("\n" + whole_euros(s.change(r, "low", "npv"), lang), style="dim")
                 high_cell.append("\n" + whole_euros(s.change(r, "high", "npv"), lang), style="dim")
-            t.add_row(label, _bar(d_low, d_high, scale, bar_w), low_cell, high_cell,
+            t.add_row(label, tornado_bar(d_low, d_high, scale, bar_w), low_cell, high_cell,
                       whole_euros(swing, lang, sign=False))
         console.print(t)
         if len(W["legend"]) > bar_w:
