@@ -56,6 +56,13 @@ def investment_dict(result: Result) -> dict | None:
     }
 
 
+def _unit_price(ln) -> str | None:
+    price = ln.unit_price if ln.unit_price is not None else (ln.parts[0].unit_price if ln.parts else None)
+    if price is None:
+        return None
+    return money_str(price)
+
+
 def to_dict(result: Result, lang: str = "nl") -> dict:
     case = result.case
     lines = []
@@ -66,7 +73,8 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
             "category": ln.category,
             "year": ln.year,
             "quantity": num_str(ln.quantity),
-            "unit_price": money_str(ln.unit_price) if ln.unit_price is not None else None,
+            # with a price change inside the calendar year: the price at its start; `parts` has each price
+            "unit_price": _unit_price(ln),
             "excl_vat": money_str(ln.excl_vat),
             "vat": money_str(ln.vat),
             "source": ln.source,
