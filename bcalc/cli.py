@@ -156,7 +156,7 @@ def report(
     def run():
         from bcalc.core import estimate as compute
         from bcalc.loader import load_all
-        from bcalc.writefile import check_writable, write_atomic
+        from bcalc.writefile import check_writable, write_all
 
         if xlsx is None and md is None:
             raise InputError([Problem("bcalc", None, "--xlsx/--md", "name at least one document to write")])
@@ -178,8 +178,8 @@ def report(
             from bcalc.render import report_md
 
             documents.append((md, report_md.render(result, cat, tariffs, lang.value, templates)))
-        for target, content in documents:
-            write_atomic(target, content, force=force)
+        write_all(documents, force=force)
+        for target, _ in documents:
             print(f"written: {target}")
 
     _guard(run, debug)

@@ -535,7 +535,8 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
     deployments: list[Deployment] = []
     for i, d in enumerate(r.seq(root.get("deployments"), ("deployments",), allow_empty=False) or []):
-        dep = _deployment(r, d, ("deployments", i), years, catalogue, staff, teams, fx, declared)
+        dep = _deployment(r, d, ("deployments", i), years, catalogue, staff, teams, fx, declared,
+                          frozenset(tariffs.vat_rates.values()))
         if dep is not None:
             deployments.append(dep)
 
@@ -564,7 +565,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
 
 def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, staff, teams, fx,
-                declared: set[str]) -> Deployment | None:
+                declared: set[str], vat_rates_known: frozenset = frozenset()) -> Deployment | None:
     d = r.mapping(d, path, ("product", "clients", "options", "prices", "quantities", "vat_rates", "index_cap", "label",
                             "contract"), ("product", "clients"))
     if d is None:
@@ -593,6 +594,10 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
         for item_id, value in raw.items():
             ip = path + (key, item_id)
             v = r.percent_value(value, ip, hi=Decimal(1)) if key == "vat_rates" else r.number_value(value, ip)
+            if key == "vat_rates" and v is not None and vat_rates_known and v not in vat_rates_known:
+                known = ", ".join(f"{x * 100:g}%" for x in sorted(vat_rates_known, reverse=True))
+                r.error(ip, f"{value} is not a Dutch VAT rate ({known})")
+                continue
             if product is not None and product.item(str(item_id)) is None and not (
                     key == "quantities" and any(t.id == item_id for t in product.time)):
                 r.error(ip, f"product {product.id} has no item '{item_id}'; items: "

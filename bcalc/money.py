@@ -74,7 +74,9 @@ def num_str(value: Decimal | Fraction) -> str:
     if isinstance(value, Fraction):
         if value.denominator == 1:
             return str(value.numerator)
-        value = dec(value).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+        value = dec(value)
+    if value.as_tuple().exponent < -6:  # hours of a phase in weeks are repeating decimals
+        value = value.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP)
     text = f"{value:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -21,20 +21,45 @@ def check_writable(path: Path, force: bool = False) -> None:
         raise InputError([Problem(str(path), None, "", f"folder {folder} does not exist")])
 
 
-def write_atomic(path: Path, content: str | bytes, force: bool = False) -> None:
-    """Write through a temporary file in the same folder, renamed into place."""
-    path = Path(path)
-    check_writable(path, force)
-    folder = path.parent if str(path.parent) else Path(".")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+def _mode() -> int:
+    # mkstemp creates files readable by the owner only; give the file the usual permissions
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_all(documents: list[tuple[Path, str | bytes]], force: bool = False) -> None:
+    """Write every document through a temporary file in its own folder, then rename them all into
+    place. If any temporary file cannot be written, none of the documents appears."""
+    for path, _ in documents:
+        check_writable(path, force)
+    temps: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+        for path, content in documents:
+            path = Path(path)
+            folder = path.parent if str(path.parent) else Path(".")
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            except OSError as exc:
+                raise InputError([Problem(str(path), None, "", f"cannot write here: {exc.strerror}")]) from None
+            temps.append((tmp, path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, _mode())
+        for tmp, path in temps:
+            os.replace(tmp, path)
+        temps.clear()
+    except OSError as exc:
+        raise InputError([Problem(str(exc.filename or ""), None, "", f"cannot write: {exc.strerror}")]) from None
+    finally:
+        for tmp, _ in temps:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+
+
+def write_atomic(path: Path, content: str | bytes, force: bool = False) -> None:
+    """One document, written atomically."""
+    write_all([(Path(path), content)], force)

@@ -118,12 +118,21 @@ def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tup
                                               f"catalogusprijzen gebruikt",
                             f"{new.name}: the negotiated prices of {old.name} do not apply; catalogue prices used"))
     ids = {it.id for it in new.items} | {t.id for t in new.time}
+    # a benefit carries over to a product for the same need (another dispenser frees the same
+    # medication rounds), not to a product for another need (Tessa's claim is not Paro's)
+    following = [b for b in case.benefits if b.clients is None and b.deployment == d_index] \
+        if new.need != old.need else []
+    if following:
+        names = ", ".join(b.label for b in following)
+        notes.append(Notice("compare_benefits", f"{new.name}: baten van {old.name} ({names}) niet meegenomen",
+                            f"{new.name}: benefits of {old.name} ({names}) not carried over"))
     alt = replace(dep, product=product_id, options=tuple(options), prices={},
                   quantities={k: v for k, v in dep.quantities.items() if k in ids},
                   vat_rates={k: v for k, v in dep.vat_rates.items() if k in ids})
     deployments = list(case.deployments)
     deployments[d_index] = alt
-    new_case = replace(case, deployments=tuple(deployments))
+    new_case = replace(case, deployments=tuple(deployments),
+                       benefits=tuple(b for b in case.benefits if b not in following))
     return new_case, notes, missing_inputs(new, alt, new_case)
 
 
@@ -221,9 +230,16 @@ def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: 
                   scenario: str | None = None, prices: str = "mid") -> Comparison:
     """Whole case files side by side."""
     alts = []
+    horizons = {case.years for _, case in cases}
     for key, case in cases:
         result = estimate(case, catalogue, tariffs, scenario=scenario, prices=prices)
-        alts.append(Alternative(key, case.title, result, None, (), None, _client_months(case.deployments)))
+        notes = ()
+        if len(horizons) > 1:
+            notes = (Notice("compare_horizon", f"looptijd {case.years} jaar: de cases hebben verschillende "
+                                               f"looptijden; vergelijk de kosten per cliënt per maand",
+                            f"horizon {case.years} years: the cases differ in horizon; compare the cost per client "
+                            f"per month"),)
+        alts.append(Alternative(key, case.title, result, None, notes, None, _client_months(case.deployments)))
     cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts)), default=(None, None))[1]
     return Comparison(title=" / ".join(a.name for a in alts), need=None, deployment=None, alternatives=tuple(alts),
                       pairs=tuple(_explain(alts, cheapest)) if cheapest is not None else (), included=())

@@ -98,12 +98,31 @@ def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
         p_factors = price_factors(months, series["prices"], dep.index_cap)
         accs: dict[tuple, _Acc] = {}
         meta: dict[tuple, tuple] = {}
-        _supplier_items(case, dep, product, months, p_factors, prices, notices, accs, meta, tariffs, flows)
-        _time_lines(case, dep, product, months, wage_f, prices, notices, accs, meta, flows)
+        first = is_first_of_product(case, d_index)
+        if not first:
+            notices.add("shared", f"{product.name} komt vaker voor: kosten per organisatie, team of medewerker en de "
+                                  f"interne uren staan bij de eerste inzet van dit product",
+                        f"{product.name} appears more than once: costs per organisation, team or employee and the "
+                        f"internal hours are counted with its first deployment")
+        _supplier_items(case, dep, product, months, p_factors, prices, notices, accs, meta, tariffs, flows, first)
+        if first:
+            _time_lines(case, dep, product, months, wage_f, prices, notices, accs, meta, flows)
         for key, acc in accs.items():
             lines.append(_close_line(d_index, product, key, acc, meta[key], recoverable))
         _product_notices(product, dep, notices, catalogue)
     funding = _funding(case, tariffs, months, tariff_f, flows)
+    if case.funding:
+        stop = funding_stop(case)
+        if stop is not None:
+            notices.add("funding_stop", f"Alle inzetten stoppen na contractjaar {stop}: financiering per cliënt "
+                                        f"stopt dan en latere subsidies vervallen",
+                        f"Every deployment stops after contract year {stop}: funding per client stops then and later "
+                        f"subsidies lapse")
+        elif any(d.contract.exit_year is not None for d in case.deployments):
+            notices.add("funding_exit", "Een inzet stopt eerder (exit_year), maar de financieringsregels houden hun "
+                                        "eigen aantallen cliënten: controleer of die financiering doorloopt",
+                        "A deployment stops early (exit_year), but the funding lines keep their own client counts: "
+                        "check whether that funding continues")
     price_cal = calendar_factors(years[0], years[-1], series["prices"])
     benefits = _benefits(case, months, wage_f, price_cal, notices, flows)
     result = _assemble(case, scenario_name, prices, months, years, lines, funding, notices, series, tariffs,
@@ -242,13 +261,26 @@ def _cost_factor(quoted: str, vat_rate: Decimal, recoverable: Decimal) -> Decima
     return ONE + vat_rate * keep
 
 
-def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, meta, tariffs, flows) -> None:
+def is_first_of_product(case: Case, d_index: int) -> bool:
+    """Organisation-wide costs of a product (implementation, licences per employee, training hours)
+    are counted once: with the first deployment of that product."""
+    product = case.deployments[d_index].product
+    return all(d.product != product for d in case.deployments[:d_index])
+
+
+SHARED_BASES = ("organisation", "team", "role")
+
+
+def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, meta, tariffs, flows,
+                    first: bool = True) -> None:
     active = active_options(product, dep)
     in_use, billed, new, removed = _unit_counts(dep, months)
     running = commitment_years(dep, case.years)  # fixed costs run in contract years below this
     peak = max(dep.clients) if dep.clients else 0
     for item in product.items:
         if item.options and not active.intersection(item.options):
+            continue
+        if not first and item.basis in SHARED_BASES and item.id not in dep.quantities:
             continue
         unit_based = item.basis in ("unit", "deployment") and item.id not in dep.quantities
         fixed_q = None if unit_based else usage_quantity(item, dep, case)
@@ -493,9 +525,21 @@ def _as_dec(value) -> Decimal:
 # ---- funding --------------------------------------------------------------------------
 
 
+def funding_stop(case: Case) -> int | None:
+    """The contract year after which the organisation has stopped everywhere (every deployment has
+    an exit year): funding per client stops then and later subsidies lapse."""
+    exits = [d.contract.exit_year for d in case.deployments]
+    if exits and all(e is not None for e in exits):
+        return max(exits)  # type: ignore[type-var]
+    return None
+
+
 def _funding(case: Case, tariffs: Tariffs, months, tariff_f, flows) -> list[FundingResult]:
     out: list[FundingResult] = []
+    stop = funding_stop(case)
     for f_index, line in enumerate(case.funding):
+        if stop is not None and line.year is not None and line.year > stop:
+            continue
         code = tariffs.funding[line.code]
         label = line.label or f"{code.code} {code.name}"
         per_year: dict[int, list] = {}
@@ -507,7 +551,7 @@ def _funding(case: Case, tariffs: Tariffs, months, tariff_f, flows) -> list[Fund
             continue
         for m in months:
             clients = line.clients[m.contract_year]
-            if not clients:
+            if not clients or (stop is not None and m.contract_year >= stop):
                 continue
             if code.kind == "hourly":
                 base = line.tariff if line.tariff is not None else _sourced_tariff(code, case)

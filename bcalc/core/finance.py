@@ -88,12 +88,12 @@ def break_even_clients(case: Case, run, limit: int = BREAK_EVEN_LIMIT) -> int | 
         deps = tuple(replace(d, clients=tuple(n for _ in d.clients)) for d in case.deployments)
         return run(replace(case, deployments=deps)).total.net
 
-    at_limit = net(limit)
-    if at_limit < 0:
-        return None
     at_zero = net(0)
     if at_zero >= 0:
         return 0
+    at_limit = net(limit)
+    if at_limit < 0:
+        return None
     # Net is close to linear in the clients: aim with the straight line, then narrow down exactly.
     guess = min(limit, int(-at_zero * limit / (at_limit - at_zero)) + 1)
     if net(guess) >= 0:

@@ -135,8 +135,10 @@ def _benefits(result: Result, console: Console, lang: str) -> None:
                          + [sum(hours.values(), Decimal(0))], False))
             fte = result.case.hours_per_fte
             if fte:
-                rows.append((f"  {L('fte')}", [hours.get(y, Decimal(0)) / fte for y in years]
-                             + [sum(hours.values(), Decimal(0)) / fte / len(years)], False))
+                # FTE over the months of each year in the horizon; the total column is the yearly average
+                months = {r.year: r.months for r in result.per_year}
+                rows.append((f"  {L('fte')}", [hours.get(y, Decimal(0)) / fte * 12 / months[y] for y in years]
+                             + [sum(hours.values(), Decimal(0)) / fte / result.case.years], False))
     _matrix(console, L("benefits_title"), [str(y) for y in years] + [L("total")], rows, lang)
 
 

@@ -65,6 +65,7 @@ def _unit_price(ln) -> str | None:
 
 def to_dict(result: Result, lang: str = "nl") -> dict:
     case = result.case
+    months = {row.year: row.months for row in result.per_year}
     lines = []
     for ln in result.lines:
         entry = {
@@ -109,10 +110,10 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
                      for p in result.products],
         "lines": lines,
         "funding": [{"code": f.code, "label": f.label, "year": f.year, "amount": money_str(f.amount),
-                     "quantity": num_str(f.quantity), "rate": num_str(f.rate) if f.rate is not None else None,
+                     "quantity": num_str(f.quantity), "rate": money_str(f.rate) if f.rate is not None else None,
                      "source": f.source} for f in result.funding],
         "benefits": [{"label": b.label, "year": b.year, "amount": money_str(b.amount), "hours": num_str(b.hours),
-                      "fte": num_str((b.hours / case.hours_per_fte).quantize(Decimal("0.01")))
+                      "fte": num_str((b.hours / case.hours_per_fte * 12 / months[b.year]).quantize(Decimal("0.01")))
                       if case.hours_per_fte else None,
                       "cashable": b.cashable, "source": b.source} for b in result.benefits],
         "investment": investment_dict(result),

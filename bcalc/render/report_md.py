@@ -1365,7 +1365,7 @@ def _benefit_rows(result: Result, L: dict, lang: str) -> list[dict]:
         hours = sum((x.hours for x in mine), ZERO)
         fte = None
         if case.hours_per_fte and hours:
-            fte = hours / case.hours_per_fte / max(1, len(result.per_year))
+            fte = hours / case.hours_per_fte / case.years  # a yearly average over the horizon
         if b.kind == "time":
             what = (f"{_num(b.minutes if b.minutes is not None else b.hours, lang, 1)} "
                     f"{L['b_minutes'] if b.minutes is not None else L['b_hours']} {L['b_per_' + b.per]}, {b.role}")

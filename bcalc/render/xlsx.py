@@ -27,7 +27,10 @@ from bcalc.core.engine import (
     active_options,
     cheapest_packs,
     commitment_years,
+    SHARED_BASES,
     effective_clients,
+    funding_stop,
+    is_first_of_product,
     minimum_years,
     phase_hours,
     usage_quantity,
@@ -501,14 +504,18 @@ class _Workbook:
         for col, key in enumerate(heads, start=1):
             s.text(row, col, w[key], bold=True, fill=HEAD)
         active = active_options(product, dep)
+        first = is_first_of_product(self.case, d_index)
         for item in product.items:
             if item.options and not active.intersection(item.options):
                 continue
+            if not first and item.basis in SHARED_BASES and item.id not in dep.quantities:
+                continue  # counted with the first deployment of this product, as the engine does
             for entry in self._item_entries(item, dep, product):
                 row += 1
                 refs["items"].append(self._item_row(row, d_index, item, entry, refs))
         # time
-        counted = [t for t in product.time if t.counted and (not t.options or active.intersection(t.options))]
+        counted = [t for t in product.time if first and t.counted
+                   and (not t.options or active.intersection(t.options))]
         if counted:
             row += 2
             s.text(row, 1, w["time"], bold=True, fill=HEAD)
@@ -875,15 +882,18 @@ class _Workbook:
         for col, key in enumerate(heads, start=1):
             s.text(1, col, w[key], bold=True, fill=HEAD)
         row = 1
+        stop = funding_stop(self.case)
         for year in self.years:
             for refs in self.fund_refs:
                 line, code = refs["line"], refs["code"]
                 if code.kind == "subsidy":
-                    if self.months[(line.year - 1) * 12].year != year:
+                    if self.months[(line.year - 1) * 12].year != year or (stop is not None and line.year > stop):
                         continue
                     qty, amount = "1", f"ROUND({refs['amount']},2)"
                 else:
-                    segs = self.segs[year]
+                    segs = [seg for seg in self.segs[year] if stop is None or seg.k < stop]
+                    if not segs:
+                        continue
                     per = "months" if code.kind == "hourly" else "days"
                     qty = "+".join(f"{getattr(seg, per)}*{refs['clients'][seg.k]}" for seg in segs)
                     if code.kind == "hourly":
