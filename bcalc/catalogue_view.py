@@ -149,6 +149,7 @@ def show_product(directory, product_id, fmt, console_factory) -> None:
             console.print(f" • {key}: {note}", markup=False, highlight=False)
 
 
+UNIT_NL = {"hour": "uur", "day": "dag", "amount": "bedrag"}
 BASIS_NL = {"unit": "per stuk/cliënt", "deployment": "per inzet", "organisation": "per organisatie",
             "team": "per team", "role": "per medewerker", "hour": "per uur", "minute": "per minuut",
             "pack": "per verpakking", "piece": "per stuk (aantal in de case)"}
@@ -172,11 +173,13 @@ def list_funding(directory, fmt, console_factory) -> None:
     for col in ("code", "domein", "naam", "eenheid", "tarief", "bron"):
         table.add_column(col)
     for c in codes:
-        table.add_row(c.code, c.domain, c.name, c.unit, _tariff_text(c.tariffs), c.source)
+        table.add_row(c.code, c.domain, c.name, UNIT_NL.get(c.unit, c.unit), _tariff_text(c.tariffs, c.kind), c.source)
     console_factory().print(table)
 
 
-def _tariff_text(tariffs: dict[int, Decimal]) -> str:
+def _tariff_text(tariffs: dict[int, Decimal], kind: str = "hourly") -> str:
+    if not tariffs and kind == "subsidy":
+        return "bedrag uit de subsidiebeschikking: geef het in de case"
     if not tariffs:
         return "geen publiek tarief: geef het gecontracteerde tarief in de case"
     return ", ".join(f"{y}: € {nl_number(v)}" for y, v in sorted(tariffs.items()))
@@ -201,8 +204,8 @@ def show_funding(directory, code, fmt, console_factory) -> None:
         return
     console = console_factory()
     console.print(f"[bold]{match.code}[/bold] · {match.name} · {match.domain}")
-    console.print(f"Eenheid: {match.unit}", markup=False)
-    console.print(f"Tarief: {_tariff_text(match.tariffs)}", markup=False)
+    console.print(f"Eenheid: {UNIT_NL.get(match.unit, match.unit)}", markup=False)
+    console.print(f"Tarief: {_tariff_text(match.tariffs, match.kind)}", markup=False)
     console.print(f"\n{match.definition}", markup=False)
     if match.note:
         console.print(f"\n{match.note}", style="dim", markup=False)

@@ -642,7 +642,7 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
             if not t.counted or (t.options and not active.intersection(t.options)):
                 continue
             if t.role and t.role not in declared:
-                r.error(path + ("product",), f"time line '{t.id}' needs staff.{t.role} (count, and rate per hour)")
+                r.error(path + ("product",), f"time line '{t.id}' needs staff.{t.role} (a count; a rate per hour to value the hours)")
             if t.per == "team" and "teams" not in declared:
                 r.error(path + ("product",), f"time line '{t.id}' counts per team: give staff.teams")
     contract = Contract()

@@ -541,7 +541,7 @@ def _funding(case: Case, tariffs: Tariffs, months, tariff_f, flows) -> list[Fund
         if stop is not None and line.year is not None and line.year > stop:
             continue
         code = tariffs.funding[line.code]
-        label = line.label or f"{code.code} {code.name}"
+        label = line.label or (code.name if code.kind == "subsidy" else f"{code.code} {code.name}")
         per_year: dict[int, list] = {}
         if code.kind == "subsidy":
             month = months[(line.year - 1) * 12]

@@ -92,7 +92,8 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
                       style="dim", highlight=False)
 
     if len(result.products) > 1 or result.case.funding:
-        cols = [f"{p.deployment + 1}. {p.name}" for p in result.products]
+        cols = [f"{p.deployment + 1}. {p.name}" + (f" ({dep.label})" if dep.label else "")
+                for p, dep in zip(result.products, result.case.deployments)]
         prow = []
         for k in ("one_off", "recurring", "training", "internal", "vat", "cost"):
             prow.append((L(k), [getattr(p.totals, k) for p in result.products], k == "cost"))
@@ -163,4 +164,5 @@ def _investment(result: Result, console: Console, lang: str) -> None:
     console.print(f"\n[bold]{L('investment')}[/bold]")
     for name, value in lines:
         console.print(f"  {name}: {value}", highlight=False, markup=False)
-    console.print(f"  {L('convention')}", style="dim", highlight=False, markup=False)
+    if inv.discount_rate is not None:
+        console.print(f"  {L('convention')}", style="dim", highlight=False, markup=False)

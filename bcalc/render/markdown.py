@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from bcalc.models import Result
 from bcalc.money import fmt_money, fmt_percent
 from bcalc.render.labels import COLUMNS, label
@@ -29,12 +31,19 @@ def render(result: Result, lang: str = "nl") -> str:
     for row in result.per_year:
         out.append("| " + " | ".join([str(row.year)] + [m(getattr(row.totals, c)) for c in COLUMNS]) + " |")
     out.append("| **" + L("total") + "** | " + " | ".join(f"**{m(getattr(result.total, c))}**" for c in COLUMNS) + " |")
+    partial = [r for r in result.per_year if r.months != 12]
+    if partial:
+        text = ", ".join(f"{r.year}: {r.months}" for r in partial)
+        out += ["", ("Gedeeltelijke jaren (maanden): " if lang == "nl" else "Part years (months): ") + text]
+    out += _benefits_and_investment(result, lang)
     out += ["", f"## {L('per_product')}", ""]
     cols = ("one_off", "recurring", "training", "internal", "vat", "cost")
     out.append("| " + " | ".join([L("product")] + [L(c) for c in cols]) + " |")
     out.append("|---" + "|---:" * len(cols) + "|")
     for p in result.products:
-        out.append("| " + " | ".join([_esc(f"{p.deployment + 1}. {p.name}")] + [m(getattr(p.totals, c)) for c in cols]) + " |")
+        dep_label = case.deployments[p.deployment].label
+        name = f"{p.deployment + 1}. {p.name}" + (f" ({dep_label})" if dep_label else "")
+        out.append("| " + " | ".join([_esc(name)] + [m(getattr(p.totals, c)) for c in cols]) + " |")
     out += ["", f"## {L('funding_lines')}", ""]
     if result.funding:
         out += [f"| {L('code')} | {L('label')} | {L('year')} | {L('amount')} |", "|---|---|---|---:|"]
@@ -45,3 +54,43 @@ def render(result: Result, lang: str = "nl") -> str:
         out += ["", f"## {L('warnings')}", ""]
         out += [f"- {_esc(w.text(lang))}" for w in result.warnings]
     return "\n".join(out) + "\n"
+
+
+def _benefits_and_investment(result: Result, lang: str) -> list[str]:
+    from bcalc.render.jsonout import IRR_NOTES
+
+    L = lambda k: label(k, lang)  # noqa: E731
+    m = lambda v: fmt_money(v, lang)  # noqa: E731
+    out: list[str] = []
+    if result.benefits:
+        years = [r.year for r in result.per_year]
+        out += ["", f"## {L('benefits_title')}", ""]
+        out.append("| " + " | ".join([L("label")] + [str(y) for y in years] + [L("total")]) + " |")
+        out.append("|---" + "|---:" * (len(years) + 1) + "|")
+        for index in sorted({b.index for b in result.benefits}):
+            mine = {b.year: b for b in result.benefits if b.index == index}
+            first = next(iter(mine.values()))
+            name = first.label + (f" ({L('cashable')})" if first.cashable else "")
+            cells = [m(mine[y].amount) if y in mine else m(0) for y in years]
+            total = sum((b.amount for b in mine.values()), 0)
+            out.append("| " + " | ".join([_esc(name)] + cells + [m(total)]) + " |")
+        out.append("| " + " | ".join([L("cash_net")] + [m(r.totals.cash_net) for r in result.per_year]
+                                     + [m(result.total.cash_net)]) + " |")
+    inv = result.investment
+    if inv is not None:
+        month = (lambda n: L("not_within") if n is None else L("month_n").format(n=n))
+        irr = (fmt_percent(inv.irr.quantize(Decimal("0.0001")), lang) if inv.irr is not None
+               else L(f"irr_{inv.irr_note}") if inv.irr_note else IRR_NOTES.get(inv.irr_note, ""))
+        rows = [(L("npv"), f"{m(inv.npv)} ({fmt_percent(inv.discount_rate, lang)})" if inv.discount_rate is not None
+                 else L("no_rate")), (L("irr"), irr), (L("payback"), month(inv.payback_month))]
+        if inv.discount_rate is not None:
+            rows.append((L("discounted_payback"), month(inv.discounted_payback_month)))
+        rows.append((L("break_even"), str(inv.break_even_clients) if inv.break_even_clients is not None
+                     else L("none_up_to").format(n=inv.break_even_limit)))
+        if inv.cost_per_client_month is not None:
+            rows.append((L("cpcm"), m(inv.cost_per_client_month)))
+        out += ["", f"## {L('investment')}", "", f"| {L('investment')} | |", "|---|---:|"]
+        out += [f"| {k} | {_esc(v)} |" for k, v in rows]
+        if inv.discount_rate is not None:
+            out += ["", L("convention")]
+    return out
