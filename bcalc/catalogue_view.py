@@ -96,11 +96,11 @@ def list_products(directory, category, need, fmt, console_factory) -> None:
 
 def _find_product(cat, product_id):
     if product_id not in cat.products:
-        import difflib
+        from bcalc.reader import closest
 
-        hint = difflib.get_close_matches(product_id, list(cat.products), n=1)
+        hint = closest(product_id, tuple(cat.products))
         raise InputError([Problem("bcalc", None, "product", f"unknown product '{product_id}'"
-                                  + (f"; did you mean '{hint[0]}'?" if hint else "; see `bcalc catalogue list`"))])
+                                  + (f"; did you mean '{hint}'?" if hint else "; see `bcalc catalogue list`"))])
     return cat.products[product_id]
 
 

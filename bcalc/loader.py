@@ -573,9 +573,9 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
     pid = r.text(d, "product", path)
     product = catalogue.products.get(pid) if pid else None
     if pid and product is None:
-        from bcalc.reader import _closest
+        from bcalc.reader import closest
 
-        hint = _closest(pid, tuple(catalogue.products))
+        hint = closest(pid, tuple(catalogue.products))
         r.error(path + ("product",), f"unknown product '{pid}'" + (f"; did you mean '{hint}'?" if hint else
                                                                     "; see `bcalc catalogue list`"))
     clients = _per_year(r, d.get("clients"), path + ("clients",), years) if "clients" in d and d["clients"] is not None else None

@@ -60,9 +60,6 @@ def round_cents(value: Decimal | Fraction) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def to_fraction(value: Decimal) -> Fraction:
-    return Fraction(value)
-
 
 def money_str(value: Decimal) -> str:
     """Money as JSON text: exactly two decimals, no exponent."""

@@ -56,7 +56,7 @@ class Reader:
             return None
         for key in value:
             if key not in allowed:
-                hint = _closest(key, allowed)
+                hint = closest(key, allowed)
                 extra = f"; did you mean '{hint}'?" if hint else f"; allowed: {', '.join(allowed)}"
                 self.error(path + (key,), f"unknown field{extra}")
         for key in required:
@@ -230,7 +230,7 @@ class Reader:
         return int(text)
 
 
-def _closest(word: str, options: tuple[str, ...]) -> str | None:
+def closest(word: str, options: tuple[str, ...]) -> str | None:
     import difflib
 
     found = difflib.get_close_matches(str(word), options, n=1, cutoff=0.75)

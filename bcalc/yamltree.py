@@ -23,9 +23,6 @@ class Num(str):
     """A YAML number, kept as the text it was written as."""
 
 
-Path_ = tuple
-
-
 class Tree:
     """A parsed YAML document and where each of its parts stands."""
 

@@ -11,7 +11,7 @@ from decimal import Decimal, localcontext
 
 from bcalc.core.calendar import Month
 from bcalc.models import Case, RateSeries, Scenario
-from bcalc.money import ONE, WIDE, dec
+from bcalc.money import ONE, WIDE
 
 
 def effective_series(case: Case, scenario: Scenario) -> dict[str, RateSeries]:
@@ -62,4 +62,4 @@ def anniversary_rates(months: tuple[Month, ...], series: RateSeries) -> dict[int
     return out
 
 
-__all__ = ["effective_series", "price_factors", "calendar_factors", "rates_used", "dec"]
+__all__ = ["effective_series", "price_factors", "calendar_factors", "rates_used", "anniversary_rates"]

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from bcalc.core.engine import estimate
 from bcalc.models import Case, Catalogue, Contract, Result, Tariffs, Totals
-from bcalc.money import ZERO
 
 PRICE_ENDS = ("low", "mid", "high")
 
@@ -133,4 +132,4 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> Scenar
     return ScenarioTable(case, tuple(rows), tuple(notes))
 
 
-__all__ = ["scenario_table", "ScenarioTable", "ScenarioRow", "ZERO"]
+__all__ = ["scenario_table", "ScenarioTable", "ScenarioRow"]

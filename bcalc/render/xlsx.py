@@ -38,7 +38,6 @@ from bcalc.core.engine import (
 from bcalc.core.indexation import effective_series
 from bcalc.core.notices import Notices
 from bcalc.models import Case, Catalogue, Deployment, Item, Product, Result, Tariffs
-from bcalc.money import num_str
 
 EURO = '[$€-413] #,##0.00;[Red]-[$€-413] #,##0.00'
 PCT = "0.00%"
@@ -1371,4 +1370,4 @@ def render(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = "
     return _Workbook(result, catalogue, tariffs, lang).render()
 
 
-__all__ = ["render", "num_str"]
+__all__ = ["render"]
