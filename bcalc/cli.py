@@ -1,4 +1,5 @@
-"""The command line: parses options, calls the core, renders, and decides the exit code.
+"""The command line: parses options, calls the application layer (bcalc.app), picks a renderer and
+decides the exit code.
 
 Exit codes: 0 success, 2 bad input (case, catalogue or option), 1 unexpected failure.
 """
@@ -62,13 +63,6 @@ LangOpt = Annotated[Lang, typer.Option(help="Language of the output.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
 
-def check_scenario(scenario: str | None, tariffs) -> None:
-    """An unknown --scenario is bad input (exit 2), named with the scenarios there are."""
-    if scenario is not None and scenario not in tariffs.scenarios:
-        raise InputError([Problem("bcalc", None, "--scenario",
-                                  f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
-
-
 def _fail(problems: list[Problem]) -> None:
     for p in problems:
         print(str(p), file=sys.stderr)
@@ -112,14 +106,11 @@ def estimate(
     """Costs, VAT, funding and net result per year for one case."""
 
     def run():
-        from bcalc import paths
-        from bcalc.core import estimate as compute
-        from bcalc.loader import load_all
+        from bcalc import app as bcalc_app, paths
 
         case_path = case if case is not None else paths.default_case()
-        cat, tariffs, model = load_all(case_path, catalogue, shown=str(case) if case is not None else None)
-        check_scenario(scenario, tariffs)
-        result = compute(model, cat, tariffs, scenario=scenario, prices=prices.value)
+        loaded = bcalc_app.load(case_path, catalogue, shown=str(case) if case is not None else None)
+        result = bcalc_app.estimate(loaded, scenario, prices.value)
         if format is Format.json:
             from bcalc.render import jsonout
 
@@ -154,8 +145,7 @@ def report(
     """Write the business case documents: an Excel workbook and/or a Markdown report."""
 
     def run():
-        from bcalc.core import estimate as compute
-        from bcalc.loader import load_all
+        from bcalc import app as bcalc_app
         from bcalc.writefile import check_writable, write_all
 
         if xlsx is None and md is None:
@@ -165,19 +155,17 @@ def report(
             raise InputError([Problem("bcalc", None, "--xlsx/--md", "the two documents need different files")])
         for target in targets:
             check_writable(target, force)
-        cat, tariffs, model = load_all(case, catalogue)
-        check_scenario(scenario, tariffs)
-        result = compute(model, cat, tariffs, scenario=scenario, prices=prices.value)
+        bundle = bcalc_app.report(bcalc_app.load(case, catalogue), scenario, prices.value)
         documents: list[tuple[Path, bytes | str]] = []
         # Everything is rendered before anything is written: a failure leaves no file behind.
         if xlsx is not None:
             from bcalc.render import xlsx as xlsx_render
 
-            documents.append((xlsx, xlsx_render.render(result, cat, tariffs, lang.value)))
+            documents.append((xlsx, xlsx_render.render(bundle, lang.value)))
         if md is not None:
             from bcalc.render import report_md
 
-            documents.append((md, report_md.render(result, cat, tariffs, lang.value, templates)))
+            documents.append((md, report_md.render(bundle, lang.value, templates)))
         write_all(documents, force=force)
         for target, _ in documents:
             print(f"written: {target}")
@@ -186,14 +174,6 @@ def report(
 
 
 # ---- compare and scenarios -----------------------------------------------------------
-
-
-def _unknown_product(option: str, product_id: str, cat) -> Problem:
-    import difflib
-
-    hint = difflib.get_close_matches(product_id, list(cat.products), n=3)
-    tail = "; did you mean " + ", ".join(f"'{h}'" for h in hint) + "?" if hint else "; see `bcalc catalogue list`"
-    return Problem("bcalc", None, option, f"unknown product '{product_id}'{tail}")
 
 
 @app.command()
@@ -218,8 +198,7 @@ def compare(
     """The same need served by several products side by side, or whole cases side by side."""
 
     def run():
-        from bcalc.core.compare import compare_cases
-        from bcalc.loader import load_case, load_catalogues
+        from bcalc import app as bcalc_app
         from bcalc.render import compare_view
 
         products = list(with_ or [])
@@ -227,50 +206,17 @@ def compare(
             used = "--with" if products else "--need" if need else "--deployment"
             raise InputError([Problem("bcalc", None, used, "compares products within one case; give one case file, "
                                                            "or leave it out to compare whole cases")])
-        cat, tariffs = load_catalogues(catalogue)
-        check_scenario(scenario, tariffs)
-        problems: list[Problem] = []
-        loaded = []
-        for path in cases:
-            try:
-                loaded.append((str(path), load_case(path, cat, tariffs, shown=str(path))))
-            except InputError as exc:
-                problems += exc.problems
-        for pid in products:
-            if pid not in cat.products:
-                problems.append(_unknown_product("--with", pid, cat))
-        if problems:
-            raise InputError(problems)
-
-        notes: list[str] = []
-        failed: list[tuple[str, str]] = []
-        if len(loaded) > 1:
-            result = compare_cases(loaded, cat, tariffs, scenario=scenario, prices=prices.value)
+        if len(cases) > 1:
+            result, cat = bcalc_app.compare_files(list(cases), catalogue, scenario, prices.value)
+            view = compare_view.build(result, cat, lang.value, scenario=scenario, prices=prices.value)
+            title = None
         else:
-            model = loaded[0][1]
-            n = len(model.deployments)
-            if deployment is None and n > 1:
-                raise InputError([Problem("bcalc", None, "--deployment",
-                                          f"the case has {n} deployments; choose one with --deployment 1..{n}")])
-            index = (deployment or 1) - 1
-            if not 0 <= index < n:
-                raise InputError([Problem("bcalc", None, "--deployment",
-                                          f"{deployment} is not a deployment of the case; choose 1..{n}")])
-            own = model.deployments[index].product
-            own_need = cat.products[own].need
-            chosen: list[str] = []
-            if need or not products:
-                chosen += compare_view.need_products(cat, own_need)
-            chosen += products
-            chosen = list(dict.fromkeys(chosen))
-            notes += compare_view.other_need_notes(cat, own, chosen, lang.value)
-            if not [p for p in chosen if p != own]:
-                notes.append(compare_view.alone_note(own_need, lang.value))
-            result, failed = compare_view.compare_need(model, cat, tariffs, index, chosen, scenario=scenario,
-                                                       prices=prices.value, strict=debug)
-        view = compare_view.build(result, cat, lang.value, scenario=scenario, prices=prices.value, notes=notes,
-                                  failed=failed)
-        title = loaded[0][1].title if len(loaded) == 1 else None
+            loaded = bcalc_app.load(cases[0], catalogue, shown=str(cases[0]))
+            found = bcalc_app.compare_within(loaded, products, need, deployment, scenario, prices.value,
+                                             strict=debug)
+            view = compare_view.build_need(found, loaded.catalogue, lang.value, scenario=scenario,
+                                           prices=prices.value)
+            title = loaded.case.title
         if format is Format.json:
             sys.stdout.write(compare_view.render_json(view, title))
         elif format is Format.markdown:
@@ -292,12 +238,10 @@ def scenarios(
     """The case under every indexation scenario, low/mid/high prices and VAT setting, and under stress."""
 
     def run():
-        from bcalc.core.scenarios import scenario_table
-        from bcalc.loader import load_all
+        from bcalc import app as bcalc_app
         from bcalc.render import scenarios_view
 
-        cat, tariffs, model = load_all(case, catalogue)
-        view = scenarios_view.build(scenario_table(model, cat, tariffs), lang.value)
+        view = scenarios_view.build(bcalc_app.scenarios(bcalc_app.load(case, catalogue)), lang.value)
         if format is Format.json:
             sys.stdout.write(scenarios_view.render_json(view))
         elif format is Format.markdown:

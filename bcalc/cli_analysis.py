@@ -1,5 +1,5 @@
 """``bcalc simulate`` and ``bcalc sensitivity``: registered on the main app when bcalc.cli imports
-this module (the last line of cli.py). Thin: parse options, call the core, render.
+this module (the last line of cli.py). Thin: parse options, call the application layer (bcalc.app), render.
 
 numpy is imported only when ``simulate`` runs.
 """
@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from bcalc.cli import CatalogueOpt, DebugOpt, Lang, LangOpt, PriceEnd, ScenarioOpt, _console, _guard, app, check_scenario
+from bcalc.cli import CatalogueOpt, DebugOpt, Lang, LangOpt, PriceEnd, ScenarioOpt, _console, _guard, app
 
 PROGRESS_ABOVE = 200_000     # draws; below this a simulation takes well under a second
 
@@ -47,22 +47,22 @@ def simulate(
     """Monte Carlo over the quoted price ranges, '±' prices and --vary inputs: P10/P50/P90."""
 
     def run():
-        from bcalc.core.simulate import require_numpy, simulate as compute
-        from bcalc.loader import load_all
+        from bcalc import app as bcalc_app
+        from bcalc.core.simulate import require_numpy
 
         require_numpy()
-        cat, tariffs, model = load_all(case, catalogue)
-        check_scenario(scenario, tariffs)
+        loaded = bcalc_app.load(case, catalogue)
+        spec = list(vary or [])
         if draws > PROGRESS_ABOVE:
             from rich.console import Console
             from rich.progress import Progress
 
             with Progress(console=Console(stderr=True), transient=True) as bar:
                 task = bar.add_task("simulate", total=draws)
-                sim = compute(model, cat, tariffs, draws=draws, seed=seed, vary=list(vary or []),
-                              scenario=scenario, progress=lambda done, total: bar.update(task, completed=done))
+                sim = bcalc_app.simulate(loaded, draws, seed, spec, scenario,
+                                         progress=lambda done, total: bar.update(task, completed=done))
         else:
-            sim = compute(model, cat, tariffs, draws=draws, seed=seed, vary=list(vary or []), scenario=scenario)
+            sim = bcalc_app.simulate(loaded, draws, seed, spec, scenario)
         from bcalc.render import simulate_view
 
         if format is TableJson.json:
@@ -87,13 +87,10 @@ def sensitivity(
     """One input at a time to its low and high end: a tornado of the net result."""
 
     def run():
-        from bcalc.core.sensitivity import sensitivity as compute
-        from bcalc.loader import load_all
+        from bcalc import app as bcalc_app
         from bcalc.render import sensitivity_view
 
-        cat, tariffs, model = load_all(case, catalogue)
-        check_scenario(scenario, tariffs)
-        result = compute(model, cat, tariffs, scenario=scenario, prices=prices.value)
+        result = bcalc_app.sensitivity(bcalc_app.load(case, catalogue), scenario, prices.value)
         if format is TableJson.json:
             sys.stdout.write(sensitivity_view.render_json(result, lang.value))
         else:

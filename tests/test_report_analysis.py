@@ -17,6 +17,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from bcalc.app import report_of
 from bcalc.cli import app
 from bcalc.core import estimate
 from bcalc.loader import load_all
@@ -114,8 +115,8 @@ def documents():
     out = {}
     for name, lang in CASES:
         result, catalogue, tariffs = compute(name)
-        text = report_md.render(result, catalogue, tariffs, lang)
-        wb = load_workbook(io.BytesIO(xlsx.render(result, catalogue, tariffs, lang)))
+        text = report_md.render(report_of(result, catalogue, tariffs), lang)
+        wb = load_workbook(io.BytesIO(xlsx.render(report_of(result, catalogue, tariffs), lang)))
         path = EXAMPLES / f"{name}.yaml"
         sens = cli_json("sensitivity", path, "--format", "json", "--lang", lang)
         sim = cli_json("simulate", path, "--draws", DRAWS, "--seed", SEED, "--format", "json", "--lang", lang)
@@ -376,7 +377,7 @@ def test_without_numpy_one_sentence_and_no_exception(monkeypatch, lang):
     with pytest.raises(ImportError):
         import numpy  # noqa: F401
     result, catalogue, tariffs = compute("medicijndispensers")
-    text = report_md.render(result, catalogue, tariffs, lang)
+    text = report_md.render(report_of(result, catalogue, tariffs), lang)
     sentence = ("De simulatie is overgeslagen: installeer numpy voor de simulatie (`pip install numpy`)."
                 if lang == "nl" else
                 "The simulation was skipped: install numpy for the simulation (`pip install numpy`).")
@@ -387,7 +388,7 @@ def test_without_numpy_one_sentence_and_no_exception(monkeypatch, lang):
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(text)
     assert html.count("<h2>") == 9
 
-    wb = load_workbook(io.BytesIO(xlsx.render(result, catalogue, tariffs, lang)))
+    wb = load_workbook(io.BytesIO(xlsx.render(report_of(result, catalogue, tariffs), lang)))
     ws = wb["Simulatie" if lang == "nl" else "Simulation"]
     cells = [c.value for row in ws.iter_rows() for c in row if c.value not in (None, "")]
     assert cells == [sentence]

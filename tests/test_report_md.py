@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from bcalc.app import report_of
 from bcalc.cli import app
 from bcalc.core import estimate
 from bcalc.errors import InputError
@@ -65,7 +66,7 @@ def inline_case(tmp_path: Path, text: str, name: str = "case.yaml"):
 
 def report(tmp_path: Path, text: str, lang: str = "nl", templates: Path | None = None) -> str:
     result, catalogue, tariffs = inline_case(tmp_path, text)
-    return report_md.render(result, catalogue, tariffs, lang, templates)
+    return report_md.render(report_of(result, catalogue, tariffs), lang, templates)
 
 
 def split_row(line: str) -> list[str]:
@@ -119,7 +120,7 @@ GOLDEN_CASES = [(p, "nl") for p in EXAMPLES] + [(p, "en") for p in EXAMPLES if p
 @pytest.mark.parametrize("path,lang", GOLDEN_CASES, ids=[f"{p.stem}-{lang}" for p, lang in GOLDEN_CASES])
 def test_golden(path: Path, lang: str):
     result, catalogue, tariffs = compute(path)
-    text = report_md.render(result, catalogue, tariffs, lang)
+    text = report_md.render(report_of(result, catalogue, tariffs), lang)
     golden = GOLDEN / (f"{path.stem}.md" if lang == "nl" else f"{path.stem}.{lang}.md")
     if UPDATE:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +147,7 @@ def test_every_example_has_a_golden_file():
 def test_summary_numbers_equal_json_totals(path: Path, lang: str):
     result, catalogue, tariffs = compute(path)
     total = jsonout.to_dict(result, lang)["total"]
-    text = report_md.render(result, catalogue, tariffs, lang)
+    text = report_md.render(report_of(result, catalogue, tariffs), lang)
     L = report_md.TEXT[lang]
     summary = table_after(text, f"## 1. {L['h_summary']}")
     assert row_with(summary, L["total_cost"])[1] == money(total["cost"], lang)
@@ -317,7 +318,7 @@ def _all_reports(tmp_path) -> list[str]:
     for path in EXAMPLES:
         result, catalogue, tariffs = compute(path)
         for lang in ("nl", "en"):
-            out.append(report_md.render(result, catalogue, tariffs, lang))
+            out.append(report_md.render(report_of(result, catalogue, tariffs), lang))
     out.append(report(tmp_path, VIVAGO + """\
 funding:
   - code: subsidy
@@ -498,7 +499,7 @@ def _euros(cell: str) -> Decimal:
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_cost_lines_add_up_to_the_deployment_total(path: Path):
     result, catalogue, tariffs = compute(path)
-    text = report_md.render(result, catalogue, tariffs, "nl")
+    text = report_md.render(report_of(result, catalogue, tariffs), "nl")
     for p in result.products:
         heading = f"#### {p.deployment + 1}. {p.name}"
         name = next(line for line in text.split("\n") if line.startswith(heading))

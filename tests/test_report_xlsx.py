@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 import lo
+from bcalc.app import report_of
 from bcalc.core import estimate
 from bcalc.loader import load_all
 from bcalc.render import xlsx
@@ -28,7 +29,7 @@ def _estimate(path: Path, **kwargs):
 def _write(path: Path, out: Path, lang: str = "nl", **kwargs) -> tuple[Path, object]:
     result, cat, tariffs = _estimate(path, **kwargs)
     target = out / f"{path.stem}.xlsx"
-    target.write_bytes(xlsx.render(result, cat, tariffs, lang))
+    target.write_bytes(xlsx.render(report_of(result, cat, tariffs), lang))
     return target, result
 
 

@@ -193,8 +193,10 @@ def _included(alts: list[Alternative], catalogue: Catalogue) -> list[IncludedDif
 
 
 def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index: int, products: list[str],
-                     scenario: str | None = None, prices: str = "mid") -> Comparison:
-    """The deployment as it is, then served by each of ``products``."""
+                     scenario: str | None = None, prices: str = "mid",
+                     known: dict[str, Result] | None = None) -> Comparison:
+    """The deployment as it is, then served by each of ``products``. ``known``: the estimate of the
+    case as it is, under its own product id, when the caller has it (same scenario and price end)."""
     dep = case.deployments[d_index]
     order = [dep.product] + [p for p in products if p != dep.product]
     alts: list[Alternative] = []
@@ -208,7 +210,10 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
                                     Notice("compare_missing", f"de case mist {need}", f"the case lacks {need}"),
                                     tuple(notes), d_index, months))
             continue
-        result = estimate(new_case, catalogue, tariffs, scenario=scenario, prices=prices)
+        if known and pid == dep.product and pid in known:
+            result = known[pid]
+        else:
+            result = estimate(new_case, catalogue, tariffs, scenario=scenario, prices=prices)
         alts.append(Alternative(pid, product.name, result, None, tuple(notes), d_index, months))
     cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts) if a.result is not None), default=(None, None))[1]
     pricing: list[ChoicePricing] = []

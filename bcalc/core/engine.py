@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
+from bcalc.core import vat
 from bcalc.core.calendar import Month, calendar_years, horizon
 from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, price_factors, rates_used
 from bcalc.core.notices import Notices
@@ -253,14 +254,6 @@ def usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
     return None
 
 
-def _cost_factor(quoted: str, vat_rate: Decimal, recoverable: Decimal) -> Decimal:
-    """Cost incl. non-recoverable VAT per euro of the quoted price."""
-    keep = ONE - recoverable
-    if quoted == "incl":
-        return (ONE + vat_rate * keep) / (ONE + vat_rate)
-    return ONE + vat_rate * keep
-
-
 def is_first_of_product(case: Case, d_index: int) -> bool:
     """Organisation-wide costs of a product (implementation, licences per employee, training hours)
     are counted once: with the first deployment of that product."""
@@ -297,9 +290,9 @@ def _supplier_items(case, dep, product, months, p_factors, end, notices, accs, m
         if unit_price is None:
             notices.no_amount(product, item)
             continue
-        vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
-        quoted = "incl" if item.vat == "incl" else "excl"
-        to_cost = _cost_factor(quoted, vat_rate, case.vat_recoverable)
+        vat_rate = vat.item_rate(item, dep, tariffs)
+        quoted = vat.quoted(item)
+        to_cost = vat.cost_factor(quoted, vat_rate, case.vat_recoverable)
         width = ZERO
         if quoted_price is not None and quoted_price.is_range:
             width = quoted_price.high - quoted_price.low
@@ -398,9 +391,9 @@ def _packs(item, dep, product, months, p_factors, fixed_q, notices, accs, meta, 
         notices.no_quantity(product, item)
         return
     combo = cheapest_packs(needed, item.packs) if needed else {}
-    vat_rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else tariffs.vat_standard)
-    quoted = "incl" if item.vat == "incl" else "excl"
-    to_cost = _cost_factor(quoted, vat_rate, recoverable)
+    vat_rate = vat.item_rate(item, dep, tariffs)
+    quoted = vat.quoted(item)
+    to_cost = vat.cost_factor(quoted, vat_rate, recoverable)
     notices.packs(product, item, needed, combo)
     for pack in item.packs:
         count = combo.get(pack.size, 0)
@@ -505,15 +498,8 @@ def _close_line(d_index: int, product: Product, key: tuple, acc: _Acc, meta: tup
         return Line(d_index, product.id, item_id, label, "training" if category == "training" else "internal", year,
                     _as_dec(acc.quantity), unit_price, round_cents(acc.amount), ZERO, source, kind="internal",
                     role=role, parts=parts if len(parts) > 1 else (), **extra)
-    keep = ONE - recoverable
-    if quoted == "incl":
-        gross = round_cents(acc.amount)
-        excl = round_cents(gross / (ONE + vat_rate))
-        vat = round_cents((gross - excl) * keep)
-    else:
-        excl = round_cents(acc.amount)
-        vat = round_cents(excl * vat_rate * keep)
-    return Line(d_index, product.id, item_id, label, category, year, _as_dec(acc.quantity), unit_price, excl, vat,
+    excl, vat_due = vat.split(acc.amount, vat_rate, quoted, recoverable)
+    return Line(d_index, product.id, item_id, label, category, year, _as_dec(acc.quantity), unit_price, excl, vat_due,
                 source, kind="supplier", vat_rate=vat_rate, quoted=quoted, parts=parts if len(parts) > 1 else (),
                 **extra)
 

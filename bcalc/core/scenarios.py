@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from bcalc.core import vat
+from bcalc.core.checks import owed_after_horizon
 from bcalc.core.engine import estimate
 from bcalc.models import Case, Catalogue, Contract, Result, Tariffs, Totals
+from bcalc.money import ZERO
 
 PRICE_ENDS = ("low", "mid", "high")
 
@@ -85,15 +88,17 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> Scenar
     recoverables = sorted({Decimal(0), case.vat_recoverable, Decimal(1)})
     for scenario in [s for s in ("none", "low", "base", "high") if s in tariffs.scenarios]:
         for end in PRICE_ENDS:
+            # one run with nothing recoverable; the other VAT settings change only each line's VAT
+            at_zero = run(replace(case, vat_recoverable=Decimal(0)), scenario, end)
             for rec in recoverables:
-                result = run(replace(case, vat_recoverable=rec), scenario, end)
+                totals = replace(at_zero.total, vat=sum((vat.recovered(ln, rec) for ln in at_zero.lines), ZERO))
                 pct = f"{rec * 100:.0f}"
                 end_nl = {"low": "onderkant", "mid": "midden", "high": "bovenkant"}[end]
                 rows.append(ScenarioRow("grid", f"{scenario}/{end}/{pct}",
                                         f"{tariffs.scenarios[scenario].label or scenario}; prijzen {end_nl}; "
                                         f"btw terug {pct} %",
                                         f"indexation {scenario}; prices {end}; VAT recovered {pct}%",
-                                        scenario, end, rec, result.total))
+                                        scenario, end, rec, totals))
 
     caps = [d.index_cap for d in case.deployments if d.index_cap is not None]
     if caps:
@@ -115,9 +120,13 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> Scenar
                             half.total))
 
     for k in range(1, case.years):
-        full = estimate(_stop_after(case, k, keep_term=True), catalogue, tariffs, checks=True)
-        spent = run(_stop_after(case, k, keep_term=False), case.scenario, "mid")
-        owed = full.total.cost + full.owed_after_horizon - spent.total.cost
+        stopped = _stop_after(case, k, keep_term=True)
+        full = run(stopped, case.scenario, "mid")
+        free = _stop_after(case, k, keep_term=False)
+        # without contract terms the two cases are the same: what is owed is then nothing
+        spent = full if free == stopped else run(free, case.scenario, "mid")
+        after = owed_after_horizon(stopped, catalogue, tariffs, full, lambda c, p, s: run(c, s, p))
+        owed = full.total.cost + after - spent.total.cost
         totals = full.total
         rows.append(ScenarioRow("stress", f"exit-{k}", f"stoppen na contractjaar {k}", f"stopping after contract "
                                 f"year {k}", case.scenario, "mid", case.vat_recoverable, totals,

@@ -588,25 +588,26 @@ class Evaluator:
 
 
 def sensitivity(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None,
-                prices: str = "mid") -> Sensitivity:
-    """Every uncertain input of the case moved to its low and its high end, one at a time."""
+                prices: str = "mid", base: Result | None = None) -> Sensitivity:
+    """Every uncertain input of the case moved to its low and its high end, one at a time.
+    ``base``: the estimate of the case with this scenario and price end, when the caller has it."""
     cfg = settings(tariffs)
     model = Model(case, catalogue, tariffs, scenario, prices)
-    base_result = model.result()
-    base = Outcome.of(base_result)
+    base_result = base if base is not None else model.result()
+    base_outcome = Outcome.of(base_result)
     inputs = catalogue_inputs(model, base_result, cfg.approx_spread) + swing_inputs(model, cfg.default_swing)
     runs = Evaluator(model, base_result)
     rows: list[SensitivityRow] = []
     idle: list[Input] = []
     for inp in inputs:
-        low = base if inp.low == inp.mode else runs.outcome(inp, inp.low)
-        high = base if inp.high == inp.mode else runs.outcome(inp, inp.high)
-        if low == base and high == base:
+        low = base_outcome if inp.low == inp.mode else runs.outcome(inp, inp.low)
+        high = base_outcome if inp.high == inp.mode else runs.outcome(inp, inp.high)
+        if low == base_outcome and high == base_outcome:
             idle.append(inp)
             continue
         rows.append(SensitivityRow(inp, low, high))
     rows.sort(key=lambda r: (-r.swing, -abs((r.high.npv or ZERO) - (r.low.npv or ZERO)), r.input.key))
-    return Sensitivity(case=case, scenario=model.scenario_name, prices=prices, base=base, rows=tuple(rows),
+    return Sensitivity(case=case, scenario=model.scenario_name, prices=prices, base=base_outcome, rows=tuple(rows),
                        without_effect=tuple(idle), settings=cfg)
 
 

@@ -57,7 +57,7 @@ from bcalc.core.sensitivity import (
     settings,
 )
 from bcalc.errors import InputError, Problem
-from bcalc.models import Case, Catalogue, Tariffs
+from bcalc.models import Case, Catalogue, Result, Tariffs
 from bcalc.money import CENT, ONE, ZERO
 
 METRICS = ("cost", "benefits", "funding", "net", "npv")
@@ -267,11 +267,12 @@ def _cents(value: float) -> Decimal:
 
 def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10_000, seed: int = 1,
              vary: list[str] | tuple[str, ...] = (), scenario: str | None = None,
-             check_draws: int = CHECK_DRAWS, progress=None) -> Simulation:
+             check_draws: int = CHECK_DRAWS, progress=None, base: Result | None = None) -> Simulation:
     """Monte Carlo with ``draws`` draws from ``numpy.random.default_rng(seed)``.
 
     ``vary``: ``--vary`` specs. ``progress(done, total)``, if given, is called as chunks of draws
-    complete. Raises InputError for bad specs, a bad number of draws, or a missing numpy.
+    complete. ``base``: the estimate of the case at the midpoints, when the caller has it (used only
+    without --vary inputs). Raises InputError for bad specs, a bad number of draws, or a missing numpy.
     """
     np = require_numpy()
     if draws < 1 or draws > MAX_DRAWS:
@@ -301,7 +302,7 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     model = apply_all(model, [(v, v.mode) for v in varied])
 
     # 2. the base and the catalogue's uncertain figures
-    base_result = model.result()
+    base_result = base if base is not None and not varied else model.result()
     base = Outcome.of(base_result)
     inputs = catalogue_inputs(model, base_result, cfg.approx_spread) + varied
     has_npv = base.npv is not None

@@ -533,14 +533,10 @@ def render_console(view: dict, console) -> None:
              {i: [f"- {w}" for w in a["warnings"]] for i, a in enumerate(view["alternatives"])})
 
 
-# ---- choosing what to compare ------------------------------------------------------------------------
+# ---- the notes that go with a choice of products --------------------------------------------------
 
 
-def need_products(catalogue: Catalogue, need: str) -> list[str]:
-    return [p.id for p in catalogue.products.values() if p.need == need]
-
-
-def other_need_notes(catalogue: Catalogue, case_product: str, products: list[str], lang: str) -> list[str]:
+def other_need_notes(catalogue: Catalogue, case_product: str, products, lang: str) -> list[str]:
     """A note for every product asked for that serves another need than the deployment's product."""
     W = WORDS[lang]
     need = catalogue.products[case_product].need
@@ -556,58 +552,18 @@ def alone_note(need: str, lang: str) -> str:
     return WORDS[lang]["alone"].format(need=need)
 
 
-def compare_need(case, catalogue: Catalogue, tariffs, d_index: int, products: list[str], scenario: str | None = None,
-                 prices: str = "mid", strict: bool = False):
-    """``compare_products``, but one alternative whose calculation raises does not take the others down:
-    it is left out and returned in ``failed`` as (product, error), to be shown as not computed. The
-    deployment's own product is never left out: if it fails, the error is raised. ``strict``: raise at once
-    (``--debug``)."""
-    from bcalc.core.compare import compare_products
-
-    try:
-        return compare_products(case, catalogue, tariffs, d_index, products, scenario=scenario, prices=prices), []
-    except Exception:
-        if strict:
-            raise
-    own = case.deployments[d_index].product
-    kept, failed = [], []
-    for pid in dict.fromkeys(products):
-        if pid == own:
-            continue
-        try:
-            compare_products(case, catalogue, tariffs, d_index, [pid], scenario=scenario, prices=prices)
-            kept.append(pid)
-        except Exception as exc:
-            failed.append((pid, f"{type(exc).__name__}: {exc}"))
-    return compare_products(case, catalogue, tariffs, d_index, kept, scenario=scenario, prices=prices), failed
-
-
-def for_report(result, catalogue: Catalogue, tariffs, lang: str = "nl", d_index: int = 0) -> dict:
-    """The business case's comparison: deployment ``d_index`` against every product of its need, with the
-    result's scenario and price end (the same figures as ``bcalc compare CASE --need``). The Markdown report
-    and the workbook of one ``bcalc report`` share the calculation."""
-    key = (id(result), lang, d_index)
-    if key in _REPORT_CACHE and _REPORT_CACHE[key][0] is result:
-        return _REPORT_CACHE[key][1]
-    case = result.case
-    own = case.deployments[d_index].product
-    need = catalogue.products[own].need
-    products = need_products(catalogue, need)
-    cmp, failed = compare_need(case, catalogue, tariffs, d_index, products, scenario=result.scenario,
-                               prices=result.prices_end)
-    notes = [] if [p for p in products if p != own] else [alone_note(need, lang)]
-    view = build(cmp, catalogue, lang, scenario=result.scenario, prices=result.prices_end, notes=notes,
-                 failed=failed)
-    _REPORT_CACHE.clear()
-    _REPORT_CACHE[key] = (result, view)
-    return view
-
-
-_REPORT_CACHE: dict = {}
+def build_need(found, catalogue: Catalogue, lang: str = "nl", *, scenario: str | None = None,
+               prices: str = "mid") -> dict:
+    """The view of a comparison of products for one deployment (``bcalc.app.NeedComparison``)."""
+    notes = other_need_notes(catalogue, found.own, found.other_need, lang)
+    if found.alone:
+        notes.append(alone_note(found.need, lang))
+    return build(found.comparison, catalogue, lang, scenario=scenario, prices=prices, notes=notes,
+                 failed=list(found.failed))
 
 
 __all__ = [
-    "build", "for_report", "compare_need", "rows", "assumptions", "cheapest_line", "problems", "facts", "to_dict",
-    "render_json", "render_markdown", "render_console", "markdown_body", "markdown_table", "need_products",
+    "build", "build_need", "rows", "assumptions", "cheapest_line", "problems", "facts", "to_dict",
+    "render_json", "render_markdown", "render_console", "markdown_body", "markdown_table",
     "other_need_notes", "alone_note", "text_matrix", "number", "words", "signed",
 ]

@@ -1,13 +1,14 @@
 """``bcalc report CASE --md FILE``: the written business case, rendered with jinja2 from templates/.
 
-All numbers are worked out here (Decimal, from the ``Result``); the templates only place them and
-format them through the filters ``money``, ``pct`` and ``num`` (built on bcalc.money: round first,
+The numbers come from one ``bcalc.app.Report`` (the estimate and every analysis, computed once);
+this module arranges them for the templates (shares, groups, the horizon's months), and the
+templates only place them and format them through the filters ``money``, ``pct`` and ``num`` (built on bcalc.money: round first,
 then format). Words come from ``L``, a labels dict in the chosen language, so one set of templates
 serves Dutch and English.
 
 Chapter 7 ends with the uncertainty of the result: the sensitivity (as ``bcalc sensitivity``) and a
 Monte Carlo with a fixed number of draws and seed (as ``bcalc simulate --draws 20000 --seed 2027``);
-``uncertainty()`` builds both from the views of those commands, and the workbook shows the same.
+``uncertainty()`` arranges both as the views of those commands, and the workbook shows the same.
 
 Templates: the bundled folder (``bcalc.paths.templates_dir()``), entry ``report.md.j2`` with one
 partial per section (``report_*.md.j2``). A user folder given with ``--templates DIR`` replaces
@@ -23,10 +24,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from bcalc.errors import InputError, Problem
 from bcalc.models import ROLES, Catalogue, Product, Result, Tariffs, TimeLine
 from bcalc.money import ZERO, en_number, fmt_money, fmt_percent, nl_number, round_cents
 from bcalc.render.labels import LABELS
+
+if TYPE_CHECKING:
+    from bcalc.app import Report
 
 ENTRY = "report.md.j2"
 # Warnings that mean a cost is missing from the totals.
@@ -785,8 +791,10 @@ def _rate_groups(rates: dict[int, Decimal], years: list[int]) -> list[tuple[int,
     return [tuple(g) for g in out]
 
 
-def context(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = "nl") -> dict:
-    """Everything the templates show, computed once, as plain data (Decimals stay Decimals)."""
+def context(bundle: Report, lang: str = "nl") -> dict:
+    """Everything the templates show, as plain data (Decimals stay Decimals), from the figures of
+    one ``bcalc.app.report``."""
+    result, catalogue, tariffs = bundle.result, bundle.catalogue, bundle.tariffs
     if lang not in TEXT:
         raise InputError([Problem("bcalc", None, "--lang", f"unknown language '{lang}'; known: nl, en")])
     L = {**LABELS[lang], **TEXT[lang], **ANALYSIS_TEXT[lang], **UNCERTAINTY_TEXT[lang]}
@@ -1057,20 +1065,23 @@ def context(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = 
         "figures": figures,
         "documents": documents,
         "funding_sources": funding_sources,
-        "comparison": _comparison(result, catalogue, tariffs, lang, L),
-        "scenarios": _scenarios(result, catalogue, tariffs, lang, L),
-        "uncertainty": uncertainty(result, catalogue, tariffs, lang),
+        "comparison": comparison_view(bundle, lang, L),
+        "scenarios": scenarios_view_of(bundle, lang, L),
+        "uncertainty": uncertainty(bundle, lang),
         "method": L["method"].format(end=L[result.prices_end] + f" (--prices {result.prices_end})"),
         "chapter": {"summary": 1, "basis": 2, "costs": 3, "vat": 4, "indexation": 5, "funding": 6, "result": 7,
                     "attention": 8, "sources": 9},
     }
 
 
-def _comparison(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str, L: dict) -> dict:
+def comparison_view(bundle: Report, lang: str, L: dict | None = None) -> dict:
     """Deployment 1 against the other products of its need, as ``bcalc compare`` shows it."""
     from bcalc.render import compare_view
 
-    view = compare_view.for_report(result, catalogue, tariffs, lang)
+    result, catalogue = bundle.result, bundle.catalogue
+    L = L or {**LABELS[lang], **TEXT[lang], **ANALYSIS_TEXT[lang]}
+    view = compare_view.build_need(bundle.comparison, catalogue, lang, scenario=result.scenario,
+                                   prices=result.prices_end)
     case = result.case
     dep = case.deployments[0]
     intro = L["compare_intro"].format(n=1, name=catalogue.products[dep.product].name, need=view["need"],
@@ -1085,11 +1096,12 @@ def _comparison(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: st
             "problems": compare_view.problems(view), "assumptions": compare_view.assumptions(view)}
 
 
-def _scenarios(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str, L: dict) -> dict:
+def scenarios_view_of(bundle: Report, lang: str, L: dict | None = None) -> dict:
     """The case under every scenario and under stress, as ``bcalc scenarios`` shows it."""
     from bcalc.render import scenarios_view
 
-    view = scenarios_view.for_report(result, catalogue, tariffs, lang)
+    L = L or {**TEXT[lang], **ANALYSIS_TEXT[lang]}
+    view = scenarios_view.build(bundle.scenarios, lang)
     W = scenarios_view.words(lang)
 
     def table(rows, keys):
@@ -1105,38 +1117,8 @@ def _scenarios(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str
 
 # ---- uncertainty: sensitivity and simulation ------------------------------------------------
 
-REPORT_DRAWS = 20_000         # the report's simulation: a fixed number of draws and a fixed seed,
-REPORT_SEED = 2027            # so that the same case gives the same document
 CHART_LABEL = 40              # the tornado chart in text: label width (longer labels are cut) ...
 CHART_BAR = 31                # ... and bar width (odd: the middle column is the estimate)
-_ANALYSIS_CACHE: dict = {}
-
-
-def analysis(result: Result, catalogue: Catalogue, tariffs: Tariffs):
-    """(Sensitivity, Simulation or None when numpy is missing) of the report's case.
-
-    The same scenario and price end as the estimate (the simulation always draws around the midpoints);
-    computed once per result, so the workbook and the Markdown of one ``bcalc report`` share them.
-    """
-    from bcalc.core.sensitivity import sensitivity
-    from bcalc.core.simulate import require_numpy, simulate
-
-    try:
-        require_numpy()
-        numpy = True
-    except InputError:
-        numpy = False
-    key = (id(result), id(catalogue), id(tariffs), numpy)
-    hit = _ANALYSIS_CACHE.get(key)
-    if hit is not None and hit[0] is result and hit[1] is catalogue and hit[2] is tariffs:
-        return hit[3], hit[4]
-    case = result.case
-    sens = sensitivity(case, catalogue, tariffs, scenario=result.scenario, prices=result.prices_end)
-    sim = (simulate(case, catalogue, tariffs, draws=REPORT_DRAWS, seed=REPORT_SEED, scenario=result.scenario)
-           if numpy else None)
-    _ANALYSIS_CACHE.clear()
-    _ANALYSIS_CACHE[key] = (result, catalogue, tariffs, sens, sim)
-    return sens, sim
 
 
 def _tariffs_file(tariffs: Tariffs) -> str:
@@ -1297,11 +1279,11 @@ def _simulation_view(sim, result: Result, lang: str, tariffs_file: str) -> dict:
     }
 
 
-def uncertainty(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = "nl") -> dict:
-    """The sensitivity (as ``bcalc sensitivity``) and the simulation (as ``bcalc simulate`` with
-    REPORT_DRAWS draws and REPORT_SEED), for the Markdown report and the workbook."""
-    sens, sim = analysis(result, catalogue, tariffs)
-    where = _tariffs_file(tariffs)
+def uncertainty(bundle: Report, lang: str = "nl") -> dict:
+    """The sensitivity (as ``bcalc sensitivity``) and the simulation (as ``bcalc simulate`` with the
+    report's draws and seed), for the Markdown report and the workbook."""
+    result, sens, sim = bundle.result, bundle.sensitivity, bundle.simulation
+    where = _tariffs_file(bundle.tariffs)
     return {"sensitivity": _sensitivity_view(sens, result, lang, where),
             "simulation": _simulation_view(sim, result, lang, where)}
 
@@ -1464,8 +1446,7 @@ def _problem(file: str | None, line: int | None, message: str, fallback: str) ->
     return InputError([Problem(file or fallback, line, "template", message)])
 
 
-def render(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = "nl",
-           templates: Path | None = None) -> str:
+def render(bundle: Report, lang: str = "nl", templates: Path | None = None) -> str:
     """The business case as Markdown. ``templates``: a folder whose templates replace the bundled ones."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
@@ -1487,7 +1468,7 @@ def render(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = "
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(bundled)), **options)
     env.filters.update(_filters(lang))
 
-    ctx = context(result, catalogue, tariffs, lang)
+    ctx = context(bundle, lang)
     where = str((folders[0] / ENTRY))
     try:
         template = env.get_template(ENTRY)

@@ -229,24 +229,7 @@ def render_console(view: dict, console) -> None:
         console.print(f" • {note}", style="dim", highlight=False, markup=False)
 
 
-def for_report(result, catalogue, tariffs, lang: str = "nl") -> dict:
-    """The business case's scenario table (the same figures as ``bcalc scenarios CASE``). The Markdown
-    report and the workbook of one ``bcalc report`` share the calculation."""
-    from bcalc.core.scenarios import scenario_table
-
-    key = (id(result), lang)
-    if key in _REPORT_CACHE and _REPORT_CACHE[key][0] is result:
-        return _REPORT_CACHE[key][1]
-    view = build(scenario_table(result.case, catalogue, tariffs), lang)
-    _REPORT_CACHE.clear()
-    _REPORT_CACHE[key] = (result, view)
-    return view
-
-
-_REPORT_CACHE: dict = {}
-
-
 __all__ = [
-    "for_report", "build", "to_dict", "render_json", "render_markdown", "render_console", "markdown_body", "grid",
+    "build", "to_dict", "render_json", "render_markdown", "render_console", "markdown_body", "grid",
     "stress", "columns", "facts", "marks_line", "words",
 ]

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
@@ -21,6 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
+from bcalc.core import vat
 from bcalc.core.calendar import Month, horizon
 from bcalc.core.engine import (
     USAGE_BASES,
@@ -38,6 +40,9 @@ from bcalc.core.engine import (
 from bcalc.core.indexation import effective_series
 from bcalc.core.notices import Notices
 from bcalc.models import Case, Catalogue, Deployment, Item, Product, Result, Tariffs
+
+if TYPE_CHECKING:
+    from bcalc.app import Report
 
 EURO = '[$€-413] #,##0.00;[Red]-[$€-413] #,##0.00'
 PCT = "0.00%"
@@ -268,7 +273,9 @@ class _Sheet:
 
 
 class _Workbook:
-    def __init__(self, result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str):
+    def __init__(self, bundle: Report, lang: str):
+        result, catalogue, tariffs = bundle.result, bundle.catalogue, bundle.tariffs
+        self.bundle = bundle
         self.r = result
         self.case: Case = result.case
         self.cat = catalogue
@@ -622,9 +629,8 @@ class _Workbook:
                 if item.price.is_range:
                     note = f"{w['range_note']} {item.price.written}"
         s.text(row, 4, w["incl"] if item.vat == "incl" else w["excl_word"])
-        rate = dep.vat_rates.get(item.id, item.vat_rate if item.vat_rate is not None else self.tariffs.vat_standard)
-        if item.id in dep.vat_rates or item.vat_rate is not None:
-            s.num(row, 5, rate, PCT, INPUT)
+        if vat.rate_is_own(item, dep):
+            s.num(row, 5, vat.item_rate(item, dep, self.tariffs), PCT, INPUT)
         else:
             s.formula(row, 5, f"={self.vat_standard}", PCT)
         fixed_ref = None
@@ -847,12 +853,9 @@ class _Workbook:
         s.formula(row, 7, "=" + "+".join(f"({q})" for q, _ in terms), QTY)
         amount = "+".join(f"({q})*{it['price']}*{refs['factor'][k]}" for q, k in terms)
         s.formula(row, 8, f"=ROUND({amount},2)", EURO)
-        if item.vat == "incl":
-            s.formula(row, 9, f"=ROUND(H{row}/(1+{it['vat_rate']}),2)", EURO)
-            s.formula(row, 10, f"=ROUND((H{row}-I{row})*(1-{self.vat_recoverable}),2)", EURO)
-        else:
-            s.formula(row, 9, f"=H{row}", EURO)
-            s.formula(row, 10, f"=ROUND(I{row}*{it['vat_rate']}*(1-{self.vat_recoverable}),2)", EURO)
+        excl, vat_due = vat.formulas(f"H{row}", f"I{row}", it["vat_rate"], self.vat_recoverable, vat.quoted(item))
+        s.formula(row, 9, excl, EURO)
+        s.formula(row, 10, vat_due, EURO)
         s.formula(row, 11, f"=I{row}+J{row}", EURO)
         s.text(row, 12, it["source"])
 
@@ -1079,7 +1082,8 @@ class _Workbook:
         from bcalc.render import compare_view
 
         s, w = self.cmp, self.w
-        view = compare_view.for_report(self.r, self.cat, self.tariffs, self.lang)
+        view = compare_view.build_need(self.bundle.comparison, self.cat, self.lang, scenario=self.r.scenario,
+                                       prices=self.r.prices_end)
         W = compare_view.words(self.lang)
         s.ws.cell(row=1, column=1).font = TITLE
         s.text(1, 1, f"{W['title']}: {self.case.title}")
@@ -1180,7 +1184,7 @@ class _Workbook:
         from bcalc.render import scenarios_view
 
         s, w = self.scn, self.w
-        view = scenarios_view.for_report(self.r, self.cat, self.tariffs, self.lang)
+        view = scenarios_view.build(self.bundle.scenarios, self.lang)
         W = scenarios_view.words(self.lang)
         s.ws.cell(row=1, column=1).font = TITLE
         s.text(1, 1, f"{W['title']}: {self.case.title}")
@@ -1223,7 +1227,7 @@ class _Workbook:
         (the same as the Markdown report), as values; a tornado chart of the change in net."""
         from bcalc.render.report_md import uncertainty
 
-        view = uncertainty(self.r, self.cat, self.tariffs, self.lang)
+        view = uncertainty(self.bundle, self.lang)
         self._write_sensitivity(view["sensitivity"])
         self._write_simulation(view["simulation"])
 
@@ -1365,9 +1369,9 @@ class _Workbook:
         return buf.getvalue()
 
 
-def render(result: Result, catalogue: Catalogue, tariffs: Tariffs, lang: str = "nl") -> bytes:
-    """The workbook as bytes (xlsx)."""
-    return _Workbook(result, catalogue, tariffs, lang).render()
+def render(bundle: Report, lang: str = "nl") -> bytes:
+    """The workbook of one ``bcalc.app.report`` as bytes (xlsx)."""
+    return _Workbook(bundle, lang).render()
 
 
 __all__ = ["render"]

@@ -1,0 +1,249 @@
+"""The application layer: load once, compute once, hand renderers finished figures.
+
+The CLI parses options, calls one function here, gives what it returns to a renderer and decides
+the exit code. Nothing here prints or formats: these functions return core objects (a Result, a
+Comparison, a ScenarioTable, a Sensitivity, a Simulation) and plain codes. Every analysis that a
+document shows is computed once, in ``report``, and the workbook and the Markdown both read that
+one ``Report``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bcalc.errors import InputError, Problem
+from bcalc.models import Case, Catalogue, Result, Tariffs
+
+# The report's simulation: a fixed number of draws and a fixed seed, so the same case gives the
+# same document.
+REPORT_DRAWS = 20_000
+REPORT_SEED = 2027
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A case with the catalogues it was checked against."""
+
+    catalogue: Catalogue
+    tariffs: Tariffs
+    case: Case
+
+
+def load(case_path: Path, catalogue_dir: Path | None = None, shown: str | None = None) -> Loaded:
+    from bcalc.loader import load_all
+
+    catalogue, tariffs, case = load_all(case_path, catalogue_dir, shown=shown)
+    return Loaded(catalogue, tariffs, case)
+
+
+def load_catalogues(catalogue_dir: Path | None = None) -> tuple[Catalogue, Tariffs]:
+    from bcalc.loader import load_catalogues as load_both
+
+    return load_both(catalogue_dir)
+
+
+def check_scenario(scenario: str | None, tariffs: Tariffs) -> None:
+    """An unknown --scenario is bad input (exit 2), named with the scenarios there are."""
+    if scenario is not None and scenario not in tariffs.scenarios:
+        raise InputError([Problem("bcalc", None, "--scenario",
+                                  f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
+
+
+def estimate(loaded: Loaded, scenario: str | None = None, prices: str = "mid") -> Result:
+    from bcalc.core.engine import estimate as compute
+
+    check_scenario(scenario, loaded.tariffs)
+    return compute(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices)
+
+
+# ---- comparing products for one need -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NeedComparison:
+    """One deployment's product against others, with what the choice of products implies."""
+
+    comparison: object                       # bcalc.core.compare.Comparison
+    need: str                                # the need of the deployment's own product
+    own: str                                 # the deployment's own product
+    alone: bool                              # no other product was compared
+    other_need: tuple[str, ...] = ()         # products asked for that serve another need
+    failed: tuple[tuple[str, str], ...] = ()  # (product, error) of alternatives that could not be computed
+
+
+def need_products(catalogue: Catalogue, need: str) -> list[str]:
+    return [p.id for p in catalogue.products.values() if p.need == need]
+
+
+def unknown_product(option: str, product_id: str, catalogue: Catalogue) -> Problem:
+    import difflib
+
+    hint = difflib.get_close_matches(product_id, list(catalogue.products), n=3)
+    tail = "; did you mean " + ", ".join(f"'{h}'" for h in hint) + "?" if hint else "; see `bcalc catalogue list`"
+    return Problem("bcalc", None, option, f"unknown product '{product_id}'{tail}")
+
+
+def choose_deployment(case: Case, deployment: int | None) -> int:
+    """The 0-based deployment that ``--deployment N`` (1-based) names; required when there are several."""
+    n = len(case.deployments)
+    if deployment is None:
+        if n > 1:
+            raise InputError([Problem("bcalc", None, "--deployment",
+                                      f"the case has {n} deployments; choose one with --deployment 1..{n}")])
+        return 0
+    if not 1 <= deployment <= n:
+        raise InputError([Problem("bcalc", None, "--deployment",
+                                  f"{deployment} is not a deployment of the case; choose 1..{n}")])
+    return deployment - 1
+
+
+def compare_need(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index: int, products: list[str],
+                 scenario: str | None = None, prices: str = "mid", strict: bool = False,
+                 own_result: Result | None = None) -> NeedComparison:
+    """The deployment against ``products``. One alternative whose calculation raises does not take the
+    others down: it is left out and listed in ``failed``. The deployment's own product is never left
+    out: if it fails, the error is raised. ``strict``: raise at once (``--debug``). ``own_result``: the
+    case's own estimate, when the caller has it already."""
+    from bcalc.core.compare import compare_products
+
+    own = case.deployments[d_index].product
+    need = catalogue.products[own].need
+    chosen = list(dict.fromkeys(products))
+    other_need = tuple(p for p in chosen if catalogue.products[p].need != need)
+    alone = not [p for p in chosen if p != own]
+    known = {own: own_result} if own_result is not None else {}
+
+    def run(pids: list[str]):
+        return compare_products(case, catalogue, tariffs, d_index, pids, scenario=scenario, prices=prices,
+                                known=known)
+
+    try:
+        return NeedComparison(run(chosen), need, own, alone, other_need)
+    except Exception:
+        if strict:
+            raise
+    kept, failed = [], []
+    for pid in chosen:
+        if pid == own:
+            continue
+        try:
+            run([pid])
+            kept.append(pid)
+        except Exception as exc:
+            failed.append((pid, f"{type(exc).__name__}: {exc}"))
+    return NeedComparison(run(kept), need, own, alone, other_need, tuple(failed))
+
+
+def compare_within(loaded: Loaded, products: list[str], need: bool, deployment: int | None,
+                   scenario: str | None = None, prices: str = "mid", strict: bool = False) -> NeedComparison:
+    """``bcalc compare CASE [--with P]... [--need] [--deployment N]``."""
+    cat = loaded.catalogue
+    check_scenario(scenario, loaded.tariffs)
+    problems = [unknown_product("--with", pid, cat) for pid in products if pid not in cat.products]
+    if problems:
+        raise InputError(problems)
+    index = choose_deployment(loaded.case, deployment)
+    own = loaded.case.deployments[index].product
+    chosen: list[str] = []
+    if need or not products:
+        chosen += need_products(cat, cat.products[own].need)
+    chosen += products
+    return compare_need(loaded.case, cat, loaded.tariffs, index, chosen, scenario=scenario, prices=prices,
+                        strict=strict)
+
+
+def compare_files(paths: list[Path], catalogue_dir: Path | None, scenario: str | None = None,
+                  prices: str = "mid"):
+    """``bcalc compare A.yaml B.yaml ...``: whole cases side by side; every bad file is reported."""
+    from bcalc.core.compare import compare_cases
+    from bcalc.loader import load_case
+
+    cat, tariffs = load_catalogues(catalogue_dir)
+    check_scenario(scenario, tariffs)
+    problems: list[Problem] = []
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append((str(path), load_case(path, cat, tariffs, shown=str(path))))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return compare_cases(loaded, cat, tariffs, scenario=scenario, prices=prices), cat
+
+
+# ---- scenarios, sensitivity, simulation ----------------------------------------------------------
+
+
+def scenarios(loaded: Loaded):
+    from bcalc.core.scenarios import scenario_table
+
+    return scenario_table(loaded.case, loaded.catalogue, loaded.tariffs)
+
+
+def sensitivity(loaded: Loaded, scenario: str | None = None, prices: str = "mid"):
+    from bcalc.core.sensitivity import sensitivity as compute
+
+    check_scenario(scenario, loaded.tariffs)
+    return compute(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices)
+
+
+def simulate(loaded: Loaded, draws: int, seed: int, vary: list[str], scenario: str | None = None, progress=None):
+    from bcalc.core.simulate import require_numpy, simulate as compute
+
+    require_numpy()
+    check_scenario(scenario, loaded.tariffs)
+    return compute(loaded.case, loaded.catalogue, loaded.tariffs, draws=draws, seed=seed, vary=vary,
+                   scenario=scenario, progress=progress)
+
+
+# ---- the business case documents ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the business case documents show, computed once."""
+
+    result: Result
+    catalogue: Catalogue
+    tariffs: Tariffs
+    comparison: NeedComparison
+    scenarios: object                        # bcalc.core.scenarios.ScenarioTable
+    sensitivity: object                      # bcalc.core.sensitivity.Sensitivity
+    simulation: object | None                # bcalc.core.simulate.Simulation; None without numpy
+    draws: int = REPORT_DRAWS
+    seed: int = REPORT_SEED
+
+
+def report(loaded: Loaded, scenario: str | None = None, prices: str = "mid") -> Report:
+    """The estimate, deployment 1 against the other products of its need, the scenario table, the
+    sensitivity and the simulation (when numpy is there) of one case."""
+    return report_of(estimate(loaded, scenario, prices), loaded.catalogue, loaded.tariffs)
+
+
+def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs) -> Report:
+    """The analyses of ``report`` around an estimate already made (its scenario and price end)."""
+    from bcalc.core.scenarios import scenario_table
+    from bcalc.core.sensitivity import sensitivity as sensitivity_of
+    from bcalc.core.simulate import require_numpy, simulate as simulate_of
+
+    case = result.case
+    own = case.deployments[0].product
+    comparison = compare_need(case, catalogue, tariffs, 0, need_products(catalogue, catalogue.products[own].need),
+                              scenario=result.scenario, prices=result.prices_end, own_result=result)
+    table = scenario_table(case, catalogue, tariffs)
+    sens = sensitivity_of(case, catalogue, tariffs, scenario=result.scenario, prices=result.prices_end, base=result)
+    try:
+        require_numpy()
+    except InputError:
+        sim = None
+    else:
+        sim = simulate_of(case, catalogue, tariffs, draws=REPORT_DRAWS, seed=REPORT_SEED, scenario=result.scenario,
+                          base=result if result.prices_end == "mid" else None)
+    return Report(result, catalogue, tariffs, comparison, table, sens, sim)
+
+
+__all__ = ["Loaded", "load", "load_catalogues", "check_scenario", "estimate", "NeedComparison", "need_products",
+           "unknown_product", "choose_deployment", "compare_need", "compare_within", "compare_files", "scenarios",
+           "sensitivity", "simulate", "Report", "report", "report_of", "REPORT_DRAWS", "REPORT_SEED"]
