@@ -474,3 +474,4 @@ class Result:
     benefits: tuple[BenefitResult, ...] = ()
     monthly_net: tuple[Decimal, ...] = ()        # exact (unrounded) net flow per month of the horizon
     investment: Investment | None = None
+    plans: tuple = ()                            # the charges per deployment (bcalc.core.plan.DeploymentPlan)

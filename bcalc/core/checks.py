@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 from decimal import Decimal
 
-from bcalc.core.engine import active_options, tier_index, usage_quantity
+from bcalc.core.selection import active_items, is_unit_based, tier_index, usage_quantity
 from bcalc.core.notices import Notices
 from bcalc.core.pricing import choice_pricing
 from bcalc.models import Case, Catalogue, Contract, Notice, Result, Tariffs
@@ -48,15 +48,12 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
         if key not in first_price and ln.kind == "supplier":
             first_price[key] = ln.parts[0].unit_price if ln.parts else (ln.unit_price or ZERO)
     for d_index, (dep, product) in enumerate(zip(case.deployments, products)):
-        active = active_options(product, dep)
         fixed = ZERO
         names = []
-        for item in product.items:
-            if item.options and not active.intersection(item.options):
-                continue
+        for item in active_items(product, dep):
             if item.category != "recurring" or item.timing not in PERIODS:
                 continue
-            if item.basis in ("unit", "deployment") and item.id not in dep.quantities:
+            if is_unit_based(item, dep):
                 continue
             q = usage_quantity(item, dep, case)
             price = first_price.get((d_index, item.id))
@@ -90,12 +87,9 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
 
     # A tier threshold within reach (001:312-313).
     for dep, product in zip(case.deployments, products):
-        active = active_options(product, dep)
         peak = max(dep.clients) if dep.clients else 0
-        for item in product.items:
+        for item in active_items(product, dep):
             if not item.tiers or item.id in dep.prices or item.tier_on != "units":
-                continue
-            if item.options and not active.intersection(item.options):
                 continue
             index = tier_index(item, peak, case.years)
             if index is None:

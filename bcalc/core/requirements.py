@@ -7,7 +7,7 @@ from bcalc.models import Case, Deployment, Product
 
 def missing_inputs(product: Product, dep: Deployment, case: Case) -> list[str]:
     """What the case lacks to price this product (the loader reports the same with line numbers)."""
-    from bcalc.core.engine import active_options
+    from bcalc.core.selection import active_options
 
     active = active_options(product, dep)
     out = []

@@ -284,7 +284,7 @@ def apply_all(model: Model, values) -> Model:
 
 def _used_price(item, dep, case: Case) -> tuple[Price | None, int | None]:
     """The quoted price the engine takes for an item (a tier's, if the item has a staffel)."""
-    from bcalc.core.engine import tier_count, tier_index
+    from bcalc.core.selection import tier_count, tier_index
 
     if not item.tiers:
         return item.price, None
@@ -309,7 +309,7 @@ def catalogue_inputs(model: Model, base: Result, spread: Decimal) -> list[Input]
     case (``prices:``) does not. A product used by several deployments gives one input per figure
     (the same quoted price, so the same draw).
     """
-    from bcalc.core.engine import active_options
+    from bcalc.core.selection import active_options
 
     case, end = model.case, model.prices
     used = {(ln.deployment, ln.base_item or ln.item) for ln in base.lines}
@@ -415,7 +415,7 @@ def funding_input(model: Model, f: int, field: str, low, mode, high, origin: str
 
 def price_mode(model: Model, d: int, item_id: str) -> Decimal | None:
     """The unit price (euros, as quoted) the estimate uses for an item of a deployment."""
-    from bcalc.core.engine import unit_price
+    from bcalc.core.plan import unit_price
 
     case = model.case
     dep = case.deployments[d]

@@ -24,17 +24,16 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from bcalc.core import vat
 from bcalc.core.calendar import Month, horizon
-from bcalc.core.engine import (
+from bcalc.core.engine import funding_stop
+from bcalc.core.plan import cheapest_packs, phase_hours
+from bcalc.core.selection import (
+    SHARED_BASES,
     USAGE_BASES,
     active_options,
-    cheapest_packs,
     commitment_years,
-    SHARED_BASES,
     effective_clients,
-    funding_stop,
     is_first_of_product,
     minimum_years,
-    phase_hours,
     usage_quantity,
 )
 from bcalc.core.indexation import effective_series

@@ -1,0 +1,308 @@
+"""The plan of charges: what each deployment pays for, on what quantity, at what price and VAT.
+
+``plan_deployment`` turns a deployment and its product into charges: one per active supplier item
+(one per pack size for items sold in packs) and one per counted time line, each with its timing,
+whether its quantity follows the units in use or is fixed, its year-1 price as quoted, its VAT
+rate and how the price was quoted, the first contract year it is charged and how long a fixed
+charge runs. The engine evaluates the plan month by month (bcalc.core.engine); the workbook
+writes the same plan as formulas (bcalc.render.xlsx). Deciding a charge here, once, is what keeps
+the two on the same cents.
+
+Everything a reader of the result should know about how a price was chosen (a range's midpoint,
+a tier, a currency, a missing quantity) is noted while planning, in the order of the catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from bcalc.core import selection, vat
+from bcalc.core.calendar import Month
+from bcalc.core.notices import Notices
+from bcalc.models import Case, Deployment, Item, Pack, Price, Product, Tariffs, TimeLine
+from bcalc.money import ZERO, dec
+
+WEEKS_PER_MONTH = Fraction(52, 12)
+
+
+@dataclass(frozen=True)
+class Charge:
+    """A supplier item (or one pack size of it) as one deployment pays for it."""
+
+    line_id: str                  # the id its lines carry (a pack: "<item>-<size>")
+    item: Item
+    label: str
+    timing: str                   # one_off, per_new_unit, at_removal, monthly, yearly, daily
+    unit_based: bool              # the quantity follows the units in use; else ``quantity`` is fixed
+    quantity: Decimal | None      # fixed quantity per timing period (a pack: the number of packs)
+    price: Decimal                # year-1 euros per unit as quoted, before indexation
+    source: str                   # the source line of the price ("case" for the case's own price)
+    written: str                  # the price as printed in the source
+    vat_rate: Decimal
+    quoted: str                   # "incl" or "excl"
+    tier_label: str = ""
+    width: Decimal = ZERO         # euros per unit between the high and the low end of a quoted range
+    runs: int = 0                 # contract years a fixed charge (not one-off) runs from the start
+    pack: Pack | None = None
+
+    @property
+    def category(self) -> str:
+        return self.item.category
+
+
+@dataclass(frozen=True)
+class TimeCharge:
+    """A counted time line of a deployment: hours per month of the horizon for one head, the heads."""
+
+    line: TimeLine
+    heads: Fraction
+    hours: tuple[Fraction, ...]   # per month of the horizon, for one head (or organisation, or team)
+    rate: Decimal                 # the role's hourly rate in the first year (indexed with wages)
+
+
+@dataclass(frozen=True)
+class Units:
+    """Units per contract year: in use, billed (a contract minimum counts), new and removed at its start."""
+
+    in_use: tuple[int, ...]
+    billed: tuple[int, ...]
+    new: tuple[int, ...]
+    removed: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DeploymentPlan:
+    index: int
+    product: Product
+    deployment: Deployment
+    first: bool                   # the first deployment of its product: organisation-wide costs counted here
+    units: Units
+    charges: tuple[Charge, ...]
+    time: tuple[TimeCharge, ...]
+
+
+def term(charge: Charge, contract_year: int, starts: bool) -> tuple[str, str] | None:
+    """What a charge is charged on in one segment of the horizon (a contract year within a calendar
+    year; ``starts``: the segment holds the first month of its contract year), or None:
+
+    (count, per) with count one of "billed", "new", "removed" (units of the contract year, see
+    ``Units``), "fixed" (the charge's own quantity) or "fixed_if_removed" (its quantity, when units
+    are removed at the start of the contract year), and per one of "month" (times the segment's
+    months), "day" (times its days) or "once" (in its first month). The engine evaluates this rule
+    with numbers, the workbook writes it with cell references.
+    """
+    k, timing = contract_year, charge.timing
+    if k + 1 < charge.item.from_year:
+        return None
+    if charge.unit_based:
+        if timing == "monthly":
+            return "billed", "month"
+        if timing == "daily":
+            return "billed", "day"
+        if not starts:
+            return None
+        if timing == "yearly":
+            return "billed", "once"
+        if timing in ("per_new_unit", "one_off"):
+            return "new", "once"
+        return ("removed", "once") if k > 0 else None  # at_removal
+    if k >= charge.runs and timing not in ("one_off", "per_new_unit"):
+        return None  # fixed costs stop after the contract ends and the organisation has left
+    if timing == "monthly":
+        return "fixed", "month"
+    if timing == "daily":
+        return "fixed", "day"
+    if not starts:
+        return None
+    if timing in ("one_off", "per_new_unit"):
+        return ("fixed", "once") if k == 0 else None
+    if timing == "yearly":
+        return "fixed", "once"
+    return ("fixed_if_removed", "once") if k > 0 else None  # at_removal
+
+
+def units(dep: Deployment, years: int) -> Units:
+    clients = selection.effective_clients(dep)
+    c = dep.contract
+    commit = selection.minimum_years(dep, years)
+    billed = tuple(max(n, c.min_clients) if c.min_clients is not None and k < commit else n
+                   for k, n in enumerate(clients))
+    new, removed = [clients[0]] + [0] * (years - 1), [0] * years
+    for k in range(1, years):
+        diff = clients[k] - clients[k - 1]
+        if diff > 0:
+            new[k] = diff
+        else:
+            removed[k] = -diff
+    return Units(tuple(clients), billed, tuple(new), tuple(removed))
+
+
+def pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, notices: Notices,
+               product: Product) -> tuple[Decimal | None, str, Price | None, str]:
+    """The unit price (euros, as quoted), the source line it comes from, the quoted price and the tier."""
+    if item.id in dep.prices:
+        return dep.prices[item.id], "case", None, ""
+    if item.included:
+        return ZERO, item.source, None, ""
+    price = item.price
+    source = item.source
+    tier_label = ""
+    if item.tiers:
+        index = selection.tier_index(item, count, case.years)
+        if index is not None:
+            tier = item.tiers[index]
+            price, source, tier_label = tier.price, tier.source or item.source, tier.label
+            notices.tier(product, item, tier, count)
+    if price is None:
+        return None, source, None, ""
+    value = price.pick(end)
+    notices.price_used(product, item, price, end, value, source)
+    if item.currency != "EUR":
+        value = value * case.fx[item.currency]
+        notices.currency(product, item, case.fx[item.currency])
+    return value, source, price, tier_label
+
+
+def unit_price(item: Item, dep: Deployment, case: Case, end: str, product: Product) -> Decimal | None:
+    """The euro price the engine uses for an item in year 1 (before indexation)."""
+    value, *_ = pick_price(item, dep, case, end, selection.tier_count(item, dep, case), Notices(), product)
+    return value
+
+
+def cheapest_packs(needed: int, packs) -> dict[int, int]:
+    """The cheapest set of packs that holds at least ``needed`` pieces: {size: count}.
+
+    In a cheapest set every other pack size appears fewer times than the size of the pack with
+    the lowest price per piece (s* packs of size q can be swapped for q packs of size s*), so
+    the bulk is bought in that pack and only a bounded remainder is searched.
+    """
+    best_pack = min(packs, key=lambda p: (p.price.pick("mid") / p.size, -p.size))
+    largest = max(p.size for p in packs)
+    bound = best_pack.size * sum(p.size for p in packs) + largest
+    bulk = max(0, (needed - bound) // best_pack.size)
+    rest = _cheapest_small(needed - bulk * best_pack.size, packs)
+    if bulk:
+        rest[best_pack.size] = rest.get(best_pack.size, 0) + bulk
+    return rest
+
+
+def _cheapest_small(needed: int, packs) -> dict[int, int]:
+    largest = max(p.size for p in packs)
+    limit = needed + largest
+    best: list[tuple[Decimal, dict] | None] = [None] * (limit + 1)
+    best[0] = (ZERO, {})
+    for n in range(1, limit + 1):
+        for p in packs:
+            prev = best[max(0, n - p.size)]
+            if prev is None:
+                continue
+            cost = prev[0] + p.price.pick("mid")
+            if best[n] is None or cost < best[n][0]:
+                combo = dict(prev[1])
+                combo[p.size] = combo.get(p.size, 0) + 1
+                best[n] = (cost, combo)
+    candidates = [b for b in best[needed:] if b is not None]
+    return min(candidates, key=lambda b: b[0])[1]
+
+
+def _pack_charges(item: Item, dep: Deployment, product: Product, fixed: Decimal | None, notices: Notices,
+                  tariffs: Tariffs, runs: int) -> list[Charge]:
+    needed = int(fixed) if fixed is not None else 0
+    if fixed is None or fixed != needed:
+        notices.no_quantity(product, item)
+        return []
+    combo = cheapest_packs(needed, item.packs) if needed else {}
+    notices.packs(product, item, needed, combo)
+    rate, how = vat.item_rate(item, dep, tariffs), vat.quoted(item)
+    return [Charge(f"{item.id}-{pack.size}", item, f"{item.label} ({pack.size} st.)", item.timing, False,
+                   dec(combo[pack.size]), pack.price.pick("mid"), item.source, pack.price.written, rate, how,
+                   runs=runs, pack=pack)
+            for pack in item.packs if combo.get(pack.size, 0)]
+
+
+def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, notices: Notices, tariffs: Tariffs,
+                     first: bool) -> list[Charge]:
+    """The deployment's supplier items, priced for year 1."""
+    out: list[Charge] = []
+    runs = selection.commitment_years(dep, case.years)
+    peak = max(dep.clients) if dep.clients else 0
+    for item in selection.active_items(product, dep):
+        if not first and selection.is_shared(item, dep):
+            continue
+        unit_based = selection.is_unit_based(item, dep)
+        fixed = None if unit_based else selection.usage_quantity(item, dep, case)
+        if not unit_based and fixed is None:
+            notices.no_quantity(product, item)
+            continue
+        if item.packs:
+            out += _pack_charges(item, dep, product, fixed, notices, tariffs, runs)
+            continue
+        count = peak if item.tier_on == "units" else int(fixed or 0)
+        price, source, quoted_price, tier_label = pick_price(item, dep, case, end, count, notices, product)
+        if price is None:
+            notices.no_amount(product, item)
+            continue
+        written = "inclusief" if item.included and source != "case" else (quoted_price.written if quoted_price else "")
+        width = ZERO
+        if quoted_price is not None and quoted_price.is_range:
+            width = quoted_price.high - quoted_price.low
+            if item.currency != "EUR":
+                width *= case.fx[item.currency]
+        out.append(Charge(item.id, item, item.label, item.timing, unit_based, fixed, price, source, written,
+                          vat.item_rate(item, dep, tariffs), vat.quoted(item), tier_label, width, runs))
+    return out
+
+
+def phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_months: int) -> list[Fraction]:
+    """Hours per month of the horizon for one head (or one organisation, or one team)."""
+    hours = [Fraction(0)] * n_months
+    if line.hours is not None:
+        value = line.hours.pick(end)
+        notices.hours_used(product, line, line.hours, end, value)
+        hours[0] += Fraction(value)
+        return hours
+    cursor = Fraction(0)  # months elapsed since the start, as a fraction
+    for phase in line.phases:
+        per_week = Fraction(phase.hours_per_week.pick(end))
+        notices.hours_used(product, line, phase.hours_per_week, end, phase.hours_per_week.pick(end))
+        weeks = Fraction(phase.weeks) if phase.weeks is not None else Fraction(phase.months) * WEEKS_PER_MONTH
+        length = weeks / WEEKS_PER_MONTH  # in months
+        start, stop = cursor, cursor + length
+        m = int(start)
+        while m < stop and m < n_months:
+            overlap = min(stop, Fraction(m + 1)) - max(start, Fraction(m))
+            hours[m] += per_week * WEEKS_PER_MONTH * overlap
+            m += 1
+        cursor = stop
+    return hours
+
+
+def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Month, ...], end: str,
+                 notices: Notices) -> list[TimeCharge]:
+    """The deployment's counted time lines; hours of a role without a rate are noted, not charged."""
+    out = []
+    for line in selection.active_time(product, dep):
+        role = case.staff[line.role]
+        heads = Fraction(selection.heads(line, dep, case))
+        if not heads:
+            continue
+        per_month = phase_hours(line, end, notices, product, len(months))
+        if role.rate is None:
+            notices.unvalued(product, line, sum(per_month) * heads)
+            continue
+        out.append(TimeCharge(line, heads, tuple(per_month), role.rate))
+    return out
+
+
+def plan_deployment(case: Case, d_index: int, product: Product, months: tuple[Month, ...], end: str,
+                    notices: Notices, tariffs: Tariffs, first: bool) -> DeploymentPlan:
+    dep = case.deployments[d_index]
+    charges = supplier_charges(case, dep, product, end, notices, tariffs, first)
+    time = time_charges(case, dep, product, months, end, notices) if first else []
+    return DeploymentPlan(d_index, product, dep, first, units(dep, case.years), tuple(charges), tuple(time))
+
+
+__all__ = ["Charge", "TimeCharge", "Units", "DeploymentPlan", "units", "pick_price", "unit_price", "cheapest_packs",
+           "supplier_charges", "term", "phase_hours", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]

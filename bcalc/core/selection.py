@@ -1,0 +1,149 @@
+"""Which catalogue lines a deployment uses, and the counts they are charged on.
+
+The one home of the rules that decide, for a deployment: which items and time lines are active
+for its options (a choice's default counts when the case picks none of its options), whether a
+product's organisation-wide costs are counted with this deployment (its first), how many units
+are in use per contract year under the contract's exit year, how long fixed costs and minimum
+volumes run, what fixed quantity an item has, and which staffel tier applies. The engine, the
+workbook, the checks, the sensitivity and the loader all ask here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bcalc.models import Case, Deployment, Item, Product, TimeLine
+from bcalc.money import ONE, dec
+
+# Items whose quantity is a usage the source or the case states (hours, minutes, packs, pieces).
+USAGE_BASES = ("hour", "minute", "pack", "piece")
+# Items charged once for the organisation, per team or per head of a role: counted with the
+# first deployment of a product only.
+SHARED_BASES = ("organisation", "team", "role")
+
+
+def active_options(product: Product, dep: Deployment) -> set[str]:
+    """The options in force: the case's, plus the default of every choice it leaves open."""
+    active = set(dep.options)
+    for ch in product.choices:
+        if ch.default and not active.intersection(ch.options):
+            active.add(ch.default)
+    return active
+
+
+def is_active(line: Item | TimeLine, active: set[str]) -> bool:
+    """An item or time line without options always applies; one with options when one is in force."""
+    return not line.options or bool(active.intersection(line.options))
+
+
+def active_items(product: Product, dep: Deployment) -> list[Item]:
+    active = active_options(product, dep)
+    return [it for it in product.items if is_active(it, active)]
+
+
+def active_time(product: Product, dep: Deployment, counted_only: bool = True) -> list[TimeLine]:
+    """Time lines in force; ``counted_only`` leaves out supplier time already in a price."""
+    active = active_options(product, dep)
+    return [t for t in product.time if (t.counted or not counted_only) and is_active(t, active)]
+
+
+def is_first_of_product(case: Case, d_index: int) -> bool:
+    """Organisation-wide costs of a product (implementation, licences per employee, training hours)
+    are counted once: with the first deployment of that product."""
+    product = case.deployments[d_index].product
+    return all(d.product != product for d in case.deployments[:d_index])
+
+
+def first_of_product(case: Case) -> list[bool]:
+    """``is_first_of_product`` for every deployment at once (linear in the deployments)."""
+    seen: set[str] = set()
+    out = []
+    for d in case.deployments:
+        out.append(d.product not in seen)
+        seen.add(d.product)
+    return out
+
+
+def is_shared(item: Item, dep: Deployment) -> bool:
+    """Charged for the organisation, a team or a role head, unless the case gives its own quantity."""
+    return item.basis in SHARED_BASES and item.id not in dep.quantities
+
+
+def is_unit_based(item: Item, dep: Deployment) -> bool:
+    """The quantity follows the units in use (per unit or per placement), unless the case fixes it."""
+    return item.basis in ("unit", "deployment") and item.id not in dep.quantities
+
+
+def effective_clients(dep: Deployment) -> tuple[int, ...]:
+    """Clients per contract year, none after the contract's exit year."""
+    exit_year = dep.contract.exit_year
+    if exit_year is None:
+        return dep.clients
+    return tuple(c if k < exit_year else 0 for k, c in enumerate(dep.clients))
+
+
+def commitment_years(dep: Deployment, years: int) -> int:
+    """How many contract years fixed costs run (from the start)."""
+    c = dep.contract
+    if c.exit_year is None:
+        return max(years, c.term or 0)
+    return max(c.exit_year, c.term or 0)
+
+
+def minimum_years(dep: Deployment, years: int) -> int:
+    """How many contract years a minimum volume is billed: the term, else until the exit, else the horizon."""
+    c = dep.contract
+    if c.term is not None:
+        return c.term
+    return c.exit_year if c.exit_year is not None else years
+
+
+def usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
+    """The fixed quantity of an item that does not follow the units: the case's, the source's, one
+    for the organisation, the teams, or the heads of its role; None when nothing gives it."""
+    if item.id in dep.quantities:
+        return dep.quantities[item.id]
+    if item.basis in USAGE_BASES:
+        return item.quantity
+    if item.basis == "organisation":
+        return ONE
+    if item.basis == "team":
+        return dec(case.teams) if case.teams is not None else None
+    if item.basis == "role":
+        role = case.staff.get(item.role or "")
+        return dec(role.count) if role else None
+    return None
+
+
+def heads(line: TimeLine, dep: Deployment, case: Case) -> Decimal:
+    """How many times a time line's hours count: the case's quantity, the role's heads, the teams, or once."""
+    if line.id in dep.quantities:
+        return dep.quantities[line.id]
+    if line.per == "head":
+        return dec(case.staff[line.role].count)
+    if line.per == "team":
+        return dec(case.teams or 0)
+    return ONE
+
+
+def tier_index(item: Item, count: int, years: int) -> int | None:
+    """The staffel tier that applies: the first whose conditions hold (None: no tier applies)."""
+    for i, tier in enumerate(item.tiers):
+        if tier.min_units is not None and count < tier.min_units:
+            continue
+        if tier.min_years is not None and years < tier.min_years:
+            continue
+        return i
+    return None
+
+
+def tier_count(item: Item, dep: Deployment, case: Case) -> int:
+    """What a staffel is counted on: the peak number of units, or the item's own quantity."""
+    if item.tier_on == "units":
+        return max(dep.clients) if dep.clients else 0
+    return int(usage_quantity(item, dep, case) or 0)
+
+
+__all__ = ["USAGE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
+           "is_first_of_product", "first_of_product", "is_shared", "is_unit_based", "effective_clients",
+           "commitment_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_count"]
