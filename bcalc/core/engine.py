@@ -100,10 +100,7 @@ def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
         meta: dict[tuple, tuple] = {}
         first = is_first_of_product(case, d_index)
         if not first:
-            notices.add("shared", f"{product.name} komt vaker voor: kosten per organisatie, team of medewerker en de "
-                                  f"interne uren staan bij de eerste inzet van dit product",
-                        f"{product.name} appears more than once: costs per organisation, team or employee and the "
-                        f"internal hours are counted with its first deployment")
+            notices.shared(product)
         _supplier_items(case, dep, product, months, p_factors, prices, notices, accs, meta, tariffs, flows, first)
         if first:
             _time_lines(case, dep, product, months, wage_f, prices, notices, accs, meta, flows)
@@ -114,15 +111,9 @@ def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
     if case.funding:
         stop = funding_stop(case)
         if stop is not None:
-            notices.add("funding_stop", f"Alle inzetten stoppen na contractjaar {stop}: financiering per cliënt "
-                                        f"stopt dan en latere subsidies vervallen",
-                        f"Every deployment stops after contract year {stop}: funding per client stops then and later "
-                        f"subsidies lapse")
+            notices.funding_stop(stop)
         elif any(d.contract.exit_year is not None for d in case.deployments):
-            notices.add("funding_exit", "Een inzet stopt eerder (exit_year), maar de financieringsregels houden hun "
-                                        "eigen aantallen cliënten: controleer of die financiering doorloopt",
-                        "A deployment stops early (exit_year), but the funding lines keep their own client counts: "
-                        "check whether that funding continues")
+            notices.funding_exit()
     price_cal = calendar_factors(years[0], years[-1], series["prices"])
     benefits = _benefits(case, months, wage_f, price_cal, notices, flows)
     result = _assemble(case, scenario_name, prices, months, years, lines, funding, notices, series, tariffs,

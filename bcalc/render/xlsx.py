@@ -38,6 +38,7 @@ from bcalc.core.engine import (
 from bcalc.core.indexation import effective_series
 from bcalc.core.notices import Notices
 from bcalc.models import Case, Catalogue, Deployment, Item, Product, Result, Tariffs
+from bcalc.messages import say
 
 EURO = '[$€-413] #,##0.00;[Red]-[$€-413] #,##0.00'
 PCT = "0.00%"
@@ -1054,7 +1055,7 @@ class _Workbook:
         s.text(row, 1, w["warnings"], bold=True)
         for warning in self.r.warnings:
             row += 1
-            s.text(row, 1, warning.text(self.lang))
+            s.text(row, 1, say(warning, self.lang))
         row += 2
         s.text(row, 1, w["assumptions"], bold=True)
         scenario = self.tariffs.scenarios[self.r.scenario]
