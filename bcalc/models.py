@@ -329,17 +329,31 @@ class Case:
 # ---- result -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Notice:
-    """A warning or point of attention, in both languages, with its source where it has one."""
+@dataclass(frozen=True, init=False)
+class Message:
+    """Something to tell the reader, as data: a message code, the values it speaks of, and the
+    source line it cites where it has one. ``bcalc.messages`` gives the words in each language.
+
+    Parameters are raw values (Decimal, int, names and labels from the data, codes such as
+    "mid"); sequences are tuples so that a message stays hashable and can be compared.
+    """
 
     code: str
-    nl: str
-    en: str
-    source: str = ""
+    pairs: tuple[tuple[str, object], ...]
+    source: str
 
-    def text(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
+    def __init__(self, code: str, params: dict[str, object] | None = None, source: str = "") -> None:
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "pairs", tuple((params or {}).items()))
+        object.__setattr__(self, "source", source)
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.pairs)
+
+
+# A warning or point of attention of a calculation is a message; the name says what it is for.
+Notice = Message
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from bcalc.core import estimate
 from bcalc.core.compare import compare_products, swap
 from bcalc.core.pricing import choice_pricing
 from bcalc.core.scenarios import scenario_table
+from bcalc.messages import say
 
 CMED = """
     case: cMed Plus met koppeling
@@ -73,7 +74,7 @@ def test_a_term_longer_than_the_horizon_says_what_is_still_owed(run):
     r = run(cmed(2, "contract: {term: 4}"))
     assert r.owed_after_horizon == D("3049.44")
     owed = [w for w in r.warnings if w.code == "check_owed"]
-    assert owed and "€ 3.049,44" in owed[0].nl and "001:320-324" in owed[0].nl
+    assert owed and "€ 3.049,44" in say(owed[0], "nl") and "001:320-324" in say(owed[0], "nl")
     assert run(cmed(2)).owed_after_horizon == 0
 
 
@@ -92,11 +93,11 @@ def test_contract_checks_cite_their_tips(run):
     """)
     by_code = {w.code: w for w in r.warnings}
     # 5 Tessa's: the 6th makes the introduction project EUR 900 instead of EUR 1.550 (001:829-831)
-    assert "met 1 meer (vanaf 6, nu 5) geldt €900 in plaats van €1.550; € 650,00 minder" in by_code["check_tier"].nl
-    assert "001:295-297" in by_code["check_cap"].nl
-    assert "2 leveranciers (Focal Meditech, Tinybots)" in by_code["check_suppliers"].nl
+    assert "met 1 meer (vanaf 6, nu 5) geldt €900 in plaats van €1.550; € 650,00 minder" in say(by_code["check_tier"], "nl")
+    assert "001:295-297" in say(by_code["check_cap"], "nl")
+    assert "2 leveranciers (Focal Meditech, Tinybots)" in say(by_code["check_suppliers"], "nl")
     # installation EUR 0-100 per placement, 5 placements: 5 x 100 = 500 between the ends
-    ranges = [w.nl for w in r.warnings if w.code == "check_range"]
+    ranges = [say(w, "nl") for w in r.warnings if w.code == "check_range"]
     assert any("Installatie kosten" in t and "€ 500,00" in t for t in ranges)
     # handling EUR 100-150: 5 x 50 = 250
     assert any("Beheer & handling" in t and "€ 250,00" in t for t in ranges)
@@ -105,7 +106,7 @@ def test_contract_checks_cite_their_tips(run):
 def test_fixed_costs_check_gives_the_yearly_amount(run):
     r = run(cmed(2))
     fixed = next(w for w in r.warnings if w.code == "check_fixed")
-    assert "€ 1.000,00 per jaar" in fixed.nl and "Onderhoud & beheer koppeling" in fixed.nl
+    assert "€ 1.000,00 per jaar" in say(fixed, "nl") and "Onderhoud & beheer koppeling" in say(fixed, "nl")
 
 
 def test_pricing_model_break_even_for_ccontact(catalogue, tariffs, run):
@@ -133,7 +134,7 @@ def test_pricing_model_break_even_for_ccontact(catalogue, tariffs, run):
     (be,) = cp.break_evens
     assert (be.cheaper, be.than, be.driver, be.count) == ("enterprise", "essential", "care_staff", 53)
     check = next(w for w in r.warnings if w.code == "check_pricing")
-    assert "'essential' kost over de looptijd € 4.138,20, 'enterprise' € 7.260,00" in check.nl
+    assert "'essential' kost over de looptijd € 4.138,20, 'enterprise' € 7.260,00" in say(check, "nl")
 
 
 def test_compare_equals_separate_estimates_of_the_swapped_cases(catalogue, tariffs, run):

@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from conftest import line, year_row
+from bcalc.messages import say
 
 
 
@@ -217,7 +218,7 @@ def test_price_ranges_low_mid_high(run):
     got = {end: line(run(case, prices=end), "zorgcentrale", 2027).excl_vat for end in ("low", "mid", "high")}
     assert got == {"low": D("1200.00"), "mid": D("1500.00"), "high": D("1800.00")}
     mid = run(case)
-    assert any(w.code == "range" and "001:569" in w.nl for w in mid.warnings)
+    assert any(w.code == "range" and "001:569" in say(w, "nl") for w in mid.warnings)
 
 
 def test_negotiated_price_replaces_the_catalogue(run):
@@ -355,7 +356,7 @@ def test_unvalued_hours_are_reported_not_hidden(run):
             clients: 1
     """)
     assert r.total.training == 0 and r.total.internal == 0
-    texts = " ".join(w.nl for w in r.warnings if w.code == "unvalued")
+    texts = " ".join(say(w, "nl") for w in r.warnings if w.code == "unvalued")
     assert "10,0 uur care_staff" in texts and "69,3 uur project_lead" in texts
 
 

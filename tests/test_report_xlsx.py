@@ -13,6 +13,7 @@ import lo
 from bcalc.app import report_of
 from bcalc.core import estimate
 from bcalc.loader import load_all
+from bcalc.messages import say
 from bcalc.render import xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +61,7 @@ def test_workbook_structure(case, tmp_path):
     # the sources sheet lists every warning of the estimate
     texts = {c.value for row in wb["Bronnen"].iter_rows() for c in row if isinstance(c.value, str)}
     for w in result.warnings:
-        assert w.text("nl") in texts
+        assert say(w, "nl") in texts
 
 
 def test_text_from_yaml_never_becomes_a_formula(tmp_path):

@@ -25,6 +25,7 @@ from bcalc.cli import app
 from bcalc.core import estimate
 from bcalc.core.sensitivity import Sensitivity, SensitivityRow, sensitivity
 from bcalc.loader import load_case, load_tariffs
+from bcalc.messages import say
 from bcalc.models import Indexation, StaffRole
 from bcalc.render import sensitivity_view
 
@@ -299,7 +300,7 @@ def test_table_fits_80_columns(load, catalogue, tariffs, lang, which):
     assert max(len(line) for line in text.splitlines()) <= 80
     assert "│" in text and ("█" in text or "░" in text)
     assert "…" not in text                       # nothing cut short
-    first = s.rows[0].input.label(lang).split()[0]
+    first = say(s.rows[0].input.label, lang).split()[0]
     assert first in text
 
 

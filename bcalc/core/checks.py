@@ -11,13 +11,10 @@ from bcalc.core.selection import active_items, is_unit_based, tier_index, usage_
 from bcalc.core.notices import Notices
 from bcalc.core.pricing import choice_pricing
 from bcalc.models import Case, Catalogue, Contract, Notice, Result, Tariffs
-from bcalc.money import ZERO, fmt_money, round_cents
+from bcalc.core.tips import cite, tip_source
+from bcalc.money import ZERO, round_cents
 
 PERIODS = {"monthly": 12, "yearly": 1, "daily": 365}
-
-
-def _m(value: Decimal, lang: str) -> str:
-    return fmt_money(round_cents(value), lang)
 
 
 def owed_after_horizon(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: Result, run) -> Decimal:
@@ -41,7 +38,7 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
     n = Notices()
     products = [catalogue.products[d.product] for d in case.deployments]
 
-    # Fixed costs that run on without clients (001:320-324): their yearly amount at year-1 prices.
+    # Fixed costs that run on without clients (tip fixed): their yearly amount at year-1 prices.
     first_price: dict[tuple[int, str], Decimal] = {}
     for ln in sorted(result.lines, key=lambda ln: ln.year):
         key = (ln.deployment, ln.base_item)
@@ -63,29 +60,19 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
             names.append(item.label)
         minimum = dep.contract.min_clients
         if fixed:
-            n.add("check_fixed", f"{product.name}: vaste kosten die ook zonder cliënten doorlopen: {_m(fixed, 'nl')} "
-                                 f"per jaar excl. btw ({', '.join(names)}); ga na hoe lang het contract loopt "
-                                 f"(tip 001:320-324)",
-                  f"{product.name}: fixed costs that run on without clients: {_m(fixed, 'en')} a year excl. VAT "
-                  f"({', '.join(names)}); check how long the contract runs (tip 001:320-324)", "001:320-324")
+            n.add("check_fixed", cite("fixed"), product=product.name, amount=round_cents(fixed), items=tuple(names))
         if minimum:
-            n.add("check_minimum", f"{product.name}: minimale afname van {minimum} eenheden wordt ook bij minder "
-                                   f"cliënten gefactureerd (tip 001:320-324)",
-                  f"{product.name}: a minimum of {minimum} units is billed even with fewer clients "
-                  f"(tip 001:320-324)", "001:320-324")
+            n.add("check_minimum", cite("fixed"), product=product.name, minimum=minimum)
 
-    # Recurring prices indexed without a cap (001:295-297).
+    # Recurring prices indexed without a cap (tip cap).
     if case.years > 1:
         for d_index, (dep, product) in enumerate(zip(case.deployments, products)):
             recurring = sum((p.totals.recurring for p in result.products if p.deployment == d_index), ZERO)
             if dep.index_cap is None and recurring:
-                n.add("check_cap", f"{product.name}: terugkerende kosten ({_m(recurring, 'nl')} over {case.years} jaar) "
-                                   f"stijgen zonder afgesproken maximum; spreek een maximale jaarlijkse indexatie af "
-                                   f"(tip 001:295-297)",
-                      f"{product.name}: recurring costs ({_m(recurring, 'en')} over {case.years} years) rise with no "
-                      f"agreed maximum; agree a maximum yearly indexation (tip 001:295-297)", "001:295-297")
+                n.add("check_cap", cite("cap"), product=product.name, amount=round_cents(recurring),
+                      years=case.years)
 
-    # A tier threshold within reach (001:312-313).
+    # A tier threshold within reach (tip tier).
     for dep, product in zip(case.deployments, products):
         peak = max(dep.clients) if dep.clients else 0
         for item in active_items(product, dep):
@@ -105,14 +92,11 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
                 gap = tier.min_units - peak
                 if gap <= max(1, math.ceil(tier.min_units * Decimal("0.2"))):
                     saving = applied.price.pick(result.prices_end) - tier.price.pick(result.prices_end)
-                    n.add("check_tier", f"{product.name}, {item.label}: met {gap} meer (vanaf {tier.min_units}, nu "
-                                        f"{peak}) geldt {tier.price.written} in plaats van {applied.price.written}; "
-                                        f"{_m(saving, 'nl')} minder (staffel, tip 001:312-313; {tier.source})",
-                          f"{product.name}, {item.label}: {gap} more (from {tier.min_units}, now {peak}) brings "
-                          f"{tier.price.written} instead of {applied.price.written}; {_m(saving, 'en')} less "
-                          f"(tier, tip 001:312-313; {tier.source})", tier.source)
+                    n.add("check_tier", tier.source, product=product.name, item=item.label, gap=gap,
+                          min_units=tier.min_units, peak=peak, written=tier.price.written,
+                          current=applied.price.written, saving=round_cents(saving), tip=cite("tier"))
 
-    # A cheaper way to buy for this case's counts (001:288-291, 312-313).
+    # A cheaper way to buy for this case's counts (tips pricing and tier).
     for cp in choice_pricing(case, catalogue, tariffs, lambda c, p: run(c, p, result.scenario), result.prices_end,
                              break_even=False, named_only=True):
         # only ways to buy the same thing: leaving a service out is not a cheaper pricing model
@@ -123,24 +107,14 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
         current = next(o for o in named if o.active)
         if cheapest.cost < current.cost:
             product = catalogue.products[cp.product]
-            name_nl = cheapest.option or "geen van de opties"
-            name_en = cheapest.option or "none of the options"
-            cur_nl = current.option or "geen"
-            cur_en = current.option or "none"
-            n.add("check_pricing", f"{product.name}, {cp.choice.label or cp.choice.id}: '{name_nl}' kost over de "
-                                   f"looptijd {_m(cheapest.cost, 'nl')}, '{cur_nl}' {_m(current.cost, 'nl')} "
-                                   f"(prijsmodel, tip 001:288-291)",
-                  f"{product.name}, {cp.choice.label or cp.choice.id}: '{name_en}' costs {_m(cheapest.cost, 'en')} "
-                  f"over the horizon, '{cur_en}' {_m(current.cost, 'en')} (pricing model, tip 001:288-291)",
-                  "001:288-291")
+            n.add("check_pricing", cite("pricing"), product=product.name, choice=cp.choice.label or cp.choice.id,
+                  cheapest=cheapest.option, cheapest_cost=round_cents(cheapest.cost), current=current.option,
+                  current_cost=round_cents(current.cost))
 
-    # The number of suppliers (001:336-338).
+    # The number of suppliers (tip suppliers).
     suppliers = sorted({p.supplier for p in products})
     if len(suppliers) > 1:
-        n.add("check_suppliers", f"{len(suppliers)} leveranciers ({', '.join(suppliers)}): elk contract vraagt "
-                                 f"leveranciersmanagement; beperk het aantal (tip 001:336-338)",
-              f"{len(suppliers)} suppliers ({', '.join(suppliers)}): each contract needs supplier management; "
-              f"limit their number (tip 001:336-338)", "001:336-338")
+        n.add("check_suppliers", cite("suppliers"), suppliers=tuple(suppliers))
 
     # Price ranges worth negotiating: the spread between the ends over the horizon.
     spread: dict[tuple, Decimal] = {}
@@ -149,22 +123,14 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
             key = (ln.deployment, ln.base_item, ln.label, ln.written)
             spread[key] = spread.get(key, ZERO) + ln.range_spread
     for (d, _, label, written), amount in sorted(spread.items(), key=lambda kv: -kv[1]):
-        name = products[d].name
-        n.add("check_range", f"{name}, {label}: de bron geeft {written}; tussen onder- en bovenkant zit over de "
-                             f"looptijd {_m(amount, 'nl')} excl. btw: onderhandel (prijzen zijn indicatief, "
-                             f"001:4084-4090)",
-              f"{name}, {label}: the source gives {written}; low and high end differ by {_m(amount, 'en')} excl. "
-              f"VAT over the horizon: negotiate (prices are indicative, 001:4084-4090)", "001:4084-4090")
+        n.add("check_range", cite("indicative"), product=products[d].name, item=label, written=written,
+              amount=round_cents(amount))
 
     # Contracts that outlast the horizon.
     if result.owed_after_horizon:
         longest = max(d.contract.term or 0 for d in case.deployments)
-        n.add("check_owed", f"Het contract loopt {longest} jaar, de case {case.years} jaar: wie aan het eind van de "
-                            f"looptijd stopt, betaalt daarna nog {_m(result.owed_after_horizon, 'nl')} (vaste kosten, "
-                            f"minimale afname en ophalen tot het einde van het contract; tip 001:320-324)",
-              f"The contract runs {longest} years, the case {case.years}: stopping at the end of the horizon still "
-              f"costs {_m(result.owed_after_horizon, 'en')} after it (fixed costs, minimum volumes and collection "
-              f"until the contract ends; tip 001:320-324)", "001:320-324")
+        n.add("check_owed", cite("fixed"), term=longest, years=case.years,
+              amount=round_cents(result.owed_after_horizon))
     return n.all()
 
 
@@ -174,10 +140,65 @@ def discount_notices(case: Case, tariffs: Tariffs, result: Result) -> tuple[Noti
     rate = case.discount_rate
     indexed = any(r for rates in result.rates.values() for r in rates.values())
     if rate is not None and tariffs.discount_reference is not None and rate == tariffs.discount_reference and indexed:
-        n.add("discount_real", "De discontovoet van 2,25 % is een reële voet (stromen in constante prijzen), maar deze "
-                               "case indexeert prijzen, lonen of tarieven: de stromen zijn nominaal. Gebruik scenario "
-                               "none, of een nominale voet (bijvoorbeeld het eigen rendementsvereiste).",
-              "The 2.25% discount rate is a real rate (flows at constant prices), but this case indexes prices, "
-              "wages or tariffs: its flows are nominal. Use scenario none, or a nominal rate (such as your own "
-              "required return).", "tariffs: discount")
+        n.add("discount_real", "tariffs: discount", rate=rate)
+    return n.all()
+
+
+def contract_tips(result: Result, catalogue: Catalogue) -> tuple[Notice, ...]:
+    """The general contract tips of source 001 that apply to this case, each with what it applies to.
+
+    A tip that a contract check of ``result.warnings`` already works out in euros is left out.
+    ``applies`` names cost lines as (product name, line label), or for VAT as (deployment index,
+    line label); deployments by their index; suppliers by name.
+    """
+    case = result.case
+    checked = {w.code.removeprefix("check_") for w in result.warnings if w.code.startswith("check_")}
+    # one entry per deployment, item and category, in the order the lines come
+    first_lines = {}
+    costs: dict[tuple, Decimal] = {}
+    for ln in result.lines:
+        key = (ln.deployment, ln.item, ln.category)
+        first_lines.setdefault(key, ln)
+        costs[key] = costs.get(key, ZERO) + ln.excl_vat + ln.vat
+    fixed, role_based, implementation, incl, not_stated = [], [], [], [], []
+    for key, ln in first_lines.items():
+        if ln.kind != "supplier":
+            continue
+        product = catalogue.products[result.products[ln.deployment].product]
+        item = product.item(ln.base_item)
+        if ln.quoted == "incl":
+            incl.append((ln.deployment, ln.label))
+        elif (item is not None and item.vat == "not_stated" and not item.included and ln.source != "case"
+              and costs[key]):
+            not_stated.append((ln.deployment, ln.label))
+        where = (product.name, ln.label)
+        if item is None:
+            continue
+        if ln.category == "recurring" and item.basis in ("organisation", "team", "role"):
+            fixed.append(where)
+        if item.basis == "role":
+            role_based.append(where)
+        if item.category == "one_off" and item.basis == "organisation" and item.timing == "one_off":
+            implementation.append(where)
+    n = Notices()
+
+    def add(code: str, applies: list, **params) -> None:
+        tip = code.removeprefix("tip_")
+        if tip not in checked:
+            n.add(code, tip_source(tip), applies=tuple(dict.fromkeys(applies)), **params)
+
+    if fixed:
+        add("tip_fixed", fixed)
+    uncapped = [p.deployment for p in result.products if case.deployments[p.deployment].index_cap is None]
+    if uncapped and case.years > 1:
+        add("tip_cap", uncapped)
+    if incl or not_stated:
+        add("tip_vat", incl + not_stated)
+    if role_based:
+        add("tip_pricing", role_based)
+    if implementation:
+        add("tip_implementation", implementation)
+    suppliers = sorted({catalogue.products[p.product].supplier for p in result.products})
+    if len(suppliers) > 1:
+        add("tip_suppliers", suppliers, n=len(suppliers))
     return n.all()

@@ -105,27 +105,21 @@ def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tup
     options = [o for o in dep.options if o in known]
     dropped = [o for o in dep.options if o not in known]
     if dropped:
-        notes.append(Notice("compare_options", f"{new.name}: opties {', '.join(dropped)} van {old.name} bestaan hier "
-                                               f"niet", f"{new.name}: options {', '.join(dropped)} of {old.name} do "
-                                               f"not exist here"))
+        notes.append(Notice("compare_options", {"product": new.name, "options": tuple(dropped), "old": old.name}))
     for ch in new.choices:
         if ch.required and not any(o in ch.options for o in options):
             options.append(ch.options[0])
-            notes.append(Notice("compare_choice", f"{new.name}: keuze {ch.id} aangenomen als '{ch.options[0]}'",
-                                f"{new.name}: choice {ch.id} taken as '{ch.options[0]}'"))
+            notes.append(Notice("compare_choice", {"product": new.name, "choice": ch.id, "option": ch.options[0]}))
     if dep.prices:
-        notes.append(Notice("compare_prices", f"{new.name}: de onderhandelde prijzen van {old.name} gelden niet; "
-                                              f"catalogusprijzen gebruikt",
-                            f"{new.name}: the negotiated prices of {old.name} do not apply; catalogue prices used"))
+        notes.append(Notice("compare_prices", {"product": new.name, "old": old.name}))
     ids = {it.id for it in new.items} | {t.id for t in new.time}
     # a benefit carries over to a product for the same need (another dispenser frees the same
     # medication rounds), not to a product for another need (Tessa's claim is not Paro's)
     following = [b for b in case.benefits if b.clients is None and b.deployment == d_index] \
         if new.need != old.need else []
     if following:
-        names = ", ".join(b.label for b in following)
-        notes.append(Notice("compare_benefits", f"{new.name}: baten van {old.name} ({names}) niet meegenomen",
-                            f"{new.name}: benefits of {old.name} ({names}) not carried over"))
+        notes.append(Notice("compare_benefits", {"product": new.name, "old": old.name,
+                                                 "benefits": tuple(b.label for b in following)}))
     alt = replace(dep, product=product_id, options=tuple(options), prices={},
                   quantities={k: v for k, v in dep.quantities.items() if k in ids},
                   vat_rates={k: v for k, v in dep.vat_rates.items() if k in ids})
@@ -205,9 +199,7 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
         product = catalogue.products[pid]
         months = _client_months([new_case.deployments[d_index]])
         if missing:
-            need = ", ".join(missing)
-            alts.append(Alternative(pid, product.name, None,
-                                    Notice("compare_missing", f"de case mist {need}", f"the case lacks {need}"),
+            alts.append(Alternative(pid, product.name, None, Notice("compare_missing", {"missing": tuple(missing)}),
                                     tuple(notes), d_index, months))
             continue
         if known and pid == dep.product and pid in known:
@@ -240,10 +232,7 @@ def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: 
         result = estimate(case, catalogue, tariffs, scenario=scenario, prices=prices)
         notes = ()
         if len(horizons) > 1:
-            notes = (Notice("compare_horizon", f"looptijd {case.years} jaar: de cases hebben verschillende "
-                                               f"looptijden; vergelijk de kosten per cliënt per maand",
-                            f"horizon {case.years} years: the cases differ in horizon; compare the cost per client "
-                            f"per month"),)
+            notes = (Notice("compare_horizon", {"years": case.years}),)
         alts.append(Alternative(key, case.title, result, None, notes, None, _client_months(case.deployments)))
     cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts)), default=(None, None))[1]
     return Comparison(title=" / ".join(a.name for a in alts), need=None, deployment=None, alternatives=tuple(alts),

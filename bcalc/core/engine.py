@@ -194,10 +194,7 @@ def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
         product = catalogue.products[dep.product]
         first = firsts[d_index]
         if not first:
-            notices.add("shared", f"{product.name} komt vaker voor: kosten per organisatie, team of medewerker en de "
-                                  f"interne uren staan bij de eerste inzet van dit product",
-                        f"{product.name} appears more than once: costs per organisation, team or employee and the "
-                        f"internal hours are counted with its first deployment")
+            notices.shared(product)
         plan = plan_deployment(case, d_index, product, run.months, prices, notices, tariffs, first)
         plans.append(plan)
         lines += _deployment_lines(run, plan)
@@ -206,15 +203,9 @@ def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
     if case.funding:
         stop = funding_stop(case)
         if stop is not None:
-            notices.add("funding_stop", f"Alle inzetten stoppen na contractjaar {stop}: financiering per cliënt "
-                                        f"stopt dan en latere subsidies vervallen",
-                        f"Every deployment stops after contract year {stop}: funding per client stops then and later "
-                        f"subsidies lapse")
+            notices.funding_stop(stop)
         elif any(d.contract.exit_year is not None for d in case.deployments):
-            notices.add("funding_exit", "Een inzet stopt eerder (exit_year), maar de financieringsregels houden hun "
-                                        "eigen aantallen cliënten: controleer of die financiering doorloopt",
-                        "A deployment stops early (exit_year), but the funding lines keep their own client counts: "
-                        "check whether that funding continues")
+            notices.funding_exit()
     benefits = _benefits(run)
     result = _assemble(run, lines, funding, benefits)
     return replace(result, monthly_net=run.flows.monthly(), plans=tuple(plans))

@@ -14,7 +14,7 @@ from decimal import Decimal
 from bcalc.core import vat
 from bcalc.core.checks import owed_after_horizon
 from bcalc.core.engine import estimate
-from bcalc.models import Case, Catalogue, Contract, Result, Tariffs, Totals
+from bcalc.models import Case, Catalogue, Contract, Message, Result, Tariffs, Totals
 from bcalc.money import ZERO
 
 PRICE_ENDS = ("low", "mid", "high")
@@ -24,8 +24,7 @@ PRICE_ENDS = ("low", "mid", "high")
 class ScenarioRow:
     group: str                    # "grid" or "stress"
     key: str                      # machine-readable: "base/mid/0", "cap", "half", "exit-2"
-    nl: str
-    en: str
+    label: Message                # what the row shows, in words of bcalc.messages
     scenario: str
     prices: str
     recoverable: Decimal
@@ -33,15 +32,12 @@ class ScenarioRow:
     spent: Decimal | None = None  # stopping rows: cost up to and including the stop
     owed: Decimal | None = None   # stopping rows: still payable under the contract after the stop
 
-    def label(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
-
 
 @dataclass(frozen=True)
 class ScenarioTable:
     case: Case
     rows: tuple[ScenarioRow, ...]
-    notes: tuple[tuple[str, str], ...]   # (nl, en)
+    notes: tuple[Message, ...]
 
     def _ranked(self) -> list[int]:
         # stopping rows answer another question (what leaving costs), so best and worst are
@@ -84,7 +80,7 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> Scenar
         return estimate(c, catalogue, tariffs, scenario=scenario, prices=prices, checks=False)
 
     rows: list[ScenarioRow] = []
-    notes: list[tuple[str, str]] = []
+    notes: list[Message] = []
     recoverables = sorted({Decimal(0), case.vat_recoverable, Decimal(1)})
     for scenario in [s for s in ("none", "low", "base", "high") if s in tariffs.scenarios]:
         for end in PRICE_ENDS:
@@ -93,30 +89,23 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> Scenar
             for rec in recoverables:
                 totals = replace(at_zero.total, vat=sum((vat.recovered(ln, rec) for ln in at_zero.lines), ZERO))
                 pct = f"{rec * 100:.0f}"
-                end_nl = {"low": "onderkant", "mid": "midden", "high": "bovenkant"}[end]
-                rows.append(ScenarioRow("grid", f"{scenario}/{end}/{pct}",
-                                        f"{tariffs.scenarios[scenario].label or scenario}; prijzen {end_nl}; "
-                                        f"btw terug {pct} %",
-                                        f"indexation {scenario}; prices {end}; VAT recovered {pct}%",
-                                        scenario, end, rec, totals))
+                label = Message("scenario_grid", {"scenario": scenario, "name": tariffs.scenarios[scenario].label,
+                                                  "prices": end, "recovered": rec})
+                rows.append(ScenarioRow("grid", f"{scenario}/{end}/{pct}", label, scenario, end, rec, totals))
 
     caps = [d.index_cap for d in case.deployments if d.index_cap is not None]
     if caps:
         at_cap = replace(case, indexation=replace(case.indexation, prices=max(caps)))
         result = run(at_cap, case.scenario, "mid")
-        rows.append(ScenarioRow("stress", "cap", "prijzen elk jaar op het contractplafond",
-                                "prices at the contract cap every year", case.scenario, "mid", case.vat_recoverable,
+        rows.append(ScenarioRow("stress", "cap", Message("scenario_cap"), case.scenario, "mid", case.vat_recoverable,
                                 result.total))
         if len(caps) < len(case.deployments):
-            notes.append(("Inzetten zonder plafond stijgen in de plafondrij met het hoogste plafond van de case.",
-                          "Deployments without a cap rise with the highest cap of the case in the cap row."))
+            notes.append(Message("scenarios_note_uncapped"))
     else:
-        notes.append(("Geen contractplafond in de case: zie de rijen met indexatie high voor het hoogste scenario.",
-                      "No contract cap in the case: see the rows with indexation high for the highest scenario."))
+        notes.append(Message("scenarios_note_no_cap"))
 
     half = run(_halve(case), case.scenario, "mid")
-    rows.append(ScenarioRow("stress", "half", "de helft van de geplande cliënten (afgerond naar beneden)",
-                            "half the planned clients (rounded down)", case.scenario, "mid", case.vat_recoverable,
+    rows.append(ScenarioRow("stress", "half", Message("scenario_half"), case.scenario, "mid", case.vat_recoverable,
                             half.total))
 
     for k in range(1, case.years):
@@ -128,16 +117,10 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> Scenar
         after = owed_after_horizon(stopped, catalogue, tariffs, full, lambda c, p, s: run(c, s, p))
         owed = full.total.cost + after - spent.total.cost
         totals = full.total
-        rows.append(ScenarioRow("stress", f"exit-{k}", f"stoppen na contractjaar {k}", f"stopping after contract "
-                                f"year {k}", case.scenario, "mid", case.vat_recoverable, totals,
-                                spent=spent.total.cost, owed=owed))
+        rows.append(ScenarioRow("stress", f"exit-{k}", Message("scenario_exit", {"year": k}), case.scenario, "mid",
+                                case.vat_recoverable, totals, spent=spent.total.cost, owed=owed))
     if case.years > 1:
-        notes.append(("Stoppen: na het stopjaar geen cliënten meer (apparaten opgehaald); vaste kosten en minimale "
-                      "afname lopen tot het einde van het contract; financiering per cliënt stopt, subsidies na het "
-                      "stopjaar vervallen. Nog verschuldigd = wat het contract daarna nog kost, ook na de looptijd.",
-                      "Stopping: no clients after the year of stopping (devices collected); fixed costs and minimum "
-                      "volumes run until the contract ends; funding per client stops, later subsidies lapse. Still "
-                      "owed = what the contract costs after that, also beyond the horizon."))
+        notes.append(Message("scenarios_note_stopping"))
     return ScenarioTable(case, tuple(rows), tuple(notes))
 
 

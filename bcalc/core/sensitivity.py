@@ -11,7 +11,7 @@ Public API (pure: no IO, Decimal only; the report may call it directly)::
     s.base.net, s.base.npv            # the estimate itself (npv is None without case.discount_rate)
     for row in s.rows:                # largest swing first
         row.input.key                 # "deployments[0].clients", "catalogue.medido.zorgcentrale", ...
-        row.input.label("nl")         # what to show
+        say(row.input.label, "nl")    # what to show (bcalc.messages.say)
         row.input.low, row.input.high # the input's ends (Decimal; percentages as fractions)
         row.net_low, row.net_high     # net result over the horizon with the input at that end
         row.npv_low, row.npv_high     # NPV at that end, or None
@@ -37,20 +37,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from bcalc.models import Case, Catalogue, Price, RateSeries, Result, Tariffs
+from bcalc.models import Case, Catalogue, Message, Price, RateSeries, Result, Tariffs
 from bcalc.money import ONE, ZERO
 
 DEFAULT_APPROX_SPREAD = Decimal("0.10")
 DEFAULT_SWING = Decimal("0.20")
 INDEX_STEP = Decimal("0.01")          # indexation rates move one percentage point
-ROLE_WORDS = {
-    "care_staff": ("zorgmedewerkers", "care staff"),
-    "key_user": ("key users", "key users"),
-    "project_lead": ("projectleider", "project lead"),
-    "functional_admin": ("functioneel beheerder", "functional administrator"),
-    "data_analyst": ("data-analist", "data analyst"),
-}
-INDEX_WORDS = {"prices": ("prijzen", "prices"), "wages": ("lonen", "wages"), "tariffs": ("tarieven", "tariffs")}
 
 
 # ---- settings ------------------------------------------------------------------------------------
@@ -140,12 +132,8 @@ class Input:
     unit: str                     # EUR, USD, clients, minutes, hours, hours_per_week, share, rate, EUR/h, EUR/day
     origin: str                   # range, approx (the spread assumption), swing (default swing), index (1 pp), vary
     source: str = ""              # the catalogue's source line, if any
-    nl: str = ""
-    en: str = ""
+    label: Message | None = None  # what to show, in words of bcalc.messages
     written: str = ""             # the figure as the source prints it
-
-    def label(self, lang: str) -> str:
-        return self.nl if lang == "nl" else self.en
 
     @property
     def fixed(self) -> bool:
@@ -333,11 +321,11 @@ def catalogue_inputs(model: Model, base: Result, spread: Decimal) -> list[Input]
                 continue
             low, mode, high, origin = ends
             tier_obj = item.tiers[tier] if tier is not None else None
-            extra = f" ({tier_obj.label})" if tier_obj is not None and tier_obj.label else ""
             source = (tier_obj.source if tier_obj is not None and tier_obj.source else item.source)
+            label = Message("input_item", {"product": product.name, "item": item.label,
+                                           "tier": tier_obj.label if tier_obj is not None else None})
             found[key] = Input(key=key, kind="item", target=(product.id, item.id, tier), low=low, mode=mode,
-                               high=high, unit=item.currency, origin=origin, source=source,
-                               nl=f"{product.name}: {item.label}{extra}", en=f"{product.name}: {item.label}{extra}",
+                               high=high, unit=item.currency, origin=origin, source=source, label=label,
                                written=price.written)
         for line in product.time:
             if (d, line.id) not in used or not line.counted:
@@ -354,43 +342,33 @@ def catalogue_inputs(model: Model, base: Result, spread: Decimal) -> list[Input]
                 if key in found:
                     continue
                 low, mode, high, origin = ends
-                phase = f" (fase {j + 1})" if j is not None and len(line.phases) > 1 else ""
-                phase_en = f" (phase {j + 1})" if j is not None and len(line.phases) > 1 else ""
+                phase = j + 1 if j is not None and len(line.phases) > 1 else None
+                label = Message("input_time", {"product": product.name, "item": line.label, "phase": phase})
                 found[key] = Input(key=key, kind="time", target=(product.id, line.id, j), low=low, mode=mode,
-                                   high=high, unit=unit, origin=origin, source=line.source,
-                                   nl=f"{product.name}: {line.label}{phase}",
-                                   en=f"{product.name}: {line.label}{phase_en}",
+                                   high=high, unit=unit, origin=origin, source=line.source, label=label,
                                    written=line.written)
     return list(found.values())
 
 
-def _dep_name(model: Model, d: int) -> str:
-    dep = model.case.deployments[d]
-    name = model.catalogue.products[dep.product].name
-    return f"{name}, {dep.label}" if dep.label else name
-
-
 def clients_input(model: Model, d: int, low: Decimal, mode: Decimal, high: Decimal, origin: str) -> Input:
-    name = _dep_name(model, d)
+    dep = model.case.deployments[d]
+    label = Message("input_clients", {"deployment": d + 1, "product": model.catalogue.products[dep.product].name,
+                                      "label": dep.label})
     return Input(key=f"deployments[{d}].clients", kind="clients", target=(d,), low=low, mode=mode, high=high,
-                 unit="clients", origin=origin, nl=f"Cliënten inzet {d + 1} ({name})",
-                 en=f"Clients deployment {d + 1} ({name})")
+                 unit="clients", origin=origin, label=label)
 
 
 def benefit_input(model: Model, b: int, field: str, low, mode, high, origin: str) -> Input:
     benefit = model.case.benefits[b]
-    words = {"minutes": ("minuten", "minutes"), "hours": ("uren", "hours"), "amount": ("bedrag", "amount"),
-             "realisation": ("realisatie", "realisation")}[field]
     unit = {"minutes": "minutes", "hours": "hours", "amount": "EUR", "realisation": "share"}[field]
     return Input(key=f"benefits[{b}].{field}", kind="benefit", target=(b, field), low=low, mode=mode, high=high,
-                 unit=unit, origin=origin, nl=f"Baat {b + 1} ({benefit.label}): {words[0]}",
-                 en=f"Benefit {b + 1} ({benefit.label}): {words[1]}")
+                 unit=unit, origin=origin,
+                 label=Message("input_benefit", {"benefit": b + 1, "label": benefit.label, "field": field}))
 
 
 def index_input(model: Model, kind: str, low, mode, high, origin: str) -> Input:
-    nl, en = INDEX_WORDS[kind]
     return Input(key=f"indexation.{kind}", kind="indexation", target=(kind,), low=low, mode=mode, high=high,
-                 unit="rate", origin=origin, nl=f"Indexatie {nl}", en=f"Indexation of {en}")
+                 unit="rate", origin=origin, label=Message("input_indexation", {"kind": kind}))
 
 
 def funding_mode(model: Model, f: int, field: str) -> Decimal | None:
@@ -405,12 +383,10 @@ def funding_mode(model: Model, f: int, field: str) -> Decimal | None:
 def funding_input(model: Model, f: int, field: str, low, mode, high, origin: str) -> Input:
     line = model.case.funding[f]
     name = line.label or line.code
-    words = {"tariff": ("tarief", "tariff"), "day_rate": ("dagtarief", "day rate"),
-             "technology_share": ("deel voor technologie", "technology share")}[field]
     unit = {"tariff": "EUR/h", "day_rate": "EUR/day", "technology_share": "share"}[field]
     return Input(key=f"funding[{f}].{field}", kind="funding", target=(f, field), low=low, mode=mode, high=high,
-                 unit=unit, origin=origin, nl=f"Financiering {f + 1} ({name}): {words[0]}",
-                 en=f"Funding {f + 1} ({name}): {words[1]}")
+                 unit=unit, origin=origin,
+                 label=Message("input_funding", {"funding": f + 1, "name": name, "field": field}))
 
 
 def price_mode(model: Model, d: int, item_id: str) -> Decimal | None:
@@ -434,14 +410,12 @@ def price_input(model: Model, d: int, item_id: str, low, mode, high, origin: str
     label = item.label if item is not None else item_id
     return Input(key=f"deployments[{d}].prices.{item_id}", kind="price", target=(d, item_id), low=low, mode=mode,
                  high=high, unit="EUR", origin=origin, source=item.source if item is not None else "",
-                 nl=f"Prijs inzet {d + 1} ({product.name}): {label}",
-                 en=f"Price deployment {d + 1} ({product.name}): {label}")
+                 label=Message("input_price", {"deployment": d + 1, "product": product.name, "item": label}))
 
 
 def staff_input(model: Model, role: str, low, mode, high, origin: str) -> Input:
-    nl, en = ROLE_WORDS.get(role, (role, role))
     return Input(key=f"staff.{role}.rate", kind="staff_rate", target=(role,), low=low, mode=mode, high=high,
-                 unit="EUR/h", origin=origin, nl=f"Uurtarief {nl}", en=f"Hourly rate {en}")
+                 unit="EUR/h", origin=origin, label=Message("input_staff_rate", {"role": role}))
 
 
 def swing_inputs(model: Model, swing: Decimal) -> list[Input]:

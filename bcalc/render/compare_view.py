@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bcalc.models import Catalogue
 from bcalc.money import en_number, fmt_money, money_str, nl_number, round_cents
+from bcalc.messages import as_json, say
 
 # Rows of the comparison, in order; "case_cost" only when the case has other deployments too.
 ROWS = ("one_off", "recurring", "training", "internal", "vat", "cost", "cost_per_client_month", "funding",
@@ -183,11 +184,14 @@ def build(cmp, catalogue: Catalogue | None, lang: str = "nl", *, scenario: str |
     for i, a in enumerate(alts):
         t = a.totals
         entry: dict = {"key": a.key, "name": a.name, "column": columns[i], "computed": a.result is not None,
-                       "problem": a.problem.text(lang) if a.problem is not None else "", "cheapest": i == cheapest,
+                       "problem": say(a.problem, lang) if a.problem is not None else "", "cheapest": i == cheapest,
                        "scenario": a.result.scenario if a.result is not None else None,
                        "client_months": a.client_months,
-                       "assumptions": [n.text(lang) for n in a.assumptions],
-                       "warnings": [w.text(lang) for w in a.result.warnings] if a.result is not None else []}
+                       "assumptions": [say(n, lang) for n in a.assumptions],
+                       "warnings": [say(w, lang) for w in a.result.warnings] if a.result is not None else [],
+                       "problem_notice": as_json(a.problem, lang) if a.problem is not None else None,
+                       "assumption_notices": [as_json(n, lang) for n in a.assumptions],
+                       "notices": [as_json(w, lang) for w in a.result.warnings] if a.result is not None else []}
         if t is None:
             for k in MONEY_KEYS:
                 entry[k] = None
@@ -205,7 +209,8 @@ def build(cmp, catalogue: Catalogue | None, lang: str = "nl", *, scenario: str |
         name = catalogue.products[pid].name if catalogue is not None and pid in catalogue.products else pid
         entry = {"key": pid, "name": name, "column": name, "computed": False,
                  "problem": f"{W['failed']} ({message})", "cheapest": False, "scenario": None, "client_months": 0,
-                 "assumptions": [], "warnings": []}
+                 "assumptions": [], "warnings": [], "problem_notice": None, "assumption_notices": [],
+                 "notices": []}
         entry.update({k: None for k in MONEY_KEYS})
         out_alts.append(entry)
 
@@ -336,7 +341,9 @@ def to_dict(view: dict, case: str | None = None) -> dict:
                   "funding", "benefits", "net", "case_cost"):
             entry[k] = _m(a[k])
         entry.update({"client_months": a["client_months"], "scenario": a["scenario"], "cheapest": a["cheapest"],
-                      "assumptions": a["assumptions"], "warnings": a["warnings"]})
+                      "assumptions": a["assumptions"], "warnings": a["warnings"],
+                      "problem_notice": a["problem_notice"], "assumption_notices": a["assumption_notices"],
+                      "notices": a["notices"]})
         alts.append(entry)
     return {
         "format": "bcalc.compare/1",

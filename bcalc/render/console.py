@@ -17,6 +17,7 @@ from rich.text import Text
 from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
 from bcalc.render.labels import label
+from bcalc.messages import say
 
 LABEL_WIDTH = 24
 
@@ -118,7 +119,7 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
     if result.warnings:
         console.print(f"\n[bold]{L('warnings')}[/bold] ({len(result.warnings)})")
         for w in result.warnings:
-            console.print(f" • {w.text(lang)}", highlight=False, markup=False)
+            console.print(f" • {say(w, lang)}", highlight=False, markup=False)
 
 
 def _benefits(result: Result, console: Console, lang: str) -> None:

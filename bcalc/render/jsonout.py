@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from bcalc.models import Result, Totals
 from bcalc.money import money_str, num_str
+from bcalc.messages import as_json, say
 
 
 def _totals(t: Totals) -> dict:
@@ -118,7 +119,8 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
                       "cashable": b.cashable, "source": b.source} for b in result.benefits],
         "investment": investment_dict(result),
         "owed_after_horizon": money_str(result.owed_after_horizon),
-        "warnings": [w.text(lang) for w in result.warnings],
+        "warnings": [say(w, lang) for w in result.warnings],
+        "notices": [as_json(w, lang) for w in result.warnings],
     }
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from bcalc.models import Result
 from bcalc.money import fmt_money, fmt_percent
 from bcalc.render.labels import COLUMNS, label
+from bcalc.messages import say
 
 
 def _esc(text: str) -> str:
@@ -52,7 +53,7 @@ def render(result: Result, lang: str = "nl") -> str:
         out.append(L("no_funding"))
     if result.warnings:
         out += ["", f"## {L('warnings')}", ""]
-        out += [f"- {_esc(w.text(lang))}" for w in result.warnings]
+        out += [f"- {_esc(say(w, lang))}" for w in result.warnings]
     return "\n".join(out) + "\n"
 
 

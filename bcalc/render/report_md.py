@@ -26,7 +26,9 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from bcalc.core.checks import contract_tips
 from bcalc.errors import InputError, Problem
+from bcalc.messages import say, title
 from bcalc.models import ROLES, Catalogue, Product, Result, Tariffs, TimeLine
 from bcalc.money import ZERO, en_number, fmt_money, fmt_percent, nl_number, round_cents
 from bcalc.render.labels import LABELS
@@ -283,32 +285,6 @@ TEXT = {
             "looptijd, gerapporteerd per kalenderjaar. Elke regel (inzet, post, soort, kalenderjaar) is één "
             "keer half-up op centen afgerond; de btw per regel uit het afgeronde bedrag; elk totaal is de som "
             "van afgeronde regels. Bereiken in de bron: {end}."),
-        "tip_fixed_title": "Vaste kosten lopen door, ook zonder cliënten.",
-        "tip_fixed": (
-            "Spreek de contractduur af en ga na of u deze vaste "
-            "kosten elk jaar kwijt bent als de oplossing (even) niet wordt gebruikt."),
-        "tip_cap_title": "Geen plafond op prijsstijgingen.",
-        "tip_cap": (
-            "Spreek af dat de leverancier de prijzen jaarlijks met ten "
-            "hoogste een vast percentage mag indexeren; nu volgt de berekening het scenario."),
-        "tip_vat_title": "Inclusief of exclusief btw?",
-        "tip_vat": (
-            "Niet bij alle posten staat 'exclusief btw': sommige zijn inclusief btw geoffreerd of de bron "
-            "noemt de btw niet. Omdat btw voor een zorgorganisatie een kostenpost is, scheelt dit tot 21 %; "
-            "laat in de offerte vastleggen of bedragen inclusief of exclusief btw zijn."),
-        "tip_pricing_title": "Prijsmodel per medewerker of per cliënt?",
-        "tip_pricing": (
-            "Er zijn posten per medewerker. Vergelijk voor uw eigen "
-            "aantallen een prijs per cliënt, per medewerker en een vast bedrag, en vraag naar staffelkorting "
-            "bij opschaling."),
-        "tip_implementation_title": "Implementatiekosten: wat krijgt u ervoor?",
-        "tip_implementation": (
-            "Laat vastleggen wat het bedrag omvat, zoals ingerichte "
-            "processen en training van medewerkers."),
-        "tip_suppliers_title": "Beperk het aantal leveranciers.",
-        "tip_suppliers": (
-            "Deze case gebruikt {n} leveranciers; elk contract vraagt "
-            "leveranciersmanagement."),
     },
     "en": {
         "title": "Business case",
@@ -539,32 +515,6 @@ TEXT = {
             "horizon, reported per calendar year. Each line (deployment, item, category, calendar year) is "
             "rounded half-up to cents once; VAT per line from the rounded amount; every total is the sum of "
             "rounded lines. Ranges in the source: {end}."),
-        "tip_fixed_title": "Fixed costs run on, even without clients.",
-        "tip_fixed": (
-            "Agree the contract term and check whether you pay these "
-            "fixed costs every year even when the solution is (temporarily) not used."),
-        "tip_cap_title": "No cap on price increases.",
-        "tip_cap": (
-            "Agree that the supplier may index prices yearly by at most a fixed "
-            "percentage; the calculation now follows the scenario."),
-        "tip_vat_title": "Including or excluding VAT?",
-        "tip_vat": (
-            "Not every item says 'excluding VAT': some are quoted including VAT or the source does not state "
-            "the VAT. As VAT is a cost for a care organisation this can make up to 21% difference; have the "
-            "quote state whether amounts include or exclude VAT."),
-        "tip_pricing_title": "Pricing per employee or per client?",
-        "tip_pricing": (
-            "Some items are charged per employee. Compare a price per "
-            "client, per employee and a flat fee for your own numbers, and ask for volume discounts when "
-            "scaling up."),
-        "tip_implementation_title": "Implementation costs: what do you get?",
-        "tip_implementation": (
-            "Have it written down what the fee covers, such as "
-            "configured processes and staff training."),
-        "tip_suppliers_title": "Limit the number of suppliers.",
-        "tip_suppliers": (
-            "This case uses {n} suppliers; each contract needs supplier "
-            "management."),
     },
 }
 
@@ -685,16 +635,6 @@ UNCERTAINTY_TEXT = {
         "sim_missing": "The simulation was skipped: install numpy for the simulation (`pip install numpy`).",
     },
 }
-
-TIP_SOURCES = {
-    "fixed": "001:320-324",
-    "cap": "001:295-297",
-    "vat": "001:307-308",
-    "pricing": "001:288-291, 001:312-313",
-    "implementation": "001:301-303",
-    "suppliers": "001:336-338",
-}
-
 
 # ---- formatting -------------------------------------------------------------------------
 
@@ -999,7 +939,7 @@ def context(bundle: Report, lang: str = "nl") -> dict:
             staff.append({"role": role, "name": ROLE_NAMES[lang][role], "count": s.count, "rate": s.rate})
 
     # -- tips -----------------------------------------------------------------------------
-    tips = _tips(result, catalogue, groups, deployments, incl_lines, not_stated, L)
+    tips = _tips(result, catalogue, deployments, lang)
 
     # -- sources ----------------------------------------------------------------------------
     figures, doc_ids = _figures(result, catalogue, groups, deployments, L, lang)
@@ -1058,9 +998,9 @@ def context(bundle: Report, lang: str = "nl") -> dict:
         "result_note": result_note,
         "benefit_rows": _benefit_rows(result, L, lang),
         "investment": _investment(result, L, lang),
-        "warnings": [inline(w.text(lang)) for w in result.warnings if not w.code.startswith("check_")],
-        "checks": [inline(w.text(lang)) for w in result.warnings if w.code.startswith("check_")],
-        "not_counted": [inline(w.text(lang)) for w in result.warnings if w.code in NOT_COUNTED],
+        "warnings": [inline(say(w, lang)) for w in result.warnings if not w.code.startswith("check_")],
+        "checks": [inline(say(w, lang)) for w in result.warnings if w.code.startswith("check_")],
+        "not_counted": [inline(say(w, lang)) for w in result.warnings if w.code in NOT_COUNTED],
         "tips": tips,
         "figures": figures,
         "documents": documents,
@@ -1213,7 +1153,7 @@ def _sensitivity_view(sens, result: Result, lang: str, tariffs_file: str) -> dic
         "chart": chart,
         "fence": _fence(chart),
         "chart_note": U["sens_chart_note"],
-        "idle": W["idle"].format(names=", ".join(i.label(lang) for i in sens.without_effect))
+        "idle": W["idle"].format(names=", ".join(say(i.label, lang) for i in sens.without_effect))
         if sens.without_effect else "",
         "assumptions": view.assumptions_text(sens.settings, tariffs_file, lang) + " " + U["sens_index"],
         "settings": view.assumptions_dict(sens.settings),
@@ -1245,7 +1185,7 @@ def _simulation_view(sim, result: Result, lang: str, tariffs_file: str) -> dict:
                                          p=view._pct(probability, lang))
     else:
         prob_text = W["prob_net"].format(p=view._pct(probability, lang))
-    inputs = [{"key": i.key, "label": i.label(lang), "unit": i.unit, "low": i.low, "mode": i.mode, "high": i.high,
+    inputs = [{"key": i.key, "label": say(i.label, lang), "unit": i.unit, "low": i.low, "mode": i.mode, "high": i.high,
                "low_text": fmt_value(i.unit, i.low, lang), "mode_text": fmt_value(i.unit, i.mode, lang),
                "high_text": fmt_value(i.unit, i.high, lang), "origin": origin_text(i, sim.settings, lang)}
               for i in sim.inputs]
@@ -1294,47 +1234,22 @@ def _places(value: Decimal) -> int:
     return 0 if value == value.to_integral_value() else 2
 
 
-def _tips(result, catalogue, groups, deployments, incl_lines, not_stated, L) -> list[dict]:
-    case = result.case
-    fixed, role_based, implementation = [], [], []
-    for g in groups.values():
-        if g.kind != "supplier":
-            continue
-        product = catalogue.products[result.products[g.deployment].product]
-        item = product.item(g.lines[0].base_item)
-        if item is None:
-            continue
-        where = f"{product.name}, {g.label}"
-        if g.category == "recurring" and item.basis in ("organisation", "team", "role"):
-            fixed.append(where)
-        if item.basis == "role":
-            role_based.append(where)
-        if item.category == "one_off" and item.basis == "organisation" and item.timing == "one_off":
-            implementation.append(where)
+def _tips(result, catalogue, deployments, lang: str) -> list[dict]:
+    """The contract tips the core finds for this case, with what each applies to as the report names it."""
+    names = {d["index"] - 1: d["name"] for d in deployments}
     tips = []
-    # a tip that a contract check already works out in euros is not repeated
-    checked = {w.code.removeprefix("check_") for w in result.warnings if w.code.startswith("check_")}
-
-    def add(key, applies, **fmt):
-        if key in checked:
-            return
-        tips.append({"key": key, "title": L[f"tip_{key}_title"], "text": L[f"tip_{key}"].format(**fmt),
-                     "applies": sorted(set(applies), key=applies.index), "source": TIP_SOURCES[key]})
-
-    if fixed:
-        add("fixed", fixed)
-    uncapped = [d["name"] for d in deployments if d["index_cap"] is None]
-    if uncapped and case.years > 1:
-        add("cap", uncapped)
-    if incl_lines or not_stated:
-        add("vat", [f"{w['deployment']}, {w['label']}" for w in incl_lines + not_stated])
-    if role_based:
-        add("pricing", role_based)
-    if implementation:
-        add("implementation", implementation)
-    suppliers = sorted({d["supplier"] for d in deployments})
-    if len(suppliers) > 1:
-        add("suppliers", suppliers, n=len(suppliers))
+    for tip in contract_tips(result, catalogue):
+        applies = tip.params["applies"]
+        if tip.code == "tip_cap":
+            shown = [names[d] for d in applies]
+        elif tip.code == "tip_vat":
+            shown = [f"{names[d]}, {label}" for d, label in applies]
+        elif tip.code == "tip_suppliers":
+            shown = list(applies)
+        else:
+            shown = [f"{product}, {label}" for product, label in applies]
+        tips.append({"key": tip.code.removeprefix("tip_"), "title": title(tip.code, lang), "text": say(tip, lang),
+                     "applies": shown, "source": tip.source})
     return tips
 
 

@@ -11,6 +11,7 @@ import json
 from decimal import Decimal
 
 from bcalc.money import fmt_money, money_str, num_str
+from bcalc.messages import as_json, say
 
 AMOUNTS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
@@ -71,7 +72,7 @@ def build(table, lang: str = "nl") -> dict:
     rows = []
     for i, r in enumerate(table.rows):
         t = r.totals
-        label = r.label(lang)
+        label = say(r.label, lang)
         mark = W["best"] if i == best else W["worst"] if i == worst else ""
         entry = {"group": r.group, "key": r.key, "label": label, "shown": f"{label} ({mark})" if mark else label,
                  "scenario": r.scenario, "prices": r.prices, "recoverable": r.recoverable,
@@ -91,7 +92,8 @@ def build(table, lang: str = "nl") -> dict:
         "best": best,
         "worst": worst,
         "benefits": any(r["benefits"] for r in rows),
-        "notes": [nl if lang == "nl" else en for nl, en in table.notes],
+        "notes": [say(n, lang) for n in table.notes],
+        "note_notices": [as_json(n, lang) for n in table.notes],
     }
 
 
@@ -140,7 +142,7 @@ def to_dict(view: dict) -> dict:
         rows.append(entry)
     return {"format": "bcalc.scenarios/1", "case": view["case"], "start": view["start"], "years": view["years"],
             "scenario": view["scenario"], "recoverable": num_str(view["recoverable"]), "currency": "EUR",
-            "rows": rows, "notes": view["notes"]}
+            "rows": rows, "notes": view["notes"], "note_notices": view["note_notices"]}
 
 
 def render_json(view: dict) -> str:

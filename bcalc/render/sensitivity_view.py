@@ -10,6 +10,7 @@ import json
 from decimal import Decimal
 
 from bcalc.money import en_number, fmt_money, fmt_percent, money_str, nl_number, num_str
+from bcalc.messages import say
 
 WORDS = {
     "nl": {
@@ -165,7 +166,7 @@ def to_dict(s, lang: str = "nl") -> dict:
         inp = r.input
         rows.append({
             "input": inp.key,
-            "label": inp.label(lang),
+            "label": say(inp.label, lang),
             "low": num_str(inp.low),
             "mode": num_str(inp.mode),
             "high": num_str(inp.high),
@@ -264,7 +265,7 @@ def render_console(s, console, lang: str = "nl", tariffs_file: str = "") -> None
         t.add_column(W["swing"], justify="right", width=money_w, no_wrap=True)
         for r, (d_low, d_high, swing) in zip(s.rows, amounts):
             inp = r.input
-            label = Text(inp.label(lang))
+            label = Text(say(inp.label, lang))
             label.append("\n" + f"{fmt_value(inp.unit, inp.low, lang)} – {fmt_value(inp.unit, inp.high, lang)}"
                          f" · {origin_short(inp, s.settings, lang)}", style="dim")
             low_cell, high_cell = Text(whole_euros(d_low, lang)), Text(whole_euros(d_high, lang))
@@ -279,7 +280,7 @@ def render_console(s, console, lang: str = "nl", tariffs_file: str = "") -> None
         if s.has_npv:
             console.print(W["npv_line"], style="dim", highlight=False, markup=False)
     if s.without_effect:
-        names = ", ".join(i.label(lang) for i in s.without_effect)
+        names = ", ".join(say(i.label, lang) for i in s.without_effect)
         console.print(W["idle"].format(names=names), style="dim", highlight=False, markup=False)
     console.print(assumptions_text(s.settings, tariffs_file, lang), style="dim", highlight=False, markup=False)
 

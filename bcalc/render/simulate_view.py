@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from bcalc.money import fmt_money, fmt_percent, money_str, num_str
 from bcalc.render.sensitivity_view import assumptions_dict, assumptions_text, fmt_value, origin_text, whole_euros
+from bcalc.messages import say
 
 WORDS = {
     "nl": {
@@ -94,7 +95,7 @@ def to_dict(sim, lang: str = "nl") -> dict:
                   "mean": money_str(s.mean)}) for k, s in sim.stats.items()}
     if "npv" not in stats:
         stats["npv"] = None
-    inputs = [{"input": i.key, "label": i.label(lang), "low": num_str(i.low), "mode": num_str(i.mode),
+    inputs = [{"input": i.key, "label": say(i.label, lang), "low": num_str(i.low), "mode": num_str(i.mode),
                "high": num_str(i.high), "unit": i.unit, "origin": i.origin, "source": i.source,
                "written": i.written} for i in sim.inputs]
     base = {k: money_str(getattr(sim.base, k)) for k in ("cost", "benefits", "funding", "net")}
@@ -205,7 +206,7 @@ def render_console(sim, console, lang: str = "nl", tariffs_file: str = "") -> No
         t.add_column(W["high"], justify="right", no_wrap=True)
         t.add_column(W["origin"], ratio=2, overflow="fold")
         for i in sim.inputs:
-            t.add_row(i.label(lang), fmt_value(i.unit, i.low, lang), fmt_value(i.unit, i.mode, lang),
+            t.add_row(say(i.label, lang), fmt_value(i.unit, i.low, lang), fmt_value(i.unit, i.mode, lang),
                       fmt_value(i.unit, i.high, lang), origin_text(i, sim.settings, lang))
         console.print(t)
     else:

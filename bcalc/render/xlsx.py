@@ -39,6 +39,7 @@ from bcalc.core.selection import (
 from bcalc.core.indexation import effective_series
 from bcalc.core.notices import Notices
 from bcalc.models import Case, Catalogue, Deployment, Item, Product, Result, Tariffs
+from bcalc.messages import say
 
 if TYPE_CHECKING:
     from bcalc.app import Report
@@ -1056,7 +1057,7 @@ class _Workbook:
         s.text(row, 1, w["warnings"], bold=True)
         for warning in self.r.warnings:
             row += 1
-            s.text(row, 1, warning.text(self.lang))
+            s.text(row, 1, say(warning, self.lang))
         row += 2
         s.text(row, 1, w["assumptions"], bold=True)
         scenario = self.tariffs.scenarios[self.r.scenario]

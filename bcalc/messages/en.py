@@ -1,0 +1,132 @@
+"""English words for every message code of the core (``TEXTS``), the word lists and
+sentence parts they use."""
+
+from __future__ import annotations
+
+WORDS = {
+    "end": {"mid": "the midpoint", "low": "the low end", "high": "the high end"},
+    "role": {"care_staff": "care staff", "key_user": "key users", "project_lead": "project lead",
+             "functional_admin": "functional administrator", "data_analyst": "data analyst"},
+    "index": {"prices": "prices", "wages": "wages", "tariffs": "tariffs"},
+    "benefit_field": {"minutes": "minutes", "hours": "hours", "amount": "amount", "realisation": "realisation"},
+    "funding_field": {"tariff": "tariff", "day_rate": "day rate", "technology_share": "technology share"},
+    "none_of": {None: "none of the options"},
+    "none": {None: "none"},
+}
+
+# parts of a sentence that depend on the values (see bcalc.messages.DERIVED)
+PIECES = {
+    "tier_units": "from {min_units} units",
+    "tier_years": "contract of {min_years} years or more",
+    "tier_and": " and ",
+    "tier_other": "all other cases",
+    "pack": "{n} x {size} pcs",
+    "phase": "phase {phase}",
+}
+
+
+TEXTS = {
+    # -- prices and time of the catalogue
+    "range": "{product}, {item} ({source}): source gives {written}; {end:end} {value:money} used "
+             "(--prices low|high for the ends)",
+    "approx": "{product}, {item} ({source}): amount is approximate ({written}); ask for a quote",
+    "range_hours": "{product}, {item} ({source}): source gives {written}; {value:plain} hours per week used",
+    "approx_hours": "{product}, {item} ({source}): time is approximate ({written})",
+    "unvalued": "{product}, {item} ({source}): {hours:n1} hours {role} not in the cost; give staff.{role}.rate "
+                "(loaded cost per hour)",
+    "benefit_unvalued": "Benefit '{benefit}': {hours:n1} hours {role} freed but not valued; give staff.{role}.rate",
+    "vendor_claim": "Benefit '{benefit}' rests on a vendor claim ({source}); test it in your own practice",
+    "tier": "{product}, {item}: tier price {written} ({cond}{label}) at {count} ({source})",
+    "fx": "{product}, {item}: amount in {currency}, converted at {rate} euro per {currency} from the case",
+    "quantity": "{product}, {item} ({source}): not counted, the source gives no quantity; give it under "
+                "quantities.{item_id}",
+    "no_amount": "{product}, {item} ({source}): the source names no amount; not counted until you give it under "
+                 "prices.{item_id}",
+    "packs": "{product}, {item}: {needed} pieces per period, cheapest as {packs} ({source})",
+    "ambiguous": "{product}, {item} ({source}): the source is ambiguous; see the catalogue note "
+                 "(bcalc catalogue show {product_id}).",
+    "vat_not_stated": "{product}, {item} ({source}): VAT not stated; taken as excluding VAT by the document's rule "
+                      "({rule})",
+    "bound_max": "{product}, {item} ({source}): the amount is a maximum ('maximaal'); negotiate",
+    "bound_min": "{product}, {item} ({source}): the amount is a minimum ('vanaf'); the real amount may be higher",
+    # -- the case
+    "cap": "{deployment}: price indexation capped at {cap:pct} a year (contract term, tip {source})",
+    "price_level": "Catalogue prices are at the {year} price level and indicative ({source}); bcalc does not index "
+                   "them to {start_year}. Use quoted prices (prices) where you have them.",
+    "shared": "{product} appears more than once: costs per organisation, team or employee and the internal hours "
+              "are counted with its first deployment",
+    "funding_stop": "Every deployment stops after contract year {year}: funding per client stops then and later "
+                    "subsidies lapse",
+    "funding_exit": "A deployment stops early (exit_year), but the funding lines keep their own client counts: "
+                    "check whether that funding continues",
+    # -- contract checks
+    "check_fixed": "{product}: fixed costs that run on without clients: {amount:money} a year excl. VAT "
+                   "({items:list}); check how long the contract runs (tip {source})",
+    "check_minimum": "{product}: a minimum of {minimum} units is billed even with fewer clients (tip {source})",
+    "check_cap": "{product}: recurring costs ({amount:money} over {years} years) rise with no agreed maximum; agree "
+                 "a maximum yearly indexation (tip {source})",
+    "check_tier": "{product}, {item}: {gap} more (from {min_units}, now {peak}) brings {written} instead of "
+                  "{current}; {saving:money} less (tier, tip {tip}; {source})",
+    "check_pricing": "{product}, {choice}: '{cheapest:none_of}' costs {cheapest_cost:money} over the horizon, "
+                     "'{current:none}' {current_cost:money} (pricing model, tip {source})",
+    "check_suppliers": "{suppliers:len} suppliers ({suppliers:list}): each contract needs supplier management; "
+                       "limit their number (tip {source})",
+    "check_range": "{product}, {item}: the source gives {written}; low and high end differ by {amount:money} excl. "
+                   "VAT over the horizon: negotiate (prices are indicative, {source})",
+    "check_owed": "The contract runs {term} years, the case {years}: stopping at the end of the horizon still costs "
+                  "{amount:money} after it (fixed costs, minimum volumes and collection until the contract ends; "
+                  "tip {source})",
+    "discount_real": "The {rate:pct} discount rate is a real rate (flows at constant prices), but this case indexes "
+                     "prices, wages or tariffs: its flows are nominal. Use scenario none, or a nominal rate (such "
+                     "as your own required return).",
+    # -- contract tips of source 001 (the report gives their title, text and citation)
+    "tip_fixed": "Agree the contract term and check whether you pay these fixed costs every year even when the "
+                 "solution is (temporarily) not used.",
+    "tip_cap": "Agree that the supplier may index prices yearly by at most a fixed percentage; the calculation now "
+               "follows the scenario.",
+    "tip_vat": "Not every item says 'excluding VAT': some are quoted including VAT or the source does not state the "
+               "VAT. As VAT is a cost for a care organisation this can make up to 21% difference; have the quote "
+               "state whether amounts include or exclude VAT.",
+    "tip_pricing": "Some items are charged per employee. Compare a price per client, per employee and a flat fee "
+                   "for your own numbers, and ask for volume discounts when scaling up.",
+    "tip_implementation": "Have it written down what the fee covers, such as configured processes and staff "
+                          "training.",
+    "tip_suppliers": "This case uses {n} suppliers; each contract needs supplier management.",
+    # -- comparison
+    "compare_options": "{product}: options {options:list} of {old} do not exist here",
+    "compare_choice": "{product}: choice {choice} taken as '{option}'",
+    "compare_prices": "{product}: the negotiated prices of {old} do not apply; catalogue prices used",
+    "compare_benefits": "{product}: benefits of {old} ({benefits:list}) not carried over",
+    "compare_missing": "the case lacks {missing:list}",
+    "compare_horizon": "horizon {years} years: the cases differ in horizon; compare the cost per client per month",
+    # -- scenarios
+    "scenario_grid": "indexation {scenario}; prices {prices}; VAT recovered {pct}%",
+    "scenario_cap": "prices at the contract cap every year",
+    "scenario_half": "half the planned clients (rounded down)",
+    "scenario_exit": "stopping after contract year {year}",
+    "scenarios_note_uncapped": "Deployments without a cap rise with the highest cap of the case in the cap row.",
+    "scenarios_note_no_cap": "No contract cap in the case: see the rows with indexation high for the highest "
+                             "scenario.",
+    "scenarios_note_stopping": "Stopping: no clients after the year of stopping (devices collected); fixed costs "
+                               "and minimum volumes run until the contract ends; funding per client stops, later "
+                               "subsidies lapse. Still owed = what the contract costs after that, also beyond the "
+                               "horizon.",
+    # -- uncertain inputs (sensitivity, simulation)
+    "input_item": "{product}: {item}{tier}",
+    "input_time": "{product}: {item}{phase}",
+    "input_clients": "Clients deployment {deployment} ({name})",
+    "input_benefit": "Benefit {benefit} ({label}): {field:benefit_field}",
+    "input_indexation": "Indexation of {kind:index}",
+    "input_funding": "Funding {funding} ({name}): {field:funding_field}",
+    "input_price": "Price deployment {deployment} ({product}): {item}",
+    "input_staff_rate": "Hourly rate {role:role}",
+}
+
+TITLES = {
+    "tip_fixed": "Fixed costs run on, even without clients.",
+    "tip_cap": "No cap on price increases.",
+    "tip_vat": "Including or excluding VAT?",
+    "tip_pricing": "Pricing per employee or per client?",
+    "tip_implementation": "Implementation costs: what do you get?",
+    "tip_suppliers": "Limit the number of suppliers.",
+}
