@@ -456,6 +456,10 @@ def _type(f: Field) -> str:
         text += f", {f.minimum} to {f.maximum}"
     elif f.minimum is not None:
         text += f", at least {f.minimum}"
+    elif f.maximum is not None:
+        text += f", at most {f.maximum}"
+    if f.negative:
+        text += ", may be negative"
     return text
 
 

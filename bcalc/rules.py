@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bcalc.core.requirements import needs
 from bcalc.errors import Problem
-from bcalc.models import Case, Catalogue, Tariffs
+from bcalc.models import Case, Catalogue, Deployment, Product, Tariffs
 from bcalc.yamltree import Tree, dotted
 
 _NOT_WRITTEN = object()
@@ -45,6 +45,11 @@ class Loaded:
     def written(self, path: tuple) -> bool:
         return self.raw(path, _NOT_WRITTEN) is not _NOT_WRITTEN
 
+    def deployed(self) -> list[tuple[Deployment, Product]]:
+        """The deployments whose product is known (an unknown one is reported where it is read)."""
+        products = self.catalogue.products
+        return [(d, products[d.product]) for d in self.case.deployments if d.product in products]
+
 
 def check_scenario_known(ctx: Loaded) -> list[Problem]:
     scenario = ctx.case.scenario
@@ -56,10 +61,7 @@ def check_scenario_known(ctx: Loaded) -> list[Problem]:
 def check_options_of_product(ctx: Loaded) -> list[Problem]:
     """Options exist on the product; alternatives of one choice exclude each other; required choices are made."""
     out = []
-    for dep in ctx.case.deployments:
-        product = ctx.catalogue.products.get(dep.product)
-        if product is None:
-            continue
+    for dep, product in ctx.deployed():
         path = dep.where + ("options",)
         known = product.option_names
         for j, o in enumerate(dep.options):
@@ -89,10 +91,7 @@ _NEED_MESSAGES = {
 def check_roles_have_staff(ctx: Loaded) -> list[Problem]:
     """Every staff role, team count and exchange rate the deployed products price or count with is given."""
     out = []
-    for dep in ctx.case.deployments:
-        product = ctx.catalogue.products.get(dep.product)
-        if product is None:
-            continue
+    for dep, product in ctx.deployed():
         for need in needs(product, dep, set(ctx.given)):
             message = _NEED_MESSAGES[need.line, need.reason].format(id=need.id, input=need.input,
                                                                     what=need.input.split(".", 1)[1])
