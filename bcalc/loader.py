@@ -9,13 +9,11 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+from bcalc import fields as F
 from bcalc import paths
 from bcalc.errors import InputError
 from bcalc.models import (
-    BASES,
     ROLES,
-    TIMINGS,
-    VAT_STATUSES,
     Case,
     Catalogue,
     Benefit,
@@ -39,12 +37,19 @@ from bcalc.models import (
     TimeLine,
 )
 from bcalc.reader import Reader
+from bcalc.rules import Loaded, run_checks
 from bcalc.yamltree import Num, read_tree
 
 SOURCE_RE = re.compile(r"^(\d{3}):(\d+)(?:-(\d+))?$")
 REF_RE = re.compile(r"^[CT]\d{2}[a-z]?$")
-PRICE_KEYS = ("written", "amount", "low", "high", "approx", "bound")
-MAX_YEARS = 15
+MAX_YEARS = F.MAX_YEARS
+
+
+def _getter(r: Reader, m: dict, sec: F.Section, path: tuple):
+    """Reads the scalar fields of one mapping by name, as the section declares them."""
+    def get(name: str, *default):
+        return r.value(m, sec[name], path, *default)
+    return get
 
 
 # ---- catalogue ------------------------------------------------------------------------
@@ -62,7 +67,7 @@ def _price(r: Reader, m: dict, path: tuple, required: bool, amount_key: str = "a
     wpath = written_path if written_path is not None else path
     written = r.text(src, "written", wpath, default="")
     approx = r.boolean(src, "approx", wpath)
-    bound = r.choice(m, "bound", path, ("max", "min")) if "bound" in m else None
+    bound = r.value(m, F.ITEM["bound"], path) if "bound" in m else None
     if amount is None and low is None and high is None:
         if required and not bad:
             r.error(path, f"needs {amount_key}, or {low_key} and {high_key}")
@@ -97,43 +102,39 @@ def _source(r: Reader, m: dict, path: tuple, docs: dict, key: str = "source", re
 
 
 def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
-    allowed = PRICE_KEYS + (
-        "id", "ref", "label", "included", "currency", "vat", "vat_rate", "basis", "role", "timing",
-        "category", "options", "quantity", "tier_on", "tiers", "packs", "source", "note", "ambiguous",
-        "from_year",
-    )
-    m = r.mapping(m, path, allowed, ("id", "label", "basis", "timing", "category", "source"))
+    m = r.section(m, path, F.ITEM)
     if m is None:
         return None
-    item_id = r.ident(m, "id", path)
-    ref = r.text(m, "ref", path)
+    get = _getter(r, m, F.ITEM, path)
+    item_id = get("id")
+    ref = get("ref")
     if ref is not None and not REF_RE.match(ref):
         r.error(path + ("ref",), f"'{ref}' is not a line id such as C08")
-    included = r.boolean(m, "included", path)
+    included = get("included")
     tiers_raw = r.seq(m.get("tiers"), path + ("tiers",))
     packs_raw = r.seq(m.get("packs"), path + ("packs",))
     tiers: list[Tier] = []
     for i, t in enumerate(tiers_raw or []):
         tp = path + ("tiers", i)
-        t = r.mapping(t, tp, PRICE_KEYS + ("min_units", "min_years", "ref", "source", "label"))
+        t = r.section(t, tp, F.TIER)
         if t is None:
             continue
+        tget = _getter(r, t, F.TIER, tp)
         price = _price(r, t, tp, required=True)
-        tref = r.text(t, "ref", tp)
+        tref = tget("ref")
         if tref is not None and not REF_RE.match(tref):
             r.error(tp + ("ref",), f"'{tref}' is not a line id such as C21")
         if price is not None:
-            tiers.append(Tier(price=price, min_units=r.integer(t, "min_units", tp, lo=0),
-                              min_years=r.integer(t, "min_years", tp, lo=0), ref=tref,
+            tiers.append(Tier(price=price, min_units=tget("min_units"), min_years=tget("min_years"), ref=tref,
                               source=_source(r, t, tp, docs, required=False) or "",
-                              label=r.text(t, "label", tp, default="") or ""))
+                              label=tget("label") or ""))
     packs: list[Pack] = []
     for i, p in enumerate(packs_raw or []):
         pp = path + ("packs", i)
-        p = r.mapping(p, pp, PRICE_KEYS + ("size",), ("size",))
+        p = r.section(p, pp, F.PACK)
         if p is None:
             continue
-        size = r.integer(p, "size", pp, lo=1)
+        size = r.value(p, F.PACK["size"], pp)
         price = _price(r, p, pp, required=True)
         if size is not None and price is not None:
             packs.append(Pack(size=size, price=price))
@@ -142,19 +143,19 @@ def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
         r.error(path + ("included",), "an included item has no price of its own")
     if sum(x is not None and x != [] for x in (price, tiers or None, packs or None)) > 1:
         r.error(path, "give one of: a price, tiers or packs")
-    basis = r.choice(m, "basis", path, BASES)
-    role = r.choice(m, "role", path, ROLES)
+    basis = get("basis")
+    role = get("role")
     if basis == "role" and role is None and "role" not in m:
         r.error(path + ("basis",), "basis 'role' needs a role")
-    timing = r.choice(m, "timing", path, TIMINGS)
+    timing = get("timing")
     if timing in ("per_new_unit", "at_removal") and basis not in (None, "unit", "deployment"):
         r.error(path + ("timing",), f"timing '{timing}' counts units; basis must be unit or deployment")
-    vat_rate = r.percent(m, "vat_rate", path, hi=Decimal(1))
+    vat_rate = get("vat_rate")
     return Item(
         id=item_id or "",
         ref=ref,
-        label=r.text(m, "label", path, default="") or "",
-        category=r.choice(m, "category", path, ("one_off", "recurring", "training")) or "one_off",
+        label=get("label") or "",
+        category=get("category") or "one_off",
         basis=basis or "unit",
         timing=timing or "one_off",
         source=_source(r, m, path, docs),
@@ -162,27 +163,26 @@ def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
         tiers=tuple(tiers),
         packs=tuple(sorted(packs, key=lambda p: p.size)),
         included=included,
-        currency=r.choice(m, "currency", path, ("EUR", "USD"), default="EUR") or "EUR",
-        vat=r.choice(m, "vat", path, VAT_STATUSES, default="not_stated") or "not_stated",
+        currency=get("currency") or "EUR",
+        vat=get("vat") or "not_stated",
         vat_rate=vat_rate,
         role=role,
-        options=r.id_list(m, "options", path) or (),
-        quantity=r.number(m, "quantity", path),
-        tier_on=r.choice(m, "tier_on", path, ("units", "quantity"), default="units") or "units",
-        from_year=r.integer(m, "from_year", path, default=1, lo=1, hi=MAX_YEARS) or 1,
-        note=r.text(m, "note", path, default="") or "",
-        ambiguous=r.boolean(m, "ambiguous", path),
+        options=get("options") or (),
+        quantity=get("quantity"),
+        tier_on=get("tier_on") or "units",
+        from_year=get("from_year") or 1,
+        note=get("note") or "",
+        ambiguous=get("ambiguous"),
     )
 
 
 def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
-    allowed = ("id", "ref", "label", "written", "role", "per", "hours", "hours_low", "hours_high", "approx",
-               "phases", "category", "counted", "options", "source", "note", "ambiguous")
-    m = r.mapping(m, path, allowed, ("id", "label", "category", "source", "written"))
+    m = r.section(m, path, F.TIME)
     if m is None:
         return None
-    counted = r.boolean(m, "counted", path, default=True)
-    role = r.choice(m, "role", path, ROLES)
+    get = _getter(r, m, F.TIME, path)
+    counted = get("counted")
+    role = get("role")
     if counted and role is None and "role" not in m:
         r.error(path, "counted time needs a role")
     hours = None
@@ -191,13 +191,13 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
     phases: list[Phase] = []
     for i, ph in enumerate(r.seq(m.get("phases"), path + ("phases",)) or []):
         pp = path + ("phases", i)
-        ph = r.mapping(ph, pp, ("hours_per_week", "hours_per_week_low", "hours_per_week_high", "weeks", "months"))
+        ph = r.section(ph, pp, F.PHASE)
         if ph is None:
             continue
         per_week = _price(r, ph, pp, required=True, amount_key="hours_per_week", low_key="hours_per_week_low",
                           high_key="hours_per_week_high", written_from=m, written_path=path)
-        weeks = r.number(ph, "weeks", pp)
-        months = r.number(ph, "months", pp)
+        weeks = r.value(ph, F.PHASE["weeks"], pp)
+        months = r.value(ph, F.PHASE["months"], pp)
         if (weeks is None) == (months is None):
             r.error(pp, "a phase lasts either weeks or months")
         if per_week is not None:
@@ -205,34 +205,33 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
     if counted and hours is None and not phases:
         r.error(path, "counted time needs hours or phases")
     return TimeLine(
-        id=r.ident(m, "id", path) or "",
-        ref=r.text(m, "ref", path),
-        label=r.text(m, "label", path, default="") or "",
-        category=r.choice(m, "category", path, ("training", "internal")) or "internal",
+        id=get("id") or "",
+        ref=get("ref"),
+        label=get("label") or "",
+        category=get("category") or "internal",
         source=_source(r, m, path, docs),
         role=role,
-        per=r.choice(m, "per", path, ("head", "organisation", "team"), default="organisation") or "organisation",
+        per=get("per") or "organisation",
         hours=hours,
         phases=tuple(phases),
         counted=counted,
-        options=r.id_list(m, "options", path) or (),
-        written=r.text(m, "written", path, default="") or "",
-        note=r.text(m, "note", path, default="") or "",
-        ambiguous=r.boolean(m, "ambiguous", path),
+        options=get("options") or (),
+        written=get("written") or "",
+        note=get("note") or "",
+        ambiguous=get("ambiguous"),
     )
 
 
 def _product(r: Reader, m: object, path: tuple, docs: dict) -> Product | None:
-    allowed = ("id", "name", "supplier", "need", "category", "innovation", "source", "price_year", "items",
-               "time", "choices", "family", "note")
-    m = r.mapping(m, path, allowed, ("id", "name", "supplier", "need", "category", "source", "items"))
+    m = r.section(m, path, F.PRODUCT)
     if m is None:
         return None
-    pid = r.ident(m, "id", path) or ""
+    get = _getter(r, m, F.PRODUCT, path)
+    pid = get("id") or ""
     source = _source(r, m, path, docs)
     match = SOURCE_RE.match(source or "")
     doc = docs.get(match.group(1)) if match else None
-    price_year = r.integer(m, "price_year", path, default=doc.price_year if doc else None, lo=1990, hi=2100)
+    price_year = get("price_year", doc.price_year if doc else None)
     if price_year is None:
         r.error(path + ("price_year",), "price year unknown: give price_year here or on the source document")
     items = [x for i, it in enumerate(r.seq(m.get("items"), path + ("items",), allow_empty=False) or [])
@@ -242,16 +241,16 @@ def _product(r: Reader, m: object, path: tuple, docs: dict) -> Product | None:
     choices: list[Choice] = []
     for i, c in enumerate(r.seq(m.get("choices"), path + ("choices",)) or []):
         cp = path + ("choices", i)
-        c = r.mapping(c, cp, ("id", "label", "options", "default", "required"), ("id", "options"))
+        c = r.section(c, cp, F.CHOICE)
         if c is None:
             continue
-        options = r.id_list(c, "options", cp) or ()
-        default = r.text(c, "default", cp)
+        cget = _getter(r, c, F.CHOICE, cp)
+        options = cget("options") or ()
+        default = cget("default")
         if default is not None and default not in options:
             r.error(cp + ("default",), f"default '{default}' is not one of the options {', '.join(options)}")
-        choices.append(Choice(id=r.ident(c, "id", cp) or "", options=options, default=default,
-                              label=r.text(c, "label", cp, default="") or "",
-                              required=r.boolean(c, "required", cp)))
+        choices.append(Choice(id=cget("id") or "", options=options, default=default,
+                              label=cget("label") or "", required=cget("required")))
     seen: set[str] = set()
     for kind, entries in (("items", items), ("time", time)):
         for i, e in enumerate(entries):
@@ -265,18 +264,18 @@ def _product(r: Reader, m: object, path: tuple, docs: dict) -> Product | None:
                 r.error(path + ("choices", i, "options"), f"option '{o}' is not used by any item")
     return Product(
         id=pid,
-        name=r.text(m, "name", path, default="") or "",
-        supplier=r.text(m, "supplier", path, default="") or "",
-        need=r.ident(m, "need", path) or "",
-        category=r.text(m, "category", path, default="") or "",
-        innovation=r.text(m, "innovation", path, default="") or "",
+        name=get("name") or "",
+        supplier=get("supplier") or "",
+        need=get("need") or "",
+        category=get("category") or "",
+        innovation=get("innovation") or "",
         source=source,
         price_year=price_year or 0,
         items=tuple(items),
         time=tuple(time),
         choices=tuple(choices),
-        family=r.text(m, "family", path),
-        note=r.text(m, "note", path, default="") or "",
+        family=get("family"),
+        note=get("note") or "",
     )
 
 
@@ -285,24 +284,23 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
     path = directory / "suppliers.yaml"
     tree = read_tree(path)
     r = Reader(tree)
-    root = r.mapping(tree.data, (), ("format", "sources", "products"), ("format", "sources", "products"))
+    root = r.section(tree.data, (), F.SUPPLIERS)
     if root is None:
         r.raise_if_any()
     fmt = r.text(root, "format", ())
-    if fmt is not None and fmt != "bcalc.suppliers/1":
-        r.error(("format",), f"unknown format '{fmt}', expected bcalc.suppliers/1")
+    if fmt is not None and fmt != F.SUPPLIERS_FORMAT:
+        r.error(("format",), f"unknown format '{fmt}', expected {F.SUPPLIERS_FORMAT}")
     docs: dict[str, SourceDoc] = {}
     sources = root.get("sources")
     if isinstance(sources, dict):
         for key, value in sources.items():
             sp = ("sources", key)
-            value = r.mapping(value, sp, ("title", "file", "price_year", "rule"), ("title", "file"))
+            value = r.section(value, sp, F.SOURCE)
             if value is None:
                 continue
-            docs[str(key)] = SourceDoc(id=str(key), title=r.text(value, "title", sp, default="") or "",
-                                       file=r.text(value, "file", sp, default="") or "",
-                                       price_year=r.integer(value, "price_year", sp, lo=1990, hi=2100),
-                                       rule=r.text(value, "rule", sp, default="") or "")
+            sget = _getter(r, value, F.SOURCE, sp)
+            docs[str(key)] = SourceDoc(id=str(key), title=sget("title") or "", file=sget("file") or "",
+                                       price_year=sget("price_year"), rule=sget("rule") or "")
     elif sources is not None:
         r.error(("sources",), "expected a mapping of source documents")
     products: dict[str, Product] = {}
@@ -324,10 +322,10 @@ def _series(r: Reader, m: object, path: tuple) -> RateSeries | None:
     if isinstance(m, (str, Num)):
         rate = r.percent_value(m, path, negative=True)
         return RateSeries(default=rate) if rate is not None else None
-    m = r.mapping(m, path, ("default", "by_year"), ("default",))
+    m = r.section(m, path, F.SERIES)
     if m is None:
         return None
-    default = r.percent(m, "default", path, negative=True)
+    default = r.value(m, F.SERIES["default"], path)
     by_year: dict[int, Decimal] = {}
     raw = m.get("by_year") or {}
     if not isinstance(raw, dict):
@@ -346,21 +344,20 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
     path = directory / "tariffs.yaml"
     tree = read_tree(path)
     r = Reader(tree)
-    root = r.mapping(tree.data, (), ("format", "funding", "vat", "indexation", "discount", "uncertainty"),
-                     ("format", "funding", "vat", "indexation"))
+    root = r.section(tree.data, (), F.TARIFFS)
     if root is None:
         r.raise_if_any()
     fmt = r.text(root, "format", ())
-    if fmt is not None and fmt != "bcalc.tariffs/1":
-        r.error(("format",), f"unknown format '{fmt}', expected bcalc.tariffs/1")
+    if fmt is not None and fmt != F.TARIFFS_FORMAT:
+        r.error(("format",), f"unknown format '{fmt}', expected {F.TARIFFS_FORMAT}")
     funding: dict[str, FundingCode] = {}
     for i, f in enumerate(r.seq(root.get("funding"), ("funding",)) or []):
         fp = ("funding", i)
-        f = r.mapping(f, fp, ("code", "kind", "domain", "name", "unit", "definition", "source", "tariff", "note"),
-                      ("code", "kind", "domain", "name", "unit", "definition", "source"))
+        f = r.section(f, fp, F.FUNDING_CODE)
         if f is None:
             continue
-        code = r.text(f, "code", fp) or ""
+        get = _getter(r, f, F.FUNDING_CODE, fp)
+        code = get("code") or ""
         if code in funding:
             r.error(fp + ("code",), f"funding code '{code}' is listed twice")
         tariffs: dict[int, Decimal] = {}
@@ -374,15 +371,13 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
                     v = r.number_value(amount, fp + ("tariff", year))
                     if y is not None and v is not None:
                         tariffs[y] = v
-        funding[code] = FundingCode(code=code, kind=r.choice(f, "kind", fp, ("hourly", "vpt", "subsidy")) or "",
-                                    domain=r.text(f, "domain", fp, default="") or "",
-                                    name=r.text(f, "name", fp, default="") or "",
-                                    unit=r.text(f, "unit", fp, default="") or "",
-                                    definition=r.text(f, "definition", fp, default="") or "",
-                                    source=r.text(f, "source", fp, default="") or "", tariffs=tariffs,
-                                    note=r.text(f, "note", fp, default="") or "")
-    vat = r.mapping(root.get("vat"), ("vat",), ("standard", "rates", "source"), ("standard", "rates", "source")) or {}
-    standard = r.percent(vat, "standard", ("vat",)) or Decimal("0")
+        funding[code] = FundingCode(code=code, kind=get("kind") or "", domain=get("domain") or "",
+                                    name=get("name") or "", unit=get("unit") or "",
+                                    definition=get("definition") or "", source=get("source") or "",
+                                    tariffs=tariffs, note=get("note") or "")
+    vat = r.section(root.get("vat"), ("vat",), F.VAT) or {}
+    standard = r.value(vat, F.VAT["standard"], ("vat",)) or Decimal("0")
+    vat_source = r.value(vat, F.VAT["source"], ("vat",)) or ""
     rates: dict[str, Decimal] = {}
     raw_rates = vat.get("rates")
     if isinstance(raw_rates, dict):
@@ -399,45 +394,42 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
     else:
         for name, s in idx.items():
             sp = ("indexation", name)
-            s = r.mapping(s, sp, ("label", "basis", "prices", "wages", "tariffs"), ("label", "basis", "prices", "wages", "tariffs"))
+            s = r.section(s, sp, F.SCENARIO)
             if s is None:
                 continue
             series = {k: _series(r, s.get(k), sp + (k,)) for k in ("prices", "wages", "tariffs")}
             if all(series.values()):
-                scenarios[str(name)] = Scenario(name=str(name), label=r.text(s, "label", sp, default="") or "",
-                                                basis=r.text(s, "basis", sp, default="") or "", **series)  # type: ignore[arg-type]
-        for needed in ("none", "low", "base", "high"):
+                scenarios[str(name)] = Scenario(name=str(name), label=r.value(s, F.SCENARIO["label"], sp) or "",
+                                                basis=r.value(s, F.SCENARIO["basis"], sp) or "", **series)  # type: ignore[arg-type]
+        for needed in F.SCENARIOS_NEEDED:
             if needed not in idx:
                 r.error(("indexation",), f"scenario '{needed}' is missing")
     reference, reference_source = None, ""
     if root.get("discount") is not None:
-        dm = r.mapping(root["discount"], ("discount",), ("reference_rate", "real", "source"), ("reference_rate", "source"))
+        dm = r.section(root["discount"], ("discount",), F.DISCOUNT)
         if dm is not None:
-            reference = r.percent(dm, "reference_rate", ("discount",), hi=Decimal(1))
-            reference_source = r.text(dm, "source", ("discount",), default="") or ""
-            r.boolean(dm, "real", ("discount",))
+            dget = _getter(r, dm, F.DISCOUNT, ("discount",))
+            reference = dget("reference_rate")
+            reference_source = dget("source") or ""
+            dget("real")
     uncertainty: dict = {}
     if root.get("uncertainty") is not None:  # assumptions of bcalc simulate / sensitivity
-        um = r.mapping(root["uncertainty"], ("uncertainty",), ("approx_spread", "default_swing", "basis"),
-                       ("approx_spread", "default_swing", "basis"))
+        um = r.section(root["uncertainty"], ("uncertainty",), F.UNCERTAINTY)
         if um is not None:
+            uget = _getter(r, um, F.UNCERTAINTY, ("uncertainty",))
             for key in ("approx_spread", "default_swing"):
-                value = r.percent(um, key, ("uncertainty",), hi=Decimal(1))
+                value = uget(key)
                 if value is not None:
                     uncertainty[key] = value
-            uncertainty["basis"] = r.text(um, "basis", ("uncertainty",), default="") or ""
+            uncertainty["basis"] = uget("basis") or ""
     r.raise_if_any()
     return Tariffs(funding=funding, vat_standard=standard, vat_rates=rates,
-                   vat_source=r.text(vat, "source", ("vat",), default="") or "", scenarios=scenarios, path=str(path),
+                   vat_source=vat_source, scenarios=scenarios, path=str(path),
                    discount_reference=reference, discount_source=reference_source, uncertainty=uncertainty)
 
 
 # ---- case -----------------------------------------------------------------------------
 
-CASE_KEYS = ("case", "organisation", "start", "years", "scenario", "indexation", "vat", "staff", "deployments",
-             "funding", "fx", "description", "benefits", "discount_rate", "hours_per_fte")
-BENEFIT_KEYS = ("label", "kind", "deployment", "per", "minutes", "hours", "role", "amount", "realisation", "cashable",
-                "clients", "source", "vendor_claim")
 START_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -459,74 +451,77 @@ def _per_year(r: Reader, value: object, path: tuple, years: int | None) -> tuple
     return tuple([n] * (years or 1))
 
 
+def _start(r: Reader, start: object) -> tuple[int | None, int | None]:
+    if isinstance(start, (list, dict, bool)):
+        r.error(("start",), "expected a month written YYYY-MM, such as 2027-01")
+        return None, None
+    if start is None:
+        return None, None
+    text = str(start).strip()
+    match = START_RE.match(text)
+    if not match:
+        r.error(("start",), f"'{text}' is not a month written YYYY-MM, such as 2027-01")
+        return None, None
+    start_year, start_month = int(match.group(1)), int(match.group(2))
+    if not 1 <= start_month <= 12:
+        r.error(("start",), f"month {start_month} does not exist (1 to 12)")
+        start_month = None
+    if not 2000 <= start_year <= 2100:
+        r.error(("start",), f"year {start_year} is outside 2000-2100")
+        start_year = None
+    return start_year, start_month
+
+
 def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | None = None) -> Case:
     tree = read_tree(Path(path), shown)
     r = Reader(tree)
-    root = r.mapping(tree.data, (), CASE_KEYS, ("case", "start", "years", "deployments"))
+    root = r.section(tree.data, (), F.CASE)
     if root is None:
         r.raise_if_any()
-    title = r.text(root, "case", (), required=True)
-    start_year = start_month = None
-    start = root.get("start")
-    if isinstance(start, (list, dict, bool)):
-        r.error(("start",), "expected a month written YYYY-MM, such as 2027-01")
-        start = None
-    if start is not None:
-        text = str(start).strip()
-        match = START_RE.match(text)
-        if not match:
-            r.error(("start",), f"'{text}' is not a month written YYYY-MM, such as 2027-01")
-        else:
-            start_year, start_month = int(match.group(1)), int(match.group(2))
-            if not 1 <= start_month <= 12:
-                r.error(("start",), f"month {start_month} does not exist (1 to 12)")
-                start_month = None
-            if not 2000 <= start_year <= 2100:
-                r.error(("start",), f"year {start_year} is outside 2000-2100")
-                start_year = None
-    years = r.integer(root, "years", (), lo=1, hi=MAX_YEARS)
-    scenario = r.text(root, "scenario", (), default="base")
-    if scenario is not None and scenario not in tariffs.scenarios:
-        r.error(("scenario",), f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")
+    get = _getter(r, root, F.CASE, ())
+    title = get("case")
+    start_year, start_month = _start(r, root.get("start"))
+    years = get("years")
+    scenario = get("scenario")
 
     indexation = Indexation()
     if root.get("indexation") is not None:
-        im = r.mapping(root["indexation"], ("indexation",), ("prices", "wages", "tariffs"))
+        im = r.section(root["indexation"], ("indexation",), F.CASE_INDEXATION)
         if im is not None:
-            indexation = Indexation(*(r.percent(im, k, ("indexation",), hi=Decimal(1), negative=True)
+            indexation = Indexation(*(r.value(im, F.CASE_INDEXATION[k], ("indexation",))
                                       for k in ("prices", "wages", "tariffs")))
     recoverable = Decimal(0)
     if root.get("vat") is not None:
-        vm = r.mapping(root["vat"], ("vat",), ("recoverable",))
+        vm = r.section(root["vat"], ("vat",), F.CASE_VAT)
         if vm is not None:
-            recoverable = r.percent(vm, "recoverable", ("vat",), default=Decimal(0), hi=Decimal(1))
+            recoverable = r.value(vm, F.CASE_VAT["recoverable"], ("vat",))
 
     staff: dict[str, StaffRole] = {}
     teams = None
-    declared: set[str] = set()  # roles written in the file, valid or not: no follow-on errors
+    given: set[str] = set()  # inputs written in the file, valid or not: no follow-on errors
     if root.get("staff") is not None:
-        sm = r.mapping(root["staff"], ("staff",), ROLES + ("teams",))
+        sm = r.section(root["staff"], ("staff",), F.CASE_STAFF)
         if sm is not None:
-            declared = set(sm)
-            teams = r.integer(sm, "teams", ("staff",), lo=0)
+            given = {f"staff.{k}" for k in sm}
+            teams = r.value(sm, F.CASE_STAFF["teams"], ("staff",))
             for role in ROLES:
                 if role not in sm or sm[role] is None:
                     continue
                 rp = ("staff", role)
-                rm = r.mapping(sm[role], rp, ("count", "rate"), ("count",))
+                rm = r.section(sm[role], rp, F.CASE_STAFF_ROLE)
                 if rm is None:
                     continue
-                count = r.integer(rm, "count", rp, lo=0)
-                rate = r.number(rm, "rate", rp)
+                count = r.value(rm, F.CASE_STAFF_ROLE["count"], rp)
+                rate = r.value(rm, F.CASE_STAFF_ROLE["rate"], rp)
                 if count is not None:
                     staff[role] = StaffRole(count=count, rate=rate)
 
     fx: dict[str, Decimal] = {}
     if root.get("fx") is not None:
-        fm = r.mapping(root["fx"], ("fx",), ("USD",))
+        fm = r.section(root["fx"], ("fx",), F.CASE_FX)
         if fm is not None:
-            declared |= {f"fx.{k}" for k in fm}
-            usd = r.number(fm, "USD", ("fx",))
+            given |= {f"fx.{k}" for k in fm}
+            usd = r.value(fm, F.CASE_FX["USD"], ("fx",))
             if usd is not None:
                 if usd == 0:
                     r.error(("fx", "USD"), "an exchange rate cannot be 0")
@@ -535,8 +530,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
     deployments: list[Deployment] = []
     for i, d in enumerate(r.seq(root.get("deployments"), ("deployments",), allow_empty=False) or []):
-        dep = _deployment(r, d, ("deployments", i), years, catalogue, staff, teams, fx, declared,
-                          frozenset(tariffs.vat_rates.values()))
+        dep = _deployment(r, d, ("deployments", i), years, catalogue, frozenset(tariffs.vat_rates.values()))
         if dep is not None:
             deployments.append(dep)
 
@@ -548,29 +542,32 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
     benefits: list[Benefit] = []
     for i, b in enumerate(r.seq(root.get("benefits"), ("benefits",)) or []):
-        benefit = _benefit(r, b, ("benefits", i), years, len(deployments) if deployments else 0, declared, staff)
+        benefit = _benefit(r, b, ("benefits", i), years)
         if benefit is not None:
             benefits.append(benefit)
-    discount_rate = r.percent(root, "discount_rate", (), hi=Decimal(1))
-    hours_per_fte = r.number(root, "hours_per_fte", ())
+    discount_rate = get("discount_rate")
+    hours_per_fte = get("hours_per_fte")
     if hours_per_fte is not None and hours_per_fte == 0:
         r.error(("hours_per_fte",), "must be more than 0")
 
-    r.raise_if_any()
-    return Case(title=title or "", organisation=r.text(root, "organisation", ()), start_year=start_year or 0,
+    case = Case(title=title or "", organisation=get("organisation"), start_year=start_year or 0,
                 start_month=start_month or 0, years=years or 0, deployments=tuple(deployments),
-                scenario=scenario or "base", indexation=indexation, vat_recoverable=recoverable or Decimal(0),
+                scenario=scenario if scenario is not None else "base", indexation=indexation,
+                vat_recoverable=recoverable if recoverable is not None else Decimal(0),
                 staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file, benefits=tuple(benefits),
                 discount_rate=discount_rate, hours_per_fte=hours_per_fte)
+    r.problems += run_checks(Loaded(case, catalogue, tariffs, tree, frozenset(given)))
+    r.raise_if_any()
+    return case
 
 
-def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, staff, teams, fx,
-                declared: set[str], vat_rates_known: frozenset = frozenset()) -> Deployment | None:
-    d = r.mapping(d, path, ("product", "clients", "options", "prices", "quantities", "vat_rates", "index_cap", "label",
-                            "contract"), ("product", "clients"))
+def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
+                vat_rates_known: frozenset = frozenset()) -> Deployment | None:
+    d = r.section(d, path, F.CASE_DEPLOYMENT)
     if d is None:
         return None
-    pid = r.text(d, "product", path)
+    get = _getter(r, d, F.CASE_DEPLOYMENT, path)
+    pid = get("product")
     product = catalogue.products.get(pid) if pid else None
     if pid and product is None:
         from bcalc.reader import closest
@@ -579,8 +576,8 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
         r.error(path + ("product",), f"unknown product '{pid}'" + (f"; did you mean '{hint}'?" if hint else
                                                                     "; see `bcalc catalogue list`"))
     clients = _per_year(r, d.get("clients"), path + ("clients",), years) if "clients" in d and d["clients"] is not None else None
-    options = r.id_list(d, "options", path) or ()
-    index_cap = r.percent(d, "index_cap", path, hi=Decimal(1))
+    options = get("options") or ()
+    index_cap = get("index_cap")
     prices: dict[str, Decimal] = {}
     quantities: dict[str, Decimal] = {}
     vat_rates: dict[str, Decimal] = {}
@@ -613,81 +610,37 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue, 
                 r.error(ip, f"{v} pieces is more than bcalc buys in packs (100000)")
                 continue
             target[str(item_id)] = v
-    if product is not None:
-        known = product.option_names
-        for j, o in enumerate(options):
-            if o not in known:
-                r.error(path + ("options", j), f"product {product.id} has no option '{o}'"
-                        + (f"; options: {', '.join(sorted(known))}" if known else "; it has no options"))
-        for ch in product.choices:
-            picked = [o for o in options if o in ch.options]
-            if len(picked) > 1:
-                r.error(path + ("options",), f"options {' and '.join(picked)} exclude each other ({ch.id}); pick one")
-            if not picked and ch.default is None and ch.required:
-                r.error(path + ("options",), f"product {product.id} needs one of: {', '.join(ch.options)} ({ch.label or ch.id})")
-        active = set(options) | {ch.default for ch in product.choices
-                                 if ch.default and not any(o in ch.options for o in options)}
-        for it in product.items:
-            if it.options and not active.intersection(it.options):
-                continue
-            if it.basis == "role" and it.role and it.id not in quantities and it.role not in declared:
-                r.error(path + ("product",), f"item '{it.id}' is priced per {it.role}: give staff.{it.role}.count")
-            if it.basis == "team" and "teams" not in declared and it.id not in quantities:
-                r.error(path + ("product",), f"item '{it.id}' is priced per team: give staff.teams")
-            if it.currency != "EUR" and it.currency not in fx and it.id not in prices \
-                    and f"fx.{it.currency}" not in declared:
-                r.error(path + ("product",), f"item '{it.id}' is quoted in {it.currency}: give fx.{it.currency} "
-                        f"(euros per {it.currency}) or a euro price under prices.{it.id}")
-        for t in product.time:
-            if not t.counted or (t.options and not active.intersection(t.options)):
-                continue
-            if t.role and t.role not in declared:
-                r.error(path + ("product",), f"time line '{t.id}' needs staff.{t.role} (a count; a rate per hour to value the hours)")
-            if t.per == "team" and "teams" not in declared:
-                r.error(path + ("product",), f"time line '{t.id}' counts per team: give staff.teams")
     contract = Contract()
     if d.get("contract") is not None:
         cp = path + ("contract",)
-        cm = r.mapping(d["contract"], cp, ("term", "min_clients", "exit_year"))
+        cm = r.section(d["contract"], cp, F.CASE_CONTRACT)
         if cm is not None:
-            contract = Contract(term=r.integer(cm, "term", cp, lo=1, hi=MAX_YEARS),
-                                min_clients=r.integer(cm, "min_clients", cp, lo=0),
-                                exit_year=r.integer(cm, "exit_year", cp, lo=1, hi=MAX_YEARS))
-            if contract.exit_year is not None and years is not None and contract.exit_year > years:
-                r.error(cp + ("exit_year",), f"year {contract.exit_year} is after the case's last year {years}")
-            if contract.exit_year is not None and contract.term is not None and contract.exit_year > contract.term:
-                r.error(cp + ("exit_year",), f"stopping after year {contract.exit_year} is after the end of the "
-                                             f"{contract.term}-year term")
+            cget = _getter(r, cm, F.CASE_CONTRACT, cp)
+            contract = Contract(term=cget("term"), min_clients=cget("min_clients"), exit_year=cget("exit_year"))
     return Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
-                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=r.text(d, "label", path),
-                      contract=contract)
+                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=get("label"),
+                      contract=contract, where=path)
 
 
-def _benefit(r: Reader, b: object, path: tuple, years, n_deployments: int, declared: set[str], staff) -> Benefit | None:
-    b = r.mapping(b, path, BENEFIT_KEYS, ("label", "kind", "per"))
+def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:
+    b = r.section(b, path, F.CASE_BENEFIT)
     if b is None:
         return None
-    kind = r.choice(b, "kind", path, ("time", "avoided_cost"))
-    per = r.choice(b, "per", path, ("day", "week", "month", "year"))
-    dep = r.integer(b, "deployment", path, lo=1)
-    if dep is None and "deployment" not in b:
-        if n_deployments > 1 and b.get("clients") is None:
-            r.error(path, "the case has several deployments: say whose clients it follows (deployment: 1, 2, ...)")
-        dep = 1
-    elif dep is not None and n_deployments and dep > n_deployments:
-        r.error(path + ("deployment",), f"there is no deployment {dep}; the case has {n_deployments}")
-        dep = None
-    minutes = r.number(b, "minutes", path)
-    hours = r.number(b, "hours", path)
-    amount = r.number(b, "amount", path)
-    role = r.choice(b, "role", path, ROLES)
+    get = _getter(r, b, F.CASE_BENEFIT, path)
+    kind = get("kind")
+    per = get("per")
+    dep = get("deployment")
+    minutes = get("minutes")
+    hours = get("hours")
+    amount = get("amount")
+    role = get("role")
+    if kind is not None:
+        r.kind_fields(b, path, F.CASE_BENEFIT, kind)
     if kind == "time":
         if ("minutes" in b) == ("hours" in b):
             r.error(path, "time freed needs either minutes or hours per client per period")
         if "role" not in b:
             r.error(path + ("role",), "time freed needs the role whose time it is (e.g. care_staff)")
-        elif role is not None and role not in declared:
-            r.error(path + ("role",), f"needs staff.{role} (count, and rate to value the time)")
         if "amount" in b:
             r.error(path + ("amount",), "an amount belongs to kind avoided_cost")
     elif kind == "avoided_cost":
@@ -696,66 +649,38 @@ def _benefit(r: Reader, b: object, path: tuple, years, n_deployments: int, decla
         for key in ("minutes", "hours", "role"):
             if key in b:
                 r.error(path + (key,), f"{key} belongs to kind time")
-    realisation = r.percent(b, "realisation", path, default=Decimal(1), hi=Decimal(1))
+    realisation = get("realisation")
     clients = _per_year(r, b["clients"], path + ("clients",), years) if b.get("clients") is not None else None
-    source = r.text(b, "source", path, default="") or ""
-    return Benefit(label=r.text(b, "label", path, default="") or "", kind=kind or "time",
+    return Benefit(label=get("label") or "", kind=kind or "time",
                    deployment=(dep or 1) - 1, per=per or "month", minutes=minutes, hours=hours, role=role,
                    amount=amount, realisation=realisation if realisation is not None else Decimal(1),
-                   cashable=r.boolean(b, "cashable", path), clients=clients, source=source,
-                   vendor_claim=r.boolean(b, "vendor_claim", path))
+                   cashable=get("cashable"), clients=clients, source=get("source") or "",
+                   vendor_claim=get("vendor_claim"), where=path)
 
 
 def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> FundingLine | None:
-    f = r.mapping(f, path, ("code", "label", "clients", "hours_per_month", "tariff", "day_rate", "technology_share",
-                            "amount", "year"), ("code",))
+    f = r.section(f, path, F.CASE_FUNDING)
     if f is None:
         return None
-    code = r.text(f, "code", path)
+    get = _getter(r, f, F.CASE_FUNDING, path)
+    code = get("code")
     fc = tariffs.funding.get(code) if code else None
     if code and fc is None:
         r.error(path + ("code",), f"unknown funding code '{code}'; known: {', '.join(tariffs.funding)}")
         return None
     if fc is None:
         return None
-    allowed = {"hourly": ("code", "label", "clients", "hours_per_month", "tariff"),
-               "vpt": ("code", "label", "clients", "day_rate", "technology_share"),
-               "subsidy": ("code", "label", "amount", "year")}[fc.kind]
+    allowed = F.CASE_FUNDING.applying(fc.kind)
     for key in f:
         if key not in allowed:
             r.error(path + (key,), f"does not apply to {code} ({fc.kind}); fields: {', '.join(allowed)}")
+    r.kind_fields(f, path, F.CASE_FUNDING, fc.kind, code=code)
     clients = None
-    if fc.kind in ("hourly", "vpt"):
-        if f.get("clients") is None:
-            r.error(path, f"{code} needs clients")
-        else:
-            clients = _per_year(r, f["clients"], path + ("clients",), years)
-    line = FundingLine(code=code, label=r.text(f, "label", path), clients=clients,
-                       hours_per_month=r.number(f, "hours_per_month", path) if "hours_per_month" in allowed else None,
-                       tariff=r.number(f, "tariff", path) if "tariff" in allowed else None,
-                       day_rate=r.number(f, "day_rate", path) if "day_rate" in allowed else None,
-                       technology_share=r.percent(f, "technology_share", path, hi=Decimal(1)) if "technology_share" in allowed else None,
-                       amount=r.number(f, "amount", path) if "amount" in allowed else None,
-                       year=r.integer(f, "year", path, lo=1, hi=MAX_YEARS) if "year" in allowed else None)
-    if fc.kind == "hourly":
-        if "hours_per_month" not in f:
-            r.error(path, f"{code} needs hours_per_month")
-        if line.tariff is None and "tariff" not in f and not fc.tariffs:
-            r.error(path, f"{code} has no public tariff in {tariffs.path or 'the tariffs catalogue'}: "
-                          f"give the contracted tariff (tariff: EUR per hour)")
-    elif fc.kind == "vpt":
-        if "day_rate" not in f:
-            r.error(path, "VPT needs day_rate: the VPT day rate (EUR per day) of the care profile, from your contract")
-        if "technology_share" not in f:
-            r.error(path, "VPT needs technology_share: the part of the day rate available for technology")
-    else:
-        if "amount" not in f:
-            r.error(path, "a subsidy needs amount")
-        if "year" not in f:
-            r.error(path, "a subsidy needs year (contract year 1, 2, ...)")
-        elif years is not None and line.year is not None and line.year > years:
-            r.error(path + ("year",), f"year {line.year} is after the case's last year {years}")
-    return line
+    if fc.kind in ("hourly", "vpt") and f.get("clients") is not None:
+        clients = _per_year(r, f["clients"], path + ("clients",), years)
+    values = {name: get(name) if name in allowed else None
+              for name in ("hours_per_month", "tariff", "day_rate", "technology_share", "amount", "year")}
+    return FundingLine(code=code, label=get("label"), clients=clients, where=path, **values)
 
 
 def load_catalogues(directory: Path | None = None) -> tuple[Catalogue, Tariffs]:

@@ -260,6 +260,7 @@ class Deployment:
     index_cap: Decimal | None = None
     label: str | None = None
     contract: Contract = Contract()
+    where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 
 @dataclass(frozen=True)
@@ -273,6 +274,7 @@ class FundingLine:
     technology_share: Decimal | None = None
     amount: Decimal | None = None
     year: int | None = None
+    where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 
 @dataclass(frozen=True)
@@ -292,6 +294,7 @@ class Benefit:
     clients: tuple[int, ...] | None = None  # clients per contract year, if not the deployment's
     source: str = ""
     vendor_claim: bool = False
+    where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from bcalc.errors import InputError, Problem
+from bcalc.fields import Field, Section
 from bcalc.money import dec, parse_percent
 from bcalc.yamltree import Num, Tree, dotted
 
@@ -63,6 +64,49 @@ class Reader:
             if key not in value or value[key] is None:
                 self.error(path + (key,), "required field is missing" if key not in value else "must not be empty")
         return value
+
+    def section(self, value: object, path: tuple, sec: Section) -> dict | None:
+        """A mapping checked against its declared fields: unknown keys, missing and empty ones."""
+        m = self.mapping(value, path, sec.names, sec.required)
+        if m is None:
+            return None
+        for f in sec.fields:
+            if not f.when and not f.required and not f.nullable and f.name in m and m[f.name] is None:
+                self.error(path + (f.name,), "must not be empty")
+        return m
+
+    def kind_fields(self, m: dict, path: tuple, sec: Section, kind: str, **names: str) -> None:
+        """The fields that only entries of some kinds have: required ones present, none left empty."""
+        for f in sec.fields:
+            if not f.when or kind not in f.when:
+                continue
+            if f.name not in m:
+                if f.required:
+                    self.error(path, f.missing.format(**names) if f.missing else f"needs {f.name}")
+            elif m[f.name] is None and (f.required or not f.nullable):
+                self.error(path + (f.name,), "must not be empty")
+
+    def value(self, m: dict, f: Field, path: tuple, default=_MISSING):
+        """A scalar field read as its declared kind, with its declared default and bounds."""
+        d = f.default if default is _MISSING else default
+        if f.kind == "text":
+            return self.text(m, f.name, path, default=d, required=f.required)
+        if f.kind == "id":
+            return self.ident(m, f.name, path, default=d)
+        if f.kind == "choice":
+            return self.choice(m, f.name, path, f.choices, default=d)
+        if f.kind == "boolean":
+            return self.boolean(m, f.name, path, default=bool(d))
+        if f.kind == "integer":
+            return self.integer(m, f.name, path, default=d, lo=f.minimum, hi=f.maximum)  # type: ignore[arg-type]
+        if f.kind == "number":
+            return self.number(m, f.name, path, default=None if d is None else dec(str(d)), negative=f.negative)
+        if f.kind == "percent":
+            return self.percent(m, f.name, path, default=None if d is None else parse_percent(d),
+                                hi=None if f.maximum is None else parse_percent(f.maximum), negative=f.negative)
+        if f.kind == "ids":
+            return self.id_list(m, f.name, path)
+        raise ValueError(f"{f.name}: {f.kind} is not a scalar kind")
 
     def seq(self, value: object, path: tuple, allow_empty: bool = True) -> list | None:
         if value is None:

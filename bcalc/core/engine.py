@@ -390,9 +390,8 @@ def _funding(run: Run) -> list[FundingResult]:
 
 def _sourced_tariff(code, case: Case) -> Decimal:
     year = case.start_year
-    if year in code.tariffs:
-        return code.tariffs[year]
-    raise EstimateError(f"no tariff for {code.code} in {year}")
+    assert year in code.tariffs, f"the loader lets no case through without a tariff for {code.code} in {year}"
+    return code.tariffs[year]
 
 
 # ---- benefits -------------------------------------------------------------------------

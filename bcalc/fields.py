@@ -1,0 +1,519 @@
+"""Every field bcalc reads from a case file, data/suppliers.yaml and data/tariffs.yaml, declared once.
+
+The loader takes allowed keys, required keys, types, defaults and allowed values from here; the
+reference in docs/case-file.md is written from it (``python -m bcalc.fields``), and a JSON Schema
+can be built from ``describe()``. Pure data: nothing here reads a file.
+
+A field's ``kind`` says what is written there:
+
+======================  ==================================================================
+``text``                free text
+``id``                  lowercase letters, digits, ``-`` and ``_``
+``choice``              one of ``choices``
+``boolean``             true or false
+``integer``             a whole number, within ``minimum`` and ``maximum`` where given
+``number``              a decimal number, not negative unless ``negative``
+``percent``             ``3%`` or ``0.03``, within ``minimum`` and ``maximum``, not negative unless ``negative``
+``month``               a month written ``YYYY-MM``
+``clients``             a whole number of clients, or a list with one per contract year
+``ids``                 a list of ids (a single id is read as a list of one)
+``source_line``         a source line ``DOC:LINE`` or ``DOC:FIRST-LAST``
+``rate``                a percentage, or a mapping with ``default`` and ``by_year``
+``section``             a mapping of the fields of section ``of``
+``list``                a list whose entries are sections ``of``
+``map``                 a mapping from ``keys`` (item ids, years, names) to values of kind ``of``
+======================  ==================================================================
+
+``required`` fields must be present and not empty. An optional field left empty (``label:``) is read
+as not given, unless ``nullable`` is false: then an empty value is an error, because leaving it
+empty cannot mean anything sensible (``fx: {USD: }``). ``when`` limits a field to entries of the
+given kinds (funding codes and benefits have kinds); ``missing`` is the message for a required
+field that is left out, where a plain "required field is missing" would not help.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bcalc.models import BASES, ROLES, TIMINGS, VAT_STATUSES
+
+FUNDING_KINDS = ("hourly", "vpt", "subsidy")
+BENEFIT_KINDS = ("time", "avoided_cost")
+MAX_YEARS = 15
+# The scenarios every tariffs file must define: a case may name any of them.
+SCENARIOS_NEEDED = ("none", "low", "base", "high")
+SUPPLIERS_FORMAT = "bcalc.suppliers/1"
+TARIFFS_FORMAT = "bcalc.tariffs/1"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    required: bool = False
+    default: object = None          # as it would be written in the file; None: no default
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    of: str = ""                    # section name (section, list, map of sections) or value kind (map)
+    keys: str = ""                  # map: what the keys are
+    minimum: object = None
+    maximum: object = None
+    negative: bool = False
+    nullable: bool = True
+    when: tuple[str, ...] = ()
+    missing: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str                       # "case.deployment"
+    file: str                       # "case", "suppliers", "tariffs"
+    title: str
+    fields: tuple[Field, ...]
+    help: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required and not f.when)
+
+    def __getitem__(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    def applying(self, kind: str) -> tuple[str, ...]:
+        """The fields an entry of this kind may have."""
+        return tuple(f.name for f in self.fields if not f.when or kind in f.when)
+
+
+def _f(name: str, kind: str, help: str, **kw) -> Field:
+    return Field(name=name, kind=kind, help=help, **kw)
+
+
+def _req(name: str, kind: str, help: str, **kw) -> Field:
+    return Field(name=name, kind=kind, help=help, required=True, **kw)
+
+
+_PCT_0_100 = {"minimum": "0%", "maximum": "100%"}
+_RATE_INDEX = {"maximum": "100%", "negative": True}
+
+# ---- the case file --------------------------------------------------------------------------------
+
+CASE = Section("case", "case", "Top level", (
+    _req("case", "text", "Title of the business case, shown above every output."),
+    _f("organisation", "text", "The care organisation the case is for."),
+    _req("start", "month", "First month of the first contract year, written YYYY-MM (2027-01); "
+         "year 2000-2100."),
+    _req("years", "integer", "Horizon in contract years.", minimum=1, maximum=MAX_YEARS),
+    _f("scenario", "text", "Indexation scenario from data/tariffs.yaml: none, low, base or high "
+       "(none: no indexation).", default="base"),
+    _f("indexation", "section", "Yearly rates that replace the scenario's.", of="case.indexation"),
+    _f("vat", "section", "How much of the VAT paid the organisation reclaims.", of="case.vat"),
+    _f("staff", "section", "Staff counts and hourly rates: internal hours are counted per role and "
+       "valued at the role's rate.", of="case.staff"),
+    _req("deployments", "list", "The products deployed, at least one.", of="case.deployment"),
+    _f("funding", "list", "Funding that pays for the technology: hourly prestaties, VPT, subsidies.",
+       of="case.funding"),
+    _f("fx", "section", "Exchange rates for prices quoted in another currency.", of="case.fx"),
+    _f("description", "text", "Free text about the case; not used in the calculation."),
+    _f("benefits", "list", "Time freed or costs avoided per client.", of="case.benefit"),
+    _f("discount_rate", "percent", "Discount rate for the net present value; year 1 is the base year. "
+       "Without it no NPV is shown.", **_PCT_0_100),
+    _f("hours_per_fte", "number", "Hours in one FTE, to show freed time as FTE; more than 0."),
+))
+
+CASE_INDEXATION = Section("case.indexation", "case", "Indexation (`indexation`)", (
+    _f("prices", "percent", "Yearly rise of supplier prices; replaces the scenario's.", **_RATE_INDEX),
+    _f("wages", "percent", "Yearly rise of internal hourly rates.", **_RATE_INDEX),
+    _f("tariffs", "percent", "Yearly rise of funding tariffs.", **_RATE_INDEX),
+), "Each rate given replaces the scenario's rate for every year; the others follow the scenario.")
+
+CASE_VAT = Section("case.vat", "case", "VAT (`vat`)", (
+    _f("recoverable", "percent", "Share of the VAT paid that is reclaimed. Care is mostly exempt from "
+       "VAT, so VAT is usually a cost.", default="0%", **_PCT_0_100),
+))
+
+CASE_STAFF = Section("case.staff", "case", "Staff (`staff`)", tuple(
+    _f(role, "section", f"Staff in the role {role}.", of="case.staff.role", nullable=False) for role in ROLES
+) + (
+    _f("teams", "integer", "Number of care teams, for items and time priced per team.", minimum=0,
+       nullable=False),
+), "A role is needed where a product prices per head of that role or counts time for it; "
+   "bcalc says which roles a case lacks.")
+
+CASE_STAFF_ROLE = Section("case.staff.role", "case", "Staff role (`staff.<role>`)", (
+    _req("count", "integer", "Heads in the role.", minimum=0),
+    _f("rate", "number", "Loaded cost per hour (EUR). Without it the hours are counted but not valued."),
+))
+
+CASE_FX = Section("case.fx", "case", "Exchange rates (`fx`)", (
+    _f("USD", "number", "Euros per US dollar; not 0.", nullable=False),
+))
+
+CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]`)", (
+    _req("product", "text", "A product id from data/suppliers.yaml (see `bcalc catalogue list`)."),
+    _req("clients", "clients", "Clients (units) in use: one number, or one per contract year "
+         "([20, 40, 40])."),
+    _f("options", "ids", "Optional items to include, and which alternative of a choice to take."),
+    _f("prices", "map", "Negotiated prices for this case, EUR per item id; replace the catalogue's.",
+       keys="item id", of="number"),
+    _f("quantities", "map", "Quantities per item id (or time-line id) where the product needs a count.",
+       keys="item id", of="number"),
+    _f("vat_rates", "map", "VAT rate per item id where the quote does not say (a Dutch rate: 21%, 9%, 0%).",
+       keys="item id", of="percent"),
+    _f("index_cap", "percent", "Contract cap on the yearly price rise.", **_PCT_0_100),
+    _f("label", "text", "Name for this deployment in tables (default: the product's name)."),
+    _f("contract", "section", "Contract terms.", of="case.deployment.contract"),
+))
+
+CASE_CONTRACT = Section("case.deployment.contract", "case", "Contract (`deployments[].contract`)", (
+    _f("term", "integer", "Contract years; fixed costs and minimum volumes run until its end.",
+       minimum=1, maximum=MAX_YEARS),
+    _f("min_clients", "integer", "Minimum number of units billed for recurring per-unit items.", minimum=0),
+    _f("exit_year", "integer", "The organisation stops after this contract year; within the case's years "
+       "and the term.", minimum=1, maximum=MAX_YEARS),
+))
+
+CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
+    _req("code", "text", "A funding code from data/tariffs.yaml (1062, H139, H306, VPT, subsidy); its "
+         "kind (hourly, vpt, subsidy) decides the other fields."),
+    _f("label", "text", "Name for this line in tables."),
+    _f("clients", "clients", "Clients funded: one number, or one per contract year.", when=("hourly", "vpt"),
+       required=True, missing="{code} needs clients"),
+    _f("hours_per_month", "number", "Hours declared per client per month.", when=("hourly",), required=True,
+       missing="{code} needs hours_per_month"),
+    _f("tariff", "number", "Contracted tariff, EUR per hour. Needed where data/tariffs.yaml has no tariff "
+       "for the code in the case's first year.", when=("hourly",), nullable=False),
+    _f("day_rate", "number", "The VPT day rate (EUR per day) of the care profile, from the contract.",
+       when=("vpt",), required=True,
+       missing="VPT needs day_rate: the VPT day rate (EUR per day) of the care profile, from your contract"),
+    _f("technology_share", "percent", "Part of the day rate available for technology.", when=("vpt",),
+       required=True, missing="VPT needs technology_share: the part of the day rate available for technology",
+       **_PCT_0_100),
+    _f("amount", "number", "Subsidy amount, EUR.", when=("subsidy",), required=True,
+       missing="a subsidy needs amount"),
+    _f("year", "integer", "Contract year the subsidy comes in (1, 2, ...), within the case's years.",
+       when=("subsidy",), required=True, missing="a subsidy needs year (contract year 1, 2, ...)",
+       minimum=1, maximum=MAX_YEARS),
+))
+
+CASE_BENEFIT = Section("case.benefit", "case", "Benefit (`benefits[]`)", (
+    _req("label", "text", "What the benefit is."),
+    _req("kind", "choice", "time: time freed for a role; avoided_cost: a cost that no longer arises.",
+         choices=BENEFIT_KINDS),
+    _f("deployment", "integer", "Whose clients it follows: deployment 1, 2, ... Needed when the case has "
+       "several deployments and the benefit gives no clients of its own.", default=1, minimum=1),
+    _req("per", "choice", "The period of minutes, hours or amount, per client.",
+         choices=("day", "week", "month", "year")),
+    _f("minutes", "number", "Minutes freed per client per period (or give hours).", when=("time",),
+       nullable=False),
+    _f("hours", "number", "Hours freed per client per period (or give minutes).", when=("time",),
+       nullable=False),
+    _f("role", "choice", "The role whose time is freed; valued at its rate.", choices=ROLES, when=("time",),
+       nullable=False),
+    _f("amount", "number", "Euros avoided per client per period.", when=("avoided_cost",), nullable=False),
+    _f("realisation", "percent", "The share really gained.", default="100%", **_PCT_0_100),
+    _f("cashable", "boolean", "Money that leaves the budget (true), or time put back into care (false).",
+       default=False),
+    _f("clients", "clients", "Clients it applies to, if not the deployment's."),
+    _f("source", "text", "Where the figure comes from."),
+    _f("vendor_claim", "boolean", "The figure is the supplier's own claim.", default=False),
+))
+
+# ---- the supplier catalogue -----------------------------------------------------------------------
+
+_PRICE = (
+    _f("written", "text", "The figure exactly as printed in the source (\"€62,40 per maand\")."),
+    _f("amount", "number", "The price (EUR, or the item's currency)."),
+    _f("low", "number", "Low end of a range (with high)."),
+    _f("high", "number", "High end of a range (with low)."),
+    _f("approx", "boolean", "Written with ± in the source.", default=False),
+    _f("bound", "choice", "max for \"maximaal\", min for \"vanaf\".", choices=("max", "min")),
+)
+PRICE_KEYS = tuple(f.name for f in _PRICE)
+
+SUPPLIERS = Section("suppliers", "suppliers", "Top level", (
+    _req("format", "choice", "Always bcalc.suppliers/1.", choices=(SUPPLIERS_FORMAT,)),
+    _req("sources", "map", "Source documents by id (\"001\").", keys="document id", of="suppliers.source"),
+    _req("products", "list", "The products, at least one.", of="suppliers.product"),
+))
+
+SOURCE = Section("suppliers.source", "suppliers", "Source document (`sources.<id>`)", (
+    _req("title", "text", "Title of the document."),
+    _req("file", "text", "File the line numbers refer to."),
+    _f("price_year", "integer", "The year its prices are quoted in; products inherit it.",
+       minimum=1990, maximum=2100),
+    _f("rule", "text", "The document's general price rule."),
+))
+
+PRODUCT = Section("suppliers.product", "suppliers", "Product (`products[]`)", (
+    _req("id", "id", "Unique id; a case selects it with product: <id>."),
+    _req("name", "text", "Display name."),
+    _req("supplier", "text", "Supplier's name."),
+    _req("need", "id", "The care need it serves; products with the same need are alternatives."),
+    _req("category", "text", "Display category."),
+    _f("innovation", "text", "Section number in the source."),
+    _req("source", "source_line", "The product's cost block in the source."),
+    _f("price_year", "integer", "Overrides the source document's price year; one of the two is needed.",
+       minimum=1990, maximum=2100),
+    _req("items", "list", "The priced lines, at least one.", of="suppliers.item"),
+    _f("time", "list", "Time investments (staff hours).", of="suppliers.time"),
+    _f("choices", "list", "Groups of options that exclude each other.", of="suppliers.choice"),
+    _f("family", "text", "Groups variants of one product."),
+    _f("note", "text", "Free text."),
+))
+
+ITEM = Section("suppliers.item", "suppliers", "Item (`items[]`)", _PRICE + (
+    _req("id", "id", "Unique within the product; the case's prices, quantities and vat_rates use it."),
+    _f("ref", "text", "Line id in the structured extraction (C08)."),
+    _req("label", "text", "Label, close to the source."),
+    _f("included", "boolean", "Included in another price: no charge of its own.", default=False),
+    _f("currency", "choice", "Currency of the price.", default="EUR", choices=("EUR", "USD")),
+    _f("vat", "choice", "VAT as quoted: excl, incl or not_stated.", default="not_stated", choices=VAT_STATUSES),
+    _f("vat_rate", "percent", "VAT rate of the item, where not the standard rate.", **_PCT_0_100),
+    _req("basis", "choice", "What one unit of quantity is.", choices=BASES),
+    _f("role", "choice", "The staff role for basis role.", choices=ROLES),
+    _req("timing", "choice", "When it is charged.", choices=TIMINGS),
+    _req("category", "choice", "Cost category.", choices=("one_off", "recurring", "training")),
+    _f("options", "ids", "Included only when the case selects one of these options."),
+    _f("quantity", "number", "A quantity the source states, per timing period."),
+    _f("tier_on", "choice", "What tiers count: peak units or the quantity.", default="units",
+       choices=("units", "quantity")),
+    _f("tiers", "list", "Volume or term tiers; the first whose conditions hold applies.", of="suppliers.tier"),
+    _f("packs", "list", "Pack sizes and their prices.", of="suppliers.pack"),
+    _req("source", "source_line", "The source line of the figure."),
+    _f("note", "text", "Free text."),
+    _f("ambiguous", "boolean", "The source can be read more than one way.", default=False),
+    _f("from_year", "integer", "First contract year in which the item is charged.", default=1,
+       minimum=1, maximum=MAX_YEARS),
+))
+
+TIER = Section("suppliers.tier", "suppliers", "Tier (`items[].tiers[]`)", _PRICE + (
+    _f("min_units", "integer", "Applies from this many units.", minimum=0),
+    _f("min_years", "integer", "Applies from this contract length.", minimum=0),
+    _f("ref", "text", "Line id in the structured extraction."),
+    _f("source", "source_line", "Source line, where not the item's."),
+    _f("label", "text", "Label of the tier."),
+))
+
+PACK = Section("suppliers.pack", "suppliers", "Pack (`items[].packs[]`)", _PRICE + (
+    _req("size", "integer", "Pieces in the pack.", minimum=1),
+))
+
+TIME = Section("suppliers.time", "suppliers", "Time line (`time[]`)", (
+    _req("id", "id", "Unique within the product."),
+    _f("ref", "text", "Line id in the structured extraction (T03)."),
+    _req("label", "text", "Label, close to the source."),
+    _req("written", "text", "The hours exactly as printed in the source."),
+    _f("role", "choice", "The staff role whose time it is; needed when counted.", choices=ROLES),
+    _f("per", "choice", "Hours per head of the role, for the organisation, or per team.",
+       default="organisation", choices=("head", "organisation", "team")),
+    _f("hours", "number", "A fixed number of hours."),
+    _f("hours_low", "number", "Low end of a range of hours."),
+    _f("hours_high", "number", "High end of a range of hours."),
+    _f("approx", "boolean", "Written with ± in the source.", default=False),
+    _f("phases", "list", "Hours per week for a number of weeks or months.", of="suppliers.phase"),
+    _req("category", "choice", "training or internal.", choices=("training", "internal")),
+    _f("counted", "boolean", "false: supplier time already in a price, kept for the record.", default=True),
+    _f("options", "ids", "Counted only when the case selects one of these options."),
+    _req("source", "source_line", "The source line."),
+    _f("note", "text", "Free text."),
+    _f("ambiguous", "boolean", "The source can be read more than one way.", default=False),
+))
+
+PHASE = Section("suppliers.phase", "suppliers", "Phase (`time[].phases[]`)", (
+    _f("hours_per_week", "number", "Hours per week."),
+    _f("hours_per_week_low", "number", "Low end of a range."),
+    _f("hours_per_week_high", "number", "High end of a range."),
+    _f("weeks", "number", "Duration in weeks (or months)."),
+    _f("months", "number", "Duration in months (or weeks)."),
+))
+
+CHOICE = Section("suppliers.choice", "suppliers", "Choice (`choices[]`)", (
+    _req("id", "id", "Id of the choice."),
+    _f("label", "text", "What is chosen."),
+    _req("options", "ids", "The options that exclude each other."),
+    _f("default", "text", "The option taken when the case picks none."),
+    _f("required", "boolean", "The case must pick one.", default=False),
+))
+
+# ---- the tariffs file -----------------------------------------------------------------------------
+
+TARIFFS = Section("tariffs", "tariffs", "Top level", (
+    _req("format", "choice", "Always bcalc.tariffs/1.", choices=(TARIFFS_FORMAT,)),
+    _req("funding", "list", "The funding codes.", of="tariffs.funding"),
+    _req("vat", "section", "VAT rates.", of="tariffs.vat"),
+    _req("indexation", "map", "Indexation scenarios by name; none, low, base and high are needed.",
+         keys="scenario name", of="tariffs.scenario"),
+    _f("discount", "section", "Reference discount rate.", of="tariffs.discount"),
+    _f("uncertainty", "section", "Assumptions of bcalc simulate and sensitivity.", of="tariffs.uncertainty"),
+))
+
+FUNDING_CODE = Section("tariffs.funding", "tariffs", "Funding code (`funding[]`)", (
+    _req("code", "text", "The code a case names (H139)."),
+    _req("kind", "choice", "hourly, vpt or subsidy.", choices=FUNDING_KINDS),
+    _req("domain", "text", "Zvw, Wlz, ..."),
+    _req("name", "text", "Name of the prestatie."),
+    _req("unit", "text", "The unit declared."),
+    _req("definition", "text", "What the code pays for."),
+    _req("source", "text", "Where the definition comes from."),
+    _f("tariff", "map", "Public tariff per calendar year (EUR), or null where none is public.",
+       keys="year", of="number"),
+    _f("note", "text", "Free text."),
+))
+
+VAT = Section("tariffs.vat", "tariffs", "VAT (`vat`)", (
+    _req("standard", "percent", "The standard rate (21%)."),
+    _req("rates", "map", "Rates by name.", keys="rate name", of="percent"),
+    _req("source", "text", "Where the rates come from."),
+))
+
+SCENARIO = Section("tariffs.scenario", "tariffs", "Scenario (`indexation.<name>`)", (
+    _req("label", "text", "Name of the scenario."),
+    _req("basis", "text", "Where its rates come from."),
+    _req("prices", "rate", "Yearly rise of supplier prices.", of="tariffs.series"),
+    _req("wages", "rate", "Yearly rise of hourly rates.", of="tariffs.series"),
+    _req("tariffs", "rate", "Yearly rise of funding tariffs.", of="tariffs.series"),
+))
+
+SERIES = Section("tariffs.series", "tariffs", "Rate by year", (
+    _req("default", "percent", "Rate for every year not listed.", negative=True),
+    _f("by_year", "map", "Rates of given calendar years.", keys="year", of="percent"),
+))
+
+DISCOUNT = Section("tariffs.discount", "tariffs", "Discount (`discount`)", (
+    _req("reference_rate", "percent", "Reference discount rate.", **_PCT_0_100),
+    _f("real", "boolean", "The rate is real (without inflation).", default=False),
+    _req("source", "text", "Where the rate comes from."),
+))
+
+UNCERTAINTY = Section("tariffs.uncertainty", "tariffs", "Uncertainty (`uncertainty`)", (
+    _req("approx_spread", "percent", "Spread assumed for a figure written with ±.", **_PCT_0_100),
+    _req("default_swing", "percent", "Swing used by sensitivity where no range is given.", **_PCT_0_100),
+    _req("basis", "text", "Why these assumptions."),
+))
+
+SECTIONS: dict[str, Section] = {s.name: s for s in (
+    CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT,
+    CASE_FUNDING, CASE_BENEFIT,
+    SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,
+    TARIFFS, FUNDING_CODE, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY,
+)}
+ROOTS = {"case": CASE, "suppliers": SUPPLIERS, "tariffs": TARIFFS}
+
+
+def describe(file: str | None = None) -> list[dict]:
+    """The declaration as plain data (lists, dicts, text, numbers): one dict per section, in order."""
+    out = []
+    for s in SECTIONS.values():
+        if file is not None and s.file != file:
+            continue
+        fields = []
+        for f in s.fields:
+            d: dict = {"name": f.name, "kind": f.kind, "required": f.required, "nullable": f.nullable and not f.required,
+                       "help": f.help}
+            for key in ("default", "minimum", "maximum"):
+                if getattr(f, key) is not None:
+                    d[key] = getattr(f, key)
+            for key in ("of", "keys", "missing"):
+                if getattr(f, key):
+                    d[key] = getattr(f, key)
+            if f.choices:
+                d["choices"] = list(f.choices)
+            if f.when:
+                d["when"] = list(f.when)
+            if f.negative:
+                d["negative"] = True
+            fields.append(d)
+        out.append({"name": s.name, "file": s.file, "title": s.title, "help": s.help, "fields": fields})
+    return out
+
+
+# ---- the reference page ---------------------------------------------------------------------------
+
+_KIND_TEXT = {
+    "text": "text", "id": "id", "choice": "one of", "boolean": "true / false", "integer": "whole number",
+    "number": "number", "percent": "percentage", "month": "YYYY-MM", "clients": "number or list per year",
+    "ids": "list of ids", "source_line": "source line", "rate": "rate", "section": "mapping",
+    "list": "list", "map": "mapping",
+}
+
+
+def _type(f: Field) -> str:
+    if f.kind == "choice":
+        return "one of " + ", ".join(f"`{c}`" for c in f.choices)
+    if f.kind == "list":
+        return f"list of {SECTIONS[f.of].title.split(' (')[0].lower()}"
+    if f.kind == "map":
+        return f"mapping of {f.keys}: {f.of}"
+    text = _KIND_TEXT[f.kind]
+    if f.minimum is not None and f.maximum is not None:
+        text += f", {f.minimum} to {f.maximum}"
+    elif f.minimum is not None:
+        text += f", at least {f.minimum}"
+    elif f.maximum is not None:
+        text += f", at most {f.maximum}"
+    if f.negative:
+        text += ", may be negative"
+    return text
+
+
+def _needed(f: Field) -> str:
+    if f.required and f.when:
+        return "for " + " / ".join(f.when)
+    if f.required:
+        return "yes"
+    if f.when:
+        return "only " + " / ".join(f.when)
+    return "no"
+
+
+def case_file_markdown() -> str:
+    """docs/case-file.md, written from the declaration."""
+    lines = [
+        "# The case file",
+        "",
+        "A case file describes one business case: when it starts, how long it runs, which products are",
+        "deployed for how many clients, the staff whose time counts, the funding and the benefits.",
+        "`bcalc init` writes a commented starter file; `bcalc estimate CASE` reads it.",
+        "",
+        "This page is written from the field declaration in `bcalc/fields.py` (`python -m bcalc.fields`);",
+        "a test fails when the two differ. bcalc reports every problem in the file at once, as",
+        "`FILE:LINE: field: message`, and exits with code 2.",
+        "",
+        "* Percentages are written `3%` or `0.03`; numbers with a decimal point (`62.40`), never a comma.",
+        "* Unknown fields are errors, and so are duplicate keys.",
+        "* A required field left empty (`product:`) counts as missing. An optional field left empty is read",
+        "  as not given, except where the table says \"not empty\".",
+        "* Fields marked \"for hourly\" (or another kind) belong to funding lines or benefits of that kind only.",
+        "",
+    ]
+    for s in SECTIONS.values():
+        if s.file != "case":
+            continue
+        lines += [f"## {s.title}", ""]
+        if s.help:
+            lines += [s.help, ""]
+        lines += ["| field | type | required | default | meaning |", "|---|---|---|---|---|"]
+        for f in s.fields:
+            default = "" if f.default is None else f"`{str(f.default).lower() if isinstance(f.default, bool) else f.default}`"
+            help = f.help + ("" if f.nullable or f.required else " Not empty.")
+            if f.kind == "section":
+                help += f" See {SECTIONS[f.of].title}."
+            lines.append(f"| `{f.name}` | {_type(f)} | {_needed(f)} | {default} | {help} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - writes the reference page
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "docs" / "case-file.md"
+    target.write_text(case_file_markdown(), encoding="utf-8")
+    print(f"wrote {target}")

@@ -1,0 +1,334 @@
+"""The field declaration (bcalc/fields.py): the loader reads exactly what it declares, an empty
+required value is reported like a missing one, the reference page cannot drift, and a case that
+loads cleanly gives the engine every tariff it needs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bcalc import fields
+from bcalc.cli import app
+from bcalc.loader import load_case, load_catalogues
+from bcalc.reader import Reader
+from bcalc.rules import CASE_CHECKS
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+runner = CliRunner()
+
+# Enough staff for every product used below, so that only the mistake under test is reported.
+HEAD = """\
+case: T
+start: 2027-01
+years: 2
+staff:
+  care_staff: {count: 60, rate: 40}
+  project_lead: {count: 1, rate: 60}
+  teams: 5
+"""
+MEDIDO = """\
+deployments:
+  - product: medido
+    clients: 5
+"""
+
+
+def estimate(tmp_path: Path, text: str, *extra: str):
+    path = tmp_path / "case.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path, runner.invoke(app, ["estimate", str(path), "--format", "json", *extra], env={"COLUMNS": "200"})
+
+
+def line_of(path: Path, fragment: str) -> int:
+    for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if fragment in text:
+            return n
+    raise AssertionError(fragment)
+
+
+def assert_problem(path: Path, result, line: int, field: str, fragment: str) -> None:
+    assert result.exit_code == 2, f"exit {result.exit_code}\n{result.stderr}\n{result.stdout}"
+    assert "Traceback" not in result.stderr
+    expected = f"{path}:{line}: {field}: "
+    hits = [ln for ln in result.stderr.splitlines() if ln.startswith(expected)]
+    assert hits and any(fragment in h for h in hits), result.stderr
+
+
+# ---- empty values are reported like missing ones ----------------------------------------------
+
+EMPTY = [
+    ("staff-role", HEAD.replace("care_staff: {count: 60, rate: 40}", "care_staff:") + MEDIDO,
+     "care_staff:", "staff.care_staff"),
+    ("teams", HEAD.replace("teams: 5", "teams:") + MEDIDO, "teams:", "staff.teams"),
+    ("product", HEAD + 'deployments:\n  - product: ""\n    clients: 5\n', 'product: ""', "deployments[0].product"),
+    ("clients", HEAD + "deployments:\n  - product: medido\n    clients:\n", "clients:", "deployments[0].clients"),
+    ("minutes", HEAD + MEDIDO + "benefits:\n  - label: x\n    kind: time\n    per: day\n    minutes:\n"
+     "    role: care_staff\n", "minutes:", "benefits[0].minutes"),
+    ("avoided-amount", HEAD + MEDIDO + "benefits:\n  - label: x\n    kind: avoided_cost\n    per: day\n"
+     "    amount:\n", "amount:", "benefits[0].amount"),
+    ("fx", HEAD + "fx:\n  USD:\n" + MEDIDO, "USD:", "fx.USD"),
+    ("hours-per-month", HEAD + MEDIDO + "funding:\n  - code: H139\n    clients: 3\n    hours_per_month:\n"
+     "    tariff: 80\n", "hours_per_month:", "funding[0].hours_per_month"),
+    ("hourly-tariff", HEAD + MEDIDO + "funding:\n  - code: H139\n    clients: 3\n    hours_per_month: 2\n"
+     "    tariff:\n", "tariff:", "funding[0].tariff"),
+    ("day-rate", HEAD + MEDIDO + "funding:\n  - code: VPT\n    clients: 3\n    day_rate:\n"
+     "    technology_share: 2%\n", "day_rate:", "funding[0].day_rate"),
+    ("subsidy-amount", HEAD + MEDIDO + "funding:\n  - code: subsidy\n    amount:\n    year: 1\n",
+     "amount:", "funding[0].amount"),
+    ("subsidy-year", HEAD + MEDIDO + "funding:\n  - code: subsidy\n    amount: 100\n    year:\n",
+     "year:", "funding[0].year"),
+    ("funding-code", HEAD + MEDIDO + "funding:\n  - code:\n    amount: 100\n    year: 1\n",
+     "code:", "funding[0].code"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,field", [e[1:] for e in EMPTY], ids=[e[0] for e in EMPTY])
+def test_empty_value_is_reported_with_its_line(tmp_path, text, fragment, field):
+    path, result = estimate(tmp_path, text)
+    assert_problem(path, result, line_of(path, fragment), field, "must not be empty")
+
+
+def test_the_same_case_with_values_loads(tmp_path):
+    """The cases above differ from a good one only by the empty value."""
+    text = HEAD + MEDIDO + "funding:\n  - code: subsidy\n    amount: 100\n    year: 1\n"
+    _, result = estimate(tmp_path, text)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_missing_kind_field_keeps_its_message(tmp_path):
+    path, result = estimate(tmp_path, HEAD + MEDIDO + "funding:\n  - code: VPT\n    clients: 3\n"
+                                                      "    technology_share: 2%\n")
+    assert_problem(path, result, line_of(path, "- code: VPT"), "funding[0]", "VPT needs day_rate")
+
+
+# ---- a funding tariff for the case's first year ------------------------------------------------
+
+def tariffs_with_h139(tmp_path: Path, years: dict[int, str]) -> Path:
+    folder = tmp_path / "catalogue"
+    shutil.copytree(DATA, folder)
+    path = folder / "tariffs.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - code: H139")
+    at = text.index("tariff: null", start)
+    given = "tariff:\n" + "".join(f"      {y}: {v}\n" for y, v in years.items())
+    path.write_text(text[:at] + given.rstrip("\n") + text[at + len("tariff: null"):], encoding="utf-8")
+    return folder
+
+
+FUND_H139 = HEAD.replace("start: 2027-01", "start: 2027-03") + MEDIDO + \
+    "funding:\n  - code: H139\n    clients: 3\n    hours_per_month: 2\n"
+
+
+def test_tariff_only_for_another_year_is_an_input_problem(tmp_path):
+    folder = tariffs_with_h139(tmp_path, {2024: "80.00"})
+    path, result = estimate(tmp_path, FUND_H139, "--catalogue", str(folder))
+    assert_problem(path, result, line_of(path, "- code: H139"), "funding[0]", "H139 has no tariff for 2027")
+    assert "(it has 2024)" in result.stderr
+    assert "unexpected error" not in result.stderr
+
+
+def test_tariff_for_the_first_year_is_used(tmp_path):
+    folder = tariffs_with_h139(tmp_path, {2026: "78.00", 2027: "80.00"})
+    _, result = estimate(tmp_path, FUND_H139, "--catalogue", str(folder))
+    assert result.exit_code == 0, result.stderr
+    funding = json.loads(result.stdout)["funding"]
+    assert funding and funding[0]["code"] == "H139"
+
+
+def test_own_tariff_needs_no_tariff_in_the_file(tmp_path):
+    folder = tariffs_with_h139(tmp_path, {2024: "80.00"})
+    _, result = estimate(tmp_path, FUND_H139 + "    tariff: 75\n", "--catalogue", str(folder))
+    assert result.exit_code == 0, result.stderr
+
+
+# ---- the declaration and the loader agree ------------------------------------------------------
+
+def test_describe_is_plain_data():
+    described = fields.describe()
+    assert json.loads(json.dumps(described)) == described
+    names = [s["name"] for s in described]
+    assert names == list(fields.SECTIONS) and len(names) == len(set(names))
+    for s in described:
+        assert s["fields"], s["name"]
+        for f in s["fields"]:
+            assert f["help"] and f["kind"], (s["name"], f["name"])
+            if f["kind"] in ("section", "list"):
+                assert f["of"] in fields.SECTIONS, (s["name"], f["name"])
+            if f["kind"] == "choice":
+                assert f["choices"], (s["name"], f["name"])
+    assert {s["file"] for s in described} == {"case", "suppliers", "tariffs"}
+
+
+def test_every_section_is_reached_from_its_file():
+    reached = set()
+
+    def walk(name):
+        if name in reached:
+            return
+        reached.add(name)
+        for f in fields.SECTIONS[name].fields:
+            if f.of in fields.SECTIONS:
+                walk(f.of)
+
+    for root in fields.ROOTS.values():
+        walk(root.name)
+    walk("case.staff.role")  # reached through each role of case.staff
+    assert reached == set(fields.SECTIONS)
+
+
+ALL_CASE_FIELDS = """\
+case: Every field
+organisation: Zorggroep
+description: Every field of the case file at least once.
+start: 2027-01
+years: 5
+scenario: base
+indexation: {prices: 3%, wages: 2.5%, tariffs: 2%}
+vat: {recoverable: 0%}
+staff:
+  care_staff: {count: 60, rate: 45}
+  key_user: {count: 6, rate: 50}
+  project_lead: {count: 1, rate: 70}
+  functional_admin: {count: 1, rate: 60}
+  data_analyst: {count: 1, rate: 60}
+  teams: 5
+fx: {USD: 0.92}
+deployments:
+  - product: medido
+    label: Medido
+    clients: [20, 40, 40, 40, 40]
+    options: [zorgcentrale]
+    prices: {huur: 58.00}
+    quantities: {}
+    vat_rates: {}
+    index_cap: 2%
+    contract: {term: 5, min_clients: 10, exit_year: 5}
+funding:
+  - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
+  - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
+  - {code: subsidy, label: SET, amount: 25000, year: 1}
+benefits:
+  - {label: Tijd, kind: time, deployment: 1, per: day, minutes: 10, role: care_staff, realisation: 50%,
+     cashable: false, clients: 10, source: x, vendor_claim: true}
+  - {label: Tijd, kind: time, per: week, hours: 1, role: care_staff}
+  - {label: Kosten, kind: avoided_cost, per: month, amount: 5}
+discount_rate: 2.25%
+hours_per_fte: 1500
+"""
+
+
+def test_every_declared_case_field_is_accepted(tmp_path):
+    used = set()
+
+    def collect(value, sec):
+        for key, v in value.items():
+            used.add((sec.name, key))
+            f = sec[key]
+            if f.kind == "section" and isinstance(v, dict):
+                collect(v, fields.SECTIONS[f.of])
+            if f.kind == "list":
+                for entry in v:
+                    collect(entry, fields.SECTIONS[f.of])
+
+    import yaml
+    collect(yaml.safe_load(ALL_CASE_FIELDS), fields.CASE)
+    declared = {(s.name, f.name) for s in fields.SECTIONS.values() if s.file == "case" for f in s.fields}
+    assert used == declared
+    path = tmp_path / "case.yaml"
+    path.write_text(ALL_CASE_FIELDS, encoding="utf-8")
+    catalogue, tariffs = load_catalogues()
+    case = load_case(path, catalogue, tariffs)
+    assert case.hours_per_fte == 1500 and len(case.funding) == 3 and len(case.benefits) == 3
+
+
+@pytest.mark.parametrize("sec", [s for s in fields.SECTIONS.values() if s.file == "case"], ids=lambda s: s.name)
+def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
+    """Each section of the case file, given one key it does not declare."""
+    import yaml
+    data = yaml.safe_load(ALL_CASE_FIELDS)
+    target = {
+        "case": data, "case.indexation": data["indexation"], "case.vat": data["vat"], "case.staff": data["staff"],
+        "case.staff.role": data["staff"]["care_staff"], "case.fx": data["fx"],
+        "case.deployment": data["deployments"][0], "case.deployment.contract": data["deployments"][0]["contract"],
+        "case.funding": data["funding"][2], "case.benefit": data["benefits"][2],
+    }[sec.name]
+    target["zzz_undeclared"] = 1
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(app, ["estimate", str(path)])
+    assert result.exit_code == 2
+    assert "zzz_undeclared: " in result.stderr
+    assert ("unknown field" in result.stderr) or ("does not apply" in result.stderr)
+
+
+def test_loader_takes_its_allowed_keys_from_the_declaration(monkeypatch):
+    """Every mapping the loader checks is checked against a declared section, and the bundled
+    catalogues and the examples reach every section of their files."""
+    seen: list[tuple] = []
+    original = Reader.mapping
+
+    def spy(self, value, path, allowed, required=()):
+        seen.append((tuple(allowed), tuple(required)))
+        return original(self, value, path, allowed, required)
+
+    monkeypatch.setattr(Reader, "mapping", spy)
+    catalogue, tariffs = load_catalogues()
+    for example in sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "tests" / "cases").glob("*.yaml")):
+        load_case(example, catalogue, tariffs)
+    by_keys = {(s.names, s.required): s.name for s in fields.SECTIONS.values()}
+    unknown = {keys for keys in seen if keys not in by_keys}
+    assert not unknown
+    reached = {by_keys[keys] for keys in seen}
+    never = {s.name for s in fields.SECTIONS.values() if s.file != "case"} - reached
+    assert not never, never
+
+
+def test_every_key_in_the_bundled_files_is_declared():
+    import yaml
+
+    def walk(value, sec, where):
+        assert isinstance(value, dict), where
+        for key, v in value.items():
+            assert key in sec.names, f"{where}.{key} is not declared in {sec.name}"
+            f = sec[key]
+            if f.kind == "section" and isinstance(v, dict):
+                walk(v, fields.SECTIONS[f.of], f"{where}.{key}")
+            elif f.kind == "list":
+                for i, entry in enumerate(v or []):
+                    walk(entry, fields.SECTIONS[f.of], f"{where}.{key}[{i}]")
+            elif f.kind == "map" and f.of in fields.SECTIONS:
+                for k, entry in v.items():
+                    walk(entry, fields.SECTIONS[f.of], f"{where}.{key}.{k}")
+            elif f.kind == "rate" and isinstance(v, dict):
+                walk(v, fields.SECTIONS[f.of], f"{where}.{key}")
+
+    walk(yaml.safe_load((DATA / "suppliers.yaml").read_text(encoding="utf-8")), fields.SUPPLIERS, "suppliers")
+    walk(yaml.safe_load((DATA / "tariffs.yaml").read_text(encoding="utf-8")), fields.TARIFFS, "tariffs")
+    for example in sorted((ROOT / "examples").glob("*.yaml")):
+        walk(yaml.safe_load(example.read_text(encoding="utf-8")), fields.CASE, example.name)
+
+
+def test_checks_are_plain_functions():
+    assert CASE_CHECKS and all(callable(c) and c.__name__.startswith("check_") for c in CASE_CHECKS)
+
+
+# ---- the reference page ------------------------------------------------------------------------
+
+def test_case_file_reference_is_written_from_the_declaration():
+    page = (ROOT / "docs" / "case-file.md").read_text(encoding="utf-8")
+    assert page == fields.case_file_markdown(), "docs/case-file.md is stale: run python -m bcalc.fields"
+
+
+def test_case_file_reference_lists_every_case_field():
+    page = fields.case_file_markdown()
+    for s in fields.SECTIONS.values():
+        if s.file == "case":
+            assert f"## {s.title}" in page
+            for f in s.fields:
+                assert f"| `{f.name}` |" in page, (s.name, f.name)
