@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from bcalc.models import Result, Totals
+from bcalc.models import Line, Result, Totals
 from bcalc.money import money_str, num_str
 
 
@@ -56,7 +56,8 @@ def investment_dict(result: Result) -> dict | None:
     }
 
 
-def _unit_price(ln) -> str | None:
+def line_unit_price(ln: Line) -> str | None:
+    """The unit price as text; with a price change inside the calendar year, the price at its start."""
     price = ln.unit_price if ln.unit_price is not None else (ln.parts[0].unit_price if ln.parts else None)
     if price is None:
         return None
@@ -75,7 +76,7 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
             "year": ln.year,
             "quantity": num_str(ln.quantity),
             # with a price change inside the calendar year: the price at its start; `parts` has each price
-            "unit_price": _unit_price(ln),
+            "unit_price": line_unit_price(ln),
             "excl_vat": money_str(ln.excl_vat),
             "vat": money_str(ln.vat),
             "source": ln.source,
