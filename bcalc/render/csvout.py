@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
 
 from bcalc.models import Result, Totals
 from bcalc.money import ZERO, money_str, num_str
-from bcalc.render.jsonout import line_unit_price
+from bcalc.render.jsonout import line_unit_price, totals_dict
 
 # (code, Dutch header, English header, kind of cell). "text" cells may hold words from a case or
 # catalogue file and get the formula guard; the other kinds are written by bcalc and stay numbers.
@@ -67,23 +66,10 @@ def guard(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def _money(value: Decimal | None) -> str:
-    return "" if value is None else money_str(value)
-
-
 def _totals_cells(t: Totals) -> dict:
-    return {
-        "one_off": money_str(t.one_off),
-        "recurring": money_str(t.recurring),
-        "training": money_str(t.training),
-        "internal": money_str(t.internal),
-        "excl_vat": money_str(t.one_off + t.recurring + t.training + t.internal),
-        "vat": money_str(t.vat),
-        "cost": money_str(t.cost),
-        "funding": money_str(t.funding),
-        "benefits": money_str(t.benefits),
-        "net": money_str(t.net),
-    }
+    cells = {name: text for name, text in totals_dict(t).items() if name in FIELDS}
+    cells["excl_vat"] = money_str(t.one_off + t.recurring + t.training + t.internal)
+    return cells
 
 
 def rows(result: Result) -> list[dict]:
@@ -120,7 +106,7 @@ def rows(result: Result) -> list[dict]:
             "code": f.code,
             "label": f.label,
             "quantity": num_str(f.quantity),
-            "unit_price": _money(f.rate),
+            "unit_price": money_str(f.rate) if f.rate is not None else "",
             "funding": money_str(f.amount),
             "net": money_str(f.amount),
             "source": f.source,

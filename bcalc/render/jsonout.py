@@ -9,7 +9,8 @@ from bcalc.models import Line, Result, Totals
 from bcalc.money import money_str, num_str
 
 
-def _totals(t: Totals) -> dict:
+def totals_dict(t: Totals) -> dict:
+    """A Totals as JSON text, money with two decimals."""
     return {
         "one_off": money_str(t.one_off),
         "recurring": money_str(t.recurring),
@@ -104,10 +105,10 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
         "vat": {"rate": num_str(result.vat_rate), "recoverable": num_str(case.vat_recoverable)},
         "indexation": {k: {str(y): num_str(r) for y, r in v.items()} for k, v in result.rates.items()},
         "price_level": list(result.price_years),
-        "per_year": [{"year": row.year, "months": row.months, **_totals(row.totals)} for row in result.per_year],
-        "total": _totals(result.total),
+        "per_year": [{"year": row.year, "months": row.months, **totals_dict(row.totals)} for row in result.per_year],
+        "total": totals_dict(result.total),
         "products": [{"product": p.product, "deployment": p.deployment + 1, "name": p.name,
-                      **{k: v for k, v in _totals(p.totals).items() if k not in ("funding", "benefits", "net")}}
+                      **{k: v for k, v in totals_dict(p.totals).items() if k not in ("funding", "benefits", "net")}}
                      for p in result.products],
         "lines": lines,
         "funding": [{"code": f.code, "label": f.label, "year": f.year, "amount": money_str(f.amount),
