@@ -11,28 +11,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, VIVAGO
 
 from bcalc.core import estimate
 from bcalc.loader import load_all
 from bcalc.render import csvout, jsonout
 
-ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "tests" / "cases").glob("*.yaml"))
-
-# The interface's worked check (section 5).
-VIVAGO = """\
-case: Vivago toets
-start: 2027-01
-years: 1
-scenario: none
-staff:
-  care_staff: {count: 30, rate: 50}
-  functional_admin: {count: 1, rate: 50}
-  data_analyst: {count: 2, rate: 50}
-deployments:
-  - product: vivago
-    clients: 25
-"""
 
 MONEY = ("unit_price", "one_off", "recurring", "training", "internal", "excl_vat", "vat", "cost", "funding",
          "benefits", "net")
