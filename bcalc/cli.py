@@ -34,6 +34,13 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class EstimateFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
 class ListFormat(str, Enum):
     table = "table"
     json = "json"
@@ -96,7 +103,8 @@ def _console():
 def estimate(
     case: Annotated[Optional[Path], typer.Argument(help="Case file (YAML). Default: the bundled example case.",
                                                    show_default=False)] = None,
-    format: FormatOpt = Format.table,
+    format: Annotated[EstimateFormat, typer.Option("--format", "-f", help="Output format (csv: one row per line "
+                                                                          "and calendar year, and totals).")] = EstimateFormat.table,
     scenario: ScenarioOpt = None,
     prices: PricesOpt = PriceEnd.mid,
     lang: LangOpt = Lang.nl,
@@ -111,14 +119,18 @@ def estimate(
         case_path = case if case is not None else paths.default_case()
         loaded = bcalc_app.load(case_path, catalogue, shown=str(case) if case is not None else None)
         result = bcalc_app.estimate(loaded, scenario, prices.value)
-        if format is Format.json:
+        if format is EstimateFormat.json:
             from bcalc.render import jsonout
 
             sys.stdout.write(jsonout.render(result, lang.value))
-        elif format is Format.markdown:
+        elif format is EstimateFormat.markdown:
             from bcalc.render import markdown
 
             sys.stdout.write(markdown.render(result, lang.value))
+        elif format is EstimateFormat.csv:
+            from bcalc.render import csvout
+
+            sys.stdout.write(csvout.render(result, lang.value))
         else:
             from bcalc.render import console
 

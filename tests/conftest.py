@@ -11,6 +11,22 @@ from bcalc.loader import load_case, load_catalogue, load_tariffs
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Vivago for 25 clients, 1 year, no indexation, all rates EUR 50/h: the worked check of the
+# interface (section 5): cost 22.446,50.
+VIVAGO = """\
+case: Vivago toets
+start: 2027-01
+years: 1
+scenario: none
+staff:
+  care_staff: {count: 30, rate: 50}
+  functional_admin: {count: 1, rate: 50}
+  data_analyst: {count: 2, rate: 50}
+deployments:
+  - product: vivago
+    clients: 25
+"""
+
 
 @pytest.fixture(scope="session")
 def catalogue():

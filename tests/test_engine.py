@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from conftest import line, year_row
+from conftest import VIVAGO, line, year_row
 from bcalc.messages import say
 
 
@@ -14,19 +14,7 @@ from bcalc.messages import say
 def test_vivago_worked_check_from_the_interface(run):
     # 25 x 330 = 8.250; 25 x 28 x 12 = 8.400; (30 x 1 + 8 + 2 x 4) h x 50 = 2.300;
     # VAT 16.650 x 21 % = 3.496,50; cost 22.446,50 (interface section 5)
-    r = run("""
-        case: Vivago
-        start: 2027-01
-        years: 1
-        scenario: none
-        staff:
-          care_staff: {count: 30, rate: 50}
-          functional_admin: {count: 1, rate: 50}
-          data_analyst: {count: 2, rate: 50}
-        deployments:
-          - product: vivago
-            clients: 25
-    """)
+    r = run(VIVAGO)
     t = r.total
     assert (t.one_off, t.recurring, t.training, t.internal) == (D("8250.00"), D("8400.00"), D("2300.00"), D("0"))
     assert t.vat == D("3496.50")

@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import VIVAGO
 from typer.testing import CliRunner
 
 from bcalc.app import report_of
@@ -32,21 +33,6 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 EN_EXAMPLE = "medicijndispensers"
 UPDATE = os.environ.get("BCALC_UPDATE_GOLDEN") == "1"
 
-# Vivago for 25 clients, 1 year, no indexation, all rates EUR 50/h: the worked check of the
-# interface (section 5): cost 22.446,50.
-VIVAGO = """\
-case: Vivago toets
-start: 2027-01
-years: 1
-scenario: none
-staff:
-  care_staff: {count: 30, rate: 50}
-  functional_admin: {count: 1, rate: 50}
-  data_analyst: {count: 2, rate: 50}
-deployments:
-  - product: vivago
-    clients: 25
-"""
 
 
 # ---- helpers ---------------------------------------------------------------------------------

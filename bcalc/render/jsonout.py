@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from bcalc.models import Result, Totals
+from bcalc.models import Line, Result, Totals
 from bcalc.money import money_str, num_str
 from bcalc.messages import as_json, say
 
 
-def _totals(t: Totals) -> dict:
+def totals_dict(t: Totals) -> dict:
+    """A Totals as JSON text, money with two decimals."""
     return {
         "one_off": money_str(t.one_off),
         "recurring": money_str(t.recurring),
@@ -57,7 +58,8 @@ def investment_dict(result: Result) -> dict | None:
     }
 
 
-def _unit_price(ln) -> str | None:
+def line_unit_price(ln: Line) -> str | None:
+    """The unit price as text; with a price change inside the calendar year, the price at its start."""
     price = ln.unit_price if ln.unit_price is not None else (ln.parts[0].unit_price if ln.parts else None)
     if price is None:
         return None
@@ -76,7 +78,7 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
             "year": ln.year,
             "quantity": num_str(ln.quantity),
             # with a price change inside the calendar year: the price at its start; `parts` has each price
-            "unit_price": _unit_price(ln),
+            "unit_price": line_unit_price(ln),
             "excl_vat": money_str(ln.excl_vat),
             "vat": money_str(ln.vat),
             "source": ln.source,
@@ -104,10 +106,10 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
         "vat": {"rate": num_str(result.vat_rate), "recoverable": num_str(case.vat_recoverable)},
         "indexation": {k: {str(y): num_str(r) for y, r in v.items()} for k, v in result.rates.items()},
         "price_level": list(result.price_years),
-        "per_year": [{"year": row.year, "months": row.months, **_totals(row.totals)} for row in result.per_year],
-        "total": _totals(result.total),
+        "per_year": [{"year": row.year, "months": row.months, **totals_dict(row.totals)} for row in result.per_year],
+        "total": totals_dict(result.total),
         "products": [{"product": p.product, "deployment": p.deployment + 1, "name": p.name,
-                      **{k: v for k, v in _totals(p.totals).items() if k not in ("funding", "benefits", "net")}}
+                      **{k: v for k, v in totals_dict(p.totals).items() if k not in ("funding", "benefits", "net")}}
                      for p in result.products],
         "lines": lines,
         "funding": [{"code": f.code, "label": f.label, "year": f.year, "amount": money_str(f.amount),
