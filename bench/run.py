@@ -11,6 +11,9 @@
 3. `bcalc report` of the largest example to both formats (workbook and Markdown), whole process
    including start-up; target under 1.5 s. Also the share of that time spent importing openpyxl
    (`import openpyxl` against a bare interpreter, same run).
+5. The large case (bench/large-case.yaml: 15 years, eight deployments, funding, benefits):
+   `report` to both formats and `scenarios` against one `estimate` of it, whole processes,
+   interleaved (targets <= 3x and <= 2x); and how many engine runs one `report` makes.
 4. The analysis commands against a single `bcalc estimate --format json` of the same case, runs
    interleaved: `scenarios` and `compare --need` (target <= 1.5x), `sensitivity` (<= 1.5x) and
    `simulate --draws 100000` (at most 1 s more than the estimate).
@@ -113,6 +116,47 @@ def bench_commands(case: Path, runs: int) -> dict:
     return {k: statistics.median(v) for k, v in times.items()}
 
 
+def bench_large(runs: int) -> dict:
+    import tempfile
+
+    case = ROOT / "bench" / "large-case.yaml"
+    out = Path(tempfile.mkdtemp())
+    base = [sys.executable, "-m", "bcalc"]
+    commands = {
+        "estimate": base + ["estimate", "--format", "json", str(case)],
+        "scenarios": base + ["scenarios", "--format", "json", str(case)],
+        "report": base + ["report", str(case), "--xlsx", str(out / "r.xlsx"), "--md", str(out / "r.md"), "--force"],
+    }
+    for cmd in commands.values():
+        wall(cmd)
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    for _ in range(runs):
+        for key, cmd in commands.items():
+            times[key].append(wall(cmd))
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    return {**medians, "runs": report_engine_runs(case)}
+
+
+def report_engine_runs(case: Path) -> int:
+    """Engine runs (one evaluation of a case) that one ``bcalc report`` of ``case`` makes."""
+    from bcalc import app
+    from bcalc.core import engine
+
+    count = [0]
+    real = engine._estimate
+
+    def counted(*args, **kwargs):
+        count[0] += 1
+        return real(*args, **kwargs)
+
+    engine._estimate = counted
+    try:
+        app.report(app.load(case))
+    finally:
+        engine._estimate = real
+    return count[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -144,6 +188,10 @@ def main() -> None:
               f"({est * 1000:.0f} ms; target <= 1.5x)")
     print(f"simulate 100k: {cmds['simulate 100k'] * 1000:.0f} ms median, "
           f"+{(cmds['simulate 100k'] - est) * 1000:.0f} ms over estimate (target <= +1000 ms)")
+    big = bench_large(5 if args.quick else 11)
+    print(f"large case: estimate {big['estimate'] * 1000:.0f} ms, scenarios {big['scenarios'] * 1000:.0f} ms "
+          f"= {big['scenarios'] / big['estimate']:.2f}x (target <= 2x), report {big['report'] * 1000:.0f} ms "
+          f"= {big['report'] / big['estimate']:.2f}x (target <= 3x); engine runs in one report: {big['runs']}")
     rep = bench_report(case, 5 if args.quick else 11)
     print(f"report (xlsx + md): {rep['report_median_s']:.2f} s median (target < 1.5 s); importing openpyxl "
           f"{rep['openpyxl_import_s'] * 1000:.0f} ms = {rep['openpyxl_share'] * 100:.0f} % of it")
