@@ -107,6 +107,11 @@ def bench_commands(case: Path, runs: int) -> dict:
         "sensitivity": base + ["sensitivity", "--format", "json", str(case)],
         "simulate 100k": base + ["simulate", "--draws", "100000", "--seed", "1", "--format", "json", str(case)],
     }
+    return interleaved(commands, runs)
+
+
+def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command, the commands run in turn so that all see the same load."""
     for cmd in commands.values():
         wall(cmd)
     times: dict[str, list[float]] = {k: [] for k in commands}
@@ -127,14 +132,7 @@ def bench_large(runs: int) -> dict:
         "scenarios": base + ["scenarios", "--format", "json", str(case)],
         "report": base + ["report", str(case), "--xlsx", str(out / "r.xlsx"), "--md", str(out / "r.md"), "--force"],
     }
-    for cmd in commands.values():
-        wall(cmd)
-    times: dict[str, list[float]] = {k: [] for k in commands}
-    for _ in range(runs):
-        for key, cmd in commands.items():
-            times[key].append(wall(cmd))
-    medians = {k: statistics.median(v) for k, v in times.items()}
-    return {**medians, "runs": report_engine_runs(case)}
+    return {**interleaved(commands, runs), "runs": report_engine_runs(case)}
 
 
 def report_engine_runs(case: Path) -> int:
