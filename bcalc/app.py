@@ -212,8 +212,6 @@ class Report:
     scenarios: object                        # bcalc.core.scenarios.ScenarioTable
     sensitivity: object                      # bcalc.core.sensitivity.Sensitivity
     simulation: object | None                # bcalc.core.simulate.Simulation; None without numpy
-    draws: int = REPORT_DRAWS
-    seed: int = REPORT_SEED
 
 
 def report(loaded: Loaded, scenario: str | None = None, prices: str = "mid") -> Report:

@@ -48,9 +48,7 @@ def simulate(
 
     def run():
         from bcalc import app as bcalc_app
-        from bcalc.core.simulate import require_numpy
 
-        require_numpy()
         loaded = bcalc_app.load(case, catalogue)
         spec = list(vary or [])
         if draws > PROGRESS_ABOVE:

@@ -47,15 +47,9 @@ def active_time(product: Product, dep: Deployment, counted_only: bool = True) ->
     return [t for t in product.time if (t.counted or not counted_only) and is_active(t, active)]
 
 
-def is_first_of_product(case: Case, d_index: int) -> bool:
-    """Organisation-wide costs of a product (implementation, licences per employee, training hours)
-    are counted once: with the first deployment of that product."""
-    product = case.deployments[d_index].product
-    return all(d.product != product for d in case.deployments[:d_index])
-
-
 def first_of_product(case: Case) -> list[bool]:
-    """``is_first_of_product`` for every deployment at once (linear in the deployments)."""
+    """For every deployment: is it the first of its product? Organisation-wide costs of a product
+    (implementation, licences per employee, training hours) are counted once, with its first deployment."""
     seen: set[str] = set()
     out = []
     for d in case.deployments:
@@ -145,5 +139,5 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 
 
 __all__ = ["USAGE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
-           "is_first_of_product", "first_of_product", "is_shared", "is_unit_based", "effective_clients",
+           "first_of_product", "is_shared", "is_unit_based", "effective_clients",
            "commitment_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_count"]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from bcalc.core.checks import contract_tips
 from bcalc.errors import InputError, Problem
 from bcalc.messages import say, title
-from bcalc.models import ROLES, Catalogue, Product, Result, Tariffs, TimeLine
+from bcalc.models import ROLES, Product, Result, Tariffs, TimeLine
 from bcalc.money import ZERO, en_number, fmt_money, fmt_percent, nl_number, round_cents
 from bcalc.render.labels import LABELS
 

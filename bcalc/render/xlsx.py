@@ -25,20 +25,11 @@ from openpyxl.workbook.defined_name import DefinedName
 from bcalc.core import vat
 from bcalc.core.calendar import Month, horizon
 from bcalc.core.engine import funding_stop
-from bcalc.core.plan import cheapest_packs, phase_hours
-from bcalc.core.selection import (
-    SHARED_BASES,
-    USAGE_BASES,
-    active_options,
-    commitment_years,
-    effective_clients,
-    is_first_of_product,
-    minimum_years,
-    usage_quantity,
-)
+from bcalc.core.plan import phase_hours, term
+from bcalc.core.selection import USAGE_BASES, active_time, effective_clients, minimum_years
 from bcalc.core.indexation import effective_series
 from bcalc.core.notices import Notices
-from bcalc.models import Case, Catalogue, Deployment, Item, Product, Result, Tariffs
+from bcalc.models import Case, Deployment, Item, Product
 from bcalc.messages import say
 
 if TYPE_CHECKING:
@@ -483,7 +474,6 @@ class _Workbook:
                 else:
                     s.formula(row, 2 + k, f"={col}{clients_row}", "0")
             refs["billed"] = [_addr(sheet, row, 2 + k) for k in range(n)]
-        refs["running"] = commitment_years(dep, n)
         row += 1
         s.text(row, 1, w["peak"])
         s.formula(row, 2, f"=MAX(B{clients_row}:{get_column_letter(1 + n)}{clients_row})", "0")
@@ -509,19 +499,13 @@ class _Workbook:
         heads = ("item", "label", "price", "quoted", "vat_rate", "fixed_qty", "source", "note")
         for col, key in enumerate(heads, start=1):
             s.text(row, col, w[key], bold=True, fill=HEAD)
-        active = active_options(product, dep)
-        first = is_first_of_product(self.case, d_index)
-        for item in product.items:
-            if item.options and not active.intersection(item.options):
-                continue
-            if not first and item.basis in SHARED_BASES and item.id not in dep.quantities:
-                continue  # counted with the first deployment of this product, as the engine does
-            for entry in self._item_entries(item, dep, product):
-                row += 1
-                refs["items"].append(self._item_row(row, d_index, item, entry, refs))
+        plan = self.r.plans[d_index]
+        first = plan.first
+        for charge in plan.charges:  # what the engine charges, as the engine planned it
+            row += 1
+            refs["items"].append(self._item_row(row, d_index, charge.item, self._entry(charge, dep), refs))
         # time
-        counted = [t for t in product.time if first and t.counted
-                   and (not t.options or active.intersection(t.options))]
+        counted = active_time(product, dep) if first else []
         if counted:
             row += 2
             s.text(row, 1, w["time"], bold=True, fill=HEAD)
@@ -560,26 +544,14 @@ class _Workbook:
         self.dep_refs.append(refs)
         return row
 
-    def _item_entries(self, item: Item, dep: Deployment, product: Product) -> list[dict]:
-        """What the engine charges for an item: one entry, or one per pack size; none if it charges nothing."""
-        case = self.case
-        unit_based = item.basis in ("unit", "deployment") and item.id not in dep.quantities
-        fixed = None if unit_based else usage_quantity(item, dep, case)
-        if not unit_based and fixed is None:
-            return []
-        if item.packs and item.id not in dep.prices:
-            needed = int(fixed) if fixed is not None and fixed == int(fixed) else None
-            if not needed:
-                return []
-            combo = cheapest_packs(needed, item.packs)
-            return [{"id": f"{item.id}-{p.size}", "label": f"{item.label} ({p.size} st.)", "price": p.price.pick("mid"),
-                     "written": p.price.written, "fixed": Decimal(combo[p.size]), "unit_based": False,
-                     "fixed_input": True, "note": self.w["packs_note"]}
-                    for p in item.packs if combo.get(p.size)]
-        if item.id not in dep.prices and not item.included and item.price is None and not item.tiers:
-            return []
-        return [{"id": item.id, "label": item.label, "fixed": fixed, "unit_based": unit_based,
-                 "fixed_input": item.id in dep.quantities or item.basis in USAGE_BASES}]
+    def _entry(self, charge, dep: Deployment) -> dict:
+        """The workbook's row for one charge of the plan (a pack size gets its own price row)."""
+        item = charge.item
+        entry = {"id": charge.line_id, "label": charge.label, "fixed": charge.quantity, "unit_based": charge.unit_based,
+                 "fixed_input": item.id in dep.quantities or item.basis in USAGE_BASES, "charge": charge}
+        if charge.pack is not None:
+            entry.update(price=charge.price, written=charge.written, fixed_input=True, note=self.w["packs_note"])
+        return entry
 
     def _item_row(self, row: int, d_index: int, item: Item, entry: dict, refs: dict) -> dict:
         s, w, dep = self.inputs, self.w, refs["dep"]
@@ -653,6 +625,7 @@ class _Workbook:
         self.name(f"price_{d_index + 1}_{safe}", sheet, row, 3)
         return {"item": item, "id": entry["id"], "label": entry["label"], "price": _addr(sheet, row, 3),
                 "vat_rate": _addr(sheet, row, 5), "fixed": fixed_ref, "unit_based": entry["unit_based"],
+                "charge": entry["charge"],
                 "source": source}
 
     def _funding_inputs(self, row: int, f_index: int, line) -> int:
@@ -802,42 +775,23 @@ class _Workbook:
         s.printable()
 
     def _item_terms(self, it: dict, refs: dict, year: int) -> list[tuple[str, int]] | None:
-        """(quantity expression, contract year) per segment of this calendar year; None if never charged."""
-        item: Item = it["item"]
+        """(quantity expression, contract year) per segment of this calendar year, by the engine's rule
+        (``bcalc.core.plan.term``) written with cell references; None if never charged."""
         terms = []
         for seg in self.segs[year]:
             k = seg.k
-            if k + 1 < item.from_year:
+            rule = term(it["charge"], k, seg.anniv)
+            if rule is None:
                 continue
-            timing = item.timing
-            if it["unit_based"]:
-                c = refs["billed"][k]
-                if timing == "monthly":
-                    q = f"{seg.months}*{c}"
-                elif timing == "daily":
-                    q = f"{seg.days}*{c}"
-                elif timing == "yearly":
-                    q = c if seg.anniv else None
-                elif timing in ("per_new_unit", "one_off"):
-                    q = refs["new"][k] if seg.anniv else None
-                else:  # at_removal
-                    q = refs["removed"][k] if seg.anniv and k > 0 else None
-            else:
-                f = it["fixed"]
-                if k >= refs["running"] and timing not in ("one_off", "per_new_unit"):
-                    continue  # fixed costs stop after the contract ends and the organisation has left
-                if timing in ("one_off", "per_new_unit"):
-                    q = f if seg.anniv and k == 0 else None
-                elif timing == "monthly":
-                    q = f"{seg.months}*{f}"
-                elif timing == "yearly":
-                    q = f if seg.anniv else None
-                elif timing == "daily":
-                    q = f"{seg.days}*{f}"
-                else:  # at_removal
-                    q = f"{f}*({refs['removed'][k]}>0)" if seg.anniv and k > 0 else None
-            if q is not None:
-                terms.append((q, k))
+            count, per = rule
+            f = it["fixed"]
+            q = {"billed": refs["billed"][k], "new": refs["new"][k], "removed": refs["removed"][k], "fixed": f,
+                 "fixed_if_removed": f"{f}*({refs['removed'][k]}>0)"}[count]
+            if per == "month":
+                q = f"{seg.months}*{q}"
+            elif per == "day":
+                q = f"{seg.days}*{q}"
+            terms.append((q, k))
         return terms or None
 
     def _calc_row(self, row: int, year: int, d_index: int, refs: dict, it: dict, terms) -> None:
