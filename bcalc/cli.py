@@ -4,7 +4,6 @@ decides the exit code.
 Exit codes: 0 success, 2 bad input (case, catalogue or option), 1 unexpected failure.
 """
 
-from __future__ import annotations
 
 import sys
 from enum import Enum
@@ -375,8 +374,26 @@ def init(
     _guard(run)
 
 
+def _single(name: str) -> typer.Typer | None:
+    """The app with only the top-level command ``name``, or None when ``name`` is none of them.
+    typer builds the options of every registered command before it runs one; a run of one command
+    needs only its own."""
+    for info in app.registered_commands:
+        if (info.name or info.callback.__name__) == name:
+            single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+            single.registered_commands = [info]
+            single.callback()(_no_options)  # keeps it a group, so the command name is still read
+            return single
+    return None
+
+
+def _no_options() -> None:
+    pass
+
+
 def main() -> None:
-    app(prog_name="bcalc")
+    name = sys.argv[1] if len(sys.argv) > 1 else ""
+    (_single(name) or app)(prog_name="bcalc")
 
 
 # simulate and sensitivity live in their own module, which registers them on `app`

@@ -4,7 +4,6 @@ this module (the last line of cli.py). Thin: parse options, call the application
 numpy is imported only when ``simulate`` runs.
 """
 
-from __future__ import annotations
 
 import sys
 from enum import Enum

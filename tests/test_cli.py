@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -347,3 +348,26 @@ def test_init_default_file_name(tmp_path, monkeypatch):
     assert (tmp_path / "case.yaml").is_file()
     ok("estimate", "case.yaml")
     bad("init")
+
+
+@pytest.mark.parametrize("command", ["estimate", "report", "compare", "scenarios", "init", "simulate", "sensitivity"])
+def test_a_single_command_run_parses_as_the_whole_app(command, monkeypatch, capsys):
+    """``bcalc CMD`` builds only CMD's options; its help, and its refusal of an unknown option,
+    must be what the whole app gives."""
+    import typer
+
+    from bcalc import cli
+
+    outputs = []
+    for build in (lambda: cli._single(command), lambda: cli.app):
+        for argv in ([command, "--help"], [command, "--no-such-option"]):
+            monkeypatch.setattr(sys, "argv", ["bcalc", *argv])
+            with pytest.raises(SystemExit) as exc:
+                typer.main.get_command(build())(prog_name="bcalc")
+            captured = capsys.readouterr()
+            outputs.append((argv[1], exc.value.code, captured.out, captured.err))
+    single, whole = outputs[:2], outputs[2:]
+    assert single == whole
+    assert single[0][1] == 0 and f"Usage: bcalc {command}" in single[0][2]
+    assert single[1][1] == 2 and "No such option" in single[1][3]
+    assert cli._single("catalogue") is None and cli._single("--help") is None
