@@ -1,0 +1,161 @@
+"""The workbook being written: the report it shows, its sheets, its defined names, and the
+addresses of the input cells that the formulas of the other sheets refer to."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.workbook.defined_name import DefinedName
+
+from bcalc.core.calendar import horizon
+from bcalc.core.plan import Charge
+from bcalc.models import Benefit, Case, Deployment, FundingCode, FundingLine, Item, Product, TimeLine
+from bcalc.render.xlsx.cells import Sheet, address
+from bcalc.render.xlsx.formulas import segments
+from bcalc.render.xlsx.words import WORDS
+
+if TYPE_CHECKING:
+    from bcalc.app import Report
+
+
+class Book:
+    """One report as a workbook: the sheets in their order and what every sheet module needs."""
+
+    def __init__(self, bundle: Report, lang: str):
+        self.bundle = bundle
+        self.result = bundle.result
+        self.case: Case = bundle.result.case
+        self.catalogue = bundle.catalogue
+        self.tariffs = bundle.tariffs
+        self.lang = lang
+        self.words = WORDS[lang]
+        self.months = horizon(self.case.start_year, self.case.start_month, self.case.years)
+        self.segments = segments(self.months)
+        self.years = sorted(self.segments)
+        self.wb = Workbook()
+        w = self.words
+        first = self.wb.active
+        first.title = w["summary"]
+        self.summary = Sheet(first)
+        self.inputs = self._add(w["inputs"])
+        self.calculation = self._add(w["calculation"])
+        self.funding = self._add(w["funding"])
+        self.benefits = self._add(w["benefits_sheet"])
+        self.comparison = self._add(w["compare"])
+        self.scenarios = self._add(w["scenarios"])
+        self.sensitivity = self._add(w["sensitivity"])
+        self.simulation = self._add(w["simulation"])
+        self.sources = self._add(w["sources"])
+
+    def _add(self, title: str) -> Sheet:
+        return Sheet(self.wb.create_sheet(title))
+
+    def name(self, name: str, sheet: str, row: int, col: int, row2: int | None = None,
+             col2: int | None = None) -> None:
+        """A defined name for a cell (or a range up to row2, col2), e.g. ``total_net``; other
+        characters than letters and digits become "_"."""
+        ref = address(sheet, row, col)
+        if row2 is not None:
+            ref += ":" + address(sheet, row2, col2)[len(f"'{sheet}'!"):]
+        safe = "".join(ch if ch.isalnum() else "_" for ch in name)
+        self.wb.defined_names[safe] = DefinedName(safe, attr_text=ref)
+
+    def save(self) -> bytes:
+        buf = io.BytesIO()
+        self.wb.save(buf)
+        return buf.getvalue()
+
+
+# -- the input cells, as the inputs sheet writes them ----------------------------------------------
+# Every field holding a str is a cell address ('Invoer'!$B$7) or a formula term over such cells.
+
+@dataclass
+class ItemCells:
+    """One charge of the plan on the inputs sheet (a pack size is a charge of its own)."""
+
+    charge: Charge
+    item: Item
+    id: str                     # the id its lines carry
+    label: str
+    price: str                  # the year-1 unit price as quoted
+    vat_rate: str
+    fixed: str | None           # the fixed quantity; None when the quantity follows the units
+    source: str                 # "case" when the case sets the price, else the item's source line
+
+
+@dataclass
+class TimeCells:
+    """A time line of a deployment: heads, and hours per head per calendar year."""
+
+    line: TimeLine
+    heads: str
+    hours: dict[int, str]       # calendar year -> its hours cell
+    nonzero: set[int]           # calendar years with hours
+
+
+@dataclass
+class DeploymentCells:
+    """A deployment's units per contract year (0-based lists), price factors, items and time lines."""
+
+    product: Product
+    deployment: Deployment
+    clients: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    billed: list[str] = field(default_factory=list)    # the clients, or the contract minimum while it holds
+    peak: str = ""
+    factor: list[str] = field(default_factory=list)    # price indexation factor per contract year
+    items: list[ItemCells] = field(default_factory=list)
+    time: list[TimeCells] = field(default_factory=list)
+
+
+@dataclass
+class FundingCells:
+    """A funding line: clients per contract year and the cells of its kind (hourly, vpt or subsidy)."""
+
+    line: FundingLine
+    code: FundingCode
+    clients: list[str] = field(default_factory=list)
+    hours_per_month: str = ""   # hourly
+    tariff: str = ""            # hourly
+    day_rate: str = ""          # vpt
+    share: str = ""             # vpt: the share for technology
+    amount: str = ""            # subsidy
+
+
+@dataclass
+class BenefitCells:
+    """A benefit: the clients it follows, its size per client and period, and its realisation."""
+
+    benefit: Benefit
+    clients: list[str]
+    hours: str = ""             # a time benefit: hours (a term: minutes become "cell/60")
+    amount: str = ""            # a money benefit
+    share: str = ""
+
+
+@dataclass
+class InputCells:
+    """What the inputs sheet holds for the formulas of the other sheets."""
+
+    years: str = ""             # the horizon in years
+    vat_standard: str = ""
+    vat_recoverable: str = ""
+    discount_rate: str = ""
+    teams: str = ""
+    fx: str | None = None       # euros per dollar, when the case gives it
+    price_rate: dict[int, str] = field(default_factory=dict)         # calendar year -> price indexation
+    wage_factor: dict[int, str] = field(default_factory=dict)        # calendar year -> wage factor
+    tariff_factor: dict[int, str] = field(default_factory=dict)
+    price_factor_jan: dict[int, str] = field(default_factory=dict)   # prices indexed on 1 January
+    staff_count: dict[str, str] = field(default_factory=dict)        # role -> persons
+    staff_rate: dict[str, str] = field(default_factory=dict)         # role -> hourly rate
+    deployments: list[DeploymentCells] = field(default_factory=list)
+    funding: list[FundingCells] = field(default_factory=list)
+    benefits: list[BenefitCells] = field(default_factory=list)
+
+
+__all__ = ["Book", "ItemCells", "TimeCells", "DeploymentCells", "FundingCells", "BenefitCells", "InputCells"]

@@ -1,0 +1,233 @@
+"""One deployment's block on the inputs sheet: clients per contract year and the units that follow
+from them (new, removed, billed under a contract minimum, the peak), the price factor per contract
+year, one row per charge of the engine's plan, and the time lines with their hours per calendar year."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from openpyxl.utils import get_column_letter
+
+from bcalc.core import vat
+from bcalc.core.notices import Notices
+from bcalc.core.plan import Charge, phase_hours
+from bcalc.core.selection import USAGE_BASES, active_time, effective_clients, minimum_years
+from bcalc.models import Deployment
+from bcalc.render.xlsx import formulas
+from bcalc.render.xlsx.book import Book, DeploymentCells, InputCells, ItemCells, TimeCells
+from bcalc.render.xlsx.cells import BOLD, EURO, FACTOR, INPUT, PCT, QTY, WRAP, address
+
+
+def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment) -> int:
+    """Write the block from ``row``; add its cells to ``cells.deployments``; return its last row."""
+    s, w = book.inputs, book.words
+    sheet = s.title
+    product = book.catalogue.products[dep.product]
+    n = book.case.years
+    refs = DeploymentCells(product, dep)
+    title = f"{w['deployment']} {d_index + 1}: {product.name} ({product.supplier})"
+    if dep.label:
+        title += f" · {dep.label}"
+    s.text(row, 1, title, bold=True)
+    row += 1
+    s.head(row, 1, w["contract_year"])
+    for k in range(n):
+        s.num(row, 2 + k, k + 1).font = BOLD
+
+    row += 1
+    s.text(row, 1, w["clients"])
+    clients = effective_clients(dep)
+    for k in range(n):
+        s.num(row, 2 + k, clients[k], "0", INPUT)
+    clients_row = row
+    refs.clients = _row(sheet, row, n)
+    book.name(f"clients_{d_index + 1}", sheet, row, 2, row, 1 + n)
+    row += 1
+    s.text(row, 1, w["new_units"])
+    for k in range(n):
+        col = get_column_letter(2 + k)
+        if k == 0:
+            s.formula(row, 2, f"={col}{clients_row}", "0")
+        else:
+            prev = get_column_letter(1 + k)
+            s.formula(row, 2 + k, f"=MAX(0,{col}{clients_row}-{prev}{clients_row})", "0")
+    refs.new = _row(sheet, row, n)
+    row += 1
+    s.text(row, 1, w["removed_units"])
+    for k in range(n):
+        col = get_column_letter(2 + k)
+        if k == 0:
+            s.num(row, 2, 0, "0")
+        else:
+            prev = get_column_letter(1 + k)
+            s.formula(row, 2 + k, f"=MAX(0,{prev}{clients_row}-{col}{clients_row})", "0")
+    refs.removed = _row(sheet, row, n)
+    refs.billed = refs.clients
+    if dep.contract.min_clients is not None:
+        row += 1
+        s.text(row, 1, w["min_clients"])
+        s.num(row, 2, dep.contract.min_clients, "0", INPUT)
+        minimum = f"$B${row}"
+        row += 1
+        s.text(row, 1, w["billed_units"])
+        until = minimum_years(dep, n)
+        for k in range(n):
+            col = get_column_letter(2 + k)
+            if k < until:
+                s.formula(row, 2 + k, f"=MAX({col}{clients_row},{minimum})", "0")
+            else:
+                s.formula(row, 2 + k, f"={col}{clients_row}", "0")
+        refs.billed = _row(sheet, row, n)
+    row += 1
+    s.text(row, 1, w["peak"])
+    s.formula(row, 2, f"=MAX(B{clients_row}:{get_column_letter(1 + n)}{clients_row})", "0")
+    refs.peak = address(sheet, row, 2)
+    row += 1
+    s.text(row, 1, w["cap"])
+    s.num(row, 2, dep.index_cap, PCT, INPUT)
+    cap = f"$B${row}"
+    row += 1
+    # prices index at each anniversary of the start, by the rate of the calendar year it falls in,
+    # capped per deployment
+    s.text(row, 1, w["price_factor"])
+    for k in range(n):
+        if k == 0:
+            s.num(row, 2, 1, FACTOR)
+            continue
+        rate = cells.price_rate[book.months[k * 12].year]
+        prev = get_column_letter(1 + k)
+        s.formula(row, 2 + k, f"={prev}{row}*(1+IF({cap}=\"\",{rate},MIN({rate},{cap})))", FACTOR)
+    refs.factor = _row(sheet, row, n)
+
+    # one row per charge, as the engine planned it
+    row += 2
+    heads = ("item", "label", "price", "quoted", "vat_rate", "fixed_qty", "source", "note")
+    for col, key in enumerate(heads, start=1):
+        s.head(row, col, w[key])
+    plan = book.result.plans[d_index]
+    for charge in plan.charges:
+        row += 1
+        refs.items.append(_charge_row(book, cells, refs, row, d_index, charge))
+    # the time lines (organisation-wide, so with the first deployment of a product only); every
+    # active line is listed, also one whose role has no rate yet, so the reader can fill it in
+    counted = active_time(product, dep) if plan.first else []
+    if counted:
+        row = _time_rows(book, cells, refs, row + 2, counted)
+    cells.deployments.append(refs)
+    return row
+
+
+def _row(sheet: str, row: int, n: int) -> list[str]:
+    """The addresses of a row's n contract years, from column B."""
+    return [address(sheet, row, 2 + k) for k in range(n)]
+
+
+def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, d_index: int,
+                charge: Charge) -> ItemCells:
+    s, w, dep = book.inputs, book.words, refs.deployment
+    sheet = s.title
+    item = charge.item
+    s.text(row, 1, charge.line_id)
+    s.text(row, 2, charge.label)
+    note = ""
+    source = item.source
+    tiers: list[tuple[list[str], str]] = []
+    if charge.pack is not None:
+        s.num(row, 3, charge.price, EURO, INPUT)
+        note = f"{charge.written} · {w['packs_note']}"
+    elif item.id in dep.prices:
+        s.num(row, 3, dep.prices[item.id], EURO, INPUT)
+        source = "case"
+        note = w["case_price"]
+    elif item.included:
+        s.num(row, 3, 0, EURO, INPUT)
+        note = w["included"]
+    elif item.tiers:
+        # the tier prices from column I; the price cell picks one (written below, once the
+        # quantity cell a tier may count on exists)
+        for i, tier in enumerate(item.tiers):
+            col = 9 + i
+            s.num(row, col, tier.price.pick(book.result.prices_end), EURO, INPUT)
+            conds = []
+            if tier.min_units is not None:
+                conds.append(f"{{count}}>={tier.min_units}")
+            if tier.min_years is not None:
+                conds.append(f"{cells.years}>={tier.min_years}")
+            tiers.append((conds, f"{get_column_letter(col)}{row}"))
+        note = " / ".join(f"{w['tier']} {t.price.written}" + (f" ≥{t.min_units}" if t.min_units else "")
+                          + (f" ≥{t.min_years}j" if t.min_years else "") for t in item.tiers)
+    else:
+        value = item.price.pick(book.result.prices_end)
+        if item.currency != "EUR":
+            s.num(row, 9, value, "#,##0.00", INPUT)
+            s.formula(row, 3, f"=I{row}*{cells.fx}", EURO)
+            note = f"{w['usd']} {item.price.written}"
+        else:
+            s.num(row, 3, value, EURO, INPUT)
+            if item.price.is_range:
+                note = f"{w['range_note']} {item.price.written}"
+    s.text(row, 4, w["vat_incl"] if item.vat == "incl" else w["vat_excl"])
+    if vat.rate_is_own(item, dep):
+        s.num(row, 5, vat.item_rate(item, dep, book.tariffs), PCT, INPUT)
+    else:
+        s.formula(row, 5, f"={cells.vat_standard}", PCT)
+    fixed = None
+    if not charge.unit_based:
+        if charge.pack is not None or item.id in dep.quantities or item.basis in USAGE_BASES:
+            s.num(row, 6, charge.quantity, QTY, INPUT)
+        elif item.basis == "team":
+            s.formula(row, 6, f"={cells.teams}", QTY)
+        elif item.basis == "role":
+            s.formula(row, 6, f"={cells.staff_count[item.role]}", QTY)
+        else:
+            s.num(row, 6, charge.quantity, QTY)
+        fixed = address(sheet, row, 6)
+    if tiers:
+        count = (fixed or refs.peak) if item.tier_on == "quantity" else refs.peak
+        s.formula(row, 3, formulas.tier_price(tiers, count), EURO)
+    s.text(row, 7, source)
+    s.text(row, 8, note + (f" · {item.note}" if item.note and item.ambiguous else "")).alignment = WRAP
+    book.name(f"price_{d_index + 1}_{charge.line_id.replace('-', '_')}", sheet, row, 3)
+    return ItemCells(charge, item, charge.line_id, charge.label, address(sheet, row, 3), address(sheet, row, 5),
+                     fixed, source)
+
+
+def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, counted) -> int:
+    s, w = book.inputs, book.words
+    sheet = s.title
+    dep, product = refs.deployment, refs.product
+    s.head(row, 1, w["time"])
+    s.head(row, 2, w["label"])
+    s.head(row, 3, w["role"])
+    s.head(row, 4, w["heads"])
+    for i, year in enumerate(book.years):
+        s.head(row, 5 + i, f"{w['hours_per_head']} {year}")
+    s.head(row, 5 + len(book.years), w["source"])
+    for t in counted:
+        per_month = phase_hours(t, book.result.prices_end, Notices(), product, len(book.months))
+        per_year = {y: sum((per_month[m.index] for m in book.months if m.year == y), Fraction(0)) for y in book.years}
+        row += 1
+        s.text(row, 1, t.id)
+        s.text(row, 2, t.label)
+        s.text(row, 3, t.role or "")
+        if t.id in dep.quantities:
+            s.num(row, 4, dep.quantities[t.id], QTY, INPUT)
+        elif t.per == "head":
+            s.formula(row, 4, f"={cells.staff_count[t.role]}", QTY)
+        elif t.per == "team":
+            s.formula(row, 4, f"={cells.teams}", QTY)
+        else:
+            s.num(row, 4, 1, QTY)
+        hours = {}
+        for i, year in enumerate(book.years):
+            if per_year[year]:
+                s.formula(row, 5 + i, f"={formulas.exact(per_year[year])}", QTY)
+            else:
+                s.num(row, 5 + i, 0, QTY)
+            hours[year] = address(sheet, row, 5 + i)
+        s.text(row, 5 + len(book.years), t.source)
+        refs.time.append(TimeCells(t, address(sheet, row, 4), hours, {y for y in book.years if per_year[y]}))
+    return row
+
+
+__all__ = ["write"]

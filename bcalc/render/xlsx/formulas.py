@@ -1,0 +1,146 @@
+"""The engine's arithmetic written as spreadsheet formulas over the input cells.
+
+The engine (bcalc.core.engine) works per segment: the months of one contract year that fall in one
+calendar year, where clients and price factors are constant. A line of the workbook is a calendar
+year, so its formula is a sum over that year's segments, rounded half-up to cents once
+(ROUND(...;2)), as the engine rounds the exact sum of a line once. What a charge is charged on in a
+segment is the engine's own rule (``bcalc.core.plan.term``); the VAT of a line is
+``bcalc.core.vat.formulas``. Every function returns formula text; the sheet modules place it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from bcalc.core.calendar import Month
+from bcalc.core.engine import Segment
+from bcalc.core.engine import segments as engine_segments
+from bcalc.core.plan import Charge, term
+
+if TYPE_CHECKING:
+    from bcalc.render.xlsx.book import BenefitCells, DeploymentCells, FundingCells
+
+
+def exact(value: Fraction | Decimal) -> str:
+    """An exact number as a formula term: 208/3 rather than 69.333..."""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"({value.numerator}/{value.denominator})"
+
+
+def segments(months: tuple[Month, ...]) -> dict[int, list[Segment]]:
+    """The engine's segments of the horizon, per calendar year, in order."""
+    out: dict[int, list[Segment]] = {}
+    for seg in engine_segments(months):
+        out.setdefault(seg.year, []).append(seg)
+    return out
+
+
+# -- supplier charges and time (the calculation sheet) --------------------------------------------
+
+def charge_terms(charge: Charge, fixed: str | None, dep: DeploymentCells,
+                 segs: list[Segment]) -> list[tuple[str, int]]:
+    """(quantity term, contract year) per segment of one calendar year in which the charge is
+    charged; empty when it is not charged in that year. ``fixed`` is the charge's fixed quantity."""
+    terms = []
+    for seg in segs:
+        k = seg.contract_year
+        rule = term(charge, k, seg.starts)
+        if rule is None:
+            continue
+        count, per = rule
+        if count == "billed":
+            q = dep.billed[k]
+        elif count == "new":
+            q = dep.new[k]
+        elif count == "removed":
+            q = dep.removed[k]
+        elif count == "fixed":
+            q = fixed
+        else:  # fixed_if_removed
+            q = f"{fixed}*({dep.removed[k]}>0)"
+        if per == "month":
+            q = f"{seg.n_months}*{q}"
+        elif per == "day":
+            q = f"{seg.n_days}*{q}"
+        terms.append((q, k))
+    return terms
+
+
+def charge_quantity(terms: list[tuple[str, int]]) -> str:
+    return "=" + "+".join(f"({q})" for q, _ in terms)
+
+
+def charge_amount(terms: list[tuple[str, int]], price: str, factors: list[str]) -> str:
+    """The line as quoted: quantity x year-1 price x the price factor of each segment's contract year."""
+    amount = "+".join(f"({q})*{price}*{factors[k]}" for q, k in terms)
+    return f"=ROUND({amount},2)"
+
+
+def time_quantity(hours: str, heads: str) -> str:
+    return f"={hours}*{heads}"
+
+
+def time_amount(hours: str, heads: str, rate: str, wage_factor: str) -> str:
+    return f"=ROUND({hours}*{heads}*{rate}*{wage_factor},2)"
+
+
+def tier_price(conditions: list[tuple[list[str], str]], count: str) -> str:
+    """The price of a tiered item: the first tier whose conditions all hold, nested IFs from the
+    top; ``conditions`` are (conditions with ``{count}`` for the counted quantity, price cell)."""
+    expr = "0"
+    for conds, value in reversed(conditions):
+        expr = value if not conds else f"IF(AND({','.join(conds)}),{value},{expr})"
+    return "=" + expr.replace("{count}", count)
+
+
+# -- funding and benefits ------------------------------------------------------------------------
+
+def funding(cells: FundingCells, year: int, segs: list[Segment], months: tuple[Month, ...], stop: int | None,
+            tariff_factor: str) -> tuple[str, str] | None:
+    """(quantity, amount) of a funding line in one calendar year (``segs`` are its segments), or None
+    when it pays nothing then: a subsidy pays in the first month of its contract year; nothing is
+    paid after contract year ``stop`` (``engine.funding_stop``)."""
+    line, code = cells.line, cells.code
+    if code.kind == "subsidy":
+        if months[(line.year - 1) * 12].year != year or (stop is not None and line.year > stop):
+            return None
+        return "=1", f"=ROUND({cells.amount},2)"
+    segs = [seg for seg in segs if stop is None or seg.contract_year < stop]
+    if not segs:
+        return None
+    if code.kind == "hourly":
+        qty = "+".join(f"{seg.n_months}*{cells.clients[seg.contract_year]}" for seg in segs)
+        qty = f"({qty})*{cells.hours_per_month}"
+        return "=" + qty, f"=ROUND({qty}*{cells.tariff}*{tariff_factor},2)"
+    qty = "+".join(f"{seg.n_days}*{cells.clients[seg.contract_year]}" for seg in segs)  # vpt: days in use
+    return "=" + qty, f"=ROUND(({qty})*{cells.day_rate}*{tariff_factor}*{cells.share},2)"
+
+
+_PERIODS = {"day": lambda seg: str(seg.n_days), "week": lambda seg: f"{seg.n_months}*52/12",
+            "month": lambda seg: str(seg.n_months), "year": lambda seg: f"{seg.n_months}/12"}
+
+
+def benefit_periods(cells: BenefitCells, segs: list[Segment]) -> str:
+    """Client-periods (days, weeks, months or years times clients) of a benefit in one calendar year."""
+    per = _PERIODS[cells.benefit.per]
+    return "+".join(f"{per(seg)}*{cells.clients[seg.contract_year]}" for seg in segs)
+
+
+def benefit_hours(cells: BenefitCells, periods: str) -> str:
+    return f"=({periods})*{cells.hours}*{cells.share}"
+
+
+def benefit_time_value(hours: str, rate: str, wage_factor: str) -> str:
+    return f"=ROUND({hours}*{rate}*{wage_factor},2)"
+
+
+def benefit_amount(cells: BenefitCells, periods: str, price_factor_jan: str) -> str:
+    return f"=ROUND(({periods})*{cells.amount}*{cells.share}*{price_factor_jan},2)"
+
+
+__all__ = ["exact", "segments", "charge_terms", "charge_quantity", "charge_amount", "time_quantity", "time_amount",
+           "tier_price", "funding", "benefit_periods", "benefit_hours", "benefit_time_value", "benefit_amount"]

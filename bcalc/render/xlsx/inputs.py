@@ -1,0 +1,213 @@
+"""The inputs sheet: every number the formulas start from, in yellow cells the reader may change.
+
+General facts and rates, indexation per calendar year (with the factors compounded from it), staff,
+then one block per deployment (``deployment_inputs``), per funding line and per benefit. Returns the
+addresses of those cells (``InputCells``) for the formulas of the other sheets.
+"""
+
+from __future__ import annotations
+
+from openpyxl.utils import get_column_letter
+
+from bcalc.core.indexation import effective_series
+from bcalc.models import ROLES
+from bcalc.render.xlsx import deployment_inputs
+from bcalc.render.xlsx.book import BenefitCells, Book, FundingCells, InputCells
+from bcalc.render.xlsx.cells import BOLD, EURO, FACTOR, INPUT, PCT, RATE, TITLE, address
+
+
+def write(book: Book) -> InputCells:
+    s, w, case, result = book.inputs, book.words, book.case, book.result
+    sheet = s.title
+    cells = InputCells()
+    s.ws.cell(row=1, column=1).font = TITLE
+    s.text(1, 1, w["inputs_title"])
+    s.text(2, 1, w["structure"])
+    row = 4
+    s.text(row, 1, w["general"], bold=True)
+    facts = [("case", case.title), ("organisation", case.organisation or ""), ("start", case.start),
+             ("scenario", result.scenario), ("prices_end", result.prices_end)]
+    for key, value in facts:
+        row += 1
+        s.text(row, 1, w[key])
+        s.text(row, 2, value)
+    row += 1
+    s.text(row, 1, w["years"])
+    s.num(row, 2, case.years)
+    cells.years = address(sheet, row, 2)
+    for key, value in (("vat_standard", book.tariffs.vat_standard), ("vat_recoverable", case.vat_recoverable),
+                       ("discount_rate", case.discount_rate)):
+        row += 1
+        s.text(row, 1, w[key])
+        s.num(row, 2, value, PCT, INPUT)
+        setattr(cells, key, address(sheet, row, 2))
+        book.name(key, sheet, row, 2)
+
+    # indexation per calendar year; the factors compound from the first year
+    row += 2
+    s.text(row, 1, w["indexation"], bold=True)
+    row += 1
+    for col, key in enumerate(("year", "prices", "wages", "tariffs", "wage_factor", "tariff_factor",
+                               "price_factor_jan"), start=1):
+        s.head(row, col, w[key])
+    series = effective_series(case, book.tariffs.scenarios[result.scenario])
+    for i, year in enumerate(book.years):
+        row += 1
+        s.num(row, 1, year)
+        for col, kind in ((2, "prices"), (3, "wages"), (4, "tariffs")):
+            s.num(row, col, series[kind].rate(year), RATE, INPUT)
+        cells.price_rate[year] = address(sheet, row, 2)
+        if i == 0:
+            for col in (5, 6, 7):
+                s.num(row, col, 1, FACTOR)
+        else:
+            s.formula(row, 5, f"=E{row - 1}*(1+C{row})", FACTOR)
+            s.formula(row, 6, f"=F{row - 1}*(1+D{row})", FACTOR)
+            s.formula(row, 7, f"=G{row - 1}*(1+B{row})", FACTOR)
+        cells.wage_factor[year] = address(sheet, row, 5)
+        cells.tariff_factor[year] = address(sheet, row, 6)
+        cells.price_factor_jan[year] = address(sheet, row, 7)
+        book.name(f"index_{year}", sheet, row, 2, row, 4)
+
+    # staff
+    row += 2
+    s.text(row, 1, w["staff"], bold=True)
+    row += 1
+    for col, key in enumerate(("role", "count", "rate"), start=1):
+        s.head(row, col, w[key])
+    for role in ROLES:
+        row += 1
+        s.text(row, 1, role)
+        staff = case.staff.get(role)
+        s.num(row, 2, staff.count if staff else 0, "0", INPUT)
+        s.num(row, 3, staff.rate if staff and staff.rate is not None else None, EURO, INPUT)
+        cells.staff_count[role] = address(sheet, row, 2)
+        cells.staff_rate[role] = address(sheet, row, 3)
+        book.name(f"rate_{role}", sheet, row, 3)
+        book.name(f"count_{role}", sheet, row, 2)
+    row += 1
+    s.text(row, 1, w["teams"])
+    s.num(row, 2, case.teams if case.teams is not None else 0, "0", INPUT)
+    cells.teams = address(sheet, row, 2)
+    book.name("teams", sheet, row, 2)
+    if case.fx:
+        row += 1
+        s.text(row, 1, w["fx"])
+        s.num(row, 2, case.fx.get("USD"), "0.0000", INPUT)
+        cells.fx = address(sheet, row, 2)
+        book.name("fx_usd", sheet, row, 2)
+
+    for d_index, dep in enumerate(case.deployments):
+        row = deployment_inputs.write(book, cells, row + 2, d_index, dep)
+    for f_index, line in enumerate(case.funding):
+        row = _funding(book, cells, row + 2, f_index, line)
+    for b_index, benefit in enumerate(case.benefits):
+        row = _benefit(book, cells, row + 2, b_index, benefit)
+    s.widths({1: 38, 2: 30, 3: 16, 4: 12, 5: 12, 6: 12, 7: 14, 8: 60})
+    for col in range(9, 9 + len(book.years) + 2):
+        s.ws.column_dimensions[get_column_letter(col)].width = 14
+    s.printable()
+    return cells
+
+
+def _contract_years(book: Book, row: int) -> None:
+    """A head row of contract years 1..n from column B."""
+    s = book.inputs
+    s.head(row, 1, book.words["contract_year"])
+    for k in range(book.case.years):
+        s.num(row, 2 + k, k + 1).font = BOLD
+
+
+def _per_contract_year(book: Book, row: int, values) -> list[str]:
+    """One input per contract year from column B; their addresses."""
+    s = book.inputs
+    for k in range(book.case.years):
+        s.num(row, 2 + k, values[k], "0", INPUT)
+    return [address(s.title, row, 2 + k) for k in range(book.case.years)]
+
+
+def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int:
+    s, w = book.inputs, book.words
+    sheet = s.title
+    code = book.tariffs.funding[line.code]
+    s.text(row, 1, f"{w['funding']} {f_index + 1}: {line.label or code.name} ({code.code})", bold=True)
+    refs = FundingCells(line, code)
+    if code.kind in ("hourly", "vpt"):
+        row += 1
+        _contract_years(book, row)
+        row += 1
+        s.text(row, 1, w["clients"])
+        refs.clients = _per_contract_year(book, row, line.clients)
+    if code.kind == "hourly":
+        row += 1
+        s.text(row, 1, w["hours_per_month"])
+        s.num(row, 2, line.hours_per_month, "0.00", INPUT)
+        refs.hours_per_month = address(sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["tariff"])
+        s.num(row, 2, line.tariff, EURO, INPUT)
+        refs.tariff = address(sheet, row, 2)
+        book.name(f"tariff_{f_index + 1}", sheet, row, 2)
+    elif code.kind == "vpt":
+        row += 1
+        s.text(row, 1, w["day_rate"])
+        s.num(row, 2, line.day_rate, EURO, INPUT)
+        refs.day_rate = address(sheet, row, 2)
+        book.name(f"day_rate_{f_index + 1}", sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["share"])
+        s.num(row, 2, line.technology_share, PCT, INPUT)
+        refs.share = address(sheet, row, 2)
+    else:
+        row += 1
+        s.text(row, 1, w["subsidy_amount"])
+        s.num(row, 2, line.amount, EURO, INPUT)
+        refs.amount = address(sheet, row, 2)
+        row += 1
+        s.text(row, 1, w["subsidy_year"])
+        s.num(row, 2, line.year)
+    cells.funding.append(refs)
+    return row
+
+
+def _benefit(book: Book, cells: InputCells, row: int, b_index: int, b) -> int:
+    s, w = book.inputs, book.words
+    sheet = s.title
+    s.text(row, 1, f"{w['benefit']} {b_index + 1}: {b.label}", bold=True)
+    if b.clients is not None:
+        row += 1
+        s.text(row, 1, w["clients"])
+        refs = BenefitCells(b, _per_contract_year(book, row, b.clients))
+    else:
+        refs = BenefitCells(b, cells.deployments[b.deployment].clients)
+        row += 1
+        s.text(row, 1, w["follows"])
+        s.text(row, 2, f"{w['deployment']} {b.deployment + 1}")
+    row += 1
+    s.text(row, 1, w["per_client_per"] + " " + w[f"per_{b.per}"])
+    if b.kind == "time":
+        minutes = b.minutes is not None
+        s.num(row, 2, b.minutes if minutes else b.hours, "0.00", INPUT)
+        s.text(row, 3, w["unit_minutes"] if minutes else w["unit_hours"])
+        refs.hours = f"{address(sheet, row, 2)}/60" if minutes else address(sheet, row, 2)
+        s.text(row, 4, b.role or "")
+    else:
+        s.num(row, 2, b.amount, EURO, INPUT)
+        refs.amount = address(sheet, row, 2)
+    row += 1
+    s.text(row, 1, w["realisation"])
+    s.num(row, 2, b.realisation, PCT, INPUT)
+    refs.share = address(sheet, row, 2)
+    book.name(f"benefit_{b_index + 1}_share", sheet, row, 2)
+    row += 1
+    s.text(row, 1, w["cashable"])
+    s.text(row, 2, w["yes"] if b.cashable else w["no"])
+    if b.source:
+        row += 1
+        s.text(row, 1, w["source"])
+        s.text(row, 2, b.source)
+    cells.benefits.append(refs)
+    return row
+
+
+__all__ = ["write"]

@@ -1,0 +1,78 @@
+"""The sources sheet: every catalogue figure the workbook uses with its source line, the warnings
+of the estimate, and the assumptions (scenario, VAT, source documents, funding codes, method)."""
+
+from __future__ import annotations
+
+from bcalc.messages import say
+from bcalc.render.xlsx.book import Book, InputCells
+from bcalc.render.xlsx.cells import WRAP
+
+
+def write(book: Book, cells: InputCells) -> None:
+    s, w, result = book.sources, book.words, book.result
+    s.title_line(w["figures"])
+    heads = ("deployment_col", "product", "item", "label", "written", "vat_written", "source", "price_year", "note")
+    for col, key in enumerate(heads, start=1):
+        s.head(2, col, w[key])
+    row = 2
+    for d_index, dep in enumerate(cells.deployments):
+        product = dep.product
+        for it in dep.items:
+            item = it.item
+            row += 1
+            s.num(row, 1, d_index + 1)
+            s.text(row, 2, product.name)
+            s.text(row, 3, it.id)
+            s.text(row, 4, it.label)
+            if it.source == "case":
+                written = w["case_price"]
+            elif item.included:
+                written = w["included"]
+            elif item.tiers:
+                written = " / ".join(t.price.written for t in item.tiers)
+            elif item.packs:
+                written = " / ".join(f"{p.price.written} ({p.size})" for p in item.packs)
+            else:
+                written = item.price.written if item.price else ""
+            s.text(row, 5, written)
+            s.text(row, 6, item.vat)
+            s.text(row, 7, it.source)
+            s.num(row, 8, product.price_year)
+            s.text(row, 9, item.note).alignment = WRAP
+        for t in dep.time:
+            line = t.line
+            row += 1
+            s.num(row, 1, d_index + 1)
+            s.text(row, 2, product.name)
+            s.text(row, 3, line.id)
+            s.text(row, 4, line.label)
+            s.text(row, 5, line.written)
+            s.text(row, 6, "-")
+            s.text(row, 7, line.source)
+            s.num(row, 8, product.price_year)
+            s.text(row, 9, line.note).alignment = WRAP
+    row += 2
+    s.text(row, 1, w["warnings"], bold=True)
+    for warning in result.warnings:
+        row += 1
+        s.text(row, 1, say(warning, book.lang))
+    row += 2
+    s.text(row, 1, w["assumptions"], bold=True)
+    scenario = book.tariffs.scenarios[result.scenario]
+    notes = [f"{w['scenario']} {scenario.name} ({scenario.label}): {scenario.basis}",
+             f"{w['vat']}: {book.tariffs.vat_source}"]
+    for doc in book.catalogue.sources.values():
+        notes.append(f"{doc.id}: {doc.title} ({doc.file}); {doc.rule}")
+    for refs in cells.funding:
+        code = refs.code
+        notes.append(f"{code.code} {code.name} ({code.domain}): {code.definition} [{code.source}]")
+    notes += [w["convention"], w["structure"]]
+    for note in notes:
+        row += 1
+        s.text(row, 1, note)
+    s.ws.freeze_panes = "A3"
+    s.widths({1: 10, 2: 22, 3: 24, 4: 40, 5: 22, 6: 12, 7: 14, 8: 10, 9: 80})
+    s.printable()
+
+
+__all__ = ["write"]

@@ -1,0 +1,106 @@
+"""The summary sheet: per calendar year the cost by category, VAT, funding, benefits, net and the
+cumulative figures, all sums over the calculation, funding and benefits sheets; the totals (defined
+names ``total_*``), the net present value and internal rate of return; two charts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.utils import get_column_letter
+
+from bcalc.render.xlsx.book import Book, InputCells
+from bcalc.render.xlsx.cells import EURO, PCT
+
+CATEGORIES = ("one_off", "recurring", "training", "internal")
+TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
+
+
+def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, benefits_last: int) -> None:
+    """``*_last``: the last rows of the calculation, funding and benefits sheets."""
+    s, w, case, result = book.summary, book.words, book.case, book.result
+    calc, fund, ben = book.calculation.title, book.funding.title, book.benefits.title
+    s.title_line(case.title)
+    s.text(2, 1, f"{w['organisation']}: {case.organisation or '-'} · {w['start']}: {case.start} · "
+                 f"{w['years']}: {case.years} · {w['scenario']}: {result.scenario} · "
+                 f"{w['prices_end']}: {result.prices_end}")
+    head_row = 4
+    cols = ("year", "one_off", "recurring", "training", "internal", "vat", "cost", "funding_col", "benefits",
+            "net", "cum_cost", "cum_funding")
+    for col, key in enumerate(cols, start=1):
+        s.head(head_row, col, w[key])
+
+    def calc_range(col: str) -> str:
+        return f"'{calc}'!${col}$2:${col}${calc_last}"
+
+    row = head_row
+    for year in book.years:
+        row += 1
+        s.num(row, 1, year)
+        for col, cat in zip(range(2, 6), CATEGORIES):
+            s.formula(row, col, f"=SUMIFS({calc_range('I')},{calc_range('A')},$A{row},{calc_range('F')},"
+                                f"\"{w[cat]}\")", EURO)
+        s.formula(row, 6, f"=SUMIFS({calc_range('J')},{calc_range('A')},$A{row})", EURO)
+        s.formula(row, 7, f"=SUM(B{row}:F{row})", EURO, bold=True)
+        s.formula(row, 8, f"=SUMIFS('{fund}'!$E$2:$E${funding_last},'{fund}'!$A$2:$A${funding_last},$A{row})",
+                  EURO)
+        s.formula(row, 9, f"=SUMIFS('{ben}'!$D$2:$D${benefits_last},'{ben}'!$A$2:$A${benefits_last},$A{row})",
+                  EURO)
+        s.formula(row, 10, f"=H{row}+I{row}-G{row}", EURO, bold=True)
+        s.formula(row, 11, f"=G{row}" if row == head_row + 1 else f"=K{row - 1}+G{row}", EURO)
+        s.formula(row, 12, f"=H{row}" if row == head_row + 1 else f"=L{row - 1}+H{row}", EURO)
+    first, last = head_row + 1, row
+    row += 1
+    s.text(row, 1, w["total"], bold=True)
+    sheet = s.title
+    for col, key in enumerate(TOTALS, start=2):
+        letter = get_column_letter(col)
+        s.formula(row, col, f"=SUM({letter}{first}:{letter}{last})", EURO, bold=True)
+        book.name(f"total_{key}", sheet, row, col)
+
+    # the investment view: year 1 is the base year, so NPV = flow 1 + NPV(r; flows 2..n)
+    row += 2
+    s.text(row, 1, w["npv"], bold=True)
+    rest = f",J{first + 1}:J{last}" if last > first else ""
+    if case.discount_rate is not None:
+        s.formula(row, 2, f"=ROUND(J{first}+NPV({cells.discount_rate}{rest}),2)" if rest
+                  else f"=ROUND(J{first},2)", EURO, bold=True)
+    else:
+        s.text(row, 2, w["no_rate"])
+    book.name("npv", sheet, row, 2)
+    row += 1
+    s.text(row, 1, w["irr"], bold=True)
+    investment = result.investment
+    if investment is not None and investment.irr is not None:
+        # the starting guess only helps the spreadsheet's iteration find the root far from 10 %
+        guess = investment.irr.quantize(Decimal("0.01"))
+        s.formula(row, 2, f"=IRR(J{first}:J{last},{guess})", PCT, bold=True)
+        book.name("irr", sheet, row, 2)
+    else:
+        s.text(row, 2, w["irr_not_meaningful"])
+    row += 1
+    s.text(row, 1, w["npv_convention"])
+    s.ws.freeze_panes = f"B{head_row + 1}"
+    s.widths({1: 12, **{c: 15 for c in range(2, 13)}})
+    s.printable()
+
+    bar = BarChart()
+    bar.type = "col"
+    bar.grouping = "stacked"
+    bar.overlap = 100
+    bar.title = w["chart_cost"]
+    bar.y_axis.title = "EUR"
+    bar.add_data(Reference(s.ws, min_col=2, max_col=6, min_row=head_row, max_row=last), titles_from_data=True)
+    bar.set_categories(Reference(s.ws, min_col=1, min_row=first, max_row=last))
+    bar.height, bar.width = 8, 16
+    s.ws.add_chart(bar, f"A{row + 3}")
+    line = LineChart()
+    line.title = w["chart_cum"]
+    line.y_axis.title = "EUR"
+    line.add_data(Reference(s.ws, min_col=11, max_col=12, min_row=head_row, max_row=last), titles_from_data=True)
+    line.set_categories(Reference(s.ws, min_col=1, min_row=first, max_row=last))
+    line.height, line.width = 8, 16
+    s.ws.add_chart(line, f"G{row + 3}")
+
+
+__all__ = ["write"]

@@ -1,0 +1,140 @@
+"""The workbook's own words: sheet names, column heads and labels, in Dutch and English.
+
+One flat table per language; a sheet module looks a word up by its key (``book.words["year"]``).
+The texts of the analyses shown as values (comparison, scenarios, sensitivity, simulation) come
+from their view modules; warnings from ``bcalc.messages``.
+"""
+
+from __future__ import annotations
+
+WORDS = {
+    "nl": {
+        "summary": "Samenvatting", "inputs": "Invoer", "calculation": "Berekening", "funding": "Financiering",
+        "sources": "Bronnen", "year": "Jaar", "one_off": "Eenmalig", "recurring": "Terugkerend",
+        "training": "Training", "internal": "Interne uren", "vat": "Btw", "cost": "Kosten",
+        "funding_col": "Financiering", "benefits": "Baten", "net": "Netto", "total": "Totaal",
+        "cum_cost": "Cumulatieve kosten", "cum_funding": "Cumulatieve financiering",
+        "inputs_title": "Invoer: wijzig de gele cellen; alle berekeningen volgen",
+        "general": "Algemeen", "case": "Case", "organisation": "Organisatie", "start": "Startmaand",
+        "years": "Looptijd (jaren)", "scenario": "Indexatiescenario", "prices_end": "Prijzen uit bereiken",
+        "vat_standard": "Btw-tarief (standaard)", "vat_recoverable": "Terugvorderbare btw (deel)",
+        "indexation": "Indexatie per kalenderjaar", "prices": "Prijzen", "wages": "Lonen",
+        "tariffs": "Tarieven", "wage_factor": "Loonfactor", "tariff_factor": "Tarieffactor",
+        "staff": "Personeel", "role": "Rol", "count": "Aantal", "rate": "Uurtarief (integraal)",
+        "teams": "Aantal teams", "fx": "Wisselkoers (euro per dollar)",
+        "deployment": "Inzet", "contract_year": "Contractjaar", "clients": "Cliënten in gebruik",
+        "new_units": "Nieuwe eenheden", "min_clients": "Minimale afname (contract)",
+        "billed_units": "Gefactureerde eenheden", "removed_units": "Opgehaalde eenheden",
+        "cap": "Maximum prijsstijging per jaar",
+        "price_factor": "Prijsfactor (indexatie)", "peak": "Hoogste aantal in gebruik",
+        "item": "Post", "label": "Omschrijving", "price": "Prijs (zoals geoffreerd)", "quoted": "Btw in prijs",
+        "vat_rate": "Btw-tarief", "fixed_qty": "Vast aantal", "source": "Bron", "note": "Toelichting",
+        "time": "Tijdsinvestering", "hours_per_head": "Uren per persoon in", "heads": "Personen",
+        "category": "Soort", "quantity": "Aantal", "quoted_amount": "Bedrag zoals geoffreerd",
+        "excl_vat": "Excl. btw", "code": "Code", "amount": "Bedrag", "hours_per_month": "Uren per cliënt per maand",
+        "tariff": "Tarief", "day_rate": "Dagtarief", "share": "Deel voor technologie",
+        "subsidy_amount": "Subsidiebedrag", "subsidy_year": "In contractjaar",
+        "written": "Bedrag in de bron", "vat_written": "Btw volgens bron", "price_year": "Prijspeil",
+        "figures": "Gebruikte catalogusbedragen", "warnings": "Aandachtspunten", "assumptions": "Aannames",
+        "chart_cost": "Kosten per soort per jaar", "chart_cum": "Cumulatieve kosten en financiering",
+        "vat_incl": "incl.", "vat_excl": "excl.", "case_price": "prijs uit de case",
+        "deployment_col": "Inzet", "product": "Product", "included": "inclusief",
+        "tier": "staffel", "packs_note": "goedkoopste verpakkingen voor het aantal uit de case",
+        "range_note": "bereik in de bron", "usd": "bedrag in USD", "structure": (
+            "Start, looptijd en de lijst van posten liggen vast in dit werkboek; wijzig die in de case en draai "
+            "bcalc report opnieuw."),
+        "convention": ("Rekenwijze: per maand over de looptijd, per kalenderjaar opgeteld en per regel eenmaal "
+                       "half-naar-boven afgerond op centen; btw per regel over het afgeronde bedrag; totalen zijn "
+                       "sommen van regels. Prijzen indexeren op elke verjaardag van de start (met het maximum per "
+                       "inzet), lonen en tarieven op 1 januari."),
+        "hours": "uren",
+        "benefits_sheet": "Baten", "price_factor_jan": "Prijsfactor (1 januari)", "discount_rate": "Discontovoet",
+        "benefit": "Baat", "follows": "Volgt de cliënten van", "per_client_per": "Per cliënt per",
+        "per_day": "dag", "per_week": "week", "per_month": "maand", "per_year": "jaar", "unit_minutes": "minuten",
+        "unit_hours": "uren", "realisation": "Realisatie (deel)", "cashable": "Kasbaat", "yes": "ja",
+        "no": "nee", "npv": "Netto contante waarde", "irr": "Interne rentevoet",
+        "no_rate": "geen discontovoet in de case", "irr_not_meaningful": "niet zinvol (stromen wisselen niet precies "
+        "één keer van teken)", "npv_convention": "Jaar 1 is het basisjaar: netto stroom jaar k / (1 + r)^(k - 1), "
+        "dus stroom 1 + NPV(r; stromen 2..n).",
+        "compare": "Vergelijking", "scenarios": "Scenario's",
+        "values_note": "Waarden, geen formules: berekend door bcalc bij het schrijven van dit werkboek.",
+        "alternative": "Alternatief", "cheapest": "Goedkoopst", "delta": "Verschil", "mostly": "Vooral",
+        "then": "Daarna", "included_in": "Inclusief bij", "charged_by": "Apart bij", "over_horizon": "Over de looptijd",
+        "choice": "Keuze", "option": "Optie", "active": "Huidig", "key": "Sleutel", "recoverable": "Btw terug",
+        "mark": "Markering", "spent": "Uitgegeven", "owed": "Nog verschuldigd", "scenario_col": "Scenario",
+        "prices_col": "Prijzen", "indexation_col": "Indexatie",
+        "sensitivity": "Gevoeligheid", "simulation": "Simulatie", "input": "Invoer", "low": "Laag",
+        "mode": "Modus", "high": "Hoog", "unit": "Eenheid", "origin": "Herkomst", "net_low": "Netto bij laag",
+        "net_high": "Netto bij hoog", "change_low": "Verandering netto bij laag",
+        "change_high": "Verandering netto bij hoog", "npv_low": "NCW bij laag", "npv_high": "NCW bij hoog",
+        "swing": "Bereik (netto)", "chart_tornado": "Verandering van het netto resultaat (laag en hoog)",
+        "prob_npv": "Kans dat de netto contante waarde ≥ 0 is",
+        "prob_net": "Kans dat het netto resultaat ≥ 0 is (geen discontovoet in de case)",
+        "max_deviation": "Grootste afwijking van de exacte rekenkern", "check_draws": "Gecontroleerde trekkingen",
+        "draws": "Trekkingen", "seed": "Seed",
+    },
+    "en": {
+        "summary": "Summary", "inputs": "Inputs", "calculation": "Calculation", "funding": "Funding",
+        "sources": "Sources", "year": "Year", "one_off": "One-off", "recurring": "Recurring",
+        "training": "Training", "internal": "Internal hours", "vat": "VAT", "cost": "Cost",
+        "funding_col": "Funding", "benefits": "Benefits", "net": "Net", "total": "Total",
+        "cum_cost": "Cumulative cost", "cum_funding": "Cumulative funding",
+        "inputs_title": "Inputs: change the yellow cells; every calculation follows",
+        "general": "General", "case": "Case", "organisation": "Organisation", "start": "Start month",
+        "years": "Horizon (years)", "scenario": "Indexation scenario", "prices_end": "Prices from ranges",
+        "vat_standard": "VAT rate (standard)", "vat_recoverable": "Recoverable VAT (share)",
+        "indexation": "Indexation per calendar year", "prices": "Prices", "wages": "Wages",
+        "tariffs": "Tariffs", "wage_factor": "Wage factor", "tariff_factor": "Tariff factor",
+        "staff": "Staff", "role": "Role", "count": "Count", "rate": "Hourly rate (loaded)",
+        "teams": "Number of teams", "fx": "Exchange rate (euros per dollar)",
+        "deployment": "Deployment", "contract_year": "Contract year", "clients": "Clients in use",
+        "new_units": "New units", "min_clients": "Minimum volume (contract)",
+        "billed_units": "Billed units", "removed_units": "Removed units", "cap": "Maximum price increase a year",
+        "price_factor": "Price factor (indexation)", "peak": "Highest number in use",
+        "item": "Item", "label": "Description", "price": "Price (as quoted)", "quoted": "VAT in price",
+        "vat_rate": "VAT rate", "fixed_qty": "Fixed quantity", "source": "Source", "note": "Note",
+        "time": "Time investment", "hours_per_head": "Hours per person in", "heads": "Persons",
+        "category": "Category", "quantity": "Quantity", "quoted_amount": "Amount as quoted",
+        "excl_vat": "Excl. VAT", "code": "Code", "amount": "Amount", "hours_per_month": "Hours per client per month",
+        "tariff": "Tariff", "day_rate": "Day rate", "share": "Share for technology",
+        "subsidy_amount": "Subsidy amount", "subsidy_year": "In contract year",
+        "written": "Amount in the source", "vat_written": "VAT per source", "price_year": "Price level",
+        "figures": "Catalogue figures used", "warnings": "Points of attention", "assumptions": "Assumptions",
+        "chart_cost": "Cost per category per year", "chart_cum": "Cumulative cost and funding",
+        "vat_incl": "incl.", "vat_excl": "excl.", "case_price": "price from the case",
+        "deployment_col": "Deployment", "product": "Product", "included": "included",
+        "tier": "tier", "packs_note": "cheapest packs for the quantity in the case",
+        "range_note": "range in the source", "usd": "amount in USD", "structure": (
+            "Start, horizon and the list of items are fixed in this workbook; change them in the case and run "
+            "bcalc report again."),
+        "convention": ("Method: monthly over the horizon, summed per calendar year and rounded half-up to cents "
+                       "once per line; VAT per line from the rounded amount; totals are sums of lines. Prices "
+                       "index at each anniversary of the start (capped per deployment), wages and tariffs on "
+                       "1 January."),
+        "hours": "hours",
+        "benefits_sheet": "Benefits", "price_factor_jan": "Price factor (1 January)", "discount_rate": "Discount rate",
+        "benefit": "Benefit", "follows": "Follows the clients of", "per_client_per": "Per client per",
+        "per_day": "day", "per_week": "week", "per_month": "month", "per_year": "year", "unit_minutes": "minutes",
+        "unit_hours": "hours", "realisation": "Realisation (share)", "cashable": "Cashable", "yes": "yes",
+        "no": "no", "npv": "Net present value", "irr": "Internal rate of return",
+        "no_rate": "no discount rate in the case", "irr_not_meaningful": "not meaningful (the flows do not change "
+        "sign exactly once)", "npv_convention": "Year 1 is the base year: net flow of year k / (1 + r)^(k - 1), "
+        "i.e. flow 1 + NPV(r; flows 2..n).",
+        "compare": "Comparison", "scenarios": "Scenarios",
+        "values_note": "Values, not formulas: computed by bcalc when this workbook was written.",
+        "alternative": "Alternative", "cheapest": "Cheapest", "delta": "Difference", "mostly": "Mostly",
+        "then": "Then", "included_in": "Included by", "charged_by": "Charged by", "over_horizon": "Over the horizon",
+        "choice": "Choice", "option": "Option", "active": "Current", "key": "Key", "recoverable": "VAT recovered",
+        "mark": "Mark", "spent": "Spent", "owed": "Still owed", "scenario_col": "Scenario",
+        "prices_col": "Prices", "indexation_col": "Indexation",
+        "sensitivity": "Sensitivity", "simulation": "Simulation", "input": "Input", "low": "Low",
+        "mode": "Mode", "high": "High", "unit": "Unit", "origin": "Origin", "net_low": "Net at low",
+        "net_high": "Net at high", "change_low": "Change of net at low", "change_high": "Change of net at high",
+        "npv_low": "NPV at low", "npv_high": "NPV at high", "swing": "Swing (net)",
+        "chart_tornado": "Change of the net result (low and high)",
+        "prob_npv": "Probability that the net present value is ≥ 0",
+        "prob_net": "Probability that the net result is ≥ 0 (no discount rate in the case)",
+        "max_deviation": "Max deviation from the exact engine", "check_draws": "Draws checked",
+        "draws": "Draws", "seed": "Seed",
+    },
+}
