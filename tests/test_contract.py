@@ -9,7 +9,7 @@ from conftest import line, year_row
 
 from bcalc.core import estimate
 from bcalc.core.compare import compare_products, swap
-from bcalc.core.pricing import choice_pricing
+from bcalc.core.choices import choice_pricing
 from bcalc.core.scenarios import scenario_table
 from bcalc.messages import say
 

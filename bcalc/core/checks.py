@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from bcalc.core.selection import active_items, is_unit_based, tier_index, usage_quantity
 from bcalc.core.notices import Notices
-from bcalc.core.pricing import choice_pricing
+from bcalc.core.choices import choice_pricing
 from bcalc.models import Case, Catalogue, Contract, Notice, Result, Tariffs
 from bcalc.core.tips import cite, tip_source
 from bcalc.money import ZERO, round_cents

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bcalc.core.engine import estimate
-from bcalc.core.pricing import ChoicePricing, choice_pricing
+from bcalc.core.choices import ChoicePricing, choice_pricing
 from bcalc.core.requirements import missing_inputs
 from bcalc.models import Case, Catalogue, Notice, Result, Tariffs, Totals
 from bcalc.money import ZERO
