@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from rich import box
 from rich.console import Console
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -18,8 +19,41 @@ from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
 from bcalc.render.labels import label
 from bcalc.messages import say
+from bcalc.terminal import clean
 
 LABEL_WIDTH = 24
+
+
+class SafeConsole(Console):
+    """A rich console that never passes a control character of the text to the terminal.
+
+    Strings are cleaned before rich measures them (render_str), and every text segment once more
+    on its way out (render), which covers Text objects built by the views. Rich's own escape
+    sequences for colour are added later, when the segments are written. Hyperlinks are dropped:
+    bcalc prints none, so one can only come from markup in case or catalogue text. A closed pipe
+    is raised as BrokenPipeError for the command line to handle (rich would exit 1 itself).
+    """
+
+    def render_str(self, text, **kwargs):
+        return super().render_str(clean(text), **kwargs)
+
+    def render(self, renderable, options=None):
+        for segment in super().render(renderable, options):
+            text, style, control = segment
+            if control is None:
+                shown = clean(text)
+                linked = style is not None and style.link
+                if shown is not text or linked:
+                    segment = Segment(shown, style.update_link(None) if linked else style)
+            yield segment
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def make_console(file=None, **options) -> SafeConsole:
+    return SafeConsole(file=file, highlight=False, **options)
 
 
 def _num(value: Decimal, lang: str) -> str:
