@@ -206,6 +206,14 @@ def _cleaned(value):
     return value
 
 
+def test_markup_in_case_text_is_shown_as_written(tmp_path):
+    # rich reads [..] as markup: "[/x]" was an error (exit 1), "[link=..]" a hyperlink
+    label = "Minder [/x] rondes [red]rood [link=https://example.org]hier[/link]"
+    case = _case(tmp_path, "markup.yaml", {"- label: Minder medicatierondes": f'- label: "{label}"'})
+    got = expect(invoke("estimate", case), 0)
+    assert label in got.stdout
+
+
 def test_control_characters_in_catalogue_text_never_reach_the_terminal(tmp_path):
     data = tmp_path / "data"
     data.mkdir()

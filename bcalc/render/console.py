@@ -30,9 +30,21 @@ class SafeConsole(Console):
     Strings are cleaned before rich measures them (render_str), and every text segment once more
     on its way out (render), which covers Text objects built by the views. Rich's own escape
     sequences for colour are added later, when the segments are written. Hyperlinks are dropped:
-    bcalc prints none, so one can only come from markup in case or catalogue text. A closed pipe
-    is raised as BrokenPipeError for the command line to handle (rich would exit 1 itself).
+    bcalc prints none, so one can only come from markup in case or catalogue text. Markup is read
+    only in strings given to print itself (the headings written with [bold]); the cells and
+    titles of tables, which hold case and catalogue text, are shown as written, so that a label
+    such as "[/x]" is neither lost nor an error. A closed pipe is raised as BrokenPipeError for
+    the command line to handle (rich would exit 1 itself).
     """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("markup", False)
+        super().__init__(*args, **kwargs)
+
+    def print(self, *objects, markup=None, **kwargs):
+        if markup is None and objects and all(isinstance(o, str) for o in objects):
+            markup = True
+        return super().print(*objects, markup=markup, **kwargs)
 
     def render_str(self, text, **kwargs):
         return super().render_str(clean(text), **kwargs)
