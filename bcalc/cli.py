@@ -1,7 +1,9 @@
 """The command line: parses options, calls the application layer (bcalc.app), picks a renderer and
 decides the exit code.
 
-Exit codes: 0 success, 2 bad input (case, catalogue or option), 1 unexpected failure.
+Exit codes: 0 success, 2 bad input (case, catalogue or option, a file that cannot be written),
+1 unexpected failure; 141 when the output pipe closes early, and SIGINT/SIGTERM/SIGHUP end bcalc as
+the signal does (see _guard).
 """
 
 
@@ -70,32 +72,88 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 
 
 def _fail(problems: list[Problem]) -> None:
+    from bcalc.terminal import clean
+
     for p in problems:
-        print(str(p), file=sys.stderr)
+        print(clean(str(p)), file=sys.stderr)
     raise typer.Exit(2)
 
 
 def _guard(fn, debug: bool = False):
+    """Run one command: its output cleaned of control characters (bcalc.terminal), its failures
+    turned into exit codes (0 done, 2 bad input, 1 a bug; a closed pipe and a signal as below)."""
+    import signal
+
+    from bcalc.terminal import CleanWriter, clean
+    from bcalc.writefile import Interrupted
+
+    stdout = sys.stdout
+    if not isinstance(stdout, CleanWriter):
+        sys.stdout = CleanWriter(stdout)
     try:
-        return fn()
+        done = fn()
+        sys.stdout.flush()  # a closed pipe shows here rather than at Python's exit
+        return done
     except InputError as exc:
         _fail(exc.problems)
     except typer.Exit:
         raise
     except BrokenPipeError:
-        raise typer.Exit(0)
+        _pipe_closed()
+    except Interrupted as exc:
+        _die(exc.signum)
+    except KeyboardInterrupt:
+        _die(signal.SIGINT)
     except Exception as exc:  # the last line of defence: no traceback unless asked
         if debug:
             raise
-        print(f"bcalc: unexpected error: {type(exc).__name__}: {exc} (run again with --debug for details)",
+        print(clean(f"bcalc: unexpected error: {type(exc).__name__}: {exc} (run again with --debug for details)"),
               file=sys.stderr)
         raise typer.Exit(1)
+    finally:
+        sys.stdout = stdout
+
+
+def _pipe_closed() -> None:
+    """The reader of the output went away (`bcalc estimate | head -1`). Stop quietly with status
+    141 (128 + SIGPIPE), the status a shell reports for cat, seq or sort ended by a closed pipe.
+    What is still buffered goes to /dev/null, so that Python's last flush meets no closed pipe."""
+    import os
+    import signal
+
+    from bcalc.terminal import raw
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, raw(sys.stdout).fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests); nothing to redirect
+        pass
+    raise typer.Exit(128 + signal.SIGPIPE)
+
+
+def _die(signum: int) -> None:
+    """SIGINT, SIGTERM or SIGHUP arrived (the files being written are cleaned up already). End as
+    that signal ends a program, so that the shell sees it and a script stops on Ctrl-C (status
+    130, 143, 129); should the signal not end the process, exit with 128 + its number."""
+    import os
+    import signal
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    raise typer.Exit(128 + signum)
 
 
 def _console():
-    from rich.console import Console
+    from bcalc.render.console import make_console
+    from bcalc.terminal import raw
 
-    return Console(highlight=False)
+    # rich cleans the text itself and adds its own escape sequences for colour: give it the stream
+    return make_console(raw(sys.stdout))
 
 
 @app.command()

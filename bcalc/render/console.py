@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from rich import box
 from rich.console import Console
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -18,8 +19,53 @@ from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
 from bcalc.render.labels import label
 from bcalc.messages import say
+from bcalc.terminal import clean
 
 LABEL_WIDTH = 24
+
+
+class SafeConsole(Console):
+    """A rich console that never passes a control character of the text to the terminal.
+
+    Strings are cleaned before rich measures them (render_str), and every text segment once more
+    on its way out (render), which covers Text objects built by the views. Rich's own escape
+    sequences for colour are added later, when the segments are written. Hyperlinks are dropped:
+    bcalc prints none, so one can only come from markup in case or catalogue text. Markup is read
+    only in strings given to print itself (the headings written with [bold]); the cells and
+    titles of tables, which hold case and catalogue text, are shown as written, so that a label
+    such as "[/x]" is neither lost nor an error. A closed pipe is raised as BrokenPipeError for
+    the command line to handle (rich would exit 1 itself).
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("markup", False)
+        super().__init__(*args, **kwargs)
+
+    def print(self, *objects, markup=None, **kwargs):
+        if markup is None and objects and all(isinstance(o, str) for o in objects):
+            markup = True
+        return super().print(*objects, markup=markup, **kwargs)
+
+    def render_str(self, text, **kwargs):
+        return super().render_str(clean(text), **kwargs)
+
+    def render(self, renderable, options=None):
+        for segment in super().render(renderable, options):
+            text, style, control = segment
+            if control is None:
+                shown = clean(text)
+                linked = style is not None and style.link
+                if shown is not text or linked:
+                    segment = Segment(shown, style.update_link(None) if linked else style)
+            yield segment
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def make_console(file=None, **options) -> SafeConsole:
+    return SafeConsole(file=file, highlight=False, **options)
 
 
 def _num(value: Decimal, lang: str) -> str:
