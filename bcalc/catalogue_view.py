@@ -6,6 +6,8 @@ import json
 import sys
 from decimal import Decimal
 
+from rich.markup import escape
+
 from bcalc.errors import InputError, Problem
 from bcalc.models import Item, Price, Product
 from bcalc.money import nl_number, num_str
@@ -113,8 +115,8 @@ def show_product(directory, product_id, fmt, console_factory) -> None:
         sys.stdout.write(json.dumps(_product_json(p), ensure_ascii=False, indent=2) + "\n")
         return
     console = console_factory()
-    console.print(f"[bold]{p.name}[/bold] ({p.supplier}) · {p.category} · behoefte {p.need} · "
-                  f"innovatie {p.innovation} · bron {p.source} · prijspeil {p.price_year}", highlight=False)
+    console.print(f"[bold]{escape(p.name)}[/bold] " + escape(f"({p.supplier}) · {p.category} · behoefte {p.need} · "
+                  f"innovatie {p.innovation} · bron {p.source} · prijspeil {p.price_year}"), highlight=False)
     if p.note:
         console.print(p.note, style="dim", markup=False, highlight=False)
     console.print("\n[bold]Kosten[/bold] (bedrag zoals in de bron; btw zoals vermeld)")
@@ -203,7 +205,7 @@ def show_funding(directory, code, fmt, console_factory) -> None:
         sys.stdout.write(json.dumps(_code_json(match), ensure_ascii=False, indent=2) + "\n")
         return
     console = console_factory()
-    console.print(f"[bold]{match.code}[/bold] · {match.name} · {match.domain}")
+    console.print(f"[bold]{escape(match.code)}[/bold] " + escape(f"· {match.name} · {match.domain}"))
     console.print(f"Eenheid: {UNIT_NL.get(match.unit, match.unit)}", markup=False)
     console.print(f"Tarief: {_tariff_text(match.tariffs, match.kind)}", markup=False)
     console.print(f"\n{match.definition}", markup=False)

@@ -371,3 +371,17 @@ def test_a_single_command_run_parses_as_the_whole_app(command, monkeypatch, caps
     assert single[0][1] == 0 and f"Usage: bcalc {command}" in single[0][2]
     assert single[1][1] == 2 and "No such option" in single[1][3]
     assert cli._single("catalogue") is None and cli._single("--help") is None
+
+
+def test_catalogue_text_with_markup_is_shown_as_written(tmp_path):
+    """A product name such as '[/x] [link=...]' is text: shown literally, never read as rich markup."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    for name in ("suppliers.yaml", "tariffs.yaml"):
+        shutil.copy(root / "data" / name, tmp_path / name)
+    text = (tmp_path / "suppliers.yaml").read_text(encoding="utf-8")
+    (tmp_path / "suppliers.yaml").write_text(text.replace("    name: cMed Plus", "    name: '[/x] [link=http://e.vil]X'", 1),
+                                             encoding="utf-8")
+    out = ok("catalogue", "show", "cmed-plus", "--catalogue", str(tmp_path))
+    assert "[/x] [link=http://e.vil]X (FocusCura)" in flat(out.output)
