@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bcalc.models import Result
-from bcalc.money import fmt_money, fmt_percent
+from bcalc.money import ZERO, fmt_money, fmt_percent
 from bcalc.render.labels import COLUMNS, label
 from bcalc.messages import say
 
@@ -72,8 +72,8 @@ def _benefits_and_investment(result: Result, lang: str) -> list[str]:
             mine = {b.year: b for b in result.benefits if b.index == index}
             first = next(iter(mine.values()))
             name = first.label + (f" ({L('cashable')})" if first.cashable else "")
-            cells = [m(mine[y].amount) if y in mine else m(0) for y in years]
-            total = sum((b.amount for b in mine.values()), 0)
+            cells = [m(mine[y].amount) if y in mine else m(ZERO) for y in years]
+            total = sum((b.amount for b in mine.values()), ZERO)
             out.append("| " + " | ".join([_esc(name)] + cells + [m(total)]) + " |")
         out.append("| " + " | ".join([L("cash_net")] + [m(r.totals.cash_net) for r in result.per_year]
                                      + [m(result.total.cash_net)]) + " |")
