@@ -7,11 +7,14 @@ from decimal import Decimal
 from bcalc.models import Result
 from bcalc.money import ZERO, fmt_money, fmt_percent
 from bcalc.render.labels import COLUMNS, label
+from bcalc.render.mdtext import escape
 from bcalc.messages import say
 
 
 def _esc(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text of the case or catalogue in a heading or table cell: its Markdown and HTML escaped
+    (``bcalc.render.mdtext``), ``|`` escaped, on one line."""
+    return escape(text).replace("|", "\\|").replace("\n", " ")
 
 
 def render(result: Result, lang: str = "nl") -> str:
@@ -48,7 +51,7 @@ def render(result: Result, lang: str = "nl") -> str:
     out += ["", f"## {L('funding_lines')}", ""]
     if result.funding:
         out += [f"| {L('code')} | {L('label')} | {L('year')} | {L('amount')} |", "|---|---|---|---:|"]
-        out += [f"| {f.code} | {_esc(f.label)} | {f.year} | {m(f.amount)} |" for f in result.funding]
+        out += [f"| {_esc(f.code)} | {_esc(f.label)} | {f.year} | {m(f.amount)} |" for f in result.funding]
     else:
         out.append(L("no_funding"))
     if result.warnings:

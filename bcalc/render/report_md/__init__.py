@@ -75,7 +75,7 @@ def context(bundle: Report, lang: str = "nl") -> dict:
         "investment": result_chapter.investment(result, L, lang),
         "comparison": compare.comparison(bundle, lang, L),
         "scenarios": scenarios.scenarios(bundle, lang, L),
-        "uncertainty": uncertainty(bundle, lang),
+        "uncertainty": uncertainty(bundle, lang, shown=inline),
         **attention.attention(result, catalogue, deployments, lang),
         **found,
         "chapter": {"summary": 1, "basis": 2, "costs": 3, "vat": 4, "indexation": 5, "funding": 6, "result": 7,

@@ -3,7 +3,7 @@ shows it (the figures come from the bundle's comparison)."""
 
 from __future__ import annotations
 
-from bcalc.render.report_md.format import cell
+from bcalc.render.report_md.format import cell, inline
 
 WORDS = {
     "nl": {
@@ -35,13 +35,14 @@ def comparison(bundle, lang: str, L: dict) -> dict:
                                    prices=result.prices_end)
     case = result.case
     dep = case.deployments[0]
-    intro = L["compare_intro"].format(n=1, name=catalogue.products[dep.product].name, need=view["need"],
-                                      scenario=result.scenario, end=L[result.prices_end])
+    intro = L["compare_intro"].format(n=1, name=inline(catalogue.products[dep.product].name),
+                                      need=inline(view["need"]), scenario=inline(result.scenario),
+                                      end=L[result.prices_end])
     if len(case.deployments) > 1:
         intro += " " + L["compare_other_deployments"]
     rows = [{"label": label, "strong": strong, "values": [a[key] for a in view["alternatives"]]}
             for key, label, strong in compare_view.rows(view)]
     heads = [cell(a["column"]) + (" \\*" if a["cheapest"] else "") for a in view["alternatives"]]
     return {**view, "W": compare_view.words(lang), "intro": intro, "heads": heads, "rows": rows,
-            "cheapest_line": ("\\* " if view["cheapest"] is not None else "") + compare_view.cheapest_line(view),
+            "cheapest_line": ("\\* " if view["cheapest"] is not None else "") + inline(compare_view.cheapest_line(view)),
             "problems": compare_view.problems(view), "assumptions": compare_view.assumptions(view)}

@@ -1,11 +1,12 @@
-"""Formatting shared by the chapters and the templates: numbers, money, percentages, month names
-and user text on one line or in a table cell."""
+"""Formatting shared by the chapters and the templates: numbers, money, percentages, month names,
+and text from the case or catalogue on one line or in a table cell, escaped."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
+from bcalc.render.mdtext import escape
 
 MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -51,11 +52,17 @@ def month_name(year: int, month: int, lang: str) -> str:
     return f"{MONTHS[lang][month - 1]} {year}"
 
 
-def cell(text) -> str:
-    """User text inside a table cell: one line, ``|`` escaped."""
-    return inline(text).replace("|", "\\|")
+def one_line(text) -> str:
+    """Text on one line: every run of white space, line breaks included, as one space."""
+    return " ".join(str(text if text is not None else "").split())
 
 
 def inline(text) -> str:
-    """User text on one line (headings, list items)."""
-    return " ".join(str(text if text is not None else "").split())
+    """Text from a case file or catalogue, on one line (headings, list items) with its Markdown and
+    HTML escaped (``bcalc.render.mdtext``)."""
+    return escape(one_line(text))
+
+
+def cell(text) -> str:
+    """Like ``inline``, for a table cell: ``|`` escaped as well."""
+    return inline(text).replace("|", "\\|")

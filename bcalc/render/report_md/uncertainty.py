@@ -12,7 +12,7 @@ from bcalc.messages import say
 from bcalc.models import Result, Tariffs
 from bcalc.money import ZERO, fmt_money, fmt_percent
 from bcalc.render.labels import LABELS
-from bcalc.render.report_md.format import inline
+from bcalc.render.report_md.format import one_line
 
 WORDS = {
     "nl": {
@@ -113,7 +113,7 @@ def _tariffs_file(tariffs: Tariffs) -> str:
 def _cut(text: str, width: int) -> str:
     """A label shortened to ``width``; a short last part after ": " (minuten, realisatie) is kept, so
     that two inputs of one benefit stay apart."""
-    text = inline(text)
+    text = one_line(text)  # in a code block: shown as written, nothing to escape
     if len(text) <= width:
         return text
     _, sep, tail = text.rpartition(": ")
@@ -150,7 +150,7 @@ def _tornado(rows: list[dict], lang: str, U: dict) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def _sensitivity_view(sens, result: Result, lang: str, tariffs_file: str) -> dict:
+def _sensitivity_view(sens, result: Result, lang: str, tariffs_file: str, shown) -> dict:
     """The rows of ``bcalc sensitivity --format json`` (the same figures), with what the report shows."""
     from bcalc.render import sensitivity_view as view
 
@@ -179,7 +179,7 @@ def _sensitivity_view(sens, result: Result, lang: str, tariffs_file: str) -> dic
     heads += [U["sens_swing"]]
     chart = _tornado(rows, lang, U) if rows else []
     return {
-        "intro": U["sens_intro"].format(scenario=sens.scenario, end=LABELS[lang].get(sens.prices, sens.prices)),
+        "intro": U["sens_intro"].format(scenario=shown(sens.scenario), end=LABELS[lang].get(sens.prices, sens.prices)),
         "base": base + ".",
         "has_npv": has_npv,
         "heads": heads,
@@ -195,7 +195,7 @@ def _sensitivity_view(sens, result: Result, lang: str, tariffs_file: str) -> dic
     }
 
 
-def _simulation_view(sim, result: Result, lang: str, tariffs_file: str) -> dict:
+def _simulation_view(sim, result: Result, lang: str, tariffs_file: str, shown) -> dict:
     """The figures of ``bcalc simulate --format json`` with the report's draws and seed."""
     U = WORDS[lang]
     if sim is None:
@@ -232,7 +232,7 @@ def _simulation_view(sim, result: Result, lang: str, tariffs_file: str) -> dict:
         "seed": sim.seed,
         "intro": U["sim_intro"].format(draws=view._int(sim.draws, lang), seed=sim.seed, plain=sim.draws),
         "percentiles": U["sim_percentiles"],
-        "facts": W["facts"].format(draws=view._int(sim.draws, lang), seed=sim.seed, scenario=sim.scenario,
+        "facts": W["facts"].format(draws=view._int(sim.draws, lang), seed=sim.seed, scenario=shown(sim.scenario),
                                    inputs=len(sim.inputs)),
         "stats_title": W["stats"],
         "heads": [U["sim_outcome"], "P10", "P50", "P90", _capital(W["mean"]), _capital(W["estimate"])],
@@ -254,10 +254,11 @@ def _simulation_view(sim, result: Result, lang: str, tariffs_file: str) -> dict:
     }
 
 
-def uncertainty(bundle, lang: str = "nl") -> dict:
+def uncertainty(bundle, lang: str = "nl", shown=str) -> dict:
     """The sensitivity (as ``bcalc sensitivity``) and the simulation (as ``bcalc simulate`` with the
-    report's draws and seed), for the Markdown report and the workbook."""
+    report's draws and seed), for the Markdown report and the workbook. ``shown`` writes data text
+    (the scenario's name) into the sentences that are ready to place: the Markdown escapes it."""
     result, sens, sim = bundle.result, bundle.sensitivity, bundle.simulation
     where = _tariffs_file(bundle.tariffs)
-    return {"sensitivity": _sensitivity_view(sens, result, lang, where),
-            "simulation": _simulation_view(sim, result, lang, where)}
+    return {"sensitivity": _sensitivity_view(sens, result, lang, where, shown),
+            "simulation": _simulation_view(sim, result, lang, where, shown)}
