@@ -181,7 +181,7 @@ def estimate(
 
             sys.stdout.write(jsonout.render(result, lang.value))
         elif format is EstimateFormat.markdown:
-            from bcalc.render import markdown
+            from bcalc.render import estimate_md as markdown
 
             sys.stdout.write(markdown.render(result, lang.value))
         elif format is EstimateFormat.csv:

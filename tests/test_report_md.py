@@ -419,7 +419,7 @@ def test_sandbox_refuses_dunder_access(tmp_path):
 
 
 def test_jinja_is_not_imported_with_bcalc():
-    code = ("import sys, bcalc.cli, bcalc.render.report_md, bcalc.render.markdown; "
+    code = ("import sys, bcalc.cli, bcalc.render.report_md, bcalc.render.estimate_md; "
             "print('jinja2' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

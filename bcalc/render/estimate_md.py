@@ -5,13 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bcalc.models import Result
-from bcalc.money import fmt_money, fmt_percent
+from bcalc.money import ZERO, fmt_money, fmt_percent
 from bcalc.render.labels import COLUMNS, label
+from bcalc.render.mdtext import escape
 from bcalc.messages import say
 
 
 def _esc(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text of the case or catalogue in a heading or table cell: its Markdown and HTML escaped
+    (``bcalc.render.mdtext``), ``|`` escaped, on one line."""
+    return escape(text).replace("|", "\\|").replace("\n", " ")
 
 
 def render(result: Result, lang: str = "nl") -> str:
@@ -48,7 +51,7 @@ def render(result: Result, lang: str = "nl") -> str:
     out += ["", f"## {L('funding_lines')}", ""]
     if result.funding:
         out += [f"| {L('code')} | {L('label')} | {L('year')} | {L('amount')} |", "|---|---|---|---:|"]
-        out += [f"| {f.code} | {_esc(f.label)} | {f.year} | {m(f.amount)} |" for f in result.funding]
+        out += [f"| {_esc(f.code)} | {_esc(f.label)} | {f.year} | {m(f.amount)} |" for f in result.funding]
     else:
         out.append(L("no_funding"))
     if result.warnings:
@@ -72,8 +75,8 @@ def _benefits_and_investment(result: Result, lang: str) -> list[str]:
             mine = {b.year: b for b in result.benefits if b.index == index}
             first = next(iter(mine.values()))
             name = first.label + (f" ({L('cashable')})" if first.cashable else "")
-            cells = [m(mine[y].amount) if y in mine else m(0) for y in years]
-            total = sum((b.amount for b in mine.values()), 0)
+            cells = [m(mine[y].amount) if y in mine else m(ZERO) for y in years]
+            total = sum((b.amount for b in mine.values()), ZERO)
             out.append("| " + " | ".join([_esc(name)] + cells + [m(total)]) + " |")
         out.append("| " + " | ".join([L("cash_net")] + [m(r.totals.cash_net) for r in result.per_year]
                                      + [m(result.total.cash_net)]) + " |")

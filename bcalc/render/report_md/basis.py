@@ -1,0 +1,152 @@
+"""Chapter 2, starting points: the case's facts, its staff and its deployments."""
+
+from __future__ import annotations
+
+from bcalc.models import ROLES, Product, TimeLine
+from bcalc.render.report_md.format import money, num, pct, places
+
+WORDS = {
+    "nl": {
+        "h_basis": "Uitgangspunten",
+        "h_staff": "Medewerkers",
+        "h_deployments": "Inzetten",
+        "fact": "Uitgangspunt",
+        "organisation_none": "niet opgegeven",
+        "scenario_text": "{name}: {label}",
+        "scenario_basis": "Grondslag van het scenario",
+        "indexation_used": "Indexatie gebruikt",
+        "override": "eigen percentage uit de case",
+        "prices_end": "Prijzen uit bereiken",
+        "prices_end_text": "{end} (--prices {code})",
+        "vat_rate": "Btw-tarief",
+        "vat_recoverable": "Terugvorderbaar deel van de btw",
+        "price_level_text": "{years}; catalogusprijzen worden niet geïndexeerd naar de start",
+        "source_rule": "Regel van de bron",
+        "role": "Rol",
+        "count": "Aantal",
+        "hourly_rate": "Uurtarief (integraal, startjaar)",
+        "not_given_hint": "niet opgegeven (uren niet gewaardeerd)",
+        "teams": "Teams",
+        "staff_note": "Uurtarieven stijgen elk 1 januari met de loonindexatie (hoofdstuk {n}).",
+        "no_staff": "De case noemt geen medewerkers.",
+        "deployment": "Inzet",
+        "supplier": "Leverancier",
+        "clients_per_year": "Cliënten per contractjaar",
+        "options": "Opties",
+        "default_option": "standaard",
+        "case_prices": "Eigen prijzen en aantallen",
+        "index_cap": "Indexatieplafond",
+        "no_cap": "geen",
+        "cap_text": "max. {cap} per jaar",
+        "incl_vat_short": "incl. btw",
+        "quantity_short": "aantal",
+        "vat_rate_short": "btw",
+        "none": "geen",
+    },
+    "en": {
+        "h_basis": "Starting points",
+        "h_staff": "Staff",
+        "h_deployments": "Deployments",
+        "fact": "Starting point",
+        "organisation_none": "not given",
+        "scenario_text": "{name}: {label}",
+        "scenario_basis": "Basis of the scenario",
+        "indexation_used": "Indexation used",
+        "override": "own rate from the case",
+        "prices_end": "Prices from ranges",
+        "prices_end_text": "{end} (--prices {code})",
+        "vat_rate": "VAT rate",
+        "vat_recoverable": "Recoverable share of VAT",
+        "price_level_text": "{years}; catalogue prices are not indexed to the start",
+        "source_rule": "Rule of the source",
+        "role": "Role",
+        "count": "Count",
+        "hourly_rate": "Hourly rate (loaded, start year)",
+        "not_given_hint": "not given (hours not valued)",
+        "teams": "Teams",
+        "staff_note": "Hourly rates rise each 1 January with wage indexation (chapter {n}).",
+        "no_staff": "The case names no staff.",
+        "deployment": "Deployment",
+        "supplier": "Supplier",
+        "clients_per_year": "Clients per contract year",
+        "options": "Options",
+        "default_option": "default",
+        "case_prices": "Own prices and quantities",
+        "index_cap": "Index cap",
+        "no_cap": "none",
+        "cap_text": "max. {cap} a year",
+        "incl_vat_short": "incl. VAT",
+        "quantity_short": "quantity",
+        "vat_rate_short": "VAT",
+        "none": "none",
+    },
+}
+
+ROLE_NAMES = {
+    "nl": {"care_staff": "Zorgmedewerkers", "key_user": "Key-users", "project_lead": "Projectleider",
+           "functional_admin": "Functioneel beheerder", "data_analyst": "Data-analist"},
+    "en": {"care_staff": "Care staff", "key_user": "Key users", "project_lead": "Project lead",
+           "functional_admin": "Functional administrator", "data_analyst": "Data analyst"},
+}
+
+
+def find_time(product: Product, line_id: str) -> TimeLine | None:
+    return next((t for t in product.time if t.id == line_id), None)
+
+
+def _active_options(product: Product, dep) -> list[tuple[str, bool]]:
+    """Options of a deployment: (name, taken by default)."""
+    out = [(o, False) for o in dep.options]
+    for ch in product.choices:
+        if ch.default and not set(dep.options).intersection(ch.options):
+            out.append((ch.default, True))
+    return out
+
+
+def deployments(result, products, L: dict, lang: str) -> list[dict]:
+    """One row per deployment: name, supplier, clients, options and the case's own prices."""
+    case = result.case
+    out = []
+    for p_tot in result.products:
+        d = p_tot.deployment
+        dep = case.deployments[d]
+        product = products[dep.product]
+        name = f"{d + 1}. {product.name}" + (f" ({dep.label})" if dep.label else "")
+        own = []
+        for item_id, price in dep.prices.items():
+            it = product.item(item_id)
+            text = f"{it.label if it else item_id}: {money(price, lang)}"
+            if it is not None and it.vat == "incl":
+                text += f" ({L['incl_vat_short']})"
+            own.append(text)
+        for item_id, qty in dep.quantities.items():
+            it = product.item(item_id) or find_time(product, item_id)
+            own.append(f"{it.label if it else item_id}: {L['quantity_short']} {num(qty, lang, places(qty))}")
+        for item_id, rate in dep.vat_rates.items():
+            it = product.item(item_id)
+            own.append(f"{it.label if it else item_id}: {L['vat_rate_short']} {pct(rate, lang)}")
+        options = [f"{o} ({L['default_option']})" if dflt else o for o, dflt in _active_options(product, dep)]
+        out.append({
+            "index": d + 1,
+            "name": name,
+            "product": product,
+            "supplier": product.supplier,
+            "label": dep.label,
+            "clients": list(dep.clients),
+            "clients_text": ", ".join(str(c) for c in dep.clients),
+            "options_text": ", ".join(options) or L["none"],
+            "own_text": "; ".join(own) or L["none"],
+            "index_cap": dep.index_cap,
+            "totals": p_tot.totals,
+        })
+    return out
+
+
+def staff(case, lang: str) -> list[dict]:
+    """The roles the case names, in the fixed order of roles."""
+    out = []
+    for role in ROLES:
+        if role in case.staff:
+            s = case.staff[role]
+            out.append({"role": role, "name": ROLE_NAMES[lang][role], "count": s.count, "rate": s.rate})
+    return out

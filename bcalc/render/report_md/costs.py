@@ -1,0 +1,98 @@
+"""Chapter 3, costs: per calendar year, per deployment and per cost item of each deployment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from bcalc.messages import say
+from bcalc.money import ZERO
+from bcalc.render.report_md.format import inline, num, places
+
+WORDS = {
+    "nl": {
+        "h_costs": "Kosten",
+        "h_cost_year": "Kosten per kalenderjaar",
+        "h_cost_deployment": "Kosten per inzet",
+        "h_cost_lines": "Waar het geld naartoe gaat",
+        "cost_year_note": (
+            "Bedragen exclusief btw per soort; de btw-kolom is de niet-terugvorderbare btw; Kosten is het "
+            "totaal."),
+        "partial_years": "Het eerste en/of laatste kalenderjaar is gedeeltelijk (kolom {months}).",
+        "lines_note": "Per inzet de kostenposten opgeteld over de looptijd.",
+        "lines_total": "Totaal inzet",
+        "not_counted": (
+            "Niet in de kosten opgenomen (de kosten zijn hierdoor te laag tot u de ontbrekende gegevens in de "
+            "case invult):"),
+    },
+    "en": {
+        "h_costs": "Costs",
+        "h_cost_year": "Cost per calendar year",
+        "h_cost_deployment": "Cost per deployment",
+        "h_cost_lines": "What the money is for",
+        "cost_year_note": (
+            "Amounts excluding VAT per category; the VAT column is the non-recoverable VAT; Cost is the total."),
+        "partial_years": "The first and/or last calendar year is partial (column {months}).",
+        "lines_note": "Per deployment, the cost items summed over the horizon.",
+        "lines_total": "Deployment total",
+        "not_counted": "Not in the cost, so the cost is understated until the case gives the missing data:",
+    },
+}
+
+# Warnings that mean a cost is missing from the totals.
+NOT_COUNTED = ("unvalued", "quantity", "no_amount")
+CATEGORY_ORDER = ("one_off", "recurring", "training", "internal")
+
+
+@dataclass
+class Group:
+    """Cost lines of one deployment and item summed over the horizon."""
+
+    deployment: int
+    item: str
+    label: str
+    category: str
+    source: str
+    kind: str
+    excl_vat: Decimal = ZERO
+    vat: Decimal = ZERO
+    quantity: Decimal = ZERO
+    lines: list = field(default_factory=list)
+    display: str = ""             # label with the hours of internal lines
+    source_text: str = ""         # the source line, or "price from the case"
+
+    @property
+    def cost(self) -> Decimal:
+        return self.excl_vat + self.vat
+
+
+def groups(result, deployments: list[dict], L: dict, lang: str) -> dict[tuple, Group]:
+    """The cost lines summed per (deployment, item, category); each deployment row gets its groups
+    under ``groups``, one-off first, supplier items before internal hours."""
+    found: dict[tuple, Group] = {}
+    for ln in result.lines:
+        key = (ln.deployment, ln.item, ln.category)
+        g = found.get(key)
+        if g is None:
+            g = found[key] = Group(ln.deployment, ln.item, ln.label, ln.category, ln.source, ln.kind)
+        g.excl_vat += ln.excl_vat
+        g.vat += ln.vat
+        g.quantity += ln.quantity
+        g.lines.append(ln)
+    for dep in deployments:
+        mine = [g for g in found.values() if g.deployment == dep["index"] - 1]
+        first_seen = {id(g): i for i, g in enumerate(mine)}
+        mine.sort(key=lambda g: (CATEGORY_ORDER.index(g.category), g.kind != "supplier", first_seen[id(g)]))
+        dep["groups"] = mine
+        for g in mine:
+            g.display = g.label
+            g.source_text = L["from_case"] if g.source == "case" else g.source
+            if g.kind == "internal":
+                hours = num(g.quantity, lang, 0 if places(g.quantity) == 0 else 1)
+                g.display = f"{g.label} ({hours} {'uur' if lang == 'nl' else 'hours'})"
+    return found
+
+
+def not_counted(result, lang: str) -> list[str]:
+    """The warnings about costs that are missing from the totals."""
+    return [inline(say(w, lang)) for w in result.warnings if w.code in NOT_COUNTED]

@@ -1,0 +1,155 @@
+"""Chapter 7, the result per year: cost, funding, benefits and net with the cumulative net, the
+benefits the case names and the investment figures (NPV, IRR, payback, break-even)."""
+
+from __future__ import annotations
+
+from bcalc.money import ZERO
+from bcalc.render.report_md.format import money, num, pct, share
+
+WORDS = {
+    "nl": {
+        "h_result": "Resultaat per jaar",
+        "cumulative": "Cumulatief netto",
+        "result_note_negative": "Het cumulatieve netto resultaat is aan het eind van de looptijd negatief.",
+        "result_note_turns": "Het cumulatieve netto resultaat wordt positief in {year}.",
+        "result_note_positive": "Het cumulatieve netto resultaat is vanaf het eerste jaar positief.",
+        "h_benefits": "Baten",
+        "b_minutes": "minuten",
+        "b_hours": "uur",
+        "b_per_day": "per cliënt per dag",
+        "b_per_week": "per cliënt per week",
+        "b_per_month": "per cliënt per maand",
+        "b_per_year": "per cliënt per jaar",
+        "b_no_source": "geen bron opgegeven",
+        "b_benefit": "Baat",
+        "b_what": "Omvang",
+        "b_realisation": "Realisatie",
+        "b_cash": "Kasbaat",
+        "b_hours_col": "Uren",
+        "b_fte": "Fte per jaar",
+        "b_amount": "Waarde",
+        "b_source": "Bron",
+        "b_vendor": " (claim van de leverancier)",
+        "b_yes": "ja",
+        "b_no": "nee",
+        "b_note": (
+            "Alleen kasbaten verlagen het budget; vrijgekomen tijd die in zorg wordt geherinvesteerd is een "
+            "baat, geen besparing. Bedenk vooraf wat u met de vrijgekomen tijd doet (001:236-237)."),
+        "h_investment": "Investering",
+        "i_npv": "Netto contante waarde",
+        "i_irr": "Interne rentevoet",
+        "i_payback": "Terugverdientijd",
+        "i_dpayback": "Verdisconteerde terugverdientijd",
+        "i_break_even": "Break-even cliënten per jaar",
+        "i_cash": "Netto kasstroom (financiering + kasbaten - kosten)",
+        "i_owed": "Nog verschuldigd na de looptijd",
+        "i_no_rate": "geen discontovoet in de case (discount_rate)",
+        "i_convention": (
+            "Conventie: het eerste kalenderjaar van de case is het basisjaar; de netto stroom van jaar k wordt "
+            "gedeeld door (1 + r)^(k - 1). Terugverdientijd: de eerste maand vanaf welke het cumulatieve netto "
+            "resultaat tot het einde van de looptijd niet meer onder nul komt. Break-even: het kleinste aantal "
+            "cliënten per jaar (in elke inzet en elk jaar gelijk) waarbij het netto resultaat over de looptijd "
+            "niet negatief is."),
+    },
+    "en": {
+        "h_result": "Result per year",
+        "cumulative": "Cumulative net",
+        "result_note_negative": "The cumulative net result is negative at the end of the horizon.",
+        "result_note_turns": "The cumulative net result turns positive in {year}.",
+        "result_note_positive": "The cumulative net result is positive from the first year.",
+        "h_benefits": "Benefits",
+        "b_minutes": "minutes",
+        "b_hours": "hours",
+        "b_per_day": "per client per day",
+        "b_per_week": "per client per week",
+        "b_per_month": "per client per month",
+        "b_per_year": "per client per year",
+        "b_no_source": "no source given",
+        "b_benefit": "Benefit",
+        "b_what": "Size",
+        "b_realisation": "Realisation",
+        "b_cash": "Cashable",
+        "b_hours_col": "Hours",
+        "b_fte": "FTE a year",
+        "b_amount": "Value",
+        "b_source": "Source",
+        "b_vendor": " (vendor claim)",
+        "b_yes": "yes",
+        "b_no": "no",
+        "b_note": (
+            "Only cashable benefits lower the budget; freed time reinvested in care is a benefit, not a "
+            "saving. Decide beforehand what to do with the freed time (001:236-237)."),
+        "h_investment": "Investment",
+        "i_npv": "Net present value",
+        "i_irr": "Internal rate of return",
+        "i_payback": "Payback",
+        "i_dpayback": "Discounted payback",
+        "i_break_even": "Break-even clients per year",
+        "i_cash": "Net cash flow (funding + cashable benefits - cost)",
+        "i_owed": "Still owed after the horizon",
+        "i_no_rate": "no discount rate in the case (discount_rate)",
+        "i_convention": (
+            "Convention: the first calendar year of the case is the base year; the net flow of year k is "
+            "divided by (1 + r)^(k - 1). Payback: the first month from which the cumulative net result stays "
+            "at or above zero to the end of the horizon. Break-even: the smallest number of clients per year "
+            "(the same in every deployment and year) at which the net result over the horizon is not negative."),
+    },
+}
+
+
+def years(result, L: dict) -> dict:
+    """One row per calendar year with the cumulative net and the coverage, and the sentence on
+    when the cumulative net turns positive."""
+    rows = []
+    cumulative = ZERO
+    for row in result.per_year:
+        t = row.totals
+        cumulative += t.net
+        rows.append({"year": row.year, "months": row.months, "totals": t, "cumulative": cumulative,
+                     "coverage": share(t.funding, t.cost)})
+    if cumulative <= 0:
+        note = L["result_note_negative"]
+    elif all(r["cumulative"] > 0 for r in rows):
+        note = L["result_note_positive"]
+    else:
+        last_negative = max(r["year"] for r in rows if r["cumulative"] <= 0)
+        note = L["result_note_turns"].format(year=last_negative + 1)
+    return {"years": rows, "partial_years": any(r["months"] != 12 for r in rows), "result_note": note}
+
+
+def benefit_rows(result, L: dict, lang: str) -> list[dict]:
+    """One row per declared benefit: what it is, where the figure comes from, hours and euros."""
+    case = result.case
+    rows = []
+    for index, b in enumerate(case.benefits):
+        mine = [x for x in result.benefits if x.index == index]
+        hours = sum((x.hours for x in mine), ZERO)
+        fte = None
+        if case.hours_per_fte and hours:
+            fte = hours / case.hours_per_fte / case.years  # a yearly average over the horizon
+        if b.kind == "time":
+            what = (f"{num(b.minutes if b.minutes is not None else b.hours, lang, 1)} "
+                    f"{L['b_minutes'] if b.minutes is not None else L['b_hours']} {L['b_per_' + b.per]}, {b.role}")
+        else:
+            what = f"{money(b.amount, lang)} {L['b_per_' + b.per]}"
+        rows.append({"label": b.label, "what": what, "realisation": b.realisation, "cashable": b.cashable,
+                     "hours": hours, "fte": fte, "amount": sum((x.amount for x in mine), ZERO),
+                     "source": b.source or L["b_no_source"], "vendor": b.vendor_claim})
+    return rows
+
+
+def investment(result, L: dict, lang: str) -> dict | None:
+    inv = result.investment
+    if inv is None:
+        return None
+    month = (lambda n: L["not_within"] if n is None else L["month_n"].format(n=n))
+    irr_text = (pct(inv.irr, lang, 2) if inv.irr is not None else L[f"irr_{inv.irr_note}"])
+    return {
+        "rate": pct(inv.discount_rate, lang) if inv.discount_rate is not None else None,
+        "npv": inv.npv, "irr": irr_text, "payback": month(inv.payback_month),
+        "discounted_payback": month(inv.discounted_payback_month) if inv.discount_rate is not None else None,
+        "break_even": (str(inv.break_even_clients) if inv.break_even_clients is not None
+                       else L["none_up_to"].format(n=inv.break_even_limit)),
+        "cash_net": result.total.cash_net, "cashable": result.total.cashable,
+        "owed": result.owed_after_horizon,
+    }
