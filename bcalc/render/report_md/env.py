@@ -315,6 +315,43 @@ def _tidy(text: str) -> str:
 # ---- rendering ------------------------------------------------------------------------------------
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The bundled templates compiled, kept between runs as Python keeps its .pyc files (compiling
+    the report's templates costs more than rendering them). Keyed by each template's source, so an
+    edited template is compiled again; a cache that cannot be read or written is passed by."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # unreadable or damaged: compile as if there were no cache
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache(options: dict) -> jinja2.BytecodeCache | None:
+    """``$XDG_CACHE_HOME/bcalc`` (or ``~/.cache/bcalc``); ``BCALC_CACHE=off`` turns it off. The folder
+    name carries the versions and options the code was compiled with."""
+    import hashlib
+
+    from bcalc import __version__
+
+    if os.environ.get("BCALC_CACHE", "").lower() == "off":
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    stamp = hashlib.sha1(repr((__version__, jinja2.__version__, sorted(options.items(), key=str))).encode())
+    folder = Path(base) / "bcalc" / f"templates-{stamp.hexdigest()[:12]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
 def render(ctx: dict, lang: str, templates: Path | None = None) -> str:
     """The templates rendered with ``ctx``. ``templates``: a folder whose templates replace the bundled ones."""
     from bcalc.paths import templates_dir
@@ -333,7 +370,8 @@ def render(ctx: dict, lang: str, templates: Path | None = None) -> str:
         env.filters.update(_filters(lang))
         env.filters = {name: _bounded_filter(f) for name, f in env.filters.items()}
     else:
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(bundled)), **options)
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(bundled)), bytecode_cache=_bytecode_cache(options),
+                                 **options)
         env.filters.update(_filters(lang))
 
     where = str((folders[0] / ENTRY))
