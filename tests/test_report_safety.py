@@ -42,6 +42,7 @@ def q(text: str) -> str:
     return json.dumps(text)
 
 
+CASE_NAME = f"Zorg {SCRIPT} {IMAGE}"
 CASE = f"""\
 case: {q(f"Zorg {SCRIPT} {IMAGE}")}
 organisation: {q(f"Org {LINK} | {TAG}")}
@@ -123,6 +124,18 @@ def test_case_text_is_inert_in_estimate_markdown(tmp_path, lang):
     done = runner.invoke(app, ["estimate", str(_write(tmp_path)), "--format", "markdown", "--lang", lang])
     assert done.exit_code == 0, done.output
     _assert_inert(done.output, PAYLOADS)
+
+
+@pytest.mark.parametrize("command", ["compare", "scenarios"])
+def test_case_text_is_inert_in_compare_and_scenarios_markdown(tmp_path, command):
+    extra = ["--deployment", "1"] if command == "compare" else []
+    done = runner.invoke(app, [command, str(_write(tmp_path)), "--format", "markdown", *extra])
+    assert done.exit_code == 0, done.output
+    rendered = MD.render(done.output)
+    assert not _foreign_tags(rendered), _foreign_tags(rendered)
+    assert 'href="' not in rendered and 'src="' not in rendered
+    text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert CASE_NAME in text  # the case's name, in the title, reads as written
 
 
 def test_catalogue_text_is_inert(tmp_path):

@@ -11,6 +11,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from bcalc.render.mdtext import escape
 from bcalc.models import Catalogue
 from bcalc.money import en_number, fmt_money, money_str, nl_number, round_cents
 from bcalc.messages import as_json, say
@@ -387,8 +388,8 @@ def _esc(text: str) -> str:
 
 
 def _one(text: str) -> str:
-    """Text on one line (list items, headings)."""
-    return " ".join(str(text).split())
+    """Text on one line (list items, headings), markup of data escaped."""
+    return escape(" ".join(str(text).split()))
 
 
 def facts(view: dict) -> str:

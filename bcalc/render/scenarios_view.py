@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from bcalc.render.mdtext import escape
 from bcalc.money import fmt_money, money_str, num_str
 from bcalc.messages import as_json, say
 
@@ -153,7 +154,8 @@ def render_json(view: dict) -> str:
 
 
 def _esc(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """Text from words or data in a table cell or line: one line, markup of data escaped, ``|`` escaped."""
+    return escape(" ".join(str(text).split())).replace("|", "\\|")
 
 
 def _md_table(view: dict, rows: list[dict], stress_rows: bool) -> list[str]:
