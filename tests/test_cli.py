@@ -190,10 +190,17 @@ def test_examples_exist():
 @pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_examples_run(example, fmt, lang):
+    """Every format of every example shows the same total cost as the JSON, written the language's way."""
     result = ok("estimate", str(example), "--format", fmt, "--lang", lang)
-    assert result.stdout.strip()
+    total = estimate_json(str(example))["total"]["cost"]
     if fmt == "json":
-        assert json.loads(result.stdout)["format"] == "bcalc.estimate/1"
+        data = json.loads(result.stdout)
+        assert data["format"] == "bcalc.estimate/1" and data["total"]["cost"] == total
+        return
+    whole, cents = total.split(".")
+    grouped = f"{int(whole):,}"
+    shown = f"{grouped.replace(',', '.')},{cents}" if lang == "nl" else f"{grouped}.{cents}"
+    assert shown in flat(result.stdout), (shown, total)
 
 
 def test_prices_low_mid_high_order():
