@@ -323,6 +323,20 @@ def test_hours_per_fte_above_the_hours_of_a_year_is_refused(tmp_path):
                    "must be at most 8784")
 
 
+@pytest.mark.parametrize("spec,fragment", [
+    ("deployments[0].clients=1e400:1e401", "must be at most 1000000"),
+    ("deployments[0].prices.huur=1:1e30", "must be at most"),
+    ("benefits[0].minutes=5:1e12", "must be at most"),
+])
+def test_vary_values_have_the_bounds_of_the_case_field(tmp_path, spec, fragment):
+    path = write(tmp_path, HEAD + MEDIDO + "benefits:\n  - {label: x, kind: time, per: day, minutes: 5, "
+                                           "role: care_staff}\n")
+    result = invoke("simulate", path, "--draws", "50", "--vary", spec)
+    assert result.exit_code == 2, result.stderr
+    assert "unexpected error" not in result.stderr
+    assert "--vary" in result.stderr and fragment in result.stderr, result.stderr
+
+
 def test_clients_above_the_bound_are_refused_in_the_case_file(tmp_path):
     path = write(tmp_path, HEAD + "deployments:\n  - product: medido\n    clients: [5, 10000001]\n")
     assert_problem(invoke("estimate", path), path, line_of(path, "clients:"), "deployments[0].clients[1]",
@@ -478,6 +492,30 @@ def test_scenario_indexation_below_minus_100_percent_is_refused(tmp_path):
     assert_problem(result, tariffs, line_of(tariffs, "-150%"), "indexation.high.prices", "must be at least -100%")
     assert_problem(result, tariffs, line_of(tariffs, "2024: -2,"), "indexation.base.wages.by_year.2024",
                    "must be at least -100%")
+
+
+@pytest.mark.parametrize("spec", ["indexation.prices=-150%:0%", "indexation.wages=-100%:3%"])
+def test_vary_indexation_below_minus_100_percent_is_refused(tmp_path, spec):
+    """A --vary rate moves every year's rate of the series; none may fall below -100 %. The base
+    scenario's wages are 6.56 % in 2024 and 5.23 % after, so -100 % for the first year's 5.23 % is fine,
+    but -150 % is not."""
+    path = write(tmp_path, HEAD + MEDIDO)
+    result = invoke("simulate", path, "--draws", "50", "--vary", spec)
+    if spec.startswith("indexation.wages"):
+        assert result.exit_code == 0, result.stderr
+        return
+    assert result.exit_code == 2, result.stderr
+    assert "--vary" in result.stderr and "-100%" in result.stderr
+
+
+def test_vary_indexation_that_moves_another_year_below_minus_100_percent_is_refused(tmp_path):
+    """A varied rate moves every year's rate of the scenario by the same amount. A case starting in 2023
+    under base indexes prices by 4.62 % in 2024 and 2.41 % after: -100 % for 2024 moves 2025 to -102.21 %."""
+    path = write(tmp_path, HEAD.replace("start: 2027-01", "start: 2023-01").replace("years: 2", "years: 3") + MEDIDO)
+    result = invoke("simulate", path, "--draws", "50", "--vary", "indexation.prices=-100%:5%")
+    assert result.exit_code == 2, result.stderr
+    assert "--vary" in result.stderr and "2025" in result.stderr and "-102.21%, below -100%" in result.stderr
+    assert invoke("simulate", path, "--draws", "50", "--vary", "indexation.prices=-97%:5%").exit_code == 0
 
 
 # ---- 11. catalogue validation agrees with what a case accepts ------------------------------------
