@@ -561,6 +561,19 @@ def test_organisation_of_the_wrong_type_is_refused(tmp_path, value, kind):
     assert_problem(invoke("estimate", path), path, 2, "organisation", f"expected text, got {kind}")
 
 
+# ---- 13. --deployment counts from 1 ---------------------------------------------------------------
+
+@pytest.mark.parametrize("number", ["0", "-1"])
+def test_compare_deployment_0_is_refused(number):
+    result = invoke("compare", EXAMPLE, "--deployment", number)
+    assert result.exit_code == 2, result.stdout
+    assert "--deployment" in result.stderr and "deployments are numbered from 1" in result.stderr
+
+
+def test_compare_deployment_1_is_the_first():
+    assert invoke("compare", EXAMPLE, "--deployment", "1").exit_code == 0
+
+
 # ---- 22. where a raw control character or a byte that is not UTF-8 stands ------------------------
 
 @pytest.mark.parametrize("char,name", [("\x07", "U+0007"), ("\x00", "U+0000"), ("\x1b", "U+001B")])
