@@ -132,6 +132,14 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+def test_an_empty_benefit_deployment_with_several_deployments_is_not_read_as_the_first(tmp_path):
+    text = HEAD + MEDIDO + "  - product: vivago\n    clients: 5\n" + \
+        "benefits:\n  - {label: x, kind: avoided_cost, per: day, amount: 1, deployment: }\n"
+    path = write(tmp_path, text)
+    assert_problem(invoke("estimate", path), path, line_of(path, "label: x"), "benefits[0]",
+                   "say whose clients it follows")
+
+
 def _paths(value, path=()):
     if isinstance(value, dict):
         for key, v in value.items():
