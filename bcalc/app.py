@@ -92,7 +92,10 @@ def choose_deployment(case: Case, deployment: int | None) -> int:
             raise InputError([Problem("bcalc", None, "--deployment",
                                       f"the case has {n} deployments; choose one with --deployment 1..{n}")])
         return 0
-    if not 1 <= deployment <= n:
+    if deployment < 1:
+        raise InputError([Problem("bcalc", None, "--deployment",
+                                  f"{deployment}: deployments are numbered from 1; choose 1..{n}")])
+    if deployment > n:
         raise InputError([Problem("bcalc", None, "--deployment",
                                   f"{deployment} is not a deployment of the case; choose 1..{n}")])
     return deployment - 1

@@ -12,17 +12,21 @@ A field's ``kind`` says what is written there:
 ``choice``              one of ``choices``
 ``boolean``             true or false
 ``integer``             a whole number, within ``minimum`` and ``maximum`` where given
-``number``              a decimal number, not negative unless ``negative``
+``number``              a decimal number, within ``minimum`` and ``maximum``, not negative unless ``negative``
 ``percent``             ``3%`` or ``0.03``, within ``minimum`` and ``maximum``, not negative unless ``negative``
 ``month``               a month written ``YYYY-MM``
-``clients``             a whole number of clients, or a list with one per contract year
+``clients``             a whole number of clients, or a list with one per contract year, at most ``maximum``
 ``ids``                 a list of ids (a single id is read as a list of one)
 ``source_line``         a source line ``DOC:LINE`` or ``DOC:FIRST-LAST``
 ``rate``                a percentage, or a mapping with ``default`` and ``by_year``
 ``section``             a mapping of the fields of section ``of``
 ``list``                a list whose entries are sections ``of``
-``map``                 a mapping from ``keys`` (item ids, years, names) to values of kind ``of``
+``map``                 a mapping from ``keys`` (item ids, years, names) to values of kind ``of``, each
+                        within ``minimum`` and ``maximum``
 ======================  ==================================================================
+
+Bounds are written as in the file (``"100%"``, ``8784``). Where a number field declares no maximum,
+the reader still refuses 10 000 000 000 and more.
 
 ``required`` fields must be present and not empty. An optional field left empty (``label:``) is read
 as not given, unless ``nullable`` is false: then an empty value is an error, because leaving it
@@ -34,6 +38,8 @@ field that is left out, where a plain "required field is missing" would not help
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
 
 from bcalc.models import BASES, ROLES, TIMINGS, VAT_STATUSES
 
@@ -44,6 +50,19 @@ MAX_YEARS = 15
 SCENARIOS_NEEDED = ("none", "low", "base", "high")
 SUPPLIERS_FORMAT = "bcalc.suppliers/1"
 TARIFFS_FORMAT = "bcalc.tariffs/1"
+
+# Bounds of what is absurd. Each lies far above any real figure; together they keep the largest line
+# of a 15-year case (every count, price and rate at its bound, indexation 100 % a year) within the
+# digits the arithmetic carries, so a typing mistake such as 1e40 is refused, not computed.
+MAX_COUNT = 1_000_000            # clients, heads of a role, teams, units, pieces
+MAX_AMOUNT = "100000000"         # euros of one price, amount or subsidy
+MAX_RATE = "10000"               # euros per hour or per day: hourly rates, tariffs, VPT day rates
+MAX_FX = "100"                   # euros per unit of another currency
+MAX_HOURS = "1000000"            # hours of one time investment
+HOURS_A_YEAR = 8784              # 366 x 24: an FTE cannot work more
+HOURS_A_MONTH = 744              # 31 x 24
+HOURS_A_WEEK = 168
+MINUTES_A_YEAR = 527_040         # 366 x 24 x 60
 
 
 @dataclass(frozen=True)
@@ -91,6 +110,32 @@ class Section:
         return tuple(f.name for f in self.fields if not f.when or kind in f.when)
 
 
+@cache
+def bounds(f: Field, kind: str | None = None) -> tuple[Decimal | None, Decimal | None]:
+    """The declared minimum and maximum of a field's values, as numbers (a percentage as a fraction).
+    ``kind``: how the values are read, where not the field's own kind (the values of a map)."""
+    from bcalc.money import dec, parse_percent
+
+    kind = kind or (f.of if f.kind == "map" else f.kind)
+    read = parse_percent if kind in ("percent", "rate") else dec
+    return (None if f.minimum is None else read(str(f.minimum)),
+            None if f.maximum is None else read(str(f.maximum)))
+
+
+def shown(bound: Decimal, percent: bool = False) -> str:
+    """A bound or rate as a user writes it: 8784, 100%, -2.5%."""
+    return f"{(bound * 100).normalize():f}%" if percent else f"{bound.normalize():f}"
+
+
+def outside(value: Decimal, lo: Decimal | None, hi: Decimal | None, percent: bool = False) -> str | None:
+    """Why a value is outside its bounds, or None."""
+    if lo is not None and value < lo:
+        return f"must be at least {shown(lo, percent)}"
+    if hi is not None and value > hi:
+        return f"must be at most {shown(hi, percent)}"
+    return None
+
+
 def _f(name: str, kind: str, help: str, **kw) -> Field:
     return Field(name=name, kind=kind, help=help, **kw)
 
@@ -100,7 +145,10 @@ def _req(name: str, kind: str, help: str, **kw) -> Field:
 
 
 _PCT_0_100 = {"minimum": "0%", "maximum": "100%"}
-_RATE_INDEX = {"maximum": "100%", "negative": True}
+# A yearly rise: a fall of more than 100 % would make prices, wages and tariffs negative.
+_RATE_INDEX = {"minimum": "-100%", "maximum": "100%", "negative": True}
+_MONEY = {"maximum": MAX_AMOUNT}
+_COUNT = {"maximum": MAX_COUNT}
 
 # ---- the case file --------------------------------------------------------------------------------
 
@@ -124,7 +172,8 @@ CASE = Section("case", "case", "Top level", (
     _f("benefits", "list", "Time freed or costs avoided per client.", of="case.benefit"),
     _f("discount_rate", "percent", "Discount rate for the net present value; year 1 is the base year. "
        "Without it no NPV is shown.", **_PCT_0_100),
-    _f("hours_per_fte", "number", "Hours in one FTE, to show freed time as FTE; more than 0."),
+    _f("hours_per_fte", "number", "Hours in one FTE a year, to show freed time as FTE.", minimum=1,
+       maximum=HOURS_A_YEAR),
 ))
 
 CASE_INDEXATION = Section("case.indexation", "case", "Indexation (`indexation`)", (
@@ -142,30 +191,31 @@ CASE_STAFF = Section("case.staff", "case", "Staff (`staff`)", tuple(
     _f(role, "section", f"Staff in the role {role}.", of="case.staff.role", nullable=False) for role in ROLES
 ) + (
     _f("teams", "integer", "Number of care teams, for items and time priced per team.", minimum=0,
-       nullable=False),
+       nullable=False, **_COUNT),
 ), "A role is needed where a product prices per head of that role or counts time for it; "
    "bcalc says which roles a case lacks.")
 
 CASE_STAFF_ROLE = Section("case.staff.role", "case", "Staff role (`staff.<role>`)", (
-    _req("count", "integer", "Heads in the role.", minimum=0),
-    _f("rate", "number", "Loaded cost per hour (EUR). Without it the hours are counted but not valued."),
+    _req("count", "integer", "Heads in the role.", minimum=0, **_COUNT),
+    _f("rate", "number", "Loaded cost per hour (EUR). Without it the hours are counted but not valued.",
+       maximum=MAX_RATE),
 ))
 
 CASE_FX = Section("case.fx", "case", "Exchange rates (`fx`)", (
-    _f("USD", "number", "Euros per US dollar; not 0.", nullable=False),
+    _f("USD", "number", "Euros per US dollar; not 0.", nullable=False, maximum=MAX_FX),
 ))
 
 CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]`)", (
     _req("product", "text", "A product id from data/suppliers.yaml (see `bcalc catalogue list`)."),
     _req("clients", "clients", "Clients (units) in use: one number, or one per contract year "
-         "([20, 40, 40])."),
+         "([20, 40, 40]).", **_COUNT),
     _f("options", "ids", "Optional items to include, and which alternative of a choice to take."),
     _f("prices", "map", "Negotiated prices for this case, EUR per item id; replace the catalogue's.",
-       keys="item id", of="number"),
+       keys="item id", of="number", **_MONEY),
     _f("quantities", "map", "Quantities per item id (or time-line id) where the product needs a count.",
-       keys="item id", of="number"),
+       keys="item id", of="number", **_COUNT),
     _f("vat_rates", "map", "VAT rate per item id where the quote does not say (a Dutch rate: 21%, 9%, 0%).",
-       keys="item id", of="percent"),
+       keys="item id", of="percent", **_PCT_0_100),
     _f("index_cap", "percent", "Contract cap on the yearly price rise.", **_PCT_0_100),
     _f("label", "text", "Name for this deployment in tables (default: the product's name)."),
     _f("contract", "section", "Contract terms.", of="case.deployment.contract"),
@@ -174,7 +224,8 @@ CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]
 CASE_CONTRACT = Section("case.deployment.contract", "case", "Contract (`deployments[].contract`)", (
     _f("term", "integer", "Contract years; fixed costs and minimum volumes run until its end.",
        minimum=1, maximum=MAX_YEARS),
-    _f("min_clients", "integer", "Minimum number of units billed for recurring per-unit items.", minimum=0),
+    _f("min_clients", "integer", "Minimum number of units billed for recurring per-unit items.", minimum=0,
+       **_COUNT),
     _f("exit_year", "integer", "The organisation stops after this contract year; within the case's years "
        "and the term.", minimum=1, maximum=MAX_YEARS),
 ))
@@ -184,19 +235,19 @@ CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
          "kind (hourly, vpt, subsidy) decides the other fields."),
     _f("label", "text", "Name for this line in tables."),
     _f("clients", "clients", "Clients funded: one number, or one per contract year.", when=("hourly", "vpt"),
-       required=True, missing="{code} needs clients"),
+       required=True, missing="{code} needs clients", **_COUNT),
     _f("hours_per_month", "number", "Hours declared per client per month.", when=("hourly",), required=True,
-       missing="{code} needs hours_per_month"),
+       missing="{code} needs hours_per_month", maximum=HOURS_A_MONTH),
     _f("tariff", "number", "Contracted tariff, EUR per hour. Needed where data/tariffs.yaml has no tariff "
-       "for the code in the case's first year.", when=("hourly",), nullable=False),
+       "for the code in the case's first year.", when=("hourly",), nullable=False, maximum=MAX_RATE),
     _f("day_rate", "number", "The VPT day rate (EUR per day) of the care profile, from the contract.",
-       when=("vpt",), required=True,
+       when=("vpt",), required=True, maximum=MAX_RATE,
        missing="VPT needs day_rate: the VPT day rate (EUR per day) of the care profile, from your contract"),
     _f("technology_share", "percent", "Part of the day rate available for technology.", when=("vpt",),
        required=True, missing="VPT needs technology_share: the part of the day rate available for technology",
        **_PCT_0_100),
     _f("amount", "number", "Subsidy amount, EUR.", when=("subsidy",), required=True,
-       missing="a subsidy needs amount"),
+       missing="a subsidy needs amount", **_MONEY),
     _f("year", "integer", "Contract year the subsidy comes in (1, 2, ...), within the case's years.",
        when=("subsidy",), required=True, missing="a subsidy needs year (contract year 1, 2, ...)",
        minimum=1, maximum=MAX_YEARS),
@@ -211,16 +262,17 @@ CASE_BENEFIT = Section("case.benefit", "case", "Benefit (`benefits[]`)", (
     _req("per", "choice", "The period of minutes, hours or amount, per client.",
          choices=("day", "week", "month", "year")),
     _f("minutes", "number", "Minutes freed per client per period (or give hours).", when=("time",),
-       nullable=False),
+       nullable=False, maximum=MINUTES_A_YEAR),
     _f("hours", "number", "Hours freed per client per period (or give minutes).", when=("time",),
-       nullable=False),
+       nullable=False, maximum=HOURS_A_YEAR),
     _f("role", "choice", "The role whose time is freed; valued at its rate.", choices=ROLES, when=("time",),
        nullable=False),
-    _f("amount", "number", "Euros avoided per client per period.", when=("avoided_cost",), nullable=False),
+    _f("amount", "number", "Euros avoided per client per period.", when=("avoided_cost",), nullable=False,
+       **_MONEY),
     _f("realisation", "percent", "The share really gained.", default="100%", **_PCT_0_100),
     _f("cashable", "boolean", "Money that leaves the budget (true), or time put back into care (false).",
        default=False),
-    _f("clients", "clients", "Clients it applies to, if not the deployment's."),
+    _f("clients", "clients", "Clients it applies to, if not the deployment's.", **_COUNT),
     _f("source", "text", "Where the figure comes from."),
     _f("vendor_claim", "boolean", "The figure is the supplier's own claim.", default=False),
 ))
@@ -229,9 +281,9 @@ CASE_BENEFIT = Section("case.benefit", "case", "Benefit (`benefits[]`)", (
 
 _PRICE = (
     _f("written", "text", "The figure exactly as printed in the source (\"€62,40 per maand\")."),
-    _f("amount", "number", "The price (EUR, or the item's currency)."),
-    _f("low", "number", "Low end of a range (with high)."),
-    _f("high", "number", "High end of a range (with low)."),
+    _f("amount", "number", "The price (EUR, or the item's currency).", **_MONEY),
+    _f("low", "number", "Low end of a range (with high).", **_MONEY),
+    _f("high", "number", "High end of a range (with low).", **_MONEY),
     _f("approx", "boolean", "Written with ± in the source.", default=False),
     _f("bound", "choice", "max for \"maximaal\", min for \"vanaf\".", choices=("max", "min")),
 )
@@ -281,7 +333,7 @@ ITEM = Section("suppliers.item", "suppliers", "Item (`items[]`)", _PRICE + (
     _req("timing", "choice", "When it is charged.", choices=TIMINGS),
     _req("category", "choice", "Cost category.", choices=("one_off", "recurring", "training")),
     _f("options", "ids", "Included only when the case selects one of these options."),
-    _f("quantity", "number", "A quantity the source states, per timing period."),
+    _f("quantity", "number", "A quantity the source states, per timing period.", **_COUNT),
     _f("tier_on", "choice", "What tiers count: peak units or the quantity.", default="units",
        choices=("units", "quantity")),
     _f("tiers", "list", "Volume or term tiers; the first whose conditions hold applies.", of="suppliers.tier"),
@@ -313,9 +365,9 @@ TIME = Section("suppliers.time", "suppliers", "Time line (`time[]`)", (
     _f("role", "choice", "The staff role whose time it is; needed when counted.", choices=ROLES),
     _f("per", "choice", "Hours per head of the role, for the organisation, or per team.",
        default="organisation", choices=("head", "organisation", "team")),
-    _f("hours", "number", "A fixed number of hours."),
-    _f("hours_low", "number", "Low end of a range of hours."),
-    _f("hours_high", "number", "High end of a range of hours."),
+    _f("hours", "number", "A fixed number of hours.", maximum=MAX_HOURS),
+    _f("hours_low", "number", "Low end of a range of hours.", maximum=MAX_HOURS),
+    _f("hours_high", "number", "High end of a range of hours.", maximum=MAX_HOURS),
     _f("approx", "boolean", "Written with ± in the source.", default=False),
     _f("phases", "list", "Hours per week for a number of weeks or months.", of="suppliers.phase"),
     _req("category", "choice", "training or internal.", choices=("training", "internal")),
@@ -327,11 +379,11 @@ TIME = Section("suppliers.time", "suppliers", "Time line (`time[]`)", (
 ))
 
 PHASE = Section("suppliers.phase", "suppliers", "Phase (`time[].phases[]`)", (
-    _f("hours_per_week", "number", "Hours per week."),
-    _f("hours_per_week_low", "number", "Low end of a range."),
-    _f("hours_per_week_high", "number", "High end of a range."),
-    _f("weeks", "number", "Duration in weeks (or months)."),
-    _f("months", "number", "Duration in months (or weeks)."),
+    _f("hours_per_week", "number", "Hours per week.", maximum=HOURS_A_WEEK),
+    _f("hours_per_week_low", "number", "Low end of a range.", maximum=HOURS_A_WEEK),
+    _f("hours_per_week_high", "number", "High end of a range.", maximum=HOURS_A_WEEK),
+    _f("weeks", "number", "Duration in weeks (or months).", maximum=MAX_YEARS * 53),
+    _f("months", "number", "Duration in months (or weeks).", maximum=MAX_YEARS * 12),
 ))
 
 CHOICE = Section("suppliers.choice", "suppliers", "Choice (`choices[]`)", (
@@ -363,13 +415,14 @@ FUNDING_CODE = Section("tariffs.funding", "tariffs", "Funding code (`funding[]`)
     _req("definition", "text", "What the code pays for."),
     _req("source", "text", "Where the definition comes from."),
     _f("tariff", "map", "Public tariff per calendar year (EUR), or null where none is public.",
-       keys="year", of="number"),
+       keys="year", of="number", maximum=MAX_RATE),
     _f("note", "text", "Free text."),
 ))
 
 VAT = Section("tariffs.vat", "tariffs", "VAT (`vat`)", (
-    _req("standard", "percent", "The standard rate (21%)."),
-    _req("rates", "map", "Rates by name.", keys="rate name", of="percent"),
+    _req("standard", "percent", "The standard rate (21%); one of the rates.", **_PCT_0_100),
+    _req("rates", "map", "Rates by name, at least one; a case's vat_rates and an item's vat_rate must be "
+         "one of them.", keys="rate name", of="percent", **_PCT_0_100),
     _req("source", "text", "Where the rates come from."),
 ))
 
@@ -382,8 +435,8 @@ SCENARIO = Section("tariffs.scenario", "tariffs", "Scenario (`indexation.<name>`
 ))
 
 SERIES = Section("tariffs.series", "tariffs", "Rate by year", (
-    _req("default", "percent", "Rate for every year not listed.", negative=True),
-    _f("by_year", "map", "Rates of given calendar years.", keys="year", of="percent"),
+    _req("default", "percent", "Rate for every year not listed.", **_RATE_INDEX),
+    _f("by_year", "map", "Rates of given calendar years.", keys="year", of="percent", **_RATE_INDEX),
 ))
 
 DISCOUNT = Section("tariffs.discount", "tariffs", "Discount (`discount`)", (
@@ -449,16 +502,14 @@ def _type(f: Field) -> str:
         return "one of " + ", ".join(f"`{c}`" for c in f.choices)
     if f.kind == "list":
         return f"list of {SECTIONS[f.of].title.split(' (')[0].lower()}"
-    if f.kind == "map":
-        return f"mapping of {f.keys}: {f.of}"
-    text = _KIND_TEXT[f.kind]
+    text = f"mapping of {f.keys}: {f.of}" if f.kind == "map" else _KIND_TEXT[f.kind]
     if f.minimum is not None and f.maximum is not None:
         text += f", {f.minimum} to {f.maximum}"
     elif f.minimum is not None:
         text += f", at least {f.minimum}"
     elif f.maximum is not None:
         text += f", at most {f.maximum}"
-    if f.negative:
+    if f.negative and f.minimum is None:
         text += ", may be negative"
     return text
 
@@ -488,6 +539,9 @@ def case_file_markdown() -> str:
         "",
         "* Percentages are written `3%` or `0.03`; numbers with a decimal point (`62.40`), never a comma.",
         "* Unknown fields are errors, and so are duplicate keys.",
+        "* Text may hold tabs and line breaks, but no other control characters (such as `\"\\x07\"`).",
+        f"* Numbers have bounds far above any real figure (at most {MAX_COUNT} clients, {MAX_AMOUNT} euros for one",
+        f"  price, {MAX_RATE} euros an hour); a number beyond its bound is refused as a typing mistake.",
         "* A required field left empty (`product:`) counts as missing. An optional field left empty is read",
         "  as not given, except where the table says \"not empty\".",
         "* Fields marked \"for hourly\" (or another kind) belong to funding lines or benefits of that kind only.",

@@ -55,12 +55,13 @@ def _getter(r: Reader, m: dict, sec: F.Section, path: tuple):
 # ---- catalogue ------------------------------------------------------------------------
 
 
-def _price(r: Reader, m: dict, path: tuple, required: bool, amount_key: str = "amount", low_key: str = "low",
-           high_key: str = "high", written_from: dict | None = None, written_path: tuple | None = None) -> Price | None:
-    """A price (or an hours figure: the same shape under other key names)."""
-    amount = r.number(m, amount_key, path)
-    low = r.number(m, low_key, path)
-    high = r.number(m, high_key, path)
+def _price(r: Reader, m: dict, path: tuple, sec: F.Section, required: bool, amount_key: str = "amount",
+           low_key: str = "low", high_key: str = "high", written_from: dict | None = None,
+           written_path: tuple | None = None) -> Price | None:
+    """A price (or an hours figure: the same shape under other key names), as section ``sec`` declares it."""
+    amount = r.value(m, sec[amount_key], path)
+    low = r.value(m, sec[low_key], path)
+    high = r.value(m, sec[high_key], path)
     bad = any(k in m and m[k] is not None for k in (amount_key, low_key, high_key)) and \
         all(v is None for v in (amount, low, high))
     src = written_from if written_from is not None else m
@@ -101,7 +102,15 @@ def _source(r: Reader, m: dict, path: tuple, docs: dict, key: str = "source", re
     return value
 
 
-def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
+def _vat_rate_unknown(value: object, rate: Decimal, known: frozenset) -> str | None:
+    """Why a VAT rate is not one of the rates of the tariffs file, or None."""
+    if not known or rate in known:
+        return None
+    rates = ", ".join(F.shown(x, percent=True) for x in sorted(known, reverse=True))
+    return f"{value} is not a Dutch VAT rate ({rates})"
+
+
+def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = frozenset()) -> Item | None:
     m = r.section(m, path, F.ITEM)
     if m is None:
         return None
@@ -120,7 +129,7 @@ def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
         if t is None:
             continue
         tget = _getter(r, t, F.TIER, tp)
-        price = _price(r, t, tp, required=True)
+        price = _price(r, t, tp, F.TIER, required=True)
         tref = tget("ref")
         if tref is not None and not REF_RE.match(tref):
             r.error(tp + ("ref",), f"'{tref}' is not a line id such as C21")
@@ -135,22 +144,24 @@ def _item(r: Reader, m: object, path: tuple, docs: dict) -> Item | None:
         if p is None:
             continue
         size = r.value(p, F.PACK["size"], pp)
-        price = _price(r, p, pp, required=True)
+        price = _price(r, p, pp, F.PACK, required=True)
         if size is not None and price is not None:
             packs.append(Pack(size=size, price=price))
-    price = _price(r, m, path, required=False)
+    price = _price(r, m, path, F.ITEM, required=False)
     if included and (price is not None or tiers or packs):
         r.error(path + ("included",), "an included item has no price of its own")
     if sum(x is not None and x != [] for x in (price, tiers or None, packs or None)) > 1:
         r.error(path, "give one of: a price, tiers or packs")
     basis = get("basis")
     role = get("role")
-    if basis == "role" and role is None and "role" not in m:
+    if basis == "role" and role is None and not r.has_problem(path + ("role",)):
         r.error(path + ("basis",), "basis 'role' needs a role")
     timing = get("timing")
     if timing in ("per_new_unit", "at_removal") and basis not in (None, "unit", "deployment"):
         r.error(path + ("timing",), f"timing '{timing}' counts units; basis must be unit or deployment")
     vat_rate = get("vat_rate")
+    if vat_rate is not None and (why := _vat_rate_unknown(m["vat_rate"], vat_rate, vat_rates)):
+        r.error(path + ("vat_rate",), why)
     return Item(
         id=item_id or "",
         ref=ref,
@@ -183,18 +194,19 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
     get = _getter(r, m, F.TIME, path)
     counted = get("counted")
     role = get("role")
-    if counted and role is None and "role" not in m:
+    if counted and role is None and not r.has_problem(path + ("role",)):
         r.error(path, "counted time needs a role")
     hours = None
     if any(k in m for k in ("hours", "hours_low", "hours_high")):
-        hours = _price(r, m, path, required=True, amount_key="hours", low_key="hours_low", high_key="hours_high")
+        hours = _price(r, m, path, F.TIME, required=True, amount_key="hours", low_key="hours_low",
+                       high_key="hours_high")
     phases: list[Phase] = []
     for i, ph in enumerate(r.seq(m.get("phases"), path + ("phases",)) or []):
         pp = path + ("phases", i)
         ph = r.section(ph, pp, F.PHASE)
         if ph is None:
             continue
-        per_week = _price(r, ph, pp, required=True, amount_key="hours_per_week", low_key="hours_per_week_low",
+        per_week = _price(r, ph, pp, F.PHASE, required=True, amount_key="hours_per_week", low_key="hours_per_week_low",
                           high_key="hours_per_week_high", written_from=m, written_path=path)
         weeks = r.value(ph, F.PHASE["weeks"], pp)
         months = r.value(ph, F.PHASE["months"], pp)
@@ -222,7 +234,7 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
     )
 
 
-def _product(r: Reader, m: object, path: tuple, docs: dict) -> Product | None:
+def _product(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = frozenset()) -> Product | None:
     m = r.section(m, path, F.PRODUCT)
     if m is None:
         return None
@@ -235,7 +247,7 @@ def _product(r: Reader, m: object, path: tuple, docs: dict) -> Product | None:
     if price_year is None:
         r.error(path + ("price_year",), "price year unknown: give price_year here or on the source document")
     items = [x for i, it in enumerate(r.seq(m.get("items"), path + ("items",), allow_empty=False) or [])
-             if (x := _item(r, it, path + ("items", i), docs)) is not None]
+             if (x := _item(r, it, path + ("items", i), docs, vat_rates)) is not None]
     time = [x for i, t in enumerate(r.seq(m.get("time"), path + ("time",)) or [])
             if (x := _timeline(r, t, path + ("time", i), docs)) is not None]
     choices: list[Choice] = []
@@ -279,7 +291,9 @@ def _product(r: Reader, m: object, path: tuple, docs: dict) -> Product | None:
     )
 
 
-def load_catalogue(directory: Path | None = None) -> Catalogue:
+def load_catalogue(directory: Path | None = None, vat_rates: frozenset = frozenset()) -> Catalogue:
+    """The supplier catalogue. ``vat_rates``: the rates of the tariffs file, which an item's vat_rate
+    must be one of (as a case's vat_rates must)."""
     directory = Path(directory) if directory else paths.data_dir()
     path = directory / "suppliers.yaml"
     tree = read_tree(path)
@@ -305,7 +319,7 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
         r.error(("sources",), "expected a mapping of source documents")
     products: dict[str, Product] = {}
     for i, pm in enumerate(r.seq(root.get("products"), ("products",), allow_empty=False) or []):
-        product = _product(r, pm, ("products", i), docs)
+        product = _product(r, pm, ("products", i), docs, vat_rates)
         if product is None:
             continue
         if product.id in products:
@@ -320,7 +334,7 @@ def load_catalogue(directory: Path | None = None) -> Catalogue:
 
 def _series(r: Reader, m: object, path: tuple) -> RateSeries | None:
     if isinstance(m, (str, Num)):
-        rate = r.percent_value(m, path, negative=True)
+        rate = r.entry(m, F.SERIES["default"], path)
         return RateSeries(default=rate) if rate is not None else None
     m = r.section(m, path, F.SERIES)
     if m is None:
@@ -333,7 +347,7 @@ def _series(r: Reader, m: object, path: tuple) -> RateSeries | None:
     else:
         for year, rate in raw.items():
             y = r.year_key(year, path + ("by_year", year))
-            v = r.percent_value(rate, path + ("by_year", year), negative=True)
+            v = r.entry(rate, F.SERIES["by_year"], path + ("by_year", year))
             if y is not None and v is not None:
                 by_year[y] = v
     return RateSeries(default=default, by_year=by_year) if default is not None else None
@@ -368,7 +382,7 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
             else:
                 for year, amount in raw.items():
                     y = r.year_key(year, fp + ("tariff", year))
-                    v = r.number_value(amount, fp + ("tariff", year))
+                    v = r.entry(amount, F.FUNDING_CODE["tariff"], fp + ("tariff", year))
                     if y is not None and v is not None:
                         tariffs[y] = v
         funding[code] = FundingCode(code=code, kind=get("kind") or "", domain=get("domain") or "",
@@ -381,10 +395,16 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
     rates: dict[str, Decimal] = {}
     raw_rates = vat.get("rates")
     if isinstance(raw_rates, dict):
+        if not raw_rates:
+            r.error(("vat", "rates"), "needs at least one rate (standard: 21%, ...)")
         for name, rate in raw_rates.items():
-            v = r.percent_value(rate, ("vat", "rates", name))
+            v = r.entry(rate, F.VAT["rates"], ("vat", "rates", name))
             if v is not None:
                 rates[str(name)] = v
+    elif raw_rates is not None:
+        r.error(("vat", "rates"), "expected a mapping of rate name: rate (standard: 21%)")
+    if rates and "standard" in vat and not r.has_problem(("vat", "standard")) and standard not in rates.values():
+        r.error(("vat", "standard"), f"{vat['standard']} is not one of the rates under vat.rates")
     scenarios: dict[str, Scenario] = {}
     idx = root.get("indexation")
     if idx is None:
@@ -433,11 +453,12 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
 START_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
-def _per_year(r: Reader, value: object, path: tuple, years: int | None) -> tuple[int, ...] | None:
+def _per_year(r: Reader, value: object, path: tuple, years: int | None, f: F.Field) -> tuple[int, ...] | None:
+    """Clients: one number, or one per contract year, within the bounds of field ``f``."""
     if isinstance(value, list):
         out = []
         for i, v in enumerate(value):
-            n = r.int_value(v, path + (i,), lo=0)
+            n = r.entry(v, f, path + (i,))
             out.append(n)
         if years is not None and len(value) != years:
             r.error(path, f"has {len(value)} entries but the case runs {years} years; give one per year or a single number")
@@ -445,7 +466,7 @@ def _per_year(r: Reader, value: object, path: tuple, years: int | None) -> tuple
         if any(n is None for n in out):
             return None
         return tuple(out)  # type: ignore[arg-type]
-    n = r.int_value(value, path, lo=0)
+    n = r.entry(value, f, path)
     if n is None:
         return None
     return tuple([n] * (years or 1))
@@ -547,8 +568,6 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
             benefits.append(benefit)
     discount_rate = get("discount_rate")
     hours_per_fte = get("hours_per_fte")
-    if hours_per_fte is not None and hours_per_fte == 0:
-        r.error(("hours_per_fte",), "must be more than 0")
 
     case = Case(title=title or "", organisation=get("organisation"), start_year=start_year or 0,
                 start_month=start_month or 0, years=years or 0, deployments=tuple(deployments),
@@ -575,7 +594,8 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
         hint = closest(pid, tuple(catalogue.products))
         r.error(path + ("product",), f"unknown product '{pid}'" + (f"; did you mean '{hint}'?" if hint else
                                                                     "; see `bcalc catalogue list`"))
-    clients = _per_year(r, d.get("clients"), path + ("clients",), years) if "clients" in d and d["clients"] is not None else None
+    clients = _per_year(r, d.get("clients"), path + ("clients",), years, F.CASE_DEPLOYMENT["clients"]) \
+        if d.get("clients") is not None else None
     options = get("options") or ()
     index_cap = get("index_cap")
     prices: dict[str, Decimal] = {}
@@ -590,10 +610,9 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
             continue
         for item_id, value in raw.items():
             ip = path + (key, item_id)
-            v = r.percent_value(value, ip, hi=Decimal(1)) if key == "vat_rates" else r.number_value(value, ip)
-            if key == "vat_rates" and v is not None and vat_rates_known and v not in vat_rates_known:
-                known = ", ".join(f"{x * 100:g}%" for x in sorted(vat_rates_known, reverse=True))
-                r.error(ip, f"{value} is not a Dutch VAT rate ({known})")
+            v = r.entry(value, F.CASE_DEPLOYMENT[key], ip)
+            if key == "vat_rates" and v is not None and (why := _vat_rate_unknown(value, v, vat_rates_known)):
+                r.error(ip, why)
                 continue
             if product is not None and product.item(str(item_id)) is None and not (
                     key == "quantities" and any(t.id == item_id for t in product.time)):
@@ -650,7 +669,8 @@ def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:
             if key in b:
                 r.error(path + (key,), f"{key} belongs to kind time")
     realisation = get("realisation")
-    clients = _per_year(r, b["clients"], path + ("clients",), years) if b.get("clients") is not None else None
+    clients = _per_year(r, b["clients"], path + ("clients",), years, F.CASE_BENEFIT["clients"]) \
+        if b.get("clients") is not None else None
     return Benefit(label=get("label") or "", kind=kind or "time",
                    deployment=(dep or 1) - 1, per=per or "month", minutes=minutes, hours=hours, role=role,
                    amount=amount, realisation=realisation if realisation is not None else Decimal(1),
@@ -677,7 +697,7 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
     r.kind_fields(f, path, F.CASE_FUNDING, fc.kind, code=code)
     clients = None
     if fc.kind in ("hourly", "vpt") and f.get("clients") is not None:
-        clients = _per_year(r, f["clients"], path + ("clients",), years)
+        clients = _per_year(r, f["clients"], path + ("clients",), years, F.CASE_FUNDING["clients"])
     values = {name: get(name) if name in allowed else None
               for name in ("hours_per_month", "tariff", "day_rate", "technology_share", "amount", "year")}
     return FundingLine(code=code, label=get("label"), clients=clients, where=path, **values)
@@ -685,16 +705,18 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
 
 def load_catalogues(directory: Path | None = None) -> tuple[Catalogue, Tariffs]:
     """Both catalogues, with the problems of both reported together."""
-    problems = []
     catalogue = tariffs = None
-    try:
-        catalogue = load_catalogue(directory)
-    except InputError as exc:
-        problems += exc.problems
+    tariff_problems = []
     try:
         tariffs = load_tariffs(directory)
     except InputError as exc:
+        tariff_problems = exc.problems
+    problems = []
+    try:
+        catalogue = load_catalogue(directory, frozenset(tariffs.vat_rates.values()) if tariffs else frozenset())
+    except InputError as exc:
         problems += exc.problems
+    problems += tariff_problems
     if problems:
         raise InputError(problems)
     return catalogue, tariffs  # type: ignore[return-value]

@@ -2,7 +2,8 @@
 
 Each check names the path of the field so that the problem can point at ``FILE:LINE``.
 Values come back converted (Decimal, int, tuples); a field with a problem comes back as None
-and the problem is recorded, so one pass finds every mistake in a file.
+and the problem is recorded, so one pass finds every mistake in a file. The bounds of a value
+(``minimum``, ``maximum``) are those its field declares in bcalc/fields.py.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ import re
 from decimal import Decimal
 
 from bcalc.errors import InputError, Problem
-from bcalc.fields import Field, Section
+from bcalc.fields import Field, Section, bounds, outside
 from bcalc.money import dec, parse_percent
 from bcalc.yamltree import Num, Tree, dotted
 
 _MISSING = object()
-# Far beyond any real amount, count or rate; stops typos like 1e24 before they reach the arithmetic.
+# Far beyond any real amount, count or rate; stops typos like 1e24 before they reach the arithmetic
+# where a field declares no maximum of its own.
 LIMIT = Decimal("1e10")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+YEAR_RE = re.compile(r"^[0-9]{4}$")
 
 
 def _kind(value: object) -> str:
@@ -40,11 +43,17 @@ def _kind(value: object) -> str:
 class Reader:
     def __init__(self, tree: Tree):
         self.tree = tree
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = list(tree.problems)
+        self.reported: set[tuple] = set()
 
     # -- reporting -----------------------------------------------------------------------
     def error(self, path: tuple, message: str) -> None:
+        self.reported.add(path)
         self.problems.append(Problem(self.tree.file, self.tree.line(path), dotted(path), message))
+
+    def has_problem(self, path: tuple) -> bool:
+        """A problem was reported for this field: a rule that depends on it says nothing more."""
+        return path in self.reported
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -100,13 +109,29 @@ class Reader:
         if f.kind == "integer":
             return self.integer(m, f.name, path, default=d, lo=f.minimum, hi=f.maximum)  # type: ignore[arg-type]
         if f.kind == "number":
-            return self.number(m, f.name, path, default=None if d is None else dec(str(d)), negative=f.negative)
+            lo, hi = bounds(f)
+            return self.number(m, f.name, path, default=None if d is None else dec(str(d)), negative=f.negative,
+                               lo=lo, hi=hi)
         if f.kind == "percent":
+            lo, hi = bounds(f)
             return self.percent(m, f.name, path, default=None if d is None else parse_percent(d),
-                                hi=None if f.maximum is None else parse_percent(f.maximum), negative=f.negative)
+                                hi=hi, negative=f.negative, lo=lo)
         if f.kind == "ids":
             return self.id_list(m, f.name, path)
         raise ValueError(f"{f.name}: {f.kind} is not a scalar kind")
+
+    def entry(self, value: object, f: Field, path: tuple):
+        """One value written at ``path`` for field ``f``: an entry of a map (its kind is the map's
+        ``of``) or one year of a list of clients, within the field's declared bounds."""
+        kind = f.of if f.kind == "map" else f.kind
+        lo, hi = bounds(f, kind)
+        if kind in ("integer", "clients"):
+            return self.int_value(value, path, lo=0 if lo is None else int(lo), hi=None if hi is None else int(hi))
+        if kind == "number":
+            return self.number_value(value, path, f.negative, lo=lo, hi=hi)
+        if kind == "percent":
+            return self.percent_value(value, path, hi=hi, negative=f.negative, lo=lo)
+        raise ValueError(f"{f.name}: {kind} is not a kind of entry")
 
     def seq(self, value: object, path: tuple, allow_empty: bool = True) -> list | None:
         if value is None:
@@ -173,25 +198,26 @@ class Reader:
         if number != number.to_integral_value():
             self.error(path, f"expected a whole number, got {value}")
             return None
+        if lo is not None and number < lo:
+            self.error(path, f"must be at least {lo}, got {value}")
+            return None
+        if hi is not None and number > hi:
+            self.error(path, f"must be at most {hi}, got {value}")
+            return None
         if abs(number) >= LIMIT:
             self.error(path, f"{value} is too large")
             return None
-        result = int(number)
-        if lo is not None and result < lo:
-            self.error(path, f"must be at least {lo}, got {result}")
-            return None
-        if hi is not None and result > hi:
-            self.error(path, f"must be at most {hi}, got {result}")
-            return None
-        return result
+        return int(number)
 
-    def number(self, m: dict, key: str, path: tuple, default=None, negative: bool = False):
+    def number(self, m: dict, key: str, path: tuple, default=None, negative: bool = False,
+               lo: Decimal | None = None, hi: Decimal | None = None):
         value = m.get(key, _MISSING)
         if value is _MISSING or value is None:
             return default
-        return self.number_value(value, path + (key,), negative)
+        return self.number_value(value, path + (key,), negative, lo=lo, hi=hi)
 
-    def number_value(self, value: object, path: tuple, negative: bool = False) -> Decimal | None:
+    def number_value(self, value: object, path: tuple, negative: bool = False,
+                     lo: Decimal | None = None, hi: Decimal | None = None) -> Decimal | None:
         if isinstance(value, bool) or not isinstance(value, str):
             self.error(path, f"expected a number, got {_kind(value)}")
             return None
@@ -208,21 +234,27 @@ class Reader:
             except ValueError:
                 self.error(path, f"expected a number, got {value}")
                 return None
-        if result < 0 and not negative:
+        if result < 0 and not negative and lo is None:
             self.error(path, f"must not be negative, got {value}")
+            return None
+        why = outside(result, lo, hi)
+        if why:
+            self.error(path, f"{why}, got {value}")
             return None
         if abs(result) >= LIMIT:
             self.error(path, f"{value} is too large")
             return None
         return result
 
-    def percent(self, m: dict, key: str, path: tuple, default=None, hi: Decimal | None = None, negative: bool = False):
+    def percent(self, m: dict, key: str, path: tuple, default=None, hi: Decimal | None = None, negative: bool = False,
+                lo: Decimal | None = None):
         value = m.get(key, _MISSING)
         if value is _MISSING or value is None:
             return default
-        return self.percent_value(value, path + (key,), hi, negative)
+        return self.percent_value(value, path + (key,), hi, negative, lo=lo)
 
-    def percent_value(self, value: object, path: tuple, hi: Decimal | None = None, negative: bool = False):
+    def percent_value(self, value: object, path: tuple, hi: Decimal | None = None, negative: bool = False,
+                      lo: Decimal | None = None):
         if isinstance(value, bool) or not isinstance(value, str):
             self.error(path, f"expected a percentage such as 3% or 0.03, got {_kind(value)}")
             return None
@@ -234,11 +266,12 @@ class Reader:
         if abs(result) >= LIMIT:
             self.error(path, f"{value} is too large")
             return None
-        if result < 0 and not negative:
+        if result < 0 and not negative and (lo is None or lo >= 0):
             self.error(path, f"must not be negative, got {value}")
             return None
-        if hi is not None and result > hi:
-            self.error(path, f"must be at most {hi * 100:f}%, got {value}")
+        why = outside(result, lo, hi, percent=True)
+        if why:
+            self.error(path, f"{why}, got {value}")
             return None
         if not str(value).strip().endswith("%") and result > 1:
             self.error(path, f"{value} reads as {result * 100:f}%; write {value}% if that is meant")
@@ -268,7 +301,7 @@ class Reader:
     def year_key(self, key: object, path: tuple) -> int | None:
         """A calendar year used as a mapping key (2025: 4.948%)."""
         text = str(key).strip()
-        if not text.isdigit() or not 1990 <= int(text) <= 2100:
+        if not YEAR_RE.match(text) or not 1990 <= int(text) <= 2100:
             self.error(path, f"'{text}' is not a calendar year (1990-2100)")
             return None
         return int(text)

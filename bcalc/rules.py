@@ -144,7 +144,7 @@ def check_benefit_follows_deployment(ctx: Loaded) -> list[Problem]:
     out = []
     n = len(ctx.case.deployments)
     for b in ctx.case.benefits:
-        if not ctx.written(b.where + ("deployment",)):
+        if ctx.raw(b.where + ("deployment",)) is None:  # not written, or left empty
             if n > 1 and ctx.raw(b.where + ("clients",)) is None:
                 out.append(ctx.problem(b.where, "the case has several deployments: say whose clients it follows "
                                                 "(deployment: 1, 2, ...)"))

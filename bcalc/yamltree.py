@@ -3,10 +3,15 @@
 Numbers are kept as their text (``Num``) so that ``Decimal`` sees exactly what the user wrote.
 Every mapping key and list entry records the line it stands on, keyed by its path
 (``("deployments", 0, "clients")``), so that problems can be reported as ``FILE:LINE``.
+
+A file that cannot be read as YAML at all is refused at once. Mistakes in its structure (a
+duplicate key, a merge key, a control character in text) are kept with the tree, so that the
+loader reports them together with every other mistake of the file.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -26,10 +31,11 @@ class Num(str):
 class Tree:
     """A parsed YAML document and where each of its parts stands."""
 
-    def __init__(self, file: str, data: object, lines: dict[tuple, int]):
+    def __init__(self, file: str, data: object, lines: dict[tuple, int], problems: list[Problem] | None = None):
         self.file = file
         self.data = data
         self.lines = lines
+        self.problems = list(problems or [])  # mistakes in the structure, reported with the others
 
     def line(self, path: tuple) -> int | None:
         while path:
@@ -46,6 +52,17 @@ _NULL = "tag:yaml.org,2002:null"
 
 
 MAX_NODES = 100_000  # far above any real case or catalogue; stops alias "bombs" early
+# Control characters (C0, DEL, C1) other than tab and line feed: an escape such as "\x07" or "\e[2J"
+# in quoted text. They break the workbook and reach the terminal raw, and no figure needs them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What YAML refuses to see raw in a file: everything outside its printable set.
+_NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _control(text: str) -> str:
+    """``control character U+0007``, or ``control characters U+001B, U+0007``: those in the text."""
+    found = list(dict.fromkeys(f"U+{ord(c):04X}" for c in CONTROL.findall(text)))
+    return ("control characters " if len(found) > 1 else "control character ") + ", ".join(found)
 
 
 class _Budget:
@@ -80,6 +97,11 @@ def _convert(node, path: tuple, lines: dict, problems: list[Problem], file: str,
         return value.lower() in ("true", "yes", "on", "y")
     if tag == _NULL:
         return None
+    if CONTROL.search(value):
+        # Reported here; the text without them goes on, so that it causes no second problem.
+        problems.append(Problem(file, node.start_mark.line + 1, _dotted(path),
+                                f"{_control(value)} in the text; only tab and line breaks are allowed"))
+        value = CONTROL.sub("", value)
     return value  # strings, and timestamps kept as written
 
 
@@ -91,6 +113,10 @@ def _collection(node, path: tuple, lines: dict, problems: list[Problem], file: s
                 problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(path), "keys must be plain names"))
                 continue
             key = key_node.value
+            if CONTROL.search(key):
+                problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(path),
+                                        f"a key holds the {_control(key)}"))
+                key = CONTROL.sub("", key)
             if key == "<<":
                 problems.append(Problem(file, key_node.start_mark.line + 1, _dotted(path), "merge keys (<<) are not supported"))
                 continue
@@ -132,6 +158,8 @@ def parse_text(text: str, file: str) -> Tree:
         if start and stop and stop != start:  # the bracket or quote opened earlier
             message += f" (noticed at line {stop})"
         raise _input_error([Problem(file, line, "", f"not valid YAML: {message}")]) from None
+    except yaml.reader.ReaderError:
+        raise _input_error(_unprintable(text, file)) from None
     except yaml.YAMLError as exc:
         raise _input_error([Problem(file, None, "", f"not valid YAML: {exc}")]) from None
     if node is None:
@@ -141,24 +169,50 @@ def parse_text(text: str, file: str) -> Tree:
         data = _convert(node, (), lines, problems, file, _Budget())
     except _TooBig:
         raise _input_error([Problem(file, None, "", f"more than {MAX_NODES:,} values (aliases expanding too far?)")]) from None
-    if problems:
-        raise _input_error(problems)
-    return Tree(file, data, lines)
+    return Tree(file, data, lines, problems)
+
+
+def _unprintable(text: str, file: str) -> list[Problem]:
+    """Each character YAML refuses to read raw, at its line and column."""
+    out: list[Problem] = []
+    for match in _NOT_PRINTABLE.finditer(text):
+        if len(out) == 20:
+            rest = len(_NOT_PRINTABLE.findall(text, match.start()))
+            out.append(Problem(file, text.count("\n", 0, match.start()) + 1, "",
+                               f"not valid YAML: {rest} more such characters"))
+            break
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        what = "control character" if CONTROL.match(match.group()) else "character"
+        out.append(Problem(file, line, "", f"not valid YAML: {what} U+{ord(match.group()):04X} at column {column}"))
+    return out or [Problem(file, None, "", "not valid YAML: a character that YAML does not allow")]
+
+
+def _undecodable(data: bytes, exc: UnicodeDecodeError, file: str) -> Problem:
+    """Where the first byte that is not UTF-8 stands: its line, and its column in characters."""
+    start = data.rfind(b"\n", 0, exc.start) + 1
+    line = data.count(b"\n", 0, exc.start) + 1
+    column = len(data[start:exc.start].decode("utf-8", errors="replace")) + 1
+    return Problem(file, line, "", f"not UTF-8 text (byte 0x{data[exc.start]:02X} at column {column}: {exc.reason}); "
+                                   f"save the file as UTF-8")
 
 
 def read_tree(path: Path, shown: str | None = None) -> Tree:
     shown = shown or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise _input_error([Problem(shown, None, "", "file not found")]) from None
     except IsADirectoryError:
         raise _input_error([Problem(shown, None, "", "is a directory, not a file")]) from None
-    except UnicodeDecodeError as exc:
-        raise _input_error([Problem(shown, None, "", f"not UTF-8 text ({exc.reason})")]) from None
     except OSError as exc:
         raise _input_error([Problem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
-    return parse_text(text, shown)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _input_error([_undecodable(data, exc, shown)]) from None
+    # Line breaks as reading in text mode gives them.
+    return parse_text(text.replace("\r\n", "\n").replace("\r", "\n"), shown)
 
 
 def _input_error(problems):

@@ -168,6 +168,7 @@ def _parse_vary(spec: str, model: Model) -> Input:
         raise _Bad("values must not be negative")
     if percent and kind != "indexation" and high > ONE:
         raise _Bad("a share cannot be above 100%")
+    _within_declared(kind, groups, numbers, parts, percent)
 
     if kind == "clients":
         d = _index(groups[0], len(case.deployments), "deployments")
@@ -217,8 +218,57 @@ def _parse_vary(spec: str, model: Model) -> Input:
             raise _Bad(f"funding {f} ({line.code}) has no {field}")
         make = lambda lo, mo, hi: funding_input(model, f, field, lo, mo, hi, "vary")  # noqa: E731
     mode = numbers[1] if len(numbers) == 3 else min(max(current, low), high)
+    if kind == "indexation":
+        _index_within_bounds(model, groups[0], low - current, high - current)
     inp = make(low, mode, high)
     return replace(inp, source="--vary", written=spec.strip())
+
+
+def _declared(kind: str, groups: tuple):
+    """The case-file field a --vary path sets: its bounds are those of the case file."""
+    from bcalc import fields as F
+
+    if kind == "clients":
+        return F.CASE_DEPLOYMENT["clients"]
+    if kind == "price":
+        return F.CASE_DEPLOYMENT["prices"]
+    if kind == "benefit":
+        return F.CASE_BENEFIT[groups[1]]
+    if kind == "indexation":
+        return F.CASE_INDEXATION[groups[0]]
+    return F.CASE_FUNDING[groups[1]]
+
+
+def _within_declared(kind: str, groups: tuple, numbers: list[Decimal], parts: list[str], percent: bool) -> None:
+    from bcalc.fields import bounds, outside
+
+    lo, hi = bounds(_declared(kind, groups))
+    for name, value, text in zip(("low", "mode", "high") if len(numbers) == 3 else ("low", "high"), numbers, parts):
+        why = outside(value, lo, hi, percent)
+        if why:
+            raise _Bad(f"{name} {text.strip()} {why}, as in the case file")
+
+
+def _index_within_bounds(model: Model, which: str, down: Decimal, up: Decimal) -> None:
+    """A varied indexation rate moves every year's rate of its series by the same amount (see
+    ``sensitivity.apply``): no year of the horizon may leave the bounds of an indexation rate."""
+    from bcalc import fields as F
+    from bcalc.fields import bounds, shown
+
+    case = model.case
+    lo, hi = bounds(F.CASE_INDEXATION[which])
+    own = getattr(case.indexation, which)
+    if own is not None:
+        return  # one rate for every year: the bounds of the value itself
+    series = getattr(model.tariffs.scenarios[model.scenario_name], which)
+    for year in range(case.start_year + 1, case.start_year + case.years + 1):
+        rate = series.rate(year)
+        if lo is not None and rate + down < lo:
+            raise _Bad(f"moves the {year} rate of scenario {model.scenario_name} from {shown(rate, True)} to "
+                       f"{shown(rate + down, True)}, below {shown(lo, True)}")
+        if hi is not None and rate + up > hi:
+            raise _Bad(f"moves the {year} rate of scenario {model.scenario_name} from {shown(rate, True)} to "
+                       f"{shown(rate + up, True)}, above {shown(hi, True)}")
 
 
 # ---- the simulation --------------------------------------------------------------------------------
