@@ -151,8 +151,10 @@ def parse_text(text: str, file: str) -> Tree:
         # Where a construct was opened (a bracket, a quote) is where the mistake usually is;
         # where the parser gave up is said as well.
         opened = exc.context and ("flow" in exc.context or "quoted" in exc.context)
-        start = exc.context_mark.line + 1 if exc.context_mark and opened else None
-        stop = exc.problem_mark.line + 1 if exc.problem_mark else None
+        # at the end of the text the parser's marks stand on the line after the last one
+        last = max(1, len(text.splitlines()))
+        start = min(exc.context_mark.line + 1, last) if exc.context_mark and opened else None
+        stop = min(exc.problem_mark.line + 1, last) if exc.problem_mark else None
         line = start or stop
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         if start and stop and stop != start:  # the bracket or quote opened earlier

@@ -15,6 +15,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import line_of
 import yaml
 from typer.testing import CliRunner
 
@@ -52,12 +53,6 @@ def write(tmp_path: Path, text: str, name: str = "case.yaml") -> Path:
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
 
-
-def line_of(path: Path, fragment: str) -> int:
-    for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if fragment in text:
-            return n
-    raise AssertionError(fragment)
 
 
 def assert_input_error(result, files: set[str]) -> None:
@@ -646,3 +641,15 @@ def test_a_duplicate_key_in_the_catalogue_and_its_other_mistakes(tmp_path):
     edit(suppliers, "timing: monthly", "timing: maandelijks")
     result = validate(folder)
     assert "duplicate key" in result.stderr and "'maandelijks' is not one of" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("text, line", [
+    ("case: Kort\nstart: 2027-01\nyears: 1\nscen", 4),              # no final newline
+    ("case: Kort\nstart: 2027-01\nyears: [\n", 3),                  # a bracket left open at the end
+    ("case: Kort\nstart: 2027-01\nstaff: {care_staff: {count:", 3),
+])
+def test_a_yaml_mistake_at_the_end_of_a_file_names_its_last_line(tmp_path, text, line):
+    path = write(tmp_path, text)
+    result = invoke("estimate", path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}:{line}: not valid YAML"), result.stderr
