@@ -63,3 +63,11 @@ def line(result, item: str, year: int, deployment: int = 0):
 
 def year_row(result, year: int):
     return next(r.totals for r in result.per_year if r.year == year)
+
+
+def line_of(path: Path, fragment: str) -> int:
+    """The number of the first line of ``path`` that contains ``fragment``."""
+    for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if fragment in text:
+            return n
+    raise AssertionError(fragment)

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import line_of
 from typer.testing import CliRunner
 
 from bcalc import fields
@@ -44,12 +45,6 @@ def estimate(tmp_path: Path, text: str, *extra: str):
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path, runner.invoke(app, ["estimate", str(path), "--format", "json", *extra], env={"COLUMNS": "200"})
 
-
-def line_of(path: Path, fragment: str) -> int:
-    for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if fragment in text:
-            return n
-    raise AssertionError(fragment)
 
 
 def assert_problem(path: Path, result, line: int, field: str, fragment: str) -> None:
