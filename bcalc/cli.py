@@ -451,7 +451,19 @@ def _no_options() -> None:
 
 def main() -> None:
     name = sys.argv[1] if len(sys.argv) > 1 else ""
-    (_single(name) or app)(prog_name="bcalc")
+    stdout = sys.stdout
+    try:
+        (_single(name) or app)(prog_name="bcalc")
+    except SystemExit:
+        # typer ends a closed pipe met outside a command (the help, a usage error) with status 1,
+        # after swapping in a stream that swallows the last flush; end it as a command would
+        if sys.stdout is not stdout:
+            sys.stdout = stdout
+            try:
+                _pipe_closed()
+            except typer.Exit as done:
+                raise SystemExit(done.exit_code) from None
+        raise
 
 
 # simulate and sensitivity live in their own module, which registers them on `app`

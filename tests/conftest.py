@@ -71,3 +71,40 @@ def line_of(path: Path, fragment: str) -> int:
         if fragment in text:
             return n
     raise AssertionError(fragment)
+
+
+# ---- running the command line in-process ------------------------------------------------------
+
+# A wide terminal without colour, so that rich does not cut ids or source lines short in tables.
+WIDE_ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
+NARROW_ENV = {"COLUMNS": "80", "NO_COLOR": "1"}
+
+
+def invoke(*args, env: dict | None = None):
+    """Run bcalc with ``args`` in this process; the typer result (exit code, stdout, stderr)."""
+    from typer.testing import CliRunner
+
+    from bcalc.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args], env=env or WIDE_ENV)
+
+
+def _shown(result) -> str:
+    return f"exit {result.exit_code}\n--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+
+
+def ok(*args, env: dict | None = None):
+    """Run bcalc and require exit 0 with no exception escaping."""
+    result = invoke(*args, env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 0, _shown(result)
+    return result
+
+
+def bad(*args, code: int = 2, env: dict | None = None):
+    """Run bcalc and require exit ``code`` (2: bad input) without a traceback."""
+    result = invoke(*args, env=env)
+    assert result.exit_code == code, _shown(result)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result

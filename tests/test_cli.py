@@ -9,39 +9,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bcalc.cli import app
+from conftest import bad, invoke, ok
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 DISPENSERS = ROOT / "examples" / "medicijndispensers.yaml"
 MONEY_RE = re.compile(r"^-?\d+\.\d{2}$")
 SOURCE_RE = re.compile(r"^\d{3}:\d+(?:-\d+)?$")
-# A wide terminal, so that rich does not cut ids or source lines short in tables.
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
-
-runner = CliRunner()
-
-
-def invoke(*args: str):
-    return runner.invoke(app, [str(a) for a in args], env=ENV)
-
-
-def ok(*args: str):
-    result = invoke(*args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code == 0, f"exit {result.exit_code}\n--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
-    return result
-
-
-def bad(*args: str, code: int = 2):
-    result = invoke(*args)
-    assert result.exit_code == code, f"exit {result.exit_code}\n--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    return result
-
 
 def flat(text: str) -> str:
     """Whitespace collapsed, so that wrapped help and table text can be searched."""

@@ -10,35 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bcalc.cli import app
 from bcalc.money import fmt_money, money_str
+from conftest import bad, invoke, ok
 
 ROOT = Path(__file__).resolve().parents[1]
 DISPENSERS = ROOT / "examples" / "medicijndispensers.yaml"
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
 CATEGORIES = ("one_off", "recurring", "training", "internal", "vat", "cost")
-
-runner = CliRunner()
-
-
-def invoke(*args, env=None):
-    return runner.invoke(app, [str(a) for a in args], env=env or ENV)
-
-
-def ok(*args, env=None):
-    result = invoke(*args, env=env)
-    assert result.exit_code == 0, f"exit {result.exit_code}\n{result.stdout}\n{result.stderr}"
-    return result
-
-
-def bad(*args, code: int = 2):
-    result = invoke(*args)
-    assert result.exit_code == code, f"exit {result.exit_code}\n{result.stdout}\n{result.stderr}"
-    assert "Traceback" not in result.output
-    return result
-
 
 def compare_json(*args) -> dict:
     return json.loads(ok("compare", *args, "--format", "json").stdout)

@@ -20,27 +20,18 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 from rich.text import Text
-from typer.testing import CliRunner
 
 from bcalc import writefile
-from bcalc.cli import app
 from bcalc.errors import InputError
 from bcalc.render.console import make_console
 from bcalc.terminal import CleanWriter, clean
+from conftest import WIDE_ENV, invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 DISPENSERS = ROOT / "examples" / "medicijndispensers.yaml"
 BCALC = [sys.executable, "-m", "bcalc"]
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
 # every control character but tab and newline, raw
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-runner = CliRunner()
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args], env=ENV)
-
 
 def expect(result, code: int):
     assert result.exit_code == code, f"exit {result.exit_code}\n{result.stdout}\n{result.stderr}"
@@ -53,7 +44,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def subprocess_env() -> dict:
-    return {**os.environ, **ENV, "PYTHONPATH": str(ROOT)}
+    return {**os.environ, **WIDE_ENV, "PYTHONPATH": str(ROOT)}
 
 
 # ---- 7: a file name longer than the file system allows ---------------------------------------
@@ -93,6 +84,9 @@ def test_longest_names_that_fit_are_written(tmp_path, name):
     ("catalogue", "show", "medido"),
     ("funding", "list"),
     ("funding", "show", "H139"),
+    ("--help",),
+    ("estimate", "--help"),
+    ("catalogue", "--help"),
 ])
 def test_closed_pipe_ends_quietly_with_status_141(args):
     read_end, write_end = os.pipe()

@@ -10,27 +10,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bcalc.cli import app
 from bcalc.money import fmt_money, money_str
+from conftest import invoke, ok
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 DISPENSERS = ROOT / "examples" / "medicijndispensers.yaml"
 KITCHEN_SINK = ROOT / "tests" / "cases" / "kitchen-sink.yaml"
-ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
 SCENARIOS = ("none", "low", "base", "high")
 ENDS = ("low", "mid", "high")
-
-runner = CliRunner()
-
-
-def ok(*args, env=None):
-    result = runner.invoke(app, [str(a) for a in args], env=env or ENV)
-    assert result.exit_code == 0, f"exit {result.exit_code}\n{result.stdout}\n{result.stderr}"
-    return result
-
 
 def scenarios_json(*args) -> dict:
     return json.loads(ok("scenarios", *args, "--format", "json").stdout)
@@ -222,6 +211,6 @@ def test_report_markdown_and_workbook_show_the_scenarios_json(tmp_path, lang):
 def test_bad_case_exits_2(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text(textwrap.dedent(STOP.replace("years: 3", "years: 16")), encoding="utf-8")
-    result = runner.invoke(app, ["scenarios", str(path)], env=ENV)
+    result = invoke("scenarios", path)
     assert result.exit_code == 2 and "bad.yaml:3: years:" in result.stderr
     assert "Traceback" not in result.output

@@ -14,24 +14,25 @@ import json
 import shutil
 import textwrap
 from dataclasses import replace
+from functools import partial
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
-from bcalc.cli import app
 from bcalc.core import estimate
 from bcalc.core.sensitivity import Sensitivity, SensitivityRow, sensitivity
 from bcalc.loader import load_case, load_tariffs
 from bcalc.messages import say
 from bcalc.models import Indexation, StaffRole
 from bcalc.render import sensitivity_view
+import conftest
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {"COLUMNS": "80", "NO_COLOR": "1"}
-runner = CliRunner()
+# a terminal of 80 columns, as most people have
+invoke = partial(conftest.invoke, env=conftest.NARROW_ENV)
+ok = partial(conftest.ok, env=conftest.NARROW_ENV)
 
 MEDIDO_1Y = """\
     case: Medido een jaar
@@ -95,16 +96,6 @@ def case_file(tmp_path):
         return path
 
     return _make
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args], env=ENV)
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, f"exit {result.exit_code}\n{result.stdout}\n{result.stderr}"
-    return result
 
 
 def row(s: Sensitivity, key: str) -> SensitivityRow:

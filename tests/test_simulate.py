@@ -13,23 +13,24 @@ import math
 import sys
 import textwrap
 from dataclasses import replace
+from functools import partial
 from decimal import Decimal
 
 import pytest
-from typer.testing import CliRunner
 
-from bcalc.cli import app
 from bcalc.core import estimate
 from bcalc.core.sensitivity import Model
 from bcalc.core.simulate import parse_vary, simulate
 from bcalc.errors import InputError
 from bcalc.loader import load_case
 from bcalc.models import Indexation
+import conftest
 
 np = pytest.importorskip("numpy")
 
-ENV = {"COLUMNS": "80", "NO_COLOR": "1"}
-runner = CliRunner()
+# a terminal of 80 columns, as most people have
+invoke = partial(conftest.invoke, env=conftest.NARROW_ENV)
+ok = partial(conftest.ok, env=conftest.NARROW_ENV)
 MONEY_KEYS = ("p10", "p50", "p90", "mean")
 
 MEDIDO_1Y = """\
@@ -106,16 +107,6 @@ def load(case_file, catalogue, tariffs):
         return load_case(case_file(text), catalogue, tariffs)
 
     return _load
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args], env=ENV)
-
-
-def ok(*args):
-    result = invoke(*args)
-    assert result.exit_code == 0, f"exit {result.exit_code}\n{result.stdout}\n{result.stderr}"
-    return result
 
 
 # ---- collapsed ranges equal the estimate to the cent ----------------------------------------------
