@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bcalc.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     file: str
     line: int | None

@@ -37,11 +37,11 @@ field that is left out, where a plain "required field is missing" would not help
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
 from bcalc.models import BASES, ROLES, TIMINGS, VAT_STATUSES
+from bcalc.record import record
 
 FUNDING_KINDS = ("hourly", "vpt", "subsidy")
 BENEFIT_KINDS = ("time", "avoided_cost")
@@ -65,7 +65,7 @@ HOURS_A_WEEK = 168
 MINUTES_A_YEAR = 527_040         # 366 x 24 x 60
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     name: str
     kind: str
@@ -83,7 +83,7 @@ class Field:
     missing: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     name: str                       # "case.deployment"
     file: str                       # "case", "suppliers", "tariffs"

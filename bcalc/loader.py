@@ -704,7 +704,20 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
 
 
 def load_catalogues(directory: Path | None = None) -> tuple[Catalogue, Tariffs]:
-    """Both catalogues, with the problems of both reported together."""
+    """Both catalogues, with the problems of both reported together; a clean load is kept between
+    runs (bcalc.loadcache)."""
+    from bcalc import loadcache
+
+    directory = Path(directory) if directory else paths.data_dir()
+    stamp, kept = loadcache.get(directory)
+    if kept is not None:
+        return kept
+    loaded = _load_catalogues(directory)
+    loadcache.put(directory, stamp, loaded)
+    return loaded
+
+
+def _load_catalogues(directory: Path) -> tuple[Catalogue, Tariffs]:
     catalogue = tariffs = None
     tariff_problems = []
     try:

@@ -6,8 +6,10 @@ the result. Every catalogue figure keeps the source line it was copied from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
+
+from bcalc.record import record
 
 ROLES = ("care_staff", "key_user", "project_lead", "functional_admin", "data_analyst")
 CATEGORIES = ("one_off", "recurring", "training", "internal")
@@ -27,7 +29,7 @@ BASES = (
 TIMINGS = ("one_off", "per_new_unit", "at_removal", "monthly", "yearly", "daily")
 
 
-@dataclass(frozen=True)
+@record
 class Price:
     """A quoted price: a point amount or a range, as written in the source."""
 
@@ -54,7 +56,7 @@ class Price:
         return (self.low + self.high) / 2  # type: ignore[operator]
 
 
-@dataclass(frozen=True)
+@record
 class Tier:
     """One price of a volume or term staffel; the first tier whose conditions hold applies."""
 
@@ -66,13 +68,13 @@ class Tier:
     label: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Pack:
     size: int
     price: Price
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     id: str
     label: str
@@ -101,14 +103,14 @@ class Item:
         return self.included or self.price is not None or bool(self.tiers) or bool(self.packs)
 
 
-@dataclass(frozen=True)
+@record
 class Phase:
     hours_per_week: Price
     weeks: Decimal | None = None
     months: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TimeLine:
     id: str
     label: str
@@ -126,7 +128,7 @@ class TimeLine:
     ambiguous: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     id: str
     options: tuple[str, ...]
@@ -135,7 +137,7 @@ class Choice:
     required: bool = False        # the case must pick one (no default, no "none of these")
 
 
-@dataclass(frozen=True)
+@record
 class Product:
     id: str
     name: str
@@ -166,7 +168,7 @@ class Product:
         return names
 
 
-@dataclass(frozen=True)
+@record
 class SourceDoc:
     id: str
     title: str
@@ -175,14 +177,14 @@ class SourceDoc:
     rule: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Catalogue:
     products: dict[str, Product]
     sources: dict[str, SourceDoc]
     path: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class RateSeries:
     """A yearly rate: specific calendar years, and a rate for every other year."""
 
@@ -193,7 +195,7 @@ class RateSeries:
         return self.by_year.get(year, self.default)
 
 
-@dataclass(frozen=True)
+@record
 class Scenario:
     name: str
     label: str
@@ -203,7 +205,7 @@ class Scenario:
     basis: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class FundingCode:
     code: str
     kind: str                     # hourly, vpt, subsidy
@@ -216,7 +218,7 @@ class FundingCode:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Tariffs:
     funding: dict[str, FundingCode]
     vat_standard: Decimal
@@ -230,13 +232,13 @@ class Tariffs:
     uncertainty: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record
 class StaffRole:
     count: int
     rate: Decimal | None = None   # loaded cost per hour; None: hours are counted but not valued
 
 
-@dataclass(frozen=True)
+@record
 class Contract:
     """Contract terms of a deployment (all optional)."""
 
@@ -249,7 +251,7 @@ class Contract:
         return any(v is not None for v in (self.term, self.min_clients, self.exit_year))
 
 
-@dataclass(frozen=True)
+@record
 class Deployment:
     product: str
     clients: tuple[int, ...]      # per contract year
@@ -263,7 +265,7 @@ class Deployment:
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 
-@dataclass(frozen=True)
+@record
 class FundingLine:
     code: str
     label: str | None = None
@@ -277,7 +279,7 @@ class FundingLine:
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 
-@dataclass(frozen=True)
+@record
 class Benefit:
     """A benefit the case declares: time freed for a role, or a cost avoided, per client."""
 
@@ -297,14 +299,14 @@ class Benefit:
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 
-@dataclass(frozen=True)
+@record
 class Indexation:
     prices: Decimal | None = None
     wages: Decimal | None = None
     tariffs: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Case:
     title: str
     start_year: int
@@ -332,7 +334,7 @@ class Case:
 # ---- result -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, init=False)
+@record(init=False)
 class Message:
     """Something to tell the reader, as data: a message code, the values it speaks of, and the
     source line it cites where it has one. ``bcalc.messages`` gives the words in each language.
@@ -359,13 +361,13 @@ class Message:
 Notice = Message
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     quantity: Decimal
     unit_price: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     deployment: int
     product: str
@@ -394,7 +396,7 @@ class Line:
         return self.excl_vat + self.vat
 
 
-@dataclass(frozen=True)
+@record
 class FundingResult:
     index: int
     code: str
@@ -406,7 +408,7 @@ class FundingResult:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class BenefitResult:
     index: int
     label: str
@@ -417,7 +419,7 @@ class BenefitResult:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Investment:
     """NPV, IRR, payback and break-even, with the conventions used."""
 
@@ -433,7 +435,7 @@ class Investment:
     flows: tuple[Decimal, ...]    # yearly net flows used (per calendar year of the result)
 
 
-@dataclass(frozen=True)
+@record
 class Totals:
     one_off: Decimal
     recurring: Decimal
@@ -458,14 +460,14 @@ class Totals:
         return self.funding + self.cashable - self.cost
 
 
-@dataclass(frozen=True)
+@record
 class YearRow:
     year: int
     months: int
     totals: Totals
 
 
-@dataclass(frozen=True)
+@record
 class ProductTotals:
     deployment: int
     product: str
@@ -473,7 +475,7 @@ class ProductTotals:
     totals: Totals
 
 
-@dataclass(frozen=True)
+@record
 class Result:
     case: Case
     scenario: str

@@ -32,3 +32,20 @@ def examples_dir() -> Path:
 
 def default_case() -> Path:
     return examples_dir() / "medicijndispensers.yaml"
+
+
+def cache_dir() -> Path | None:
+    """Where bcalc keeps what it compiled, between runs: ``$XDG_CACHE_HOME/bcalc`` (or
+    ``~/.cache/bcalc``), made private to the user. None when ``BCALC_CACHE=off`` or when the folder
+    cannot be made; bcalc then compiles at every start."""
+    import os
+
+    if os.environ.get("BCALC_CACHE", "").lower() == "off":
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "bcalc"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return folder

@@ -9,17 +9,17 @@ fields are then left out), so every problem of a file is reported in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from bcalc.core.requirements import needs
 from bcalc.errors import Problem
 from bcalc.models import Case, Catalogue, Deployment, Product, Tariffs
+from bcalc.record import record
 from bcalc.yamltree import Tree, dotted
 
 _NOT_WRITTEN = object()
 
 
-@dataclass(frozen=True)
+@record
 class Loaded:
     case: Case
     catalogue: Catalogue

@@ -55,8 +55,9 @@ MAX_NODES = 100_000  # far above any real case or catalogue; stops alias "bombs"
 # Control characters (C0, DEL, C1) other than tab and line feed: an escape such as "\x07" or "\e[2J"
 # in quoted text. They break the workbook and reach the terminal raw, and no figure needs them.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# What YAML refuses to see raw in a file: everything outside its printable set.
-_NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What YAML refuses to see raw in a file: everything outside its printable set (compiled when a
+# file needs it: the pattern costs more to compile than reading a case).
+_NOT_PRINTABLE = r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def _control(text: str) -> str:
@@ -177,9 +178,10 @@ def parse_text(text: str, file: str) -> Tree:
 def _unprintable(text: str, file: str) -> list[Problem]:
     """Each character YAML refuses to read raw, at its line and column."""
     out: list[Problem] = []
-    for match in _NOT_PRINTABLE.finditer(text):
+    not_printable = re.compile(_NOT_PRINTABLE)
+    for match in not_printable.finditer(text):
         if len(out) == 20:
-            rest = len(_NOT_PRINTABLE.findall(text, match.start()))
+            rest = len(not_printable.findall(text, match.start()))
             out.append(Problem(file, text.count("\n", 0, match.start()) + 1, "",
                                f"not valid YAML: {rest} more such characters"))
             break

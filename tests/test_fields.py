@@ -273,6 +273,7 @@ def test_loader_takes_its_allowed_keys_from_the_declaration(monkeypatch):
         return original(self, value, path, allowed, required)
 
     monkeypatch.setattr(Reader, "mapping", spy)
+    monkeypatch.setenv("BCALC_CACHE", "off")  # read the files, not a load kept from an earlier run
     catalogue, tariffs = load_catalogues()
     for example in sorted((ROOT / "examples").glob("*.yaml")) + sorted((ROOT / "tests" / "cases").glob("*.yaml")):
         load_case(example, catalogue, tariffs)

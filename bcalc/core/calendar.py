@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import calendar as _cal
-from dataclasses import dataclass
 from functools import lru_cache
 
+from bcalc.record import record
 
-@dataclass(frozen=True)
+
+@record
 class Month:
     index: int          # 0-based month of the horizon
     year: int           # calendar year

@@ -5,21 +5,22 @@ introduction or pilot package, a zorgcentrale or none)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from bcalc.core.requirements import missing_inputs
 from bcalc.models import Case, Catalogue, Choice, Deployment, Product, StaffRole, Tariffs
+from bcalc.record import record
 
 
-@dataclass(frozen=True)
+@record
 class OptionCost:
     option: str | None          # None: none of the options (for a choice that may be left out)
     cost: Decimal               # the deployment's cost over the horizon, incl. non-recoverable VAT
     active: bool
 
 
-@dataclass(frozen=True)
+@record
 class BreakEven:
     cheaper: str | None         # the option that is cheaper from `count` on
     than: str | None
@@ -27,7 +28,7 @@ class BreakEven:
     count: int                  # from this many on
 
 
-@dataclass(frozen=True)
+@record
 class ChoicePricing:
     deployment: int
     product: str

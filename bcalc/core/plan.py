@@ -14,7 +14,6 @@ a tier, a currency, a missing quantity) is noted while planning, in the order of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,11 +22,12 @@ from bcalc.core.calendar import Month
 from bcalc.core.notices import Notices
 from bcalc.models import Case, Deployment, Item, Pack, Price, Product, Tariffs, TimeLine
 from bcalc.money import ZERO, dec
+from bcalc.record import record
 
 WEEKS_PER_MONTH = Fraction(52, 12)
 
 
-@dataclass(frozen=True)
+@record
 class Charge:
     """A supplier item (or one pack size of it) as one deployment pays for it."""
 
@@ -52,7 +52,7 @@ class Charge:
         return self.item.category
 
 
-@dataclass(frozen=True)
+@record
 class TimeCharge:
     """A counted time line of a deployment: hours per month of the horizon for one head, the heads."""
 
@@ -62,7 +62,7 @@ class TimeCharge:
     rate: Decimal                 # the role's hourly rate in the first year (indexed with wages)
 
 
-@dataclass(frozen=True)
+@record
 class Units:
     """Units per contract year: in use, billed (a contract minimum counts), new and removed at its start."""
 
@@ -72,7 +72,7 @@ class Units:
     removed: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class DeploymentPlan:
     index: int
     product: Product

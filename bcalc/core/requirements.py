@@ -6,12 +6,12 @@ One rule, read twice: the loader reports each need with its line in the case fil
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from bcalc.models import Case, Deployment, Product
+from bcalc.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Need:
     """An input a product line needs: ``staff.<role>``, ``staff.teams`` or ``fx.<currency>``."""
 
