@@ -268,7 +268,7 @@ def compare(
 
     def run():
         from bcalc import app as bcalc_app
-        from bcalc.render import compare_view
+        from bcalc.render import compare_out, compare_view
 
         products = list(with_ or [])
         if len(cases) > 1 and (products or need or deployment is not None):
@@ -287,11 +287,11 @@ def compare(
                                            prices=prices.value)
             title = loaded.case.title
         if format is Format.json:
-            sys.stdout.write(compare_view.render_json(view, title))
+            sys.stdout.write(compare_out.render_json(view, title))
         elif format is Format.markdown:
-            sys.stdout.write(compare_view.render_markdown(view))
+            sys.stdout.write(compare_out.render_markdown(view))
         else:
-            compare_view.render_console(view, _console())
+            compare_out.render_console(view, _console())
 
     _guard(run, debug)
 

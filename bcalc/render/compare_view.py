@@ -1,144 +1,26 @@
 """``bcalc compare``: products for one need, or whole cases, side by side.
 
 One view is built from the core's ``Comparison`` (Decimals, texts in the chosen language), and
-every output reads that view: the terminal table, JSON, Markdown, and the business-case report
-and workbook. So all of them show the same numbers.
+every output reads that view: the terminal table, JSON and Markdown (``compare_out``), and the
+business-case report and workbook. So all of them show the same numbers. The words are in
+``compare_words``.
 """
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 
-from bcalc.render.mdtext import escape
 from bcalc.models import Catalogue
-from bcalc.money import en_number, fmt_money, money_str, nl_number, round_cents
+from bcalc.money import en_number, fmt_money, nl_number, round_cents
 from bcalc.messages import as_json, say
+from bcalc.render.compare_words import WORDS
 
 # Rows of the comparison, in order; "case_cost" only when the case has other deployments too.
 ROWS = ("one_off", "recurring", "training", "internal", "vat", "cost", "cost_per_client_month", "funding",
         "benefits", "case_cost", "net")
 MONEY_KEYS = ("one_off", "recurring", "training", "internal", "vat", "cost", "cost_per_client_month", "funding",
               "benefits", "case_cost", "net")
-
-WORDS = {
-    "nl": {
-        "title": "Vergelijking",
-        "one_off": "Eenmalig",
-        "recurring": "Terugkerend",
-        "training": "Training",
-        "internal": "Interne uren",
-        "vat": "Btw",
-        "cost": "Kosten over de looptijd",
-        "cost_per_client_month": "Kosten per cliënt per maand",
-        "funding": "Financiering",
-        "benefits": "Baten",
-        "case_cost": "Kosten hele case",
-        "net": "Netto",
-        "net_case": "Netto (hele case)",
-        "cat": {"one_off": "eenmalig", "recurring": "terugkerend", "training": "training",
-                "internal": "interne uren", "vat": "btw"},
-        "need": "behoefte",
-        "deployment": "inzet",
-        "scenario": "indexatiescenario",
-        "own_scenario": "van elke case",
-        "prices": "prijzen uit bereiken",
-        "ends": {"low": "onderkant", "mid": "midden", "high": "bovenkant"},
-        "amounts": "bedragen in euro",
-        "cheapest_is": "Goedkoopst: {name}, {cost} over de looptijd.",
-        "none_computed": "Geen van de alternatieven kon worden berekend.",
-        "not_computed": "niet berekend",
-        "alternative": "Alternatief",
-        "per_alternative": "Per alternatief",
-        "h_differences": "Waar het verschil zit",
-        "h_included": "Inclusief bij de een, apart berekend bij de ander",
-        "h_pricing": "Prijsmodellen",
-        "h_assumptions": "Aannames per alternatief",
-        "h_warnings": "Aandachtspunten per alternatief",
-        "h_notes": "Let op",
-        "option": "Optie",
-        "choice": "Keuze",
-        "diff": "{name} kost {delta} meer dan {cheapest} (goedkoopst) over de looptijd",
-        "diff_same": "{name} kost evenveel als {cheapest}",
-        "mostly": "; vooral {parts} (per soort excl. btw, btw apart; de posten hieronder incl. btw)",
-        "and": " en ",
-        "line": "{label}: {a_name} {a}, {b_name} {b} ({delta})",
-        "included": "{inc}: {label} inclusief; {by} rekent {written} ({source}): {amount} {vat}",
-        "incl_vat": "incl. btw",
-        "incl_nonrec": "incl. niet-terugvorderbare btw",
-        "none_option": "geen",
-        "active": "huidig",
-        "cheapest_option": "goedkoopst",
-        "break_even": "vanaf {count} {driver} is '{cheaper}' goedkoper dan '{than}'",
-        "clients": "cliënten",
-        "roles": {"care_staff": "zorgmedewerkers", "key_user": "key users", "project_lead": "projectleiders",
-                  "functional_admin": "functioneel beheerders", "data_analyst": "data-analisten"},
-        "other_need": "{name} ({key}) dient behoefte {need}, niet {case_need}; toch meegenomen omdat u "
-                      "erom vroeg met --with",
-        "alone": "Geen andere producten in de catalogus voor behoefte {need}; noem er een met --with.",
-        "failed": "kon niet worden doorgerekend",
-        "no_assumptions": "Geen: elk alternatief rekent met de opties, prijzen en aantallen van de case.",
-    },
-    "en": {
-        "title": "Comparison",
-        "one_off": "One-off",
-        "recurring": "Recurring",
-        "training": "Training",
-        "internal": "Internal hours",
-        "vat": "VAT",
-        "cost": "Cost over the horizon",
-        "cost_per_client_month": "Cost per client per month",
-        "funding": "Funding",
-        "benefits": "Benefits",
-        "case_cost": "Cost of the whole case",
-        "net": "Net",
-        "net_case": "Net (whole case)",
-        "cat": {"one_off": "one-off", "recurring": "recurring", "training": "training",
-                "internal": "internal hours", "vat": "VAT"},
-        "need": "need",
-        "deployment": "deployment",
-        "scenario": "indexation scenario",
-        "own_scenario": "each case's own",
-        "prices": "prices from ranges",
-        "ends": {"low": "low end", "mid": "midpoint", "high": "high end"},
-        "amounts": "amounts in euros",
-        "cheapest_is": "Cheapest: {name}, {cost} over the horizon.",
-        "none_computed": "None of the alternatives could be computed.",
-        "not_computed": "not computed",
-        "alternative": "Alternative",
-        "per_alternative": "Per alternative",
-        "h_differences": "Where the difference lies",
-        "h_included": "Included by one, charged by another",
-        "h_pricing": "Pricing models",
-        "h_assumptions": "Assumptions per alternative",
-        "h_warnings": "Points of attention per alternative",
-        "h_notes": "Note",
-        "option": "Option",
-        "choice": "Choice",
-        "diff": "{name} costs {delta} more than {cheapest} (cheapest) over the horizon",
-        "diff_same": "{name} costs the same as {cheapest}",
-        "mostly": ", mostly {parts} (categories excl. VAT, VAT separate; the items below incl. VAT)",
-        "and": " and ",
-        "line": "{label}: {a_name} {a}, {b_name} {b} ({delta})",
-        "included": "{inc}: {label} included; {by} charges {written} ({source}): {amount} {vat}",
-        "incl_vat": "incl. VAT",
-        "incl_nonrec": "incl. non-recoverable VAT",
-        "none_option": "none",
-        "active": "current",
-        "cheapest_option": "cheapest",
-        "break_even": "from {count} {driver} on, '{cheaper}' is cheaper than '{than}'",
-        "clients": "clients",
-        "roles": {"care_staff": "care staff", "key_user": "key users", "project_lead": "project leads",
-                  "functional_admin": "functional administrators", "data_analyst": "data analysts"},
-        "other_need": "{name} ({key}) serves need {need}, not {case_need}; included because you asked for it "
-                      "with --with",
-        "alone": "No other product in the catalogue serves need {need}; name one with --with.",
-        "failed": "could not be computed",
-        "no_assumptions": "None: every alternative uses the options, prices and quantities of the case.",
-    },
-}
-
 
 def words(lang: str) -> dict:
     return WORDS[lang]
@@ -327,70 +209,6 @@ def problems(view: dict) -> list[str]:
     return [f"{a['name']}: {W['not_computed']}: {a['problem']}" for a in view["alternatives"] if not a["computed"]]
 
 
-# ---- JSON ------------------------------------------------------------------------------------------
-
-
-def _m(value: Decimal | None) -> str | None:
-    return None if value is None else money_str(value)
-
-
-def to_dict(view: dict, case: str | None = None) -> dict:
-    alts = []
-    for a in view["alternatives"]:
-        entry = {"key": a["key"], "name": a["name"], "computed": a["computed"], "problem": a["problem"]}
-        for k in ("one_off", "recurring", "training", "internal", "vat", "cost", "cost_per_client_month",
-                  "funding", "benefits", "net", "case_cost"):
-            entry[k] = _m(a[k])
-        entry.update({"client_months": a["client_months"], "scenario": a["scenario"], "cheapest": a["cheapest"],
-                      "assumptions": a["assumptions"], "warnings": a["warnings"],
-                      "problem_notice": a["problem_notice"], "assumption_notices": a["assumption_notices"],
-                      "notices": a["notices"]})
-        alts.append(entry)
-    return {
-        "format": "bcalc.compare/1",
-        "case": case if case is not None else view["title"],
-        "need": view["need"],
-        "deployment": view["deployment"],
-        "scenario": view["scenario"],
-        "prices": view["prices"],
-        "currency": "EUR",
-        "alternatives": alts,
-        "differences": [{"alternative": d["alternative"], "cheapest": d["cheapest"], "delta": money_str(d["delta"]),
-                         "categories": [{"category": c["category"], "delta": money_str(c["delta"])}
-                                        for c in d["categories"]],
-                         "lines": [{"label": ln["label"], "alternative": money_str(ln["alternative"]),
-                                    "cheapest": money_str(ln["cheapest"]), "delta": money_str(ln["delta"])}
-                                   for ln in d["lines"]],
-                         "text": d["text"]} for d in view["differences"]],
-        "included": [{"label": i["label"], "included_in": i["included_in"], "charged_by": i["charged_by"],
-                      "amount": money_str(i["amount"]), "written": i["written"], "source": i["source"],
-                      "text": i["text"]} for i in view["included"]],
-        "pricing": [{"product": p["product"], "name": p["name"], "choice": p["choice"], "label": p["label"],
-                     "options": [{"option": o["option"], "cost": money_str(o["cost"]), "active": o["active"],
-                                  "cheapest": o["cheapest"]} for o in p["options"]],
-                     "break_evens": [{"cheaper": b["cheaper"], "than": b["than"], "driver": b["driver"],
-                                      "count": b["count"], "text": b["text"]} for b in p["break_evens"]]}
-                    for p in view["pricing"]],
-        "notes": view["notes"],
-    }
-
-
-def render_json(view: dict, case: str | None = None) -> str:
-    return json.dumps(to_dict(view, case), ensure_ascii=False, indent=2) + "\n"
-
-
-# ---- Markdown -----------------------------------------------------------------------------------------
-
-
-def _esc(text: str) -> str:
-    """Text in a table cell: one line, ``|`` escaped."""
-    return _one(text).replace("|", "\\|")
-
-
-def _one(text: str) -> str:
-    """Text on one line (list items, headings), markup of data escaped."""
-    return escape(" ".join(str(text).split()))
-
 
 def facts(view: dict) -> str:
     W = WORDS[view["lang"]]
@@ -404,141 +222,10 @@ def facts(view: dict) -> str:
     return " · ".join(parts)
 
 
-def markdown_table(view: dict) -> list[str]:
-    """The comparison as a GFM table: alternatives across, categories down; the cheapest marked with *."""
-    lang = view["lang"]
-    heads = [_esc(a["column"]) + (" \\*" if a["cheapest"] else "") for a in view["alternatives"]]
-    out = ["| | " + " | ".join(heads) + " |", "|---" + "|---:" * len(heads) + "|"]
-    for key, label, strong in rows(view):
-        cells = []
-        for a in view["alternatives"]:
-            value = a[key]
-            text = "-" if value is None else fmt_money(value, lang)
-            cells.append(f"**{text}**" if strong and value is not None else text)
-        name = f"**{label}**" if strong else label
-        out.append(f"| {name} | " + " | ".join(cells) + " |")
-    return out
-
-
-def markdown_body(view: dict, level: int = 2) -> list[str]:
-    """Everything below the title: table, cheapest, differences, included, pricing, assumptions, warnings."""
-    W = WORDS[view["lang"]]
-    h = "#" * level
-    out = [facts(view) + f" ({W['amounts']})", ""]
-    if view["legend"]:
-        out += [f"- {_one(x)}" for x in view["legend"]] + [""]
-    out += markdown_table(view) + [""]
-    out.append(("\\* " if view["cheapest"] is not None else "") + cheapest_line(view))
-    if problems(view):
-        out += [""] + [f"- {_one(p)}" for p in problems(view)]
-    if view["notes"]:
-        out += ["", f"{h} {W['h_notes']}", ""] + [f"- {_one(n)}" for n in view["notes"]]
-    if view["differences"]:
-        out += ["", f"{h} {W['h_differences']}", ""]
-        for d in view["differences"]:
-            out.append(f"- {_one(d['text'])}")
-            out += [f"  - {_one(t)}" for t in d["line_texts"]]
-    if view["included"]:
-        out += ["", f"{h} {W['h_included']}", ""] + [f"- {_one(i['text'])}" for i in view["included"]]
-    if view["pricing"]:
-        out += ["", f"{h} {W['h_pricing']}", ""]
-        for p in view["pricing"]:
-            out.append(f"- {_one(p['text'])}")
-            out += [f"  - {_one(b['text'])}" for b in p["break_evens"]]
-    out += ["", f"{h} {W['h_assumptions']}", ""] + [f"- {_one(t)}" for t in assumptions(view)]
-    out += ["", f"{h} {W['h_warnings']}", ""]
-    for a in view["alternatives"]:
-        out.append(f"- {_one(a['name'])} ({len(a['warnings'])})")
-        out += [f"  - {_one(w)}" for w in a["warnings"]]
-    return out
-
-
-def render_markdown(view: dict) -> str:
-    W = WORDS[view["lang"]]
-    out = [f"# {W['title']}: {_one(view['title'])}", ""] + markdown_body(view, level=2)
-    return "\n".join(out) + "\n"
-
-
-# ---- terminal ----------------------------------------------------------------------------------------
-
-
 def number(value: Decimal | None, lang: str) -> str:
     if value is None:
         return "-"
     return nl_number(value) if lang == "nl" else en_number(value)
-
-
-def text_matrix(console, title: str | None, columns: list[str], body: list[tuple[str, list[str], bool]],
-                label_width: int = 24) -> None:
-    """Rows of right-aligned cells under column heads, split over several tables when wider than the
-    terminal (the layout of ``bcalc estimate``)."""
-    from rich import box
-    from rich.table import Table
-
-    def table(head, chunk):
-        t = Table(title=head, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, header_style="bold",
-                  pad_edge=False, padding=(0, 1))
-        longest = max((len(r[0]) for r in body), default=8)
-        t.add_column("", min_width=min(longest, label_width), max_width=max(longest, label_width),
-                     overflow="fold")
-        for i in chunk:
-            t.add_column(columns[i], justify="right", no_wrap=True)
-        for name, cells, strong in body:
-            t.add_row(name, *(cells[i] for i in chunk), style="bold" if strong else None)
-        return t
-
-    chunks: list[list[int]] = [[]]
-    for i in range(len(columns)):
-        trial = chunks[-1] + [i]
-        wide = console.options.update_width(10_000)
-        width = console.measure(table(None, trial), options=wide).maximum
-        if chunks[-1] and width > console.width:
-            chunks.append([i])
-        else:
-            chunks[-1] = trial
-    for n, chunk in enumerate(chunks):
-        console.print(table(title if n == 0 else None, chunk))
-
-
-def _bullets(console, heading: str, items: list[str], sub: dict[int, list[str]] | None = None) -> None:
-    console.print(f"\n[bold]{heading}[/bold]")
-    for i, item in enumerate(items):
-        console.print(f" • {item}", highlight=False, markup=False)
-        for s in (sub or {}).get(i, []):
-            console.print(f"     {s}", highlight=False, markup=False)
-
-
-def render_console(view: dict, console) -> None:
-    from rich.text import Text
-
-    lang = view["lang"]
-    W = WORDS[lang]
-    head = Text()
-    head.append(f"{W['title']}: {view['title']}", style="bold")
-    console.print(head)
-    console.print(facts(view), style="dim", highlight=False)
-    for line in view["legend"]:
-        console.print(f" {line}", highlight=False, markup=False)
-    columns = [a["column"] + (" *" if a["cheapest"] else "") for a in view["alternatives"]]
-    body = [(label, [number(a[key], lang) for a in view["alternatives"]], strong)
-            for key, label, strong in rows(view)]
-    text_matrix(console, f"{W['per_alternative']} ({W['amounts']})", columns, body)
-    console.print(("* " if view["cheapest"] is not None else "") + cheapest_line(view), highlight=False, markup=False)
-    for p in problems(view):
-        console.print(f" • {p}", highlight=False, markup=False)
-    if view["notes"]:
-        _bullets(console, W["h_notes"], view["notes"])
-    if view["differences"]:
-        _bullets(console, W["h_differences"], [d["text"] for d in view["differences"]],
-                 {i: d["line_texts"] for i, d in enumerate(view["differences"])})
-    if view["included"]:
-        _bullets(console, W["h_included"], [i["text"] for i in view["included"]])
-    if view["pricing"]:
-        _bullets(console, W["h_pricing"], [p["text"] for p in view["pricing"]],
-                 {i: [b["text"] for b in p["break_evens"]] for i, p in enumerate(view["pricing"])})
-    _bullets(console, W["h_assumptions"], assumptions(view))
-    _bullets(console, W["h_warnings"], [f"{a['name']} ({len(a['warnings'])})" for a in view["alternatives"]],
-             {i: [f"- {w}" for w in a["warnings"]] for i, a in enumerate(view["alternatives"])})
 
 
 # ---- the notes that go with a choice of products --------------------------------------------------
@@ -571,7 +258,6 @@ def build_need(found, catalogue: Catalogue, lang: str = "nl", *, scenario: str |
 
 
 __all__ = [
-    "build", "build_need", "rows", "assumptions", "cheapest_line", "problems", "facts", "to_dict",
-    "render_json", "render_markdown", "render_console", "markdown_body", "markdown_table",
-    "other_need_notes", "alone_note", "text_matrix", "number", "words", "signed",
+    "build", "build_need", "rows", "assumptions", "cheapest_line", "problems", "facts",
+    "other_need_notes", "alone_note", "number", "words", "signed",
 ]
