@@ -39,6 +39,7 @@ from bcalc.models import (
     Deployment,
     FundingResult,
     Line,
+    Message,
     Product,
     ProductTotals,
     Result,
@@ -129,22 +130,12 @@ def _evaluate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
     notices = run.notices
     plans: list[DeploymentPlan] = []
     evaluated: list[DeploymentLines] = []
-    firsts = selection.first_of_product(case)
-    context = (case.start_year, case.start_month, case.years, prices, case.teams, staff_key(case),
-               tuple(sorted(case.fx.items())), tariffs.vat_standard)
-    lines_context = (series_key(run.series["prices"]), tuple(run.wage_f.items()), case.vat_recoverable)
-    for d_index, dep in enumerate(case.deployments):
-        product = catalogue.products[dep.product]
-        first = firsts[d_index]
-        if not first:
-            notices.shared(product)
-        key = (context, deployment_key(dep), memo.product(product), first)
-        plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, first))
-        if plan.index != d_index or plan.deployment is not dep:
-            plan = replace(plan, index=d_index, deployment=dep)
+    deployment = _deployments(run, memo)
+    for d_index in range(len(case.deployments)):
+        plan, lines, said = deployment(d_index)
         notices.extend(said)
         plans.append(plan)
-        evaluated.append(memo.get(memo.deployments, (key, lines_context), lambda: evaluate(run, plan, memo)))
+        evaluated.append(lines)
     funding, funding_flows = funding_of(run, memo)
     if case.funding:
         stop = funding_stop(case)
@@ -155,6 +146,57 @@ def _evaluate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
     benefits, benefit_flows, said = benefits_of(run, memo)
     notices.extend(said)
     return Evaluation(run, plans, evaluated, funding, benefits, funding_flows + benefit_flows)
+
+
+def _deployments(run: Run, memo: Memo):
+    """A function of a deployment's number that gives its plan, its evaluated lines and its notices
+    (the "shared" notice of a later deployment of a product first), through the memo."""
+    case, catalogue, tariffs = run.case, run.catalogue, run.tariffs
+    firsts = selection.first_of_product(case)
+    context = (case.start_year, case.start_month, case.years, run.end, case.teams, staff_key(case),
+               tuple(sorted(case.fx.items())), tariffs.vat_standard)
+    lines_context = (series_key(run.series["prices"]), tuple(run.wage_f.items()), case.vat_recoverable)
+
+    def deployment(d_index: int) -> tuple[DeploymentPlan, DeploymentLines, tuple]:
+        dep = case.deployments[d_index]
+        product = catalogue.products[dep.product]
+        first = firsts[d_index]
+        key = (context, deployment_key(dep), memo.product(product), first)
+        plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, first))
+        if plan.index != d_index or plan.deployment is not dep:
+            plan = replace(plan, index=d_index, deployment=dep)
+        if not first:
+            said = (Message("shared", {"product": product.name}),) + said
+        return plan, memo.get(memo.deployments, (key, lines_context), lambda: evaluate(run, plan, memo)), said
+
+    return deployment
+
+
+def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
+            memo: Memo | None = None, deployments=(), benefits=(), funding=()) -> dict[int, list[Decimal]]:
+    """Per calendar year [cost, benefits, funding] of some parts of a case only: the lines of
+    ``deployments``, the benefits ``benefits`` and the funding lines ``funding`` (their numbers).
+    Each part is evaluated as in the whole case (a later deployment of a product is not its
+    first), so a whole run's totals are the sums of its parts."""
+    _check_prices(prices)
+    memo = memo if memo is not None else Memo()
+    with localcontext(WIDE):
+        run = _start(case, catalogue, tariffs, scenario, prices)
+        out = {y: [ZERO, ZERO, ZERO] for y in run.years}
+        deployment = _deployments(run, memo)
+        for d_index in deployments:
+            lines = deployment(d_index)[1]
+            for y, acc in out.items():
+                acc[0] += lines.cost(y)
+        if benefits:
+            wanted = set(benefits)
+            for b in benefits_of(run, memo, wanted)[0]:
+                out[b.year][1] += b.amount
+        if funding:
+            wanted = set(funding)
+            for f in funding_of(run, memo, wanted)[0]:
+                out[f.year][2] += f.amount
+        return out
 
 
 def _plan(run: Run, d_index: int, dep: Deployment, product: Product, first: bool):
@@ -272,9 +314,9 @@ class Summary:
     parts: tuple[DeploymentLines, ...]
 
     def rows(self):
-        """(deployment, Row) of every line."""
+        """(deployment, Row) of every line, each deployment's in the order of the lines of a result."""
         for d_index, part in enumerate(self.parts):
-            for row in part.rows:
+            for row in part.ordered:
                 yield d_index, row
 
     @property
@@ -304,10 +346,13 @@ def _summarise(ev: Evaluation) -> Summary:
     case, catalogue = run.case, run.catalogue
     funding, benefits = ev.funding, ev.benefits
     per_year = []
+    months: dict[int, int] = {}
+    for m in run.months:
+        months[m.year] = months.get(m.year, 0) + 1
     for y in run.years:
         sums, vat_total = _sum_parts(ev.lines, y)
         y_funding = sum((f.amount for f in funding if f.year == y), ZERO)
-        per_year.append(YearRow(year=y, months=sum(1 for m in run.months if m.year == y),
+        per_year.append(YearRow(year=y, months=months[y],
                                 totals=_with_inflows(sums, vat_total, y_funding, [b for b in benefits if b.year == y])))
     sums, vat_total = _sum_parts(ev.lines)
     total = _with_inflows(sums, vat_total, sum((f.amount for f in funding), ZERO), benefits)
@@ -320,5 +365,5 @@ def _summarise(ev: Evaluation) -> Summary:
                    tuple(benefits), tuple(ev.lines))
 
 
-__all__ = ["estimate", "totals", "Summary", "EstimateError", "PRICE_ENDS", "funding_stop", "segments", "Segment",
+__all__ = ["estimate", "totals", "partial", "Summary", "EstimateError", "PRICE_ENDS", "funding_stop", "segments", "Segment",
            "Run", "Row"]

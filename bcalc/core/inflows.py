@@ -32,16 +32,18 @@ def funding_stop(case: Case) -> int | None:
     return None
 
 
-def funding(run: Run, memo: Memo) -> tuple[list[FundingResult], list[Flows]]:
+def funding(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[FundingResult], list[Flows]]:
     """Funding per line and calendar year: an hourly code pays clients x hours per month x tariff in
     every month, VPT a share of the day rate for every day in use, a subsidy its amount in the first
-    month of its contract year. Tariffs index each 1 January."""
+    month of its contract year. Tariffs index each 1 January. ``only``: just these lines (numbers)."""
     case, tariffs = run.case, run.tariffs
     out: list[FundingResult] = []
     flows: list[Flows] = []
     stop = funding_stop(case)
     tariff_key = tuple(run.tariff_f.items())
     for f_index, line in enumerate(case.funding):
+        if only is not None and f_index not in only:
+            continue
         if stop is not None and line.year is not None and line.year > stop:
             continue
         code = tariffs.funding[line.code]
@@ -90,16 +92,18 @@ def _sourced_tariff(code, case: Case) -> Decimal:
     return code.tariffs[year]
 
 
-def benefits(run: Run, memo: Memo) -> tuple[list[BenefitResult], list[Flows], list[Message]]:
+def benefits(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[BenefitResult], list[Flows], list[Message]]:
     """Benefits per benefit and calendar year: time valued at the role's rate (indexed with wages),
     or avoided cost (indexed with prices each 1 January), times the clients it follows and the
     share realised; one rounding per benefit and year. Exact sums are taken per segment, where
-    clients and factors are constant."""
+    clients and factors are constant. ``only``: just these benefits (numbers)."""
     case = run.case
     out: list[BenefitResult] = []
     flows: list[Flows] = []
     notices: list[Message] = []
     for b_index, b in enumerate(case.benefits):
+        if only is not None and b_index not in only:
+            continue
         clients = b.clients if b.clients is not None else selection.effective_clients(case.deployments[b.deployment])
         role = case.staff.get(b.role or "") if b.kind == "time" else None
         rate = role.rate if role is not None else None

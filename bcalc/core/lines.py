@@ -44,6 +44,8 @@ class Row(NamedTuple):
     vat_rate: Decimal | None
     quoted: str
     base_item: str
+    item: str                     # the line's own id (a pack: "<item>-<size>")
+    supplier: bool                # a supplier line (else internal hours)
 
 
 @dataclass
@@ -58,12 +60,13 @@ class _Acc:
 class DeploymentLines:
     """The evaluated lines of one deployment's plan, without its deployment number."""
 
-    __slots__ = ("specs", "rows", "sums", "total", "flows", "_lines")
+    __slots__ = ("specs", "rows", "sums", "total", "_flow_parts", "_flows", "_lines", "_ordered")
 
-    def __init__(self, specs: list, rows: tuple[Row, ...], flows: Flows):
+    def __init__(self, specs: list, rows: tuple[Row, ...], flow_parts: tuple):
         self.specs = specs
         self.rows = rows
-        self.flows = flows
+        self._flow_parts = flow_parts
+        self._flows: Flows | None = None
         sums: dict[int, list[Decimal]] = {}
         total = [ZERO] * 5
         for row in rows:
@@ -78,6 +81,37 @@ class DeploymentLines:
         self.sums = sums          # year -> [one_off, recurring, training, internal, vat]
         self.total = total
         self._lines: dict[int, dict[int, tuple[Line, ...]]] = {}
+        self._ordered: tuple[Row, ...] | None = None
+
+    @property
+    def ordered(self) -> tuple[Row, ...]:
+        """The rows in the order of the lines of a result (by year, category, kind, item)."""
+        if self._ordered is None:
+            self._ordered = tuple(sorted(self.rows, key=lambda r: (r.year, CATEGORY_ORDER[r.category],
+                                                                   not r.supplier, r.item)))
+        return self._ordered
+
+    @property
+    def flows(self) -> Flows:
+        """The deployment's exact flows per month, worked out when a full result asks for them."""
+        if self._flows is None:
+            n_months, n_segs, parts = self._flow_parts
+            flows = Flows(n_months, n_segs)
+            for unit_cost, entries in parts:
+                if unit_cost is None:  # a time charge: amounts per month
+                    for index, amount in entries:
+                        flows.at(index, amount)
+                    continue
+                for s, falls, first, q_f in entries:
+                    cost = -(q_f * unit_cost)
+                    if falls == "month":
+                        flows.each_month(s, cost)
+                    elif falls == "day":
+                        flows.each_day(s, cost)
+                    else:
+                        flows.at(first, cost)
+            self._flows = flows
+        return self._flows
 
     def cost(self, year: int) -> Decimal:
         acc = self.sums.get(year)
@@ -113,42 +147,39 @@ def _renumbered(line: Line, d_index: int) -> Line:
 def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     p_factors = tuple(price_factors(run.months, run.series["prices"], plan.deployment.index_cap))
     recoverable = run.case.vat_recoverable
-    flows = run.flows()
     specs: list = []
     rows: list[Row] = []
-    by_k = run.by_contract_year
+    flow_parts: list[tuple] = []
     for charge in plan.charges:
-        years, seg_flows = _profile(run, charge, plan, p_factors, by_k, memo)
+        key = (charge.timing, charge.unit_based, charge.quantity, charge.item.from_year, charge.runs, plan.units,
+               p_factors, run.horizon_key)
+        years, seg_flows = memo.get(memo.profiles, key, lambda charge=charge: _profile(run, charge, plan, p_factors,
+                                                                                         memo))
         for year, (per_euro, quantity, parts) in years.items():
             excl, vat_due = vat.split(charge.price * per_euro, charge.vat_rate, charge.quoted, recoverable)
             specs.append(("supplier", charge, year, per_euro, quantity, parts, excl, vat_due))
-            rows.append(Row(charge.item.category, year, excl, vat_due, charge.vat_rate, charge.quoted, charge.item.id))
+            rows.append(Row(charge.item.category, year, excl, vat_due, charge.vat_rate, charge.quoted, charge.item.id,
+                            charge.line_id, True))
         if seg_flows:
-            unit_cost = charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable)
-            for s, falls, first, q_f in seg_flows:
-                cost = -(q_f * unit_cost)
-                if falls == "month":
-                    flows.each_month(s, cost)
-                elif falls == "day":
-                    flows.each_day(s, cost)
-                else:
-                    flows.at(first, cost)
+            flow_parts.append((charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable), seg_flows))
     wage_key = tuple(run.wage_f.items())
     for tc in plan.time:
-        accs, points = memo.get(memo.times, (tc, wage_key, run.horizon_key), lambda tc=tc: _time(run, tc))
+        # the hours per month follow from the time line and the price end (bcalc.core.plan.phase_hours)
+        key = (tc.line, tc.heads, tc.rate, run.end, wage_key, run.horizon_key)
+        accs, points = memo.get(memo.times, key, lambda tc=tc: _time(run, tc))
         for year, acc in accs.items():
             specs.append(("time", tc, year, acc))
             rows.append(Row("training" if tc.line.category == "training" else "internal", year,
-                            round_cents(acc.amount), ZERO, None, "excl", tc.line.id))
-        for index, amount in points:
-            flows.at(index, amount)
-    return DeploymentLines(specs, tuple(rows), flows)
+                            round_cents(acc.amount), ZERO, None, "excl", tc.line.id, tc.line.id, False))
+        if points:
+            flow_parts.append((None, points))
+    return DeploymentLines(specs, tuple(rows), (len(run.months), len(run.segs), tuple(flow_parts)))
 
 
 # ---- a charge's quantities, apart from its price ------------------------------------------
 
 
-def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, by_k: list, memo: Memo):
+def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, memo: Memo):
     """Per calendar year: (exact amount per euro of the year-1 price, quantity, {price factor:
     quantity}); and per segment with a quantity: (segment, how it falls, its first month, quantity x factor)."""
     u = plan.units
@@ -156,7 +187,7 @@ def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, b
     start = run.case.start_year, run.case.start_month
     years: dict[int, list] = {}
     seg_flows: list[tuple] = []
-    for k, segs_k in enumerate(by_k):
+    for k, segs_k in enumerate(run.by_contract_year):
         units_k = (u.billed[k], u.new[k], u.removed[k])
         f = p_factors[k]
         key = (rule, k >= charge.runs, k, units_k, f, start)
@@ -171,7 +202,7 @@ def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, b
             acc[1] += total
             acc[2][f] = acc[2].get(f, ZERO) + total
             seg_flows.append((s, falls, first, q_f))
-    return years, seg_flows
+    return years, tuple(seg_flows)
 
 
 def _part(charge: Charge, k: int, units_k: tuple, f: Decimal, segs_k: tuple) -> tuple:
