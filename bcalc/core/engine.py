@@ -74,7 +74,7 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
         from bcalc.core.checks import contract_checks, discount_notices, owed_after_horizon
 
         def run(c: Case, p: str, s: str | None) -> Summary:
-            return _summarise(_evaluate(c, catalogue, tariffs, s, p, memo))
+            return _summarise(_evaluate(c, catalogue, tariffs, s, p, memo, notices_too=False))
 
         result = replace(result, owed_after_horizon=owed_after_horizon(case, catalogue, tariffs, result, run),
                          investment=investment(result, lambda c: run(c, prices, scenario)))
@@ -88,7 +88,7 @@ def totals(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | N
     _check_prices(prices)
     with localcontext(WIDE):
         return _summarise(_evaluate(case, catalogue, tariffs, scenario, prices,
-                                    memo if memo is not None else Memo()))
+                                    memo if memo is not None else Memo(), notices_too=False))
 
 
 def _check_prices(prices: str) -> None:
@@ -104,36 +104,51 @@ class Evaluation:
     """One run of the engine over a case, before it is assembled into a Result or a Summary."""
 
     run: Run
-    plans: list[DeploymentPlan]
+    plans: list[DeploymentPlan]  # as kept in the memo: ``_numbered`` gives each its own number
     lines: list[DeploymentLines]
     funding: list[FundingResult]
     benefits: list[BenefitResult]
     flows: list                  # the Flows of the funding lines and benefits
 
 
-def _start(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str) -> Run:
+def _start(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str,
+           memo: Memo) -> Run:
     scenario_name = scenario or case.scenario
     if scenario_name not in tariffs.scenarios:
         raise EstimateError(f"unknown scenario {scenario_name!r}")
     series = effective_series(case, tariffs.scenarios[scenario_name])
+    key = (case.start_year, case.start_month, case.years) + tuple(series_key(series[k]) for k in series)
+    months, segs, by_k, wage_f, tariff_f, price_cal = memo.get(memo.horizons, key, lambda: _horizon(case, series))
+    return Run(case, catalogue, tariffs, scenario_name, prices, months, segs, series, wage_f, tariff_f, price_cal,
+               Notices(), by_k)
+
+
+def _horizon(case: Case, series: dict) -> tuple:
+    """The months, segments (also per contract year) and the wage, tariff and price factors per
+    calendar year of a horizon under a set of rate series."""
     months = horizon(case.start_year, case.start_month, case.years)
     years = calendar_years(months)
-    return Run(case, catalogue, tariffs, scenario_name, prices, months, segments(months), series,
-               calendar_factors(years[0], years[-1], series["wages"]),
-               calendar_factors(years[0], years[-1], series["tariffs"]),
-               calendar_factors(years[0], years[-1], series["prices"]), Notices())
+    segs = segments(months)
+    by_k: list[list] = [[] for _ in range(case.years)]
+    for s, seg in enumerate(segs):
+        by_k[seg.contract_year].append((s, seg))
+    return (months, segs, tuple(tuple(x) for x in by_k), calendar_factors(years[0], years[-1], series["wages"]),
+            calendar_factors(years[0], years[-1], series["tariffs"]),
+            calendar_factors(years[0], years[-1], series["prices"]))
 
 
 def _evaluate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str,
-              memo: Memo) -> Evaluation:
-    run = _start(case, catalogue, tariffs, scenario, prices)
+              memo: Memo, notices_too: bool = True) -> Evaluation:
+    """One run. ``notices_too``: gather the warnings (a run for totals only has no use for them)."""
+    run = _start(case, catalogue, tariffs, scenario, prices, memo)
     notices = run.notices
     plans: list[DeploymentPlan] = []
     evaluated: list[DeploymentLines] = []
     deployment = _deployments(run, memo)
     for d_index in range(len(case.deployments)):
         plan, lines, said = deployment(d_index)
-        notices.extend(said)
+        if notices_too:
+            notices.extend(said)
         plans.append(plan)
         evaluated.append(lines)
     funding, funding_flows = funding_of(run, memo)
@@ -152,24 +167,38 @@ def _deployments(run: Run, memo: Memo):
     """A function of a deployment's number that gives its plan, its evaluated lines and its notices
     (the "shared" notice of a later deployment of a product first), through the memo."""
     case, catalogue, tariffs = run.case, run.catalogue, run.tariffs
-    firsts = selection.first_of_product(case)
+    first_of: dict[str, int] = {}   # product -> the number of its first deployment
+
+    def is_first(d_index: int, product: str) -> bool:
+        if product not in first_of:
+            first_of[product] = next(j for j, d in enumerate(case.deployments) if d.product == product)
+        return first_of[product] == d_index
     context = (case.start_year, case.start_month, case.years, run.end, case.teams, staff_key(case),
                tuple(sorted(case.fx.items())), tariffs.vat_standard)
     lines_context = (series_key(run.series["prices"]), tuple(run.wage_f.items()), case.vat_recoverable)
+    tokens: dict[str, int] = {}
 
     def deployment(d_index: int) -> tuple[DeploymentPlan, DeploymentLines, tuple]:
         dep = case.deployments[d_index]
         product = catalogue.products[dep.product]
-        first = firsts[d_index]
-        key = (context, deployment_key(dep), memo.product(product), first)
+        first = is_first(d_index, dep.product)
+        token = tokens.get(dep.product)
+        if token is None:
+            token = tokens[dep.product] = memo.product(product)
+        key = (context, deployment_key(dep), token, first)
         plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, first))
-        if plan.index != d_index or plan.deployment is not dep:
-            plan = replace(plan, index=d_index, deployment=dep)
         if not first:
             said = (Message("shared", {"product": product.name}),) + said
         return plan, memo.get(memo.deployments, (key, lines_context), lambda: evaluate(run, plan, memo)), said
 
     return deployment
+
+
+def _numbered(plan: DeploymentPlan, d_index: int, dep: Deployment) -> DeploymentPlan:
+    """A plan kept in the memo, as the plan of deployment ``d_index`` (an identical deployment's)."""
+    if plan.index != d_index or plan.deployment is not dep:
+        return replace(plan, index=d_index, deployment=dep)
+    return plan
 
 
 def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
@@ -181,7 +210,7 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
     _check_prices(prices)
     memo = memo if memo is not None else Memo()
     with localcontext(WIDE):
-        run = _start(case, catalogue, tariffs, scenario, prices)
+        run = _start(case, catalogue, tariffs, scenario, prices, memo)
         out = {y: [ZERO, ZERO, ZERO] for y in run.years}
         deployment = _deployments(run, memo)
         for d_index in deployments:
@@ -243,7 +272,8 @@ def _with_inflows(sums: dict, vat_total: Decimal, funding_amount: Decimal, benef
 def _assemble(ev: Evaluation) -> Result:
     run = ev.run
     case, catalogue, notices, months = run.case, run.catalogue, run.notices, run.months
-    per_dep = [dl.lines(plan) for plan, dl in zip(ev.plans, ev.lines)]
+    plans = [_numbered(plan, d, dep) for d, (plan, dep) in enumerate(zip(ev.plans, case.deployments))]
+    per_dep = [dl.lines(plan) for plan, dl in zip(plans, ev.lines)]
     lines: list[Line] = []
     by_year: dict[int, list[Line]] = {}
     for y in run.years:
@@ -273,7 +303,7 @@ def _assemble(ev: Evaluation) -> Result:
     return Result(case=case, scenario=run.scenario, prices_end=run.end, per_year=tuple(per_year), total=total,
                   products=tuple(products), lines=tuple(lines), funding=tuple(funding),
                   warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
-                  benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(ev.plans))
+                  benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans))
 
 
 def _rates(run: Run) -> dict[str, dict[int, Decimal]]:
@@ -299,25 +329,38 @@ def _case_notices(run: Run, rates: dict) -> tuple[int, ...]:
 
 @dataclass(frozen=True)
 class Summary:
-    """The totals of one run, as a Result has them, without its lines: per calendar year, per
-    deployment and over the horizon; the funding and benefits lines; and the rounded figures of
-    every line (``rows``), for the VAT at another recoverable share or a line item's cost."""
+    """The totals of one run, as a Result has them, without its lines: per calendar year and over
+    the horizon (per deployment on asking); the funding and benefits lines; and the rounded figures
+    of every line (``rows``), for the VAT at another recoverable share or a line item's cost."""
 
     case: Case
     scenario: str
     prices_end: str
     per_year: tuple[YearRow, ...]
     total: Totals
-    products: tuple[ProductTotals, ...]
     funding: tuple[FundingResult, ...]
     benefits: tuple[BenefitResult, ...]
     parts: tuple[DeploymentLines, ...]
+    names: tuple[tuple[str, str], ...]   # (product id, name) per deployment
+
+    @property
+    def products(self) -> tuple[ProductTotals, ...]:
+        out = []
+        for d_index, (part, (pid, name)) in enumerate(zip(self.parts, self.names)):
+            out.append(ProductTotals(d_index, pid, name, _with_inflows(dict(zip(CATEGORIES, part.total[:4])),
+                                                                        part.total[4], ZERO, ())))
+        return tuple(out)
 
     def rows(self):
         """(deployment, Row) of every line, each deployment's in the order of the lines of a result."""
         for d_index, part in enumerate(self.parts):
             for row in part.ordered:
                 yield d_index, row
+
+    def vat_at(self, recoverable: Decimal) -> Decimal:
+        """The VAT of the run with ``recoverable`` of it reclaimed instead of nothing (the run must
+        have nothing recoverable; see ``bcalc.core.vat.recovered``)."""
+        return sum((part.vat_at(recoverable) * n for part, n in _counted(self.parts)), ZERO)
 
     @property
     def npv(self) -> Decimal | None:
@@ -330,39 +373,41 @@ class Summary:
         return round_cents(npv(rate, [row.totals.net for row in self.per_year]))
 
 
-def _sum_parts(parts, year: int | None = None) -> tuple[dict, Decimal]:
-    acc = [ZERO] * 5
+def _counted(parts) -> list[tuple[DeploymentLines, int]]:
+    """The parts of a run with how often each occurs (identical deployments share one)."""
+    counts: dict[DeploymentLines, int] = {}
     for part in parts:
-        values = part.total if year is None else part.sums.get(year)
-        if values is None:
-            continue
-        for i in range(5):
-            acc[i] += values[i]
-    return dict(zip(CATEGORIES, acc[:4])), acc[4]
+        counts[part] = counts.get(part, 0) + 1
+    return list(counts.items())
 
 
 def _summarise(ev: Evaluation) -> Summary:
     run = ev.run
     case, catalogue = run.case, run.catalogue
     funding, benefits = ev.funding, ev.benefits
-    per_year = []
+    by_year = {y: [ZERO] * 5 for y in run.years}
+    total = [ZERO] * 5
+    for part, n in _counted(ev.lines):
+        for y, values in part.sums.items():
+            acc = by_year[y]
+            for i in range(5):
+                acc[i] += values[i] * n
+        for i in range(5):
+            total[i] += part.total[i] * n
     months: dict[int, int] = {}
     for m in run.months:
         months[m.year] = months.get(m.year, 0) + 1
+    per_year = []
     for y in run.years:
-        sums, vat_total = _sum_parts(ev.lines, y)
+        acc = by_year[y]
         y_funding = sum((f.amount for f in funding if f.year == y), ZERO)
         per_year.append(YearRow(year=y, months=months[y],
-                                totals=_with_inflows(sums, vat_total, y_funding, [b for b in benefits if b.year == y])))
-    sums, vat_total = _sum_parts(ev.lines)
-    total = _with_inflows(sums, vat_total, sum((f.amount for f in funding), ZERO), benefits)
-    products = []
-    for d_index, dep in enumerate(case.deployments):
-        product = catalogue.products[dep.product]
-        sums, vat_total = _sum_parts([ev.lines[d_index]])
-        products.append(ProductTotals(d_index, product.id, product.name, _with_inflows(sums, vat_total, ZERO, ())))
-    return Summary(case, run.scenario, run.end, tuple(per_year), total, tuple(products), tuple(funding),
-                   tuple(benefits), tuple(ev.lines))
+                                totals=_with_inflows(dict(zip(CATEGORIES, acc[:4])), acc[4], y_funding,
+                                                     [b for b in benefits if b.year == y])))
+    grand = _with_inflows(dict(zip(CATEGORIES, total[:4])), total[4], sum((f.amount for f in funding), ZERO), benefits)
+    names = tuple((d.product, catalogue.products[d.product].name) for d in case.deployments)
+    return Summary(case, run.scenario, run.end, tuple(per_year), grand, tuple(funding), tuple(benefits),
+                   tuple(ev.lines), names)
 
 
 __all__ = ["estimate", "totals", "partial", "Summary", "EstimateError", "PRICE_ENDS", "funding_stop", "segments", "Segment",

@@ -123,17 +123,7 @@ class Run:
     tariff_f: dict[int, Decimal]
     price_cal: dict[int, Decimal]
     notices: Notices
-    _by_k: tuple | None = None
-
-    @property
-    def by_contract_year(self) -> tuple:
-        """The segments (number, segment) of each contract year."""
-        if self._by_k is None:
-            out: list[list] = [[] for _ in range(self.case.years)]
-            for s, seg in enumerate(self.segs):
-                out[seg.contract_year].append((s, seg))
-            self._by_k = tuple(tuple(x) for x in out)
-        return self._by_k
+    by_contract_year: tuple       # the segments (number, segment) of each contract year
 
     @property
     def years(self) -> tuple[int, ...]:

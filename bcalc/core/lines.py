@@ -60,7 +60,7 @@ class _Acc:
 class DeploymentLines:
     """The evaluated lines of one deployment's plan, without its deployment number."""
 
-    __slots__ = ("specs", "rows", "sums", "total", "_flow_parts", "_flows", "_lines", "_ordered")
+    __slots__ = ("specs", "rows", "sums", "total", "_flow_parts", "_flows", "_lines", "_ordered", "_vat_at")
 
     def __init__(self, specs: list, rows: tuple[Row, ...], flow_parts: tuple):
         self.specs = specs
@@ -82,6 +82,14 @@ class DeploymentLines:
         self.total = total
         self._lines: dict[int, dict[int, tuple[Line, ...]]] = {}
         self._ordered: tuple[Row, ...] | None = None
+        self._vat_at: dict[Decimal, Decimal] = {}
+
+    def vat_at(self, recoverable: Decimal) -> Decimal:
+        """The VAT of these lines (evaluated with nothing recoverable) at another recoverable share."""
+        value = self._vat_at.get(recoverable)
+        if value is None:
+            value = self._vat_at[recoverable] = sum((vat.recovered(row, recoverable) for row in self.rows), ZERO)
+        return value
 
     @property
     def ordered(self) -> tuple[Row, ...]:

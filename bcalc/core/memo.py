@@ -15,6 +15,7 @@ immutable or never changed after it is kept, so a run cannot alter what another 
 Tables (what each holds is decided by the module that fills it):
 
 - ``products``: a catalogue product (by value) -> a small number, so that keys stay cheap to hash;
+- ``horizons``: a horizon's months, segments and wage, tariff and price factors (bcalc.core.engine);
 - ``plans``: a deployment's plan of charges and the notices of planning (bcalc.core.engine);
 - ``deployments``: a plan's evaluated lines and monthly flows (bcalc.core.lines);
 - ``profiles``: a charge's quantities per calendar year, apart from its price (bcalc.core.lines);
@@ -29,6 +30,7 @@ from __future__ import annotations
 class Memo:
     def __init__(self) -> None:
         self.products: dict = {}
+        self.horizons: dict = {}
         self.plans: dict = {}
         self.deployments: dict = {}
         self.profiles: dict = {}

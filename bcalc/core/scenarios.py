@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from bcalc.core import vat
 from bcalc.core.checks import owed_after_horizon
 from bcalc.core.engine import Summary, totals as run_totals
 from bcalc.core.memo import Memo
 from bcalc.models import Case, Catalogue, Contract, Message, Tariffs, Totals
-from bcalc.money import ZERO
 
 PRICE_ENDS = ("low", "mid", "high")
 
@@ -93,7 +91,7 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs, memo: Mem
             # one run with nothing recoverable; the other VAT settings change only each line's VAT
             at_zero = run(replace(case, vat_recoverable=Decimal(0)), scenario, end)
             for rec in recoverables:
-                totals = replace(at_zero.total, vat=sum((vat.recovered(row, rec) for _, row in at_zero.rows()), ZERO))
+                totals = replace(at_zero.total, vat=at_zero.vat_at(rec))
                 pct = f"{rec * 100:.0f}"
                 label = Message("scenario_grid", {"scenario": scenario, "name": tariffs.scenarios[scenario].label,
                                                   "prices": end, "recovered": rec})
