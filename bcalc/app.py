@@ -4,7 +4,7 @@ The CLI parses options, calls one function here, gives what it returns to a rend
 the exit code. Nothing here prints or formats: these functions return core objects (a Result, a
 Comparison, a ScenarioTable, a Sensitivity, a Simulation) and plain codes. Every analysis that a
 document shows is computed once, in ``report``, and the workbook and the Markdown both read that
-one ``Report``.
+one ``Report``. Each command makes one ``Memo`` (bcalc.core.memo) that all its engine runs share.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bcalc.core.memo import Memo
 from bcalc.errors import InputError, Problem
 from bcalc.models import Case, Catalogue, Result, Tariffs
 
@@ -50,11 +51,12 @@ def check_scenario(scenario: str | None, tariffs: Tariffs) -> None:
                                   f"unknown scenario '{scenario}'; known: {', '.join(tariffs.scenarios)}")])
 
 
-def estimate(loaded: Loaded, scenario: str | None = None, prices: str = "mid") -> Result:
+def estimate(loaded: Loaded, scenario: str | None = None, prices: str = "mid", memo: Memo | None = None) -> Result:
     from bcalc.core.engine import estimate as compute
 
     check_scenario(scenario, loaded.tariffs)
-    return compute(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices)
+    return compute(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices,
+                   memo=memo if memo is not None else Memo())
 
 
 # ---- comparing products for one need -----------------------------------------------------------
@@ -103,12 +105,14 @@ def choose_deployment(case: Case, deployment: int | None) -> int:
 
 def compare_need(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index: int, products: list[str],
                  scenario: str | None = None, prices: str = "mid", strict: bool = False,
-                 own_result: Result | None = None) -> NeedComparison:
+                 own_result: Result | None = None, memo: Memo | None = None) -> NeedComparison:
     """The deployment against ``products``. One alternative whose calculation raises does not take the
     others down: it is left out and listed in ``failed``. The deployment's own product is never left
     out: if it fails, the error is raised. ``strict``: raise at once (``--debug``). ``own_result``: the
-    case's own estimate, when the caller has it already."""
+    case's own estimate, when the caller has it already. ``memo``: shared by the runs of the command."""
     from bcalc.core.compare import compare_products
+
+    memo = memo if memo is not None else Memo()
 
     own = case.deployments[d_index].product
     need = catalogue.products[own].need
@@ -119,7 +123,7 @@ def compare_need(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index: in
 
     def run(pids: list[str]):
         return compare_products(case, catalogue, tariffs, d_index, pids, scenario=scenario, prices=prices,
-                                known=known)
+                                known=known, memo=memo)
 
     try:
         return NeedComparison(run(chosen), need, own, alone, other_need)
@@ -173,7 +177,7 @@ def compare_files(paths: list[Path], catalogue_dir: Path | None, scenario: str |
             problems += exc.problems
     if problems:
         raise InputError(problems)
-    return compare_cases(loaded, cat, tariffs, scenario=scenario, prices=prices), cat
+    return compare_cases(loaded, cat, tariffs, scenario=scenario, prices=prices, memo=Memo()), cat
 
 
 # ---- scenarios, sensitivity, simulation ----------------------------------------------------------
@@ -182,14 +186,14 @@ def compare_files(paths: list[Path], catalogue_dir: Path | None, scenario: str |
 def scenarios(loaded: Loaded):
     from bcalc.core.scenarios import scenario_table
 
-    return scenario_table(loaded.case, loaded.catalogue, loaded.tariffs)
+    return scenario_table(loaded.case, loaded.catalogue, loaded.tariffs, memo=Memo())
 
 
 def sensitivity(loaded: Loaded, scenario: str | None = None, prices: str = "mid"):
     from bcalc.core.sensitivity import sensitivity as compute
 
     check_scenario(scenario, loaded.tariffs)
-    return compute(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices)
+    return compute(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices, memo=Memo())
 
 
 def simulate(loaded: Loaded, draws: int, seed: int, vary: list[str], scenario: str | None = None, progress=None):
@@ -198,7 +202,7 @@ def simulate(loaded: Loaded, draws: int, seed: int, vary: list[str], scenario: s
     require_numpy()
     check_scenario(scenario, loaded.tariffs)
     return compute(loaded.case, loaded.catalogue, loaded.tariffs, draws=draws, seed=seed, vary=vary,
-                   scenario=scenario, progress=progress)
+                   scenario=scenario, progress=progress, memo=Memo())
 
 
 # ---- the business case documents ----------------------------------------------------------------
@@ -219,12 +223,15 @@ class Report:
 
 def report(loaded: Loaded, scenario: str | None = None, prices: str = "mid") -> Report:
     """The estimate, deployment 1 against the other products of its need, the scenario table, the
-    sensitivity and the simulation (when numpy is there) of one case."""
-    return report_of(estimate(loaded, scenario, prices), loaded.catalogue, loaded.tariffs)
+    sensitivity and the simulation (when numpy is there) of one case, all sharing one memo."""
+    memo = Memo()
+    return report_of(estimate(loaded, scenario, prices, memo), loaded.catalogue, loaded.tariffs, memo)
 
 
-def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs) -> Report:
-    """The analyses of ``report`` around an estimate already made (its scenario and price end)."""
+def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs, memo: Memo | None = None) -> Report:
+    """The analyses of ``report`` around an estimate already made (its scenario and price end).
+    ``memo``: the one the estimate was made with, if any; the analyses share it."""
+    memo = memo if memo is not None else Memo()
     from bcalc.core.scenarios import scenario_table
     from bcalc.core.sensitivity import sensitivity as sensitivity_of
     from bcalc.core.simulate import require_numpy, simulate as simulate_of
@@ -232,16 +239,17 @@ def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs) -> Report:
     case = result.case
     own = case.deployments[0].product
     comparison = compare_need(case, catalogue, tariffs, 0, need_products(catalogue, catalogue.products[own].need),
-                              scenario=result.scenario, prices=result.prices_end, own_result=result)
-    table = scenario_table(case, catalogue, tariffs)
-    sens = sensitivity_of(case, catalogue, tariffs, scenario=result.scenario, prices=result.prices_end, base=result)
+                              scenario=result.scenario, prices=result.prices_end, own_result=result, memo=memo)
+    table = scenario_table(case, catalogue, tariffs, memo=memo)
+    sens = sensitivity_of(case, catalogue, tariffs, scenario=result.scenario, prices=result.prices_end, base=result,
+                          memo=memo)
     try:
         require_numpy()
     except InputError:
         sim = None
     else:
         sim = simulate_of(case, catalogue, tariffs, draws=REPORT_DRAWS, seed=REPORT_SEED, scenario=result.scenario,
-                          base=result if result.prices_end == "mid" else None)
+                          base=result if result.prices_end == "mid" else None, memo=memo)
     return Report(result, catalogue, tariffs, comparison, table, sens, sim)
 
 

@@ -30,7 +30,8 @@ def owed_after_horizon(case: Case, catalogue: Catalogue, tariffs: Tariffs, resul
         deps.append(replace(dep, clients=dep.clients + (0,) * extra,
                             contract=Contract(term=c.term, min_clients=c.min_clients,
                                               exit_year=min(c.exit_year or case.years, case.years))))
-    extended = replace(case, years=longest, deployments=tuple(deps), funding=())
+    # only the cost counts; funding and benefits (whose clients per year end with the horizon) are left out
+    extended = replace(case, years=longest, deployments=tuple(deps), funding=(), benefits=())
     return run(extended, result.prices_end, result.scenario).total.cost - result.total.cost
 
 
@@ -66,8 +67,11 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
 
     # Recurring prices indexed without a cap (tip cap).
     if case.years > 1:
+        recurring_of: dict[int, Decimal] = {}
+        for p in result.products:
+            recurring_of[p.deployment] = recurring_of.get(p.deployment, ZERO) + p.totals.recurring
         for d_index, (dep, product) in enumerate(zip(case.deployments, products)):
-            recurring = sum((p.totals.recurring for p in result.products if p.deployment == d_index), ZERO)
+            recurring = recurring_of.get(d_index, ZERO)
             if dep.index_cap is None and recurring:
                 n.add("check_cap", cite("cap"), product=product.name, amount=round_cents(recurring),
                       years=case.years)

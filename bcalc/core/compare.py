@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from bcalc.core.engine import estimate
+from bcalc.core.engine import estimate, totals
+from bcalc.core.memo import Memo
 from bcalc.core.choices import ChoicePricing, choice_pricing
 from bcalc.core.requirements import missing_inputs
 from bcalc.models import Case, Catalogue, Notice, Result, Tariffs, Totals
@@ -188,9 +189,11 @@ def _included(alts: list[Alternative], catalogue: Catalogue) -> list[IncludedDif
 
 def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index: int, products: list[str],
                      scenario: str | None = None, prices: str = "mid",
-                     known: dict[str, Result] | None = None) -> Comparison:
+                     known: dict[str, Result] | None = None, memo: Memo | None = None) -> Comparison:
     """The deployment as it is, then served by each of ``products``. ``known``: the estimate of the
-    case as it is, under its own product id, when the caller has it (same scenario and price end)."""
+    case as it is, under its own product id, when the caller has it (same scenario and price end).
+    ``memo``: what the runs of one command share (bcalc.core.memo)."""
+    memo = memo if memo is not None else Memo()
     dep = case.deployments[d_index]
     order = [dep.product] + [p for p in products if p != dep.product]
     alts: list[Alternative] = []
@@ -205,7 +208,7 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
         if known and pid == dep.product and pid in known:
             result = known[pid]
         else:
-            result = estimate(new_case, catalogue, tariffs, scenario=scenario, prices=prices)
+            result = estimate(new_case, catalogue, tariffs, scenario=scenario, prices=prices, memo=memo)
         alts.append(Alternative(pid, product.name, result, None, tuple(notes), d_index, months))
     cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts) if a.result is not None), default=(None, None))[1]
     pricing: list[ChoicePricing] = []
@@ -215,8 +218,8 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
         alt_case = alt.result.case
         single = replace(alt_case, deployments=(alt_case.deployments[d_index],), funding=(), benefits=())
         pricing += choice_pricing(single, catalogue, tariffs,
-                                  lambda c, p: estimate(c, catalogue, tariffs, scenario=scenario, prices=p,
-                                                        checks=False), prices)
+                                  lambda c, p: totals(c, catalogue, tariffs, scenario=scenario, prices=p,
+                                                      memo=memo), prices)
     product = catalogue.products[dep.product]
     return Comparison(title=case.title, need=product.need, deployment=d_index, alternatives=tuple(alts),
                       pairs=tuple(_explain(alts, cheapest)) if cheapest is not None else (),
@@ -224,12 +227,13 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
 
 
 def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: Tariffs,
-                  scenario: str | None = None, prices: str = "mid") -> Comparison:
+                  scenario: str | None = None, prices: str = "mid", memo: Memo | None = None) -> Comparison:
     """Whole case files side by side."""
+    memo = memo if memo is not None else Memo()
     alts = []
     horizons = {case.years for _, case in cases}
     for key, case in cases:
-        result = estimate(case, catalogue, tariffs, scenario=scenario, prices=prices)
+        result = estimate(case, catalogue, tariffs, scenario=scenario, prices=prices, memo=memo)
         notes = ()
         if len(horizons) > 1:
             notes = (Notice("compare_horizon", {"years": case.years}),)

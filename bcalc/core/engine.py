@@ -1,28 +1,37 @@
 """The estimate: costs, VAT, funding and net result per calendar year for one case.
 
 The path of the numbers: ``bcalc.core.plan`` turns each deployment into charges (which items and
-time lines, on what quantity, at what year-1 price and VAT); this module evaluates the charges
-over the horizon, adds funding and benefits, and totals the lines. The horizon is worked in
-segments, the parts of a contract year that fall in one calendar year, in which the units, the
-price factor and the wage and tariff factors are constant; a monthly item costs its quantity times
-the segment's months, a daily one times its days, and yearly, one-off, new-unit and removal items
-fall in the first month of a contract year. One line is (deployment, item, category, calendar
-year): its exact amounts are summed and rounded half-up to cents once; VAT is computed from that
-rounded amount and rounded once (bcalc.core.vat); every total is a sum of rounded lines (see the
-interface, sections 5 and 6). The exact net flow per month is kept for payback.
+time lines, on what quantity, at what year-1 price and VAT); ``bcalc.core.lines`` evaluates the
+charges over the horizon (in the segments of ``bcalc.core.horizon``) into lines, one per
+(deployment, item, category, calendar year), each summed exactly and rounded half-up to cents
+once, its VAT computed from that rounded amount and rounded once (bcalc.core.vat);
+``bcalc.core.inflows`` adds funding and benefits; this module totals the lines: every total is a
+sum of rounded lines (see the interface, sections 5 and 6). The exact net flow per month is kept
+for payback.
+
+Two ways to run the same evaluation: ``estimate`` gives the full ``Result`` (every line, the
+warnings, the investment view and, with ``checks``, the contract checks); ``totals`` gives a
+``Summary`` with the same totals per year, per deployment and over the horizon, to the cent, for
+analyses that only need totals (it builds no ``Line`` objects). Both take a ``Memo``
+(bcalc.core.memo) so that runs of one command share what they have in common.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
-from fractions import Fraction
 
-from bcalc.core import selection, vat
-from bcalc.core.calendar import Month, calendar_years, horizon
-from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, price_factors, rates_used
+from bcalc.core import selection
+from bcalc.core.calendar import calendar_years, horizon
+from bcalc.core.horizon import Run, Segment, segments, series_key
+from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, rates_used
+from bcalc.core.inflows import benefits as benefits_of
+from bcalc.core.inflows import funding as funding_of
+from bcalc.core.inflows import funding_stop
+from bcalc.core.lines import CATEGORIES, DeploymentLines, Row, evaluate
+from bcalc.core.memo import Memo, deployment_key, staff_key
 from bcalc.core.notices import Notices
-from bcalc.core.plan import WEEKS_PER_MONTH, Charge, DeploymentPlan, TimeCharge, plan_deployment, term
+from bcalc.core.plan import DeploymentPlan, plan_deployment
 from bcalc.models import (
     BenefitResult,
     Case,
@@ -30,16 +39,15 @@ from bcalc.models import (
     Deployment,
     FundingResult,
     Line,
-    Part,
+    Message,
     Product,
     ProductTotals,
-    RateSeries,
     Result,
     Tariffs,
     Totals,
     YearRow,
 )
-from bcalc.money import ONE, WIDE, ZERO, dec, round_cents
+from bcalc.money import WIDE, ZERO
 
 PRICE_ENDS = ("low", "mid", "high")
 
@@ -49,23 +57,24 @@ class EstimateError(ValueError):
 
 
 def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None,
-             prices: str = "mid", checks: bool = True) -> Result:
+             prices: str = "mid", checks: bool = True, memo: Memo | None = None) -> Result:
     """Compute a case. ``scenario`` overrides the case's indexation scenario; ``prices`` picks
     the low end, midpoint or high end of quoted ranges. With ``checks`` the result also carries
-    the contract checks (points of attention) and what is owed after the horizon."""
-    if prices not in PRICE_ENDS:
-        raise EstimateError(f"prices must be one of {PRICE_ENDS}")
+    the contract checks (points of attention) and what is owed after the horizon. ``memo``: what
+    the runs of one command share (a new one when not given)."""
+    _check_prices(prices)
+    memo = memo if memo is not None else Memo()
     # One wide context for the whole calculation: indexation factors and exact sums keep all digits.
     with localcontext(WIDE):
-        result = _estimate(case, catalogue, tariffs, scenario, prices)
+        result = _assemble(_evaluate(case, catalogue, tariffs, scenario, prices, memo))
         from bcalc.core.finance import investment
 
         if not checks:
             return replace(result, investment=investment(result))
         from bcalc.core.checks import contract_checks, discount_notices, owed_after_horizon
 
-        def run(c: Case, p: str, s: str | None) -> Result:
-            return _estimate(c, catalogue, tariffs, s, p)
+        def run(c: Case, p: str, s: str | None) -> Summary:
+            return _summarise(_evaluate(c, catalogue, tariffs, s, p, memo, notices_too=False))
 
         result = replace(result, owed_after_horizon=owed_after_horizon(case, catalogue, tariffs, result, run),
                          investment=investment(result, lambda c: run(c, prices, scenario)))
@@ -73,432 +82,158 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
         return replace(result, warnings=result.warnings + extra)
 
 
-# ---- the horizon in segments -------------------------------------------------------------
+def totals(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
+           memo: Memo | None = None) -> "Summary":
+    """The totals of ``estimate(..., checks=False)`` to the cent, without building its lines."""
+    _check_prices(prices)
+    with localcontext(WIDE):
+        return _summarise(_evaluate(case, catalogue, tariffs, scenario, prices,
+                                    memo if memo is not None else Memo(), notices_too=False))
 
 
-@dataclass(frozen=True)
-class Segment:
-    """The months of one contract year that fall in one calendar year."""
-
-    contract_year: int            # 0-based
-    year: int                     # calendar year
-    months: tuple[int, ...]       # indices into the horizon
-    days: tuple[int, ...]         # days of each of those months
-    starts: bool                  # holds the first month of its contract year
-
-    @property
-    def first(self) -> int:
-        return self.months[0]
-
-    @property
-    def n_months(self) -> int:
-        return len(self.months)
-
-    @property
-    def n_days(self) -> int:
-        return sum(self.days)
+def _check_prices(prices: str) -> None:
+    if prices not in PRICE_ENDS:
+        raise EstimateError(f"prices must be one of {PRICE_ENDS}")
 
 
-def segments(months: tuple[Month, ...]) -> tuple[Segment, ...]:
-    out: list[Segment] = []
-    group: list[Month] = []
-    for m in months:
-        if group and (m.contract_year != group[0].contract_year or m.year != group[0].year):
-            out.append(_segment(group))
-            group = []
-        group.append(m)
-    if group:
-        out.append(_segment(group))
-    return tuple(out)
-
-
-def _segment(group: list[Month]) -> Segment:
-    return Segment(group[0].contract_year, group[0].year, tuple(m.index for m in group), tuple(m.days for m in group),
-                   group[0].index % 12 == 0)
-
-
-class Flows:
-    """The exact net flow per month (for payback), gathered per segment: an amount in one month, an
-    amount in every month of a segment, or an amount per day of it."""
-
-    def __init__(self, months: tuple[Month, ...], segs: tuple[Segment, ...]):
-        self._point = [ZERO] * len(months)
-        self._segs = segs
-        self._monthly = [ZERO] * len(segs)
-        self._daily = [ZERO] * len(segs)
-
-    def at(self, index: int, amount) -> None:
-        self._point[index] += amount
-
-    def each_month(self, seg: int, amount) -> None:
-        self._monthly[seg] += amount
-
-    def each_day(self, seg: int, amount) -> None:
-        self._daily[seg] += amount
-
-    def monthly(self) -> tuple[Decimal, ...]:
-        out = list(self._point)
-        for s, seg in enumerate(self._segs):
-            per_month, per_day = self._monthly[s], self._daily[s]
-            if not per_month and not per_day:
-                continue
-            for index, days in zip(seg.months, seg.days):
-                out[index] += per_month + per_day * days
-        return tuple(out)
+# ---- one evaluation -----------------------------------------------------------------------
 
 
 @dataclass
-class Run:
-    """What one evaluation of a case works with: the case, its horizon and factors, and what it gathers."""
+class Evaluation:
+    """One run of the engine over a case, before it is assembled into a Result or a Summary."""
 
-    case: Case
-    catalogue: Catalogue
-    tariffs: Tariffs
-    scenario: str
-    end: str                      # price end: low, mid, high
-    months: tuple[Month, ...]
-    segs: tuple[Segment, ...]
-    series: dict[str, RateSeries]
-    wage_f: dict[int, Decimal]
-    tariff_f: dict[int, Decimal]
-    price_cal: dict[int, Decimal]
-    notices: Notices
-    flows: Flows
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(sorted(self.wage_f))
+    run: Run
+    plans: list[DeploymentPlan]  # as kept in the memo: ``_numbered`` gives each its own number
+    lines: list[DeploymentLines]
+    funding: list[FundingResult]
+    benefits: list[BenefitResult]
+    flows: list                  # the Flows of the funding lines and benefits
 
 
-def _start(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str) -> Run:
+def _start(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str,
+           memo: Memo) -> Run:
     scenario_name = scenario or case.scenario
     if scenario_name not in tariffs.scenarios:
         raise EstimateError(f"unknown scenario {scenario_name!r}")
     series = effective_series(case, tariffs.scenarios[scenario_name])
+    key = (case.start_year, case.start_month, case.years) + tuple(series_key(series[k]) for k in series)
+    months, segs, by_k, wage_f, tariff_f, price_cal = memo.get(memo.horizons, key, lambda: _horizon(case, series))
+    return Run(case, catalogue, tariffs, scenario_name, prices, months, segs, series, wage_f, tariff_f, price_cal,
+               Notices(), by_k)
+
+
+def _horizon(case: Case, series: dict) -> tuple:
+    """The months, segments (also per contract year) and the wage, tariff and price factors per
+    calendar year of a horizon under a set of rate series."""
     months = horizon(case.start_year, case.start_month, case.years)
     years = calendar_years(months)
     segs = segments(months)
-    return Run(case, catalogue, tariffs, scenario_name, prices, months, segs, series,
-               calendar_factors(years[0], years[-1], series["wages"]),
-               calendar_factors(years[0], years[-1], series["tariffs"]),
-               calendar_factors(years[0], years[-1], series["prices"]), Notices(), Flows(months, segs))
+    by_k: list[list] = [[] for _ in range(case.years)]
+    for s, seg in enumerate(segs):
+        by_k[seg.contract_year].append((s, seg))
+    return (months, segs, tuple(tuple(x) for x in by_k), calendar_factors(years[0], years[-1], series["wages"]),
+            calendar_factors(years[0], years[-1], series["tariffs"]),
+            calendar_factors(years[0], years[-1], series["prices"]))
 
 
-def _estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str) -> Result:
-    run = _start(case, catalogue, tariffs, scenario, prices)
+def _evaluate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str,
+              memo: Memo, notices_too: bool = True) -> Evaluation:
+    """One run. ``notices_too``: gather the warnings (a run for totals only has no use for them)."""
+    run = _start(case, catalogue, tariffs, scenario, prices, memo)
     notices = run.notices
-    lines: list[Line] = []
     plans: list[DeploymentPlan] = []
-    firsts = selection.first_of_product(case)
-    for d_index, dep in enumerate(case.deployments):
-        product = catalogue.products[dep.product]
-        first = firsts[d_index]
-        if not first:
-            notices.shared(product)
-        plan = plan_deployment(case, d_index, product, run.months, prices, notices, tariffs, first)
+    evaluated: list[DeploymentLines] = []
+    deployment = _deployments(run, memo)
+    for d_index in range(len(case.deployments)):
+        plan, lines, said = deployment(d_index)
+        if notices_too:
+            notices.extend(said)
         plans.append(plan)
-        lines += _deployment_lines(run, plan)
-        _product_notices(product, dep, notices)
-    funding = _funding(run)
+        evaluated.append(lines)
+    funding, funding_flows = funding_of(run, memo)
     if case.funding:
         stop = funding_stop(case)
         if stop is not None:
             notices.funding_stop(stop)
         elif any(d.contract.exit_year is not None for d in case.deployments):
             notices.funding_exit()
-    benefits = _benefits(run)
-    result = _assemble(run, lines, funding, benefits)
-    return replace(result, monthly_net=run.flows.monthly(), plans=tuple(plans))
+    benefits, benefit_flows, said = benefits_of(run, memo)
+    notices.extend(said)
+    return Evaluation(run, plans, evaluated, funding, benefits, funding_flows + benefit_flows)
 
 
-# ---- evaluating the plan ------------------------------------------------------------------
+def _deployments(run: Run, memo: Memo):
+    """A function of a deployment's number that gives its plan, its evaluated lines and its notices
+    (the "shared" notice of a later deployment of a product first), through the memo."""
+    case, catalogue, tariffs = run.case, run.catalogue, run.tariffs
+    first_of: dict[str, int] = {}   # product -> the number of its first deployment
 
+    def is_first(d_index: int, product: str) -> bool:
+        if product not in first_of:
+            first_of[product] = next(j for j, d in enumerate(case.deployments) if d.product == product)
+        return first_of[product] == d_index
+    context = (case.start_year, case.start_month, case.years, run.end, case.teams, staff_key(case),
+               tuple(sorted(case.fx.items())), tariffs.vat_standard)
+    lines_context = (series_key(run.series["prices"]), tuple(run.wage_f.items()), case.vat_recoverable)
+    tokens: dict[str, int] = {}
 
-@dataclass
-class _Acc:
-    """Exact running sum of one line before rounding."""
-
-    amount: Decimal | Fraction = ZERO
-    quantity: Decimal | Fraction = ZERO
-    parts: dict = field(default_factory=dict)  # unit price -> quantity
-    spread: Decimal = ZERO                     # high end minus low end of a quoted range, same quantities
-
-
-def _deployment_lines(run: Run, plan: DeploymentPlan) -> list[Line]:
-    p_factors = price_factors(run.months, run.series["prices"], plan.deployment.index_cap)
-    out: list[Line] = []
-    recoverable = run.case.vat_recoverable
-    for charge in plan.charges:
-        for year, acc in _charge(run, plan, charge, p_factors).items():
-            out.append(_supplier_line(plan, charge, year, acc, recoverable))
-    for tc in plan.time:
-        for year, acc in _time(run, tc).items():
-            out.append(_time_line(plan, tc, year, acc))
-    return out
-
-
-def _quantity(charge: Charge, plan: DeploymentPlan, seg: Segment) -> tuple[Decimal | int, str]:
-    """The charge's quantity in a segment and how it falls (see ``bcalc.core.plan.term``): in the
-    segment's first month ("once"), or per "month" or per "day" of it."""
-    rule = term(charge, seg.contract_year, seg.starts)
-    if rule is None:
-        return 0, "once"
-    count, per = rule
-    k, u = seg.contract_year, plan.units
-    if count == "billed":
-        q = u.billed[k]
-    elif count == "new":
-        q = u.new[k]
-    elif count == "removed":
-        q = u.removed[k]
-    elif count == "fixed":
-        q = charge.quantity
-    else:  # fixed_if_removed
-        q = charge.quantity if u.removed[k] else 0
-    return q, per
-
-
-def _charge(run: Run, plan: DeploymentPlan, charge: Charge, p_factors: list[Decimal]) -> dict[int, _Acc]:
-    accs: dict[int, _Acc] = {}
-    to_cost = vat.cost_factor(charge.quoted, charge.vat_rate, run.case.vat_recoverable)
-    for s, seg in enumerate(run.segs):
-        k = seg.contract_year
-        q, falls = _quantity(charge, plan, seg)
-        if not q:
-            continue
-        price = charge.price * p_factors[k]
-        total = q * seg.n_months if falls == "month" else q * seg.n_days if falls == "day" else q
-        acc = accs.get(seg.year)
-        if acc is None:
-            acc = accs[seg.year] = _Acc()
-        acc.amount += total * price
-        acc.quantity += total
-        acc.parts[price] = acc.parts.get(price, ZERO) + total
-        cost = -(q * price * to_cost)
-        if falls == "month":
-            run.flows.each_month(s, cost)
-        elif falls == "day":
-            run.flows.each_day(s, cost)
-        else:
-            run.flows.at(seg.first, cost)
-        if charge.width:
-            acc.spread += total * charge.width * p_factors[k]
-    return accs
-
-
-def _time(run: Run, tc: TimeCharge) -> dict[int, _Acc]:
-    accs: dict[int, _Acc] = {}
-    for m in run.months:
-        per_head = tc.hours[m.index]
-        if not per_head:
-            continue
-        h = per_head * tc.heads
-        rate = tc.rate * run.wage_f[m.year]
-        acc = accs.get(m.year)
-        if acc is None:
-            acc = accs[m.year] = _Acc(amount=Fraction(0), quantity=Fraction(0))
-        value = h * Fraction(rate)
-        acc.amount += value
-        run.flows.at(m.index, -dec(value))
-        acc.quantity += h
-        acc.parts[rate] = acc.parts.get(rate, Fraction(0)) + h
-    return accs
-
-
-def _parts(acc: _Acc) -> tuple[tuple[Part, ...], Decimal | None]:
-    parts = tuple(Part(quantity=_as_dec(q), unit_price=p) for p, q in acc.parts.items())
-    return parts, (parts[0].unit_price if len(parts) == 1 else None)
-
-
-def _supplier_line(plan: DeploymentPlan, charge: Charge, year: int, acc: _Acc, recoverable: Decimal) -> Line:
-    parts, unit_price = _parts(acc)
-    excl, vat_due = vat.split(acc.amount, charge.vat_rate, charge.quoted, recoverable)
-    item = charge.item
-    return Line(plan.index, plan.product.id, charge.line_id, charge.label, item.category, year, _as_dec(acc.quantity),
-                unit_price, excl, vat_due, charge.source, kind="supplier", vat_rate=charge.vat_rate,
-                quoted=charge.quoted, parts=parts if len(parts) > 1 else (), written=charge.written,
-                base_item=item.id, vat_written=item.vat, tier_label=charge.tier_label,
-                range_spread=round_cents(acc.spread) if acc.spread else ZERO)
-
-
-def _time_line(plan: DeploymentPlan, tc: TimeCharge, year: int, acc: _Acc) -> Line:
-    parts, unit_price = _parts(acc)
-    line = tc.line
-    return Line(plan.index, plan.product.id, line.id, line.label, "training" if line.category == "training"
-                else "internal", year, _as_dec(acc.quantity), unit_price, round_cents(acc.amount), ZERO, line.source,
-                kind="internal", role=line.role, parts=parts if len(parts) > 1 else (), written=line.written,
-                base_item=line.id, vat_written="", tier_label="", range_spread=ZERO)
-
-
-def _as_dec(value) -> Decimal:
-    return dec(value) if isinstance(value, Fraction) else value
-
-
-# ---- funding --------------------------------------------------------------------------
-
-
-def funding_stop(case: Case) -> int | None:
-    """The contract year after which the organisation has stopped everywhere (every deployment has
-    an exit year): funding per client stops then and later subsidies lapse."""
-    exits = [d.contract.exit_year for d in case.deployments]
-    if exits and all(e is not None for e in exits):
-        return max(exits)  # type: ignore[type-var]
-    return None
-
-
-def _funding(run: Run) -> list[FundingResult]:
-    """Funding per line and calendar year: an hourly code pays clients x hours per month x tariff in
-    every month, VPT a share of the day rate for every day in use, a subsidy its amount in the first
-    month of its contract year. Tariffs index each 1 January."""
-    case, tariffs = run.case, run.tariffs
-    out: list[FundingResult] = []
-    stop = funding_stop(case)
-    for f_index, line in enumerate(case.funding):
-        if stop is not None and line.year is not None and line.year > stop:
-            continue
-        code = tariffs.funding[line.code]
-        label = line.label or (code.name if code.kind == "subsidy" else f"{code.code} {code.name}")
-        if code.kind == "subsidy":
-            month = run.months[(line.year - 1) * 12]
-            run.flows.at(month.index, line.amount)
-            out.append(FundingResult(f_index, code.code, label, month.year, round_cents(line.amount), ONE, None,
-                                     "case"))
-            continue
-        per_year: dict[int, list] = {}
-        for s, seg in enumerate(run.segs):
-            clients = line.clients[seg.contract_year]
-            if not clients or (stop is not None and seg.contract_year >= stop):
-                continue
-            if code.kind == "hourly":
-                base = line.tariff if line.tariff is not None else _sourced_tariff(code, case)
-                per_month = clients * line.hours_per_month
-                rate = base * run.tariff_f[seg.year]
-                qty = per_month * seg.n_months
-                run.flows.each_month(s, per_month * rate)
-            else:  # vpt: a share of the day rate for every day in use
-                rate = line.day_rate * run.tariff_f[seg.year] * line.technology_share
-                qty = dec(clients * seg.n_days)
-                run.flows.each_day(s, clients * rate)
-            acc = per_year.setdefault(seg.year, [ZERO, ZERO, rate])
-            acc[0] += qty * rate
-            acc[1] += qty
-        for year, (amount, qty, rate) in sorted(per_year.items()):
-            out.append(FundingResult(f_index, code.code, label, year, round_cents(amount), qty, rate,
-                                     "case" if line.tariff is not None or code.kind == "vpt" else code.source))
-    return out
-
-
-def _sourced_tariff(code, case: Case) -> Decimal:
-    year = case.start_year
-    assert year in code.tariffs, f"the loader lets no case through without a tariff for {code.code} in {year}"
-    return code.tariffs[year]
-
-
-# ---- benefits -------------------------------------------------------------------------
-
-MINUTES = Fraction(60)
-PERIODS_PER_MONTH = {"week": WEEKS_PER_MONTH, "year": Fraction(1, 12), "month": Fraction(1)}
-
-
-def _benefits(run: Run) -> list[BenefitResult]:
-    """Benefits per benefit and calendar year: time valued at the role's rate (indexed with wages),
-    or avoided cost (indexed with prices each 1 January), times the clients it follows and the
-    share realised; one rounding per benefit and year. Exact sums are taken per segment, where
-    clients and factors are constant."""
-    case, notices = run.case, run.notices
-    out: list[BenefitResult] = []
-    for b_index, b in enumerate(case.benefits):
-        clients = b.clients if b.clients is not None else selection.effective_clients(case.deployments[b.deployment])
-        share = Fraction(b.realisation)
-        role = case.staff.get(b.role or "") if b.kind == "time" else None
-        valued = b.kind != "time" or (role is not None and role.rate is not None)
-        if b.kind == "time":
-            per_period = Fraction(b.minutes) / MINUTES if b.minutes is not None else Fraction(b.hours)
-        else:
-            per_period = Fraction(b.amount)
-        unit = dec(share * per_period)
-        fixed = None if b.per == "day" else dec(PERIODS_PER_MONTH[b.per])
-        per_year: dict[int, list] = {}
-        for s, seg in enumerate(run.segs):
-            n = clients[seg.contract_year]
-            if not n:
-                continue
-            periods = Fraction(seg.n_days) if b.per == "day" else seg.n_months * PERIODS_PER_MONTH[b.per]
-            acc = per_year.setdefault(seg.year, [Fraction(0), Fraction(0)])
-            quantity = periods * n * share * per_period  # hours, or euros before indexation
-            factor = None
-            if b.kind == "time":
-                acc[1] += quantity
-                if valued:
-                    factor = role.rate * run.wage_f[seg.year]
-            else:
-                factor = run.price_cal[seg.year]
-            if factor is None:
-                continue
-            acc[0] += quantity * Fraction(factor)
-            if fixed is None:
-                run.flows.each_day(s, n * unit * factor)
-            else:
-                run.flows.each_month(s, fixed * n * unit * factor)
-        for year, (value, hours) in sorted(per_year.items()):
-            out.append(BenefitResult(b_index, b.label, year, round_cents(value), dec(hours), b.cashable, b.source))
-        if not valued:
-            notices.benefit_unvalued(b, sum((dec(h) for _, h in per_year.values()), ZERO))
-        if b.vendor_claim:
-            notices.vendor_claim(b)
-    return out
-
-
-# ---- assembly -------------------------------------------------------------------------
-
-
-def _totals(lines, funding_amount: Decimal = ZERO, benefits=()) -> Totals:
-    sums = {"one_off": ZERO, "recurring": ZERO, "training": ZERO, "internal": ZERO}
-    vat_total = ZERO
-    for ln in lines:
-        sums[ln.category] += ln.excl_vat
-        vat_total += ln.vat
-    value = sum((b.amount for b in benefits), ZERO)
-    cashable = sum((b.amount for b in benefits if b.cashable), ZERO)
-    return Totals(vat=vat_total, funding=funding_amount, benefits=value, cashable=cashable, **sums)
-
-
-CATEGORY_ORDER = {"one_off": 0, "recurring": 1, "training": 2, "internal": 3}
-
-
-def _assemble(run: Run, lines: list[Line], funding: list[FundingResult], benefits: list[BenefitResult]) -> Result:
-    case, catalogue, notices, months = run.case, run.catalogue, run.notices, run.months
-    lines.sort(key=lambda ln: (ln.year, ln.deployment, CATEGORY_ORDER[ln.category], ln.kind != "supplier", ln.item))
-    by_year: dict[int, list[Line]] = {y: [] for y in run.years}
-    by_dep: list[list[Line]] = [[] for _ in case.deployments]
-    for ln in lines:
-        by_year[ln.year].append(ln)
-        by_dep[ln.deployment].append(ln)
-    per_year = []
-    for y in run.years:
-        y_funding = sum((f.amount for f in funding if f.year == y), ZERO)
-        per_year.append(YearRow(year=y, months=sum(1 for m in months if m.year == y),
-                                totals=_totals(by_year[y], y_funding, [b for b in benefits if b.year == y])))
-    total = _totals(lines, sum((f.amount for f in funding), ZERO), benefits)
-    products = []
-    for d_index, dep in enumerate(case.deployments):
+    def deployment(d_index: int) -> tuple[DeploymentPlan, DeploymentLines, tuple]:
+        dep = case.deployments[d_index]
         product = catalogue.products[dep.product]
-        products.append(ProductTotals(d_index, product.id, product.name, _totals(by_dep[d_index])))
-    caps = [dep.index_cap for dep in case.deployments]
-    series = run.series
-    rates = {
-        "prices": anniversary_rates(months, series["prices"]),
-        "wages": rates_used(months, series["wages"]),
-        "tariffs": rates_used(months, series["tariffs"]),
-    }
-    if any(c is not None for c in caps):
-        notices.caps(case, rates["prices"], [catalogue.products[d.product].name for d in case.deployments])
-    price_years = tuple(sorted({catalogue.products[d.product].price_year for d in case.deployments}))
-    notices.price_level(price_years, case)
-    return Result(case=case, scenario=run.scenario, prices_end=run.end, per_year=tuple(per_year), total=total,
-                  products=tuple(products), lines=tuple(lines), funding=tuple(funding),
-                  warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
-                  benefits=tuple(benefits))
+        first = is_first(d_index, dep.product)
+        token = tokens.get(dep.product)
+        if token is None:
+            token = tokens[dep.product] = memo.product(product)
+        key = (context, deployment_key(dep), token, first)
+        plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, first))
+        if not first:
+            said = (Message("shared", {"product": product.name}),) + said
+        return plan, memo.get(memo.deployments, (key, lines_context), lambda: evaluate(run, plan, memo)), said
+
+    return deployment
+
+
+def _numbered(plan: DeploymentPlan, d_index: int, dep: Deployment) -> DeploymentPlan:
+    """A plan kept in the memo, as the plan of deployment ``d_index`` (an identical deployment's)."""
+    if plan.index != d_index or plan.deployment is not dep:
+        return replace(plan, index=d_index, deployment=dep)
+    return plan
+
+
+def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
+            memo: Memo | None = None, deployments=(), benefits=(), funding=()) -> dict[int, list[Decimal]]:
+    """Per calendar year [cost, benefits, funding] of some parts of a case only: the lines of
+    ``deployments``, the benefits ``benefits`` and the funding lines ``funding`` (their numbers).
+    Each part is evaluated as in the whole case (a later deployment of a product is not its
+    first), so a whole run's totals are the sums of its parts."""
+    _check_prices(prices)
+    memo = memo if memo is not None else Memo()
+    with localcontext(WIDE):
+        run = _start(case, catalogue, tariffs, scenario, prices, memo)
+        out = {y: [ZERO, ZERO, ZERO] for y in run.years}
+        deployment = _deployments(run, memo)
+        for d_index in deployments:
+            lines = deployment(d_index)[1]
+            for y, acc in out.items():
+                acc[0] += lines.cost(y)
+        if benefits:
+            wanted = set(benefits)
+            for b in benefits_of(run, memo, wanted)[0]:
+                out[b.year][1] += b.amount
+        if funding:
+            wanted = set(funding)
+            for f in funding_of(run, memo, wanted)[0]:
+                out[f.year][2] += f.amount
+        return out
+
+
+def _plan(run: Run, d_index: int, dep: Deployment, product: Product, first: bool):
+    """A deployment's plan, with the notices of planning it and of its product's items."""
+    said = Notices()
+    plan = plan_deployment(run.case, d_index, product, run.months, run.end, said, run.tariffs, first)
+    _product_notices(product, dep, said)
+    return plan, said.all()
 
 
 def _product_notices(product: Product, dep: Deployment, notices: Notices) -> None:
@@ -516,4 +251,164 @@ def _product_notices(product: Product, dep: Deployment, notices: Notices) -> Non
             notices.ambiguous(product, line.id, line.label, line.note, line.source)
 
 
-__all__ = ["estimate", "EstimateError", "PRICE_ENDS", "funding_stop", "segments", "Segment", "Run"]
+# ---- the full result ------------------------------------------------------------------------
+
+
+def _totals(lines, funding_amount: Decimal = ZERO, benefits=()) -> Totals:
+    sums = {"one_off": ZERO, "recurring": ZERO, "training": ZERO, "internal": ZERO}
+    vat_total = ZERO
+    for ln in lines:
+        sums[ln.category] += ln.excl_vat
+        vat_total += ln.vat
+    return _with_inflows(sums, vat_total, funding_amount, benefits)
+
+
+def _with_inflows(sums: dict, vat_total: Decimal, funding_amount: Decimal, benefits) -> Totals:
+    value = sum((b.amount for b in benefits), ZERO)
+    cashable = sum((b.amount for b in benefits if b.cashable), ZERO)
+    return Totals(vat=vat_total, funding=funding_amount, benefits=value, cashable=cashable, **sums)
+
+
+def _assemble(ev: Evaluation) -> Result:
+    run = ev.run
+    case, catalogue, notices, months = run.case, run.catalogue, run.notices, run.months
+    plans = [_numbered(plan, d, dep) for d, (plan, dep) in enumerate(zip(ev.plans, case.deployments))]
+    per_dep = [dl.lines(plan) for plan, dl in zip(plans, ev.lines)]
+    lines: list[Line] = []
+    by_year: dict[int, list[Line]] = {}
+    for y in run.years:
+        year_lines = by_year[y] = []
+        for dep_lines in per_dep:
+            year_lines += dep_lines.get(y, ())
+        lines += year_lines
+    funding, benefits = ev.funding, ev.benefits
+    per_year = []
+    for y in run.years:
+        y_funding = sum((f.amount for f in funding if f.year == y), ZERO)
+        per_year.append(YearRow(year=y, months=sum(1 for m in months if m.year == y),
+                                totals=_totals(by_year[y], y_funding, [b for b in benefits if b.year == y])))
+    total = _totals(lines, sum((f.amount for f in funding), ZERO), benefits)
+    products = []
+    for d_index, dep in enumerate(case.deployments):
+        product = catalogue.products[dep.product]
+        dep_lines = [ln for y in run.years for ln in per_dep[d_index].get(y, ())]
+        products.append(ProductTotals(d_index, product.id, product.name, _totals(dep_lines)))
+    flows = run.flows()
+    for dl in ev.lines:
+        flows.add(dl.flows)
+    for part in ev.flows:
+        flows.add(part)
+    rates = _rates(run)
+    price_years = _case_notices(run, rates)
+    return Result(case=case, scenario=run.scenario, prices_end=run.end, per_year=tuple(per_year), total=total,
+                  products=tuple(products), lines=tuple(lines), funding=tuple(funding),
+                  warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
+                  benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans))
+
+
+def _rates(run: Run) -> dict[str, dict[int, Decimal]]:
+    months, series = run.months, run.series
+    return {
+        "prices": anniversary_rates(months, series["prices"]),
+        "wages": rates_used(months, series["wages"]),
+        "tariffs": rates_used(months, series["tariffs"]),
+    }
+
+
+def _case_notices(run: Run, rates: dict) -> tuple[int, ...]:
+    case, catalogue, notices = run.case, run.catalogue, run.notices
+    if any(dep.index_cap is not None for dep in case.deployments):
+        notices.caps(case, rates["prices"], [catalogue.products[d.product].name for d in case.deployments])
+    price_years = tuple(sorted({catalogue.products[d.product].price_year for d in case.deployments}))
+    notices.price_level(price_years, case)
+    return price_years
+
+
+# ---- totals only ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The totals of one run, as a Result has them, without its lines: per calendar year and over
+    the horizon (per deployment on asking); the funding and benefits lines; and the rounded figures
+    of every line (``rows``), for the VAT at another recoverable share or a line item's cost."""
+
+    case: Case
+    scenario: str
+    prices_end: str
+    per_year: tuple[YearRow, ...]
+    total: Totals
+    funding: tuple[FundingResult, ...]
+    benefits: tuple[BenefitResult, ...]
+    parts: tuple[DeploymentLines, ...]
+    names: tuple[tuple[str, str], ...]   # (product id, name) per deployment
+
+    @property
+    def products(self) -> tuple[ProductTotals, ...]:
+        out = []
+        for d_index, (part, (pid, name)) in enumerate(zip(self.parts, self.names)):
+            out.append(ProductTotals(d_index, pid, name, _with_inflows(dict(zip(CATEGORIES, part.total[:4])),
+                                                                        part.total[4], ZERO, ())))
+        return tuple(out)
+
+    def rows(self):
+        """(deployment, Row) of every line, each deployment's in the order of the lines of a result."""
+        for d_index, part in enumerate(self.parts):
+            for row in part.ordered:
+                yield d_index, row
+
+    def vat_at(self, recoverable: Decimal) -> Decimal:
+        """The VAT of the run with ``recoverable`` of it reclaimed instead of nothing (the run must
+        have nothing recoverable; see ``bcalc.core.vat.recovered``)."""
+        return sum((part.vat_at(recoverable) * n for part, n in _counted(self.parts)), ZERO)
+
+    @property
+    def npv(self) -> Decimal | None:
+        from bcalc.core.finance import npv
+        from bcalc.money import round_cents
+
+        rate = self.case.discount_rate
+        if rate is None:
+            return None
+        return round_cents(npv(rate, [row.totals.net for row in self.per_year]))
+
+
+def _counted(parts) -> list[tuple[DeploymentLines, int]]:
+    """The parts of a run with how often each occurs (identical deployments share one)."""
+    counts: dict[DeploymentLines, int] = {}
+    for part in parts:
+        counts[part] = counts.get(part, 0) + 1
+    return list(counts.items())
+
+
+def _summarise(ev: Evaluation) -> Summary:
+    run = ev.run
+    case, catalogue = run.case, run.catalogue
+    funding, benefits = ev.funding, ev.benefits
+    by_year = {y: [ZERO] * 5 for y in run.years}
+    total = [ZERO] * 5
+    for part, n in _counted(ev.lines):
+        for y, values in part.sums.items():
+            acc = by_year[y]
+            for i in range(5):
+                acc[i] += values[i] * n
+        for i in range(5):
+            total[i] += part.total[i] * n
+    months: dict[int, int] = {}
+    for m in run.months:
+        months[m.year] = months.get(m.year, 0) + 1
+    per_year = []
+    for y in run.years:
+        acc = by_year[y]
+        y_funding = sum((f.amount for f in funding if f.year == y), ZERO)
+        per_year.append(YearRow(year=y, months=months[y],
+                                totals=_with_inflows(dict(zip(CATEGORIES, acc[:4])), acc[4], y_funding,
+                                                     [b for b in benefits if b.year == y])))
+    grand = _with_inflows(dict(zip(CATEGORIES, total[:4])), total[4], sum((f.amount for f in funding), ZERO), benefits)
+    names = tuple((d.product, catalogue.products[d.product].name) for d in case.deployments)
+    return Summary(case, run.scenario, run.end, tuple(per_year), grand, tuple(funding), tuple(benefits),
+                   tuple(ev.lines), names)
+
+
+__all__ = ["estimate", "totals", "partial", "Summary", "EstimateError", "PRICE_ENDS", "funding_stop", "segments", "Segment",
+           "Run", "Row"]

@@ -17,6 +17,11 @@ class Notices:
         """One notice; the same notice twice (same code, values and source) is kept once."""
         self._items.setdefault(Notice(code, params, source), None)
 
+    def extend(self, notices) -> None:
+        """Notices gathered elsewhere (a deployment planned in an earlier run), in their order."""
+        for notice in notices:
+            self._items.setdefault(notice, None)
+
     def all(self) -> tuple[Notice, ...]:
         return tuple(self._items)
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from bcalc.core import vat
 from bcalc.core.checks import owed_after_horizon
-from bcalc.core.engine import estimate
-from bcalc.models import Case, Catalogue, Contract, Message, Result, Tariffs, Totals
-from bcalc.money import ZERO
+from bcalc.core.engine import Summary, totals as run_totals
+from bcalc.core.memo import Memo
+from bcalc.models import Case, Catalogue, Contract, Message, Tariffs, Totals
 
 PRICE_ENDS = ("low", "mid", "high")
 
@@ -75,9 +74,14 @@ def _stop_after(case: Case, k: int, keep_term: bool) -> Case:
     return replace(case, deployments=tuple(deps), funding=tuple(funding))
 
 
-def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> ScenarioTable:
-    def run(c: Case, scenario: str, prices: str) -> Result:
-        return estimate(c, catalogue, tariffs, scenario=scenario, prices=prices, checks=False)
+def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs, memo: Memo | None = None) -> ScenarioTable:
+    """Every row is the totals of an engine run (``bcalc.core.engine.totals``); the runs share
+    ``memo``, so a row takes from the runs before it what its inputs leave unchanged (a stopping
+    row everything before its stop)."""
+    memo = memo if memo is not None else Memo()
+
+    def run(c: Case, scenario: str, prices: str) -> Summary:
+        return run_totals(c, catalogue, tariffs, scenario=scenario, prices=prices, memo=memo)
 
     rows: list[ScenarioRow] = []
     notes: list[Message] = []
@@ -87,7 +91,7 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs) -> Scenar
             # one run with nothing recoverable; the other VAT settings change only each line's VAT
             at_zero = run(replace(case, vat_recoverable=Decimal(0)), scenario, end)
             for rec in recoverables:
-                totals = replace(at_zero.total, vat=sum((vat.recovered(ln, rec) for ln in at_zero.lines), ZERO))
+                totals = replace(at_zero.total, vat=at_zero.vat_at(rec))
                 pct = f"{rec * 100:.0f}"
                 label = Message("scenario_grid", {"scenario": scenario, "name": tariffs.scenarios[scenario].label,
                                                   "prices": end, "recovered": rec})

@@ -34,7 +34,7 @@ Which inputs move, and how far:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from bcalc.models import Case, Catalogue, Message, Price, RateSeries, Result, Tariffs
@@ -77,9 +77,13 @@ class Outcome:
     npv: Decimal | None           # None without a discount rate in the case
 
     @classmethod
-    def of(cls, result: Result) -> "Outcome":
+    def of(cls, result) -> "Outcome":
+        """Of a Result, or of a Summary (bcalc.core.engine.totals)."""
         t = result.total
-        npv = result.investment.npv if result.investment is not None else None
+        if isinstance(result, Result):
+            npv = result.investment.npv if result.investment is not None else None
+        else:
+            npv = result.npv
         return cls(cost=t.cost, benefits=t.benefits, funding=t.funding, net=t.net, npv=npv)
 
     def get(self, metric: str) -> Decimal | None:
@@ -88,26 +92,49 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Model:
-    """Everything one engine run needs; inputs are applied by replacing parts of it."""
+    """Everything one engine run needs; inputs are applied by replacing parts of it. The runs of
+    a model and of the models made from it share ``memo`` (bcalc.core.memo)."""
 
     case: Case
     catalogue: Catalogue
     tariffs: Tariffs
     scenario: str | None = None
     prices: str = "mid"
+    memo: object = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.memo is None:
+            from bcalc.core.memo import Memo
+
+            object.__setattr__(self, "memo", Memo())
 
     @property
     def scenario_name(self) -> str:
         return self.scenario or self.case.scenario
 
     def result(self) -> Result:
+        """The full estimate (every line), without the contract checks."""
         from bcalc.core.engine import estimate
 
         return estimate(self.case, self.catalogue, self.tariffs, scenario=self.scenario, prices=self.prices,
-                        checks=False)
+                        checks=False, memo=self.memo)
+
+    def summary(self):
+        """The totals of ``result()`` to the cent, without its lines (bcalc.core.engine.Summary)."""
+        from bcalc.core.engine import totals
+
+        return totals(self.case, self.catalogue, self.tariffs, scenario=self.scenario, prices=self.prices,
+                      memo=self.memo)
 
     def run(self) -> Outcome:
-        return Outcome.of(self.result())
+        return Outcome.of(self.summary())
+
+    def parts(self, deployments=(), benefits=(), funding=()) -> dict[int, list[Decimal]]:
+        """Per calendar year [cost, benefits, funding] of these parts of the case only."""
+        from bcalc.core.engine import partial
+
+        return partial(self.case, self.catalogue, self.tariffs, scenario=self.scenario, prices=self.prices,
+                       memo=self.memo, deployments=deployments, benefits=benefits, funding=funding)
 
 
 # ---- inputs ----------------------------------------------------------------------------------------
@@ -449,8 +476,54 @@ def swing_inputs(model: Model, swing: Decimal) -> list[Input]:
                 out.append(funding_input(model, f, field, value * down, value, value * up, "swing"))
     for kind in ("prices", "wages", "tariffs"):
         rate = index_mode(model, kind)
-        out.append(index_input(model, kind, rate - INDEX_STEP, rate, rate + INDEX_STEP, "index"))
+        down, up = index_room(model, kind)
+        out.append(index_input(model, kind, rate - min(INDEX_STEP, down), rate, rate + min(INDEX_STEP, up), "index"))
     return out
+
+
+def index_rates(model: Model, kind: str) -> list[Decimal]:
+    """The rates of one indexation series in the years of the horizon after the first."""
+    case = model.case
+    own = getattr(case.indexation, kind)
+    if own is not None:
+        return [own]
+    series = getattr(model.tariffs.scenarios[model.scenario_name], kind)
+    return [series.rate(year) for year in range(case.start_year + 1, case.start_year + case.years + 1)]
+
+
+def index_room(model: Model, kind: str) -> tuple[Decimal, Decimal]:
+    """How far every year's rate of a series can move down and up before one of them leaves the
+    bounds that the case file declares for an indexation rate (bcalc.fields)."""
+    from bcalc import fields as F
+    from bcalc.fields import bounds
+
+    lo, hi = bounds(F.CASE_INDEXATION[kind])
+    rates = index_rates(model, kind)
+    down = min(rates) - lo if lo is not None else INDEX_STEP
+    up = hi - max(rates) if hi is not None else INDEX_STEP
+    return max(down, ZERO), max(up, ZERO)
+
+
+def held_notes(model: Model, inputs: list[Input]) -> list[Message]:
+    """A note for every indexation swing that the bounds of an indexation rate held short of one
+    percentage point, with the end and the bound that held it."""
+    from bcalc import fields as F
+    from bcalc.fields import bounds
+
+    notes = []
+    for inp in inputs:
+        if inp.kind != "indexation" or inp.origin != "index":
+            continue
+        (kind,) = inp.target
+        lo, hi = bounds(F.CASE_INDEXATION[kind])
+        down, up = index_room(model, kind)
+        if down < INDEX_STEP:
+            notes.append(Message("sensitivity_index_held", {"kind": kind, "end": "low", "bound": lo,
+                                                             "step": INDEX_STEP, "value": inp.low}))
+        if up < INDEX_STEP:
+            notes.append(Message("sensitivity_index_held", {"kind": kind, "end": "high", "bound": hi,
+                                                             "step": INDEX_STEP, "value": inp.high}))
+    return notes
 
 
 # ---- sensitivity -----------------------------------------------------------------------------------
@@ -493,6 +566,7 @@ class Sensitivity:
     rows: tuple[SensitivityRow, ...]          # largest swing first
     without_effect: tuple[Input, ...]         # moved, but net and NPV did not change
     settings: UncertaintySettings
+    notes: tuple[Message, ...] = ()           # sensitivity_index_held: a swing held at a declared bound
 
     @property
     def has_npv(self) -> bool:
@@ -505,71 +579,78 @@ class Sensitivity:
         return None if value is None or base is None else value - base
 
 
-def local_deployments(model: Model, inp: Input) -> tuple[int, ...] | None:
-    """The deployments whose lines are all that an input changes, or None when it reaches further
-    (funding, benefits, staff rates, indexation, or clients that a benefit follows)."""
+def local_parts(model: Model, inp: Input) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None:
+    """The parts of the case an input changes, when that is all it changes: (deployments, benefits,
+    funding lines), by number; None when it reaches further (staff rates, indexation)."""
     case = model.case
     if inp.kind in ("item", "time"):
-        return tuple(d for d, dep in enumerate(case.deployments) if dep.product == inp.target[0])
+        return tuple(d for d, dep in enumerate(case.deployments) if dep.product == inp.target[0]), (), ()
     if inp.kind == "price":
-        return (inp.target[0],)
+        return (inp.target[0],), (), ()
     if inp.kind == "clients":
         d = inp.target[0]
-        if any(b.clients is None and b.deployment == d for b in case.benefits):
-            return None
-        return (d,)
+        return (d,), tuple(b for b, ben in enumerate(case.benefits) if ben.clients is None and ben.deployment == d), ()
+    if inp.kind == "benefit":
+        return (), (inp.target[0],), ()
+    if inp.kind == "funding":
+        return (), (), (inp.target[0],)
     return None
 
 
 class Evaluator:
-    """Exact outcomes of a model with one input changed, computed cheaply where that is exact.
+    """Exact outcomes of a model with one input changed, re-evaluating only what the input touches.
 
-    An input that changes only the lines of some deployments (a catalogue price, a negotiated
-    price, clients no benefit follows) is run on a case of just those deployments: the totals are
-    sums of rounded lines, so the full outcome is the base minus those deployments' base lines plus
-    their changed lines, to the cent; the NPV is computed from the yearly net flows as the engine
-    does. Any other input runs the whole case.
+    An input that changes only some parts of the case (a catalogue price: the deployments of its
+    product; a negotiated price or the clients of a deployment: that deployment, and the benefits
+    that follow its clients; a benefit or a funding line: just that) has those parts evaluated as
+    they are in the whole case, before and after: the totals are sums of rounded lines, so the
+    outcome is the base minus those parts before plus those parts after, to the cent, and the NPV
+    is computed from the yearly net flows as the engine does. Staff rates and indexation reach
+    every part: they run the whole case (the memo still keeps what they leave unchanged).
     """
 
-    def __init__(self, model: Model, base: Result):
+    def __init__(self, model: Model, base):
         self.model = model
         self.base = base
-        self._sub_base: dict[tuple[int, ...], list[Decimal]] = {}
-
-    def _costs(self, model: Model, deps: tuple[int, ...]) -> list[Decimal]:
-        case = model.case
-        sub = replace(case, deployments=tuple(case.deployments[d] for d in deps), funding=(), benefits=())
-        result = replace(model, case=sub).result()
-        return [row.totals.cost for row in result.per_year]
+        self._before: dict[tuple, dict[int, list[Decimal]]] = {}
 
     def outcome(self, inp: Input, value: Decimal) -> Outcome:
         changed = apply(self.model, inp, value)
-        deps = local_deployments(self.model, inp)
-        if not deps:
+        parts = local_parts(self.model, inp)
+        if parts is None:
             return changed.run()
-        if deps not in self._sub_base:
-            self._sub_base[deps] = self._costs(self.model, deps)
-        before, after = self._sub_base[deps], self._costs(changed, deps)
+        if parts not in self._before:
+            self._before[parts] = self.model.parts(*parts)
+        before, after = self._before[parts], changed.parts(*parts)
         from bcalc.core.finance import npv
         from bcalc.money import round_cents
 
-        flows = [row.totals.net + b - a for row, b, a in zip(self.base.per_year, before, after)]
         t = self.base.total
-        cost = t.cost - sum(before, ZERO) + sum(after, ZERO)
+        delta = [ZERO, ZERO, ZERO]
+        flows = []
+        for row in self.base.per_year:
+            b, a = before[row.year], after[row.year]
+            step = [a[i] - b[i] for i in range(3)]
+            for i in range(3):
+                delta[i] += step[i]
+            flows.append(row.totals.net - step[0] + step[1] + step[2])
+        cost, benefits, funding = t.cost + delta[0], t.benefits + delta[1], t.funding + delta[2]
         rate = self.model.case.discount_rate
-        return Outcome(cost=cost, benefits=t.benefits, funding=t.funding, net=t.funding + t.benefits - cost,
+        return Outcome(cost=cost, benefits=benefits, funding=funding, net=funding + benefits - cost,
                        npv=round_cents(npv(rate, flows)) if rate is not None else None)
 
 
 def sensitivity(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None,
-                prices: str = "mid", base: Result | None = None) -> Sensitivity:
+                prices: str = "mid", base: Result | None = None, memo=None) -> Sensitivity:
     """Every uncertain input of the case moved to its low and its high end, one at a time.
-    ``base``: the estimate of the case with this scenario and price end, when the caller has it."""
+    ``base``: the estimate of the case with this scenario and price end, when the caller has it.
+    ``memo``: what the runs of one command share (bcalc.core.memo)."""
     cfg = settings(tariffs)
-    model = Model(case, catalogue, tariffs, scenario, prices)
+    model = Model(case, catalogue, tariffs, scenario, prices, memo)
     base_result = base if base is not None else model.result()
     base_outcome = Outcome.of(base_result)
-    inputs = catalogue_inputs(model, base_result, cfg.approx_spread) + swing_inputs(model, cfg.default_swing)
+    swings = swing_inputs(model, cfg.default_swing)
+    inputs = catalogue_inputs(model, base_result, cfg.approx_spread) + swings
     runs = Evaluator(model, base_result)
     rows: list[SensitivityRow] = []
     idle: list[Input] = []
@@ -582,9 +663,9 @@ def sensitivity(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: st
         rows.append(SensitivityRow(inp, low, high))
     rows.sort(key=lambda r: (-r.swing, -abs((r.high.npv or ZERO) - (r.low.npv or ZERO)), r.input.key))
     return Sensitivity(case=case, scenario=model.scenario_name, prices=prices, base=base_outcome, rows=tuple(rows),
-                       without_effect=tuple(idle), settings=cfg)
+                       without_effect=tuple(idle), settings=cfg, notes=tuple(held_notes(model, swings)))
 
 
 __all__ = ["sensitivity", "Sensitivity", "SensitivityRow", "Input", "Outcome", "Model", "UncertaintySettings",
-           "Evaluator", "local_deployments",
+           "Evaluator", "local_parts", "index_room", "held_notes",
            "settings", "apply", "apply_all", "catalogue_inputs", "swing_inputs", "scaled_clients"]

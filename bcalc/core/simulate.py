@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from bcalc.core.engine import Summary
 from bcalc.core.sensitivity import (
     Input,
     Model,
@@ -317,12 +318,12 @@ def _cents(value: float) -> Decimal:
 
 def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10_000, seed: int = 1,
              vary: list[str] | tuple[str, ...] = (), scenario: str | None = None,
-             check_draws: int = CHECK_DRAWS, progress=None, base: Result | None = None) -> Simulation:
+             check_draws: int = CHECK_DRAWS, progress=None, base: Result | None = None, memo=None) -> Simulation:
     """Monte Carlo with ``draws`` draws from ``numpy.random.default_rng(seed)``.
 
     ``vary``: ``--vary`` specs. ``progress(done, total)``, if given, is called as chunks of draws
     complete. ``base``: the estimate of the case at the midpoints, when the caller has it (used only
-    without --vary inputs). Raises InputError for bad specs, a bad number of draws, or a missing numpy.
+    without --vary inputs). ``memo``: what the runs of one command share (bcalc.core.memo). Raises InputError for bad specs, a bad number of draws, or a missing numpy.
     """
     np = require_numpy()
     if draws < 1 or draws > MAX_DRAWS:
@@ -330,7 +331,7 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     if seed < 0:
         raise InputError([Problem("bcalc", None, "--seed", f"must be 0 or more, got {seed}")])
     cfg = settings(tariffs)
-    model = Model(case, catalogue, tariffs, scenario, "mid")
+    model = Model(case, catalogue, tariffs, scenario, "mid", memo)
 
     # 1. --vary inputs, and the model with each of them at its mode
     problems: list[Problem] = []
@@ -379,7 +380,7 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
                 totals.append([0.0] * len(keys))
                 parts.append({})
                 continue
-            result = apply(model, inp, v).result()
+            result = apply(model, inp, v).summary()
             totals.append(delta(Outcome.of(result)))
             parts.append(_components(result, keys, years, rate))
         j = len(active)
@@ -459,11 +460,13 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
 
 
 def _components(result, keys, years, rate) -> dict[tuple, list[float]]:
-    """Each line item (per deployment), benefit and funding line of a result, as its contribution to
+    """Each line item (per deployment), benefit and funding line of a result (a Result or a
+    Summary, whose rows come in the order of a result's lines), as its contribution to
     each metric in ``keys`` (cost, benefits, funding, npv); npv discounts the yearly amounts."""
     per_year: dict[tuple, dict[int, float]] = {}
-    for ln in result.lines:
-        acc = per_year.setdefault(("line", ln.deployment, ln.base_item or ln.item), {})
+    lines = result.rows() if isinstance(result, Summary) else ((ln.deployment, ln) for ln in result.lines)
+    for d_index, ln in lines:
+        acc = per_year.setdefault(("line", d_index, ln.base_item or ln.item), {})
         acc[ln.year] = acc.get(ln.year, 0.0) + float(ln.excl_vat + ln.vat)
     for b in result.benefits:
         acc = per_year.setdefault(("benefit", b.index), {})

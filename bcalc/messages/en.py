@@ -116,6 +116,8 @@ TEXTS = {
     "input_time": "{product}: {item}{phase}",
     "input_clients": "Clients deployment {deployment} ({name})",
     "input_benefit": "Benefit {benefit} ({label}): {field:benefit_field}",
+    "sensitivity_index_held": "Indexation of {kind:index}: {end:end} is held at {value:pct}; a step of {step:pct} "
+                              "would take a year past {bound:pct}, the bound of an indexation rate.",
     "input_indexation": "Indexation of {kind:index}",
     "input_funding": "Funding {funding} ({name}): {field:funding_field}",
     "input_price": "Price deployment {deployment} ({product}): {item}",

@@ -120,6 +120,9 @@ TEXTS = {
     "input_time": "{product}: {item}{phase}",
     "input_clients": "Cliënten inzet {deployment} ({name})",
     "input_benefit": "Baat {benefit} ({label}): {field:benefit_field}",
+    "sensitivity_index_held": "Indexatie {kind:index}: {end:end} is gehouden op {value:pct}; een stap van "
+                              "{step:pct} zou een jaar voorbij {bound:pct} brengen, de grens van een "
+                              "indexatiepercentage.",
     "input_indexation": "Indexatie {kind:index}",
     "input_funding": "Financiering {funding} ({name}): {field:funding_field}",
     "input_price": "Prijs inzet {deployment} ({product}): {item}",

@@ -1,0 +1,161 @@
+"""Money coming in: funding per line and calendar year, and the benefits a case declares.
+
+Both follow the segments of the horizon (bcalc.core.horizon), where clients and the wage, tariff
+and price factors are constant; each line is summed exactly and rounded to cents once per
+calendar year. Each funding line and each benefit is computed on its own and kept in the memo
+under the values it depends on, so a run that changes something else takes it from there.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from bcalc.core import selection
+from bcalc.core.horizon import Flows, Run
+from bcalc.core.memo import Memo
+from bcalc.core.notices import Notices
+from bcalc.core.plan import WEEKS_PER_MONTH
+from bcalc.models import BenefitResult, Case, FundingResult, Message
+from bcalc.money import ONE, ZERO, dec, round_cents
+
+MINUTES = Fraction(60)
+PERIODS_PER_MONTH = {"week": WEEKS_PER_MONTH, "year": Fraction(1, 12), "month": Fraction(1)}
+
+
+def funding_stop(case: Case) -> int | None:
+    """The contract year after which the organisation has stopped everywhere (every deployment has
+    an exit year): funding per client stops then and later subsidies lapse."""
+    exits = [d.contract.exit_year for d in case.deployments]
+    if exits and all(e is not None for e in exits):
+        return max(exits)  # type: ignore[type-var]
+    return None
+
+
+def funding(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[FundingResult], list[Flows]]:
+    """Funding per line and calendar year: an hourly code pays clients x hours per month x tariff in
+    every month, VPT a share of the day rate for every day in use, a subsidy its amount in the first
+    month of its contract year. Tariffs index each 1 January. ``only``: just these lines (numbers)."""
+    case, tariffs = run.case, run.tariffs
+    out: list[FundingResult] = []
+    flows: list[Flows] = []
+    stop = funding_stop(case)
+    tariff_key = tuple(run.tariff_f.items())
+    for f_index, line in enumerate(case.funding):
+        if only is not None and f_index not in only:
+            continue
+        if stop is not None and line.year is not None and line.year > stop:
+            continue
+        code = tariffs.funding[line.code]
+        sourced = _sourced_tariff(code, case) if code.kind == "hourly" and line.tariff is None else None
+        key = (f_index, line, code.code, code.kind, code.name, code.source, sourced, stop, tariff_key,
+               run.horizon_key)
+        results, part = memo.get(memo.funding, key, lambda: _funding_line(run, f_index, line, code, sourced, stop))
+        out += results
+        flows.append(part)
+    return out, flows
+
+
+def _funding_line(run: Run, f_index: int, line, code, sourced, stop) -> tuple[tuple[FundingResult, ...], Flows]:
+    flows = run.flows()
+    label = line.label or (code.name if code.kind == "subsidy" else f"{code.code} {code.name}")
+    if code.kind == "subsidy":
+        month = run.months[(line.year - 1) * 12]
+        flows.at(month.index, line.amount)
+        return (FundingResult(f_index, code.code, label, month.year, round_cents(line.amount), ONE, None, "case"),), flows
+    per_year: dict[int, list] = {}
+    for s, seg in enumerate(run.segs):
+        clients = line.clients[seg.contract_year]
+        if not clients or (stop is not None and seg.contract_year >= stop):
+            continue
+        if code.kind == "hourly":
+            base = line.tariff if line.tariff is not None else sourced
+            per_month = clients * line.hours_per_month
+            rate = base * run.tariff_f[seg.year]
+            qty = per_month * seg.n_months
+            flows.each_month(s, per_month * rate)
+        else:  # vpt: a share of the day rate for every day in use
+            rate = line.day_rate * run.tariff_f[seg.year] * line.technology_share
+            qty = dec(clients * seg.n_days)
+            flows.each_day(s, clients * rate)
+        acc = per_year.setdefault(seg.year, [ZERO, ZERO, rate])
+        acc[0] += qty * rate
+        acc[1] += qty
+    source = "case" if line.tariff is not None or code.kind == "vpt" else code.source
+    return tuple(FundingResult(f_index, code.code, label, year, round_cents(amount), qty, rate, source)
+                 for year, (amount, qty, rate) in sorted(per_year.items())), flows
+
+
+def _sourced_tariff(code, case: Case) -> Decimal:
+    year = case.start_year
+    assert year in code.tariffs, f"the loader lets no case through without a tariff for {code.code} in {year}"
+    return code.tariffs[year]
+
+
+def benefits(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[BenefitResult], list[Flows], list[Message]]:
+    """Benefits per benefit and calendar year: time valued at the role's rate (indexed with wages),
+    or avoided cost (indexed with prices each 1 January), times the clients it follows and the
+    share realised; one rounding per benefit and year. Exact sums are taken per segment, where
+    clients and factors are constant. ``only``: just these benefits (numbers)."""
+    case = run.case
+    out: list[BenefitResult] = []
+    flows: list[Flows] = []
+    notices: list[Message] = []
+    for b_index, b in enumerate(case.benefits):
+        if only is not None and b_index not in only:
+            continue
+        clients = b.clients if b.clients is not None else selection.effective_clients(case.deployments[b.deployment])
+        role = case.staff.get(b.role or "") if b.kind == "time" else None
+        rate = role.rate if role is not None else None
+        factors = tuple(run.wage_f.items()) if b.kind == "time" else tuple(run.price_cal.items())
+        key = (b_index, b, clients, b.kind != "time" or rate is not None, rate, factors, run.horizon_key)
+        results, part, said = memo.get(memo.benefits, key, lambda: _benefit(run, b_index, b, clients, rate))
+        out += results
+        flows.append(part)
+        notices += said
+    return out, flows, notices
+
+
+def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal | None):
+    notices = Notices()
+    flows = run.flows()
+    share = Fraction(b.realisation)
+    valued = b.kind != "time" or rate is not None
+    if b.kind == "time":
+        per_period = Fraction(b.minutes) / MINUTES if b.minutes is not None else Fraction(b.hours)
+    else:
+        per_period = Fraction(b.amount)
+    unit = dec(share * per_period)
+    fixed = None if b.per == "day" else dec(PERIODS_PER_MONTH[b.per])
+    per_year: dict[int, list] = {}
+    for s, seg in enumerate(run.segs):
+        n = clients[seg.contract_year]
+        if not n:
+            continue
+        periods = Fraction(seg.n_days) if b.per == "day" else seg.n_months * PERIODS_PER_MONTH[b.per]
+        acc = per_year.setdefault(seg.year, [Fraction(0), Fraction(0)])
+        quantity = periods * n * share * per_period  # hours, or euros before indexation
+        factor = None
+        if b.kind == "time":
+            acc[1] += quantity
+            if valued:
+                factor = rate * run.wage_f[seg.year]
+        else:
+            factor = run.price_cal[seg.year]
+        if factor is None:
+            continue
+        acc[0] += quantity * Fraction(factor)
+        if fixed is None:
+            flows.each_day(s, n * unit * factor)
+        else:
+            flows.each_month(s, fixed * n * unit * factor)
+    results = tuple(BenefitResult(b_index, b.label, year, round_cents(value), dec(hours), b.cashable, b.source)
+                    for year, (value, hours) in sorted(per_year.items()))
+    if not valued:
+        notices.benefit_unvalued(b, sum((dec(h) for _, h in per_year.values()), ZERO))
+    if b.vendor_claim:
+        notices.vendor_claim(b)
+    return results, flows, notices.all()
+
+
+__all__ = ["funding", "benefits", "funding_stop"]

@@ -1,0 +1,302 @@
+"""Evaluating a deployment's plan of charges into lines: one per (charge, calendar year).
+
+A supplier charge is evaluated in two steps. Its quantities come first, apart from its price: in
+every segment of the horizon the quantity it is charged on (``bcalc.core.plan.term``) times the
+segment's months, days or once, and that times the contract year's price factor. Summed per
+calendar year this is the charge's exact amount per euro of its year-1 price, so the line's exact
+amount is the price times that sum; it is rounded half-up to cents once, and the VAT is computed
+from the rounded amount (``bcalc.core.vat``). The quantities of one contract year depend only on
+the charge's timing, the units of that year and its price factor, so a case that differs from
+another only after some contract year (stopping, a contract minimum) or only in a price reuses
+them through the memo. A time charge sums hours x the indexed rate month by month, exactly.
+
+``evaluate`` gives a ``DeploymentLines``: the rounded figures of every line (``rows``, enough for
+totals), their sums per calendar year, the deployment's exact flows per month, and the ``Line``
+objects themselves, built only when a full result asks for them (for any deployment number).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+from bcalc.core import vat
+from bcalc.core.horizon import Flows, Run
+from bcalc.core.indexation import price_factors
+from bcalc.core.memo import Memo
+from bcalc.core.plan import Charge, DeploymentPlan, TimeCharge, term
+from bcalc.models import Line, Part
+from bcalc.money import ZERO, dec, round_cents
+
+CATEGORY_ORDER = {"one_off": 0, "recurring": 1, "training": 2, "internal": 3}
+CATEGORIES = ("one_off", "recurring", "training", "internal")
+
+
+class Row(NamedTuple):
+    """The rounded figures of one line, as totals and the VAT rule need them."""
+
+    category: str
+    year: int
+    excl_vat: Decimal
+    vat: Decimal
+    vat_rate: Decimal | None
+    quoted: str
+    base_item: str
+    item: str                     # the line's own id (a pack: "<item>-<size>")
+    supplier: bool                # a supplier line (else internal hours)
+
+
+@dataclass
+class _Acc:
+    """Exact running sum of one time line before rounding."""
+
+    amount: Decimal | Fraction = ZERO
+    quantity: Decimal | Fraction = ZERO
+    parts: dict = field(default_factory=dict)  # unit price -> quantity
+
+
+class DeploymentLines:
+    """The evaluated lines of one deployment's plan, without its deployment number."""
+
+    __slots__ = ("specs", "rows", "sums", "total", "_flow_parts", "_flows", "_lines", "_ordered", "_vat_at")
+
+    def __init__(self, specs: list, rows: tuple[Row, ...], flow_parts: tuple):
+        self.specs = specs
+        self.rows = rows
+        self._flow_parts = flow_parts
+        self._flows: Flows | None = None
+        sums: dict[int, list[Decimal]] = {}
+        total = [ZERO] * 5
+        for row in rows:
+            acc = sums.get(row.year)
+            if acc is None:
+                acc = sums[row.year] = [ZERO] * 5
+            i = CATEGORY_ORDER[row.category]
+            acc[i] += row.excl_vat
+            acc[4] += row.vat
+            total[i] += row.excl_vat
+            total[4] += row.vat
+        self.sums = sums          # year -> [one_off, recurring, training, internal, vat]
+        self.total = total
+        self._lines: dict[int, dict[int, tuple[Line, ...]]] = {}
+        self._ordered: tuple[Row, ...] | None = None
+        self._vat_at: dict[Decimal, Decimal] = {}
+
+    def vat_at(self, recoverable: Decimal) -> Decimal:
+        """The VAT of these lines (evaluated with nothing recoverable) at another recoverable share."""
+        value = self._vat_at.get(recoverable)
+        if value is None:
+            value = self._vat_at[recoverable] = sum((vat.recovered(row, recoverable) for row in self.rows), ZERO)
+        return value
+
+    @property
+    def ordered(self) -> tuple[Row, ...]:
+        """The rows in the order of the lines of a result (by year, category, kind, item)."""
+        if self._ordered is None:
+            self._ordered = tuple(sorted(self.rows, key=lambda r: (r.year, CATEGORY_ORDER[r.category],
+                                                                   not r.supplier, r.item)))
+        return self._ordered
+
+    @property
+    def flows(self) -> Flows:
+        """The deployment's exact flows per month, worked out when a full result asks for them."""
+        if self._flows is None:
+            n_months, n_segs, parts = self._flow_parts
+            flows = Flows(n_months, n_segs)
+            for unit_cost, entries in parts:
+                if unit_cost is None:  # a time charge: amounts per month
+                    for index, amount in entries:
+                        flows.at(index, amount)
+                    continue
+                for s, falls, first, q_f in entries:
+                    cost = -(q_f * unit_cost)
+                    if falls == "month":
+                        flows.each_month(s, cost)
+                    elif falls == "day":
+                        flows.each_day(s, cost)
+                    else:
+                        flows.at(first, cost)
+            self._flows = flows
+        return self._flows
+
+    def cost(self, year: int) -> Decimal:
+        acc = self.sums.get(year)
+        return sum(acc, ZERO) if acc is not None else ZERO
+
+    def lines(self, plan: DeploymentPlan) -> dict[int, tuple[Line, ...]]:
+        """The ``Line`` objects of ``plan`` per calendar year, each year in the order of the result."""
+        done = self._lines.get(plan.index)
+        if done is not None:
+            return done
+        if self._lines:
+            model = next(iter(self._lines.values()))
+            done = {y: tuple(_renumbered(ln, plan.index) for ln in lns) for y, lns in model.items()}
+        else:
+            built = [_line(plan, spec) for spec in self.specs]
+            built.sort(key=lambda ln: (ln.year, CATEGORY_ORDER[ln.category], ln.kind != "supplier", ln.item))
+            done = {}
+            for ln in built:
+                done.setdefault(ln.year, []).append(ln)
+            done = {y: tuple(lns) for y, lns in done.items()}
+        self._lines[plan.index] = done
+        return done
+
+
+def _renumbered(line: Line, d_index: int) -> Line:
+    """The same line for another deployment with the same plan (identical deployments)."""
+    new = object.__new__(Line)
+    new.__dict__.update(line.__dict__)
+    new.__dict__["deployment"] = d_index
+    return new
+
+
+def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
+    p_factors = tuple(price_factors(run.months, run.series["prices"], plan.deployment.index_cap))
+    recoverable = run.case.vat_recoverable
+    specs: list = []
+    rows: list[Row] = []
+    flow_parts: list[tuple] = []
+    for charge in plan.charges:
+        key = (charge.timing, charge.unit_based, charge.quantity, charge.item.from_year, charge.runs, plan.units,
+               p_factors, run.horizon_key)
+        years, seg_flows = memo.get(memo.profiles, key, lambda charge=charge: _profile(run, charge, plan, p_factors,
+                                                                                         memo))
+        for year, (per_euro, quantity, parts) in years.items():
+            excl, vat_due = vat.split(charge.price * per_euro, charge.vat_rate, charge.quoted, recoverable)
+            specs.append(("supplier", charge, year, per_euro, quantity, parts, excl, vat_due))
+            rows.append(Row(charge.item.category, year, excl, vat_due, charge.vat_rate, charge.quoted, charge.item.id,
+                            charge.line_id, True))
+        if seg_flows:
+            flow_parts.append((charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable), seg_flows))
+    wage_key = tuple(run.wage_f.items())
+    for tc in plan.time:
+        # the hours per month follow from the time line and the price end (bcalc.core.plan.phase_hours)
+        key = (tc.line, tc.heads, tc.rate, run.end, wage_key, run.horizon_key)
+        accs, points = memo.get(memo.times, key, lambda tc=tc: _time(run, tc))
+        for year, acc in accs.items():
+            specs.append(("time", tc, year, acc))
+            rows.append(Row("training" if tc.line.category == "training" else "internal", year,
+                            round_cents(acc.amount), ZERO, None, "excl", tc.line.id, tc.line.id, False))
+        if points:
+            flow_parts.append((None, points))
+    return DeploymentLines(specs, tuple(rows), (len(run.months), len(run.segs), tuple(flow_parts)))
+
+
+# ---- a charge's quantities, apart from its price ------------------------------------------
+
+
+def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, memo: Memo):
+    """Per calendar year: (exact amount per euro of the year-1 price, quantity, {price factor:
+    quantity}); and per segment with a quantity: (segment, how it falls, its first month, quantity x factor)."""
+    u = plan.units
+    rule = (charge.timing, charge.unit_based, charge.quantity, charge.item.from_year)
+    start = run.case.start_year, run.case.start_month
+    years: dict[int, list] = {}
+    seg_flows: list[tuple] = []
+    for k, segs_k in enumerate(run.by_contract_year):
+        units_k = (u.billed[k], u.new[k], u.removed[k])
+        f = p_factors[k]
+        key = (rule, k >= charge.runs, k, units_k, f, start)
+        part = memo.parts.get(key)
+        if part is None:
+            part = memo.parts[key] = _part(charge, k, units_k, f, segs_k)
+        for s, year, total, total_f, falls, first, q_f in part:
+            acc = years.get(year)
+            if acc is None:
+                acc = years[year] = [ZERO, ZERO, {}]
+            acc[0] += total_f
+            acc[1] += total
+            acc[2][f] = acc[2].get(f, ZERO) + total
+            seg_flows.append((s, falls, first, q_f))
+    return years, tuple(seg_flows)
+
+
+def _part(charge: Charge, k: int, units_k: tuple, f: Decimal, segs_k: tuple) -> tuple:
+    """The charge in the segments of contract year ``k``: (segment, calendar year, quantity,
+    quantity x price factor, how it falls, first month, quantity per month or day x price factor)."""
+    billed, new, removed = units_k
+    out = []
+    for s, seg in segs_k:
+        rule = term(charge, k, seg.starts)
+        if rule is None:
+            continue
+        count, falls = rule
+        if count == "billed":
+            q = billed
+        elif count == "new":
+            q = new
+        elif count == "removed":
+            q = removed
+        elif count == "fixed":
+            q = charge.quantity
+        else:  # fixed_if_removed
+            q = charge.quantity if removed else 0
+        if not q:
+            continue
+        total = q * seg.n_months if falls == "month" else q * seg.n_days if falls == "day" else q
+        out.append((s, seg.year, total, total * f, falls, seg.first, q * f))
+    return tuple(out)
+
+
+def _time(run: Run, tc: TimeCharge) -> tuple[dict[int, _Acc], tuple]:
+    accs: dict[int, _Acc] = {}
+    points = []
+    for m in run.months:
+        per_head = tc.hours[m.index]
+        if not per_head:
+            continue
+        h = per_head * tc.heads
+        rate = tc.rate * run.wage_f[m.year]
+        acc = accs.get(m.year)
+        if acc is None:
+            acc = accs[m.year] = _Acc(amount=Fraction(0), quantity=Fraction(0))
+        value = h * Fraction(rate)
+        acc.amount += value
+        points.append((m.index, -dec(value)))
+        acc.quantity += h
+        acc.parts[rate] = acc.parts.get(rate, Fraction(0)) + h
+    return accs, tuple(points)
+
+
+# ---- Line objects -------------------------------------------------------------------------
+
+
+def _line(plan: DeploymentPlan, spec: tuple) -> Line:
+    if spec[0] == "supplier":
+        return _supplier_line(plan, *spec[1:])
+    return _time_line(plan, *spec[1:])
+
+
+def _supplier_line(plan: DeploymentPlan, charge: Charge, year: int, per_euro: Decimal, quantity, factors: dict,
+                   excl: Decimal, vat_due: Decimal) -> Line:
+    by_price: dict = {}
+    for f, q in factors.items():
+        price = charge.price * f
+        by_price[price] = by_price.get(price, ZERO) + q
+    parts = tuple(Part(quantity=_as_dec(q), unit_price=p) for p, q in by_price.items())
+    unit_price = parts[0].unit_price if len(parts) == 1 else None
+    item = charge.item
+    spread = round_cents(charge.width * per_euro) if charge.width else ZERO
+    return Line(plan.index, plan.product.id, charge.line_id, charge.label, item.category, year, _as_dec(quantity),
+                unit_price, excl, vat_due, charge.source, kind="supplier", vat_rate=charge.vat_rate,
+                quoted=charge.quoted, parts=parts if len(parts) > 1 else (), written=charge.written,
+                base_item=item.id, vat_written=item.vat, tier_label=charge.tier_label, range_spread=spread)
+
+
+def _time_line(plan: DeploymentPlan, tc: TimeCharge, year: int, acc: _Acc) -> Line:
+    parts = tuple(Part(quantity=_as_dec(q), unit_price=p) for p, q in acc.parts.items())
+    unit_price = parts[0].unit_price if len(parts) == 1 else None
+    line = tc.line
+    return Line(plan.index, plan.product.id, line.id, line.label, "training" if line.category == "training"
+                else "internal", year, _as_dec(acc.quantity), unit_price, round_cents(acc.amount), ZERO, line.source,
+                kind="internal", role=line.role, parts=parts if len(parts) > 1 else (), written=line.written,
+                base_item=line.id, vat_written="", tier_label="", range_spread=ZERO)
+
+
+def _as_dec(value) -> Decimal:
+    return dec(value) if isinstance(value, Fraction) else value
+
+
+__all__ = ["evaluate", "DeploymentLines", "Row", "CATEGORY_ORDER", "CATEGORIES"]
