@@ -9,12 +9,12 @@ one ``Report``. Each command makes one ``Memo`` (bcalc.core.memo) that all its e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from bcalc.core.memo import Memo
 from bcalc.errors import InputError, Problem
 from bcalc.models import Case, Catalogue, Result, Tariffs
+from bcalc.record import record
 
 # The report's simulation: a fixed number of draws and a fixed seed, so the same case gives the
 # same document.
@@ -22,7 +22,7 @@ REPORT_DRAWS = 20_000
 REPORT_SEED = 2027
 
 
-@dataclass(frozen=True)
+@record
 class Loaded:
     """A case with the catalogues it was checked against."""
 
@@ -62,7 +62,7 @@ def estimate(loaded: Loaded, scenario: str | None = None, prices: str = "mid", m
 # ---- comparing products for one need -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class NeedComparison:
     """One deployment's product against others, with what the choice of products implies."""
 
@@ -208,7 +208,7 @@ def simulate(loaded: Loaded, draws: int, seed: int, vary: list[str], scenario: s
 # ---- the business case documents ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Report:
     """Everything the business case documents show, computed once."""
 

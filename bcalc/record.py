@@ -36,7 +36,7 @@ def record(cls=None, /, *, init: bool = True):
 
 
 def _make(cls, init: bool):
-    for name in ("__setattr__", "__delattr__", "__eq__", "__hash__", "__repr__", "__post_init__"):
+    for name in ("__setattr__", "__delattr__", "__eq__", "__hash__", "__repr__"):
         if name in cls.__dict__:
             raise TypeError(f"{cls.__name__}: a record defines no {name} of its own")
     if init and "__init__" in cls.__dict__:
@@ -47,7 +47,7 @@ def _make(cls, init: bool):
     # is generated there, all of them are made below.
     cls = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
     fields = dataclasses.fields(cls)
-    source, names = _source(cls.__qualname__, fields, init)
+    source, names = _source(cls.__qualname__, fields, init, hasattr(cls, "__post_init__"))
     env = {"_set": object.__setattr__, "_Frozen": FrozenInstanceError, "_NO": dataclasses.MISSING}
     for f in fields:
         if f.default is not dataclasses.MISSING:
@@ -62,7 +62,7 @@ def _make(cls, init: bool):
     return cls
 
 
-def _source(qualname: str, fields, init: bool) -> tuple[str, list[str]]:
+def _source(qualname: str, fields, init: bool, post_init: bool) -> tuple[str, list[str]]:
     """The methods of a record as Python source: one factory ``__make__(cls)`` returning them."""
     compared = [f.name for f in fields if f.compare]
     shown = [f.name for f in fields if f.repr]
@@ -83,6 +83,8 @@ def _source(qualname: str, fields, init: bool) -> tuple[str, list[str]]:
             else:
                 params.append(f.name)
             lines.append(f"        _set(self, {f.name!r}, {f.name})")
+        if post_init:  # as a dataclass does: after the fields are set
+            lines.append("        self.__post_init__()")
         body += [f"    def __init__(self, {', '.join(params)}):" if params else "    def __init__(self):",
                  *(lines or ["        pass"])]
         names.append("__init__")

@@ -170,3 +170,18 @@ def test_old_versions_are_dropped_when_the_cache_grows(fresh_cache, monkeypatch)
     record(type("Edited4", (), {"__annotations__": {"f4": "int"}}))
     record_module._write()
     assert len(record_module._read()) == 1  # over the limit: only what this run used
+
+
+def test_post_init_runs_after_the_fields_are_set():
+    @record
+    class Model:
+        case: str
+        memo: object = field(default=None, compare=False, repr=False)
+
+        def __post_init__(self) -> None:
+            if self.memo is None:
+                object.__setattr__(self, "memo", {"case": self.case})
+
+    assert Model("a").memo == {"case": "a"}
+    assert Model("a", memo=[1]).memo == [1]
+    assert Model("a") == Model("a", memo=[2]) and repr(Model("a")) == "test_post_init_runs_after_the_fields_are_set.<locals>.Model(case='a')"

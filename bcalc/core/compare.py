@@ -7,7 +7,7 @@ does not have) is dropped and said so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from bcalc.core.engine import estimate, totals
@@ -16,11 +16,12 @@ from bcalc.core.choices import ChoicePricing, choice_pricing
 from bcalc.core.requirements import missing_inputs
 from bcalc.models import Case, Catalogue, Notice, Result, Tariffs, Totals
 from bcalc.money import ZERO
+from bcalc.record import record
 
 CATEGORIES = ("one_off", "recurring", "training", "internal", "vat")
 
 
-@dataclass(frozen=True)
+@record
 class Alternative:
     key: str                      # product id, or the case file
     name: str
@@ -48,7 +49,7 @@ class Alternative:
         return t.cost / self.client_months
 
 
-@dataclass(frozen=True)
+@record
 class LineDiff:
     label: str
     a: Decimal
@@ -59,7 +60,7 @@ class LineDiff:
         return self.a - self.b
 
 
-@dataclass(frozen=True)
+@record
 class Pair:
     a: int                        # index of an alternative
     b: int                        # index of the cheapest
@@ -68,7 +69,7 @@ class Pair:
     lines: tuple[LineDiff, ...]
 
 
-@dataclass(frozen=True)
+@record
 class IncludedDiff:
     label: str
     included_in: int              # alternative that includes it at no charge
@@ -78,7 +79,7 @@ class IncludedDiff:
     source: str
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     title: str
     need: str | None

@@ -48,6 +48,7 @@ from bcalc.models import (
     YearRow,
 )
 from bcalc.money import WIDE, ZERO
+from bcalc.record import record
 
 PRICE_ENDS = ("low", "mid", "high")
 
@@ -327,7 +328,7 @@ def _case_notices(run: Run, rates: dict) -> tuple[int, ...]:
 # ---- totals only ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     """The totals of one run, as a Result has them, without its lines: per calendar year and over
     the horizon (per deployment on asking); the funding and benefits lines; and the rounded figures

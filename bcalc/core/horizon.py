@@ -15,9 +15,10 @@ from bcalc.core.calendar import Month
 from bcalc.core.notices import Notices
 from bcalc.models import Case, Catalogue, RateSeries, Tariffs
 from bcalc.money import ZERO
+from bcalc.record import record
 
 
-@dataclass(frozen=True)
+@record
 class Segment:
     """The months of one contract year that fall in one calendar year."""
 

@@ -8,18 +8,19 @@ under the contract).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from bcalc.core.checks import owed_after_horizon
 from bcalc.core.engine import Summary, totals as run_totals
 from bcalc.core.memo import Memo
 from bcalc.models import Case, Catalogue, Contract, Message, Tariffs, Totals
+from bcalc.record import record
 
 PRICE_ENDS = ("low", "mid", "high")
 
 
-@dataclass(frozen=True)
+@record
 class ScenarioRow:
     group: str                    # "grid" or "stress"
     key: str                      # machine-readable: "base/mid/0", "cap", "half", "exit-2"
@@ -32,7 +33,7 @@ class ScenarioRow:
     owed: Decimal | None = None   # stopping rows: still payable under the contract after the stop
 
 
-@dataclass(frozen=True)
+@record
 class ScenarioTable:
     case: Case
     rows: tuple[ScenarioRow, ...]

@@ -34,11 +34,12 @@ Which inputs move, and how far:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from bcalc.models import Case, Catalogue, Message, Price, RateSeries, Result, Tariffs
 from bcalc.money import ONE, ZERO
+from bcalc.record import record
 
 DEFAULT_APPROX_SPREAD = Decimal("0.10")
 DEFAULT_SWING = Decimal("0.20")
@@ -48,7 +49,7 @@ INDEX_STEP = Decimal("0.01")          # indexation rates move one percentage poi
 # ---- settings ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class UncertaintySettings:
     approx_spread: Decimal        # a "±" figure varies this share either way
     default_swing: Decimal        # sensitivity: inputs without a range move this share either way
@@ -66,7 +67,7 @@ def settings(tariffs: Tariffs) -> UncertaintySettings:
 # ---- one engine run --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """The totals over the horizon that simulate and sensitivity report."""
 
@@ -90,7 +91,7 @@ class Outcome:
         return getattr(self, metric)
 
 
-@dataclass(frozen=True)
+@record
 class Model:
     """Everything one engine run needs; inputs are applied by replacing parts of it. The runs of
     a model and of the models made from it share ``memo`` (bcalc.core.memo)."""
@@ -140,7 +141,7 @@ class Model:
 # ---- inputs ----------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Input:
     """One uncertain input: where its value goes, its low / mode / high, and where they come from.
 
@@ -529,7 +530,7 @@ def held_notes(model: Model, inputs: list[Input]) -> list[Message]:
 # ---- sensitivity -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class SensitivityRow:
     input: Input
     low: Outcome                  # the case with this input at its low end (all else as estimated)
@@ -557,7 +558,7 @@ class SensitivityRow:
         return abs(self.high.net - self.low.net)
 
 
-@dataclass(frozen=True)
+@record
 class Sensitivity:
     case: Case
     scenario: str

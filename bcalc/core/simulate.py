@@ -35,7 +35,7 @@ the midpoint), every "±" figure (the spread assumption of tariffs.yaml, 10 % by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from bcalc.core.engine import Summary
@@ -60,6 +60,7 @@ from bcalc.core.sensitivity import (
 from bcalc.errors import InputError, Problem
 from bcalc.models import Case, Catalogue, Result, Tariffs
 from bcalc.money import CENT, ONE, ZERO
+from bcalc.record import record
 
 METRICS = ("cost", "benefits", "funding", "net", "npv")
 MAX_DRAWS = 2_000_000
@@ -275,7 +276,7 @@ def _index_within_bounds(model: Model, which: str, down: Decimal, up: Decimal) -
 # ---- the simulation --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Stat:
     p10: Decimal
     p50: Decimal
@@ -283,14 +284,14 @@ class Stat:
     mean: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class Bin:
     low: Decimal
     high: Decimal
     count: int
 
 
-@dataclass(frozen=True)
+@record
 class Simulation:
     case: Case
     scenario: str
