@@ -8,6 +8,7 @@ figures with ``estimate`` on the changed case, with a memo of its own, and asks 
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import replace
 from decimal import Decimal
@@ -203,3 +204,16 @@ def test_an_indexation_swing_stops_at_minus_100_percent(catalogue, tariffs):
     full = replace(apply(Model(case, catalogue, tariffs), inp, inp.low), memo=Memo()).result()
     supplier_later = [ln for ln in full.lines if ln.kind == "supplier" and ln.year > 2027 and ln.cost]
     assert supplier_later == [] and low.cost == full.total.cost
+
+
+def test_a_held_indexation_swing_is_told_in_json_and_table():
+    from conftest import ok
+
+    path = ROOT / "tests" / "reuse" / "deflation.yaml"
+    data = json.loads(ok("sensitivity", "--format", "json", "--lang", "en", path).stdout)
+    assert [(n["code"], n["params"]["end"], n["params"]["bound"]) for n in data["notes"]] == \
+           [("sensitivity_index_held", "low", "-1")]
+    assert data["notes"][0]["text"] == ("Indexation of prices: the low end is held at -100%; a step of 1% would take "
+                                        "a year past -100%, the bound of an indexation rate.")
+    table = ok("sensitivity", "--lang", "en", path).stdout
+    assert "the low end is held at -100%; a step of 1% would take a year past -100%" in " ".join(table.split())

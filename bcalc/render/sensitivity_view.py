@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 
 from bcalc.money import en_number, fmt_money, fmt_percent, money_str, nl_number, num_str
-from bcalc.messages import say
+from bcalc.messages import as_json, say
 
 WORDS = {
     "nl": {
@@ -195,6 +195,7 @@ def to_dict(s, lang: str = "nl") -> dict:
         "swing_of": "net",
         "inputs": rows,
         "without_effect": [i.key for i in s.without_effect],
+        "notes": [as_json(n, lang) for n in s.notes],
         "assumptions": assumptions_dict(s.settings),
     }
 
@@ -282,6 +283,8 @@ def render_console(s, console, lang: str = "nl", tariffs_file: str = "") -> None
     if s.without_effect:
         names = ", ".join(say(i.label, lang) for i in s.without_effect)
         console.print(W["idle"].format(names=names), style="dim", highlight=False, markup=False)
+    for note in s.notes:
+        console.print(say(note, lang), style="dim", highlight=False, markup=False)
     console.print(assumptions_text(s.settings, tariffs_file, lang), style="dim", highlight=False, markup=False)
 
 
