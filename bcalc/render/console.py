@@ -196,8 +196,11 @@ def _benefits(result: Result, console: Console, lang: str) -> None:
     L = lambda k: label(k, lang)  # noqa: E731
     years = [r.year for r in result.per_year]
     rows = []
-    for index in sorted({b.index for b in result.benefits}):
-        mine = [b for b in result.benefits if b.index == index]
+    by_index: dict[int, list] = {}
+    for b in result.benefits:
+        by_index.setdefault(b.index, []).append(b)
+    for index in sorted(by_index):
+        mine = by_index[index]
         name = mine[0].label + (" (kas)" if lang == "nl" and mine[0].cashable else " (cash)" if mine[0].cashable else "")
         by_year = {b.year: b.amount for b in mine}
         rows.append((name, [by_year.get(y, Decimal(0)) for y in years] + [sum(by_year.values(), Decimal(0))], False))
