@@ -73,22 +73,29 @@ def _inline(value: str) -> str:
 
 
 class StyleIds:
-    """The workbook's style index of each combination of number format, font, fill and alignment
-    the cells use, registered in openpyxl's style table once per combination; 0 for no style. The
-    fonts, fills and alignments are the constants of this module (or others kept alive here)."""
+    """The style attribute (' s="3"') of each combination of number format, font, fill and alignment
+    the cells use, registered in openpyxl's style table once per combination; "" for no style.
+    Fonts, fills and alignments are told apart by identity (they are the constants of this
+    module, or kept alive here while their ids are in use)."""
 
     def __init__(self, ws):
         self.ws = ws
-        self.known: dict[tuple, int] = {(None, None, None, None): 0}
-        self.keep: list = []       # the objects keyed by id() stay alive as long as their ids are used
+        self.known: dict[tuple, str] = {}
+        self.formats: dict[str | None, str] = {}    # the attribute of a number format alone
+        self.keep: list = []
 
-    def of(self, fmt: str | None, font, fill, alignment) -> int:
-        key = (fmt, id(font) if font is not None else None, id(fill) if fill is not None else None,
-               id(alignment) if alignment is not None else None)
+    def of_format(self, fmt: str | None) -> str:
+        found = self.formats.get(fmt)
+        if found is None:
+            found = self.formats[fmt] = self.attr(fmt)
+        return found
+
+    def attr(self, fmt: str | None, font=None, fill=None, alignment=None) -> str:
+        key = (fmt, id(font), id(fill), id(alignment))
         found = self.known.get(key)
         if found is None:
             probe = OpenpyxlCell(self.ws)
-            if fmt is not None:
+            if fmt:
                 probe.number_format = fmt
             if font is not None:
                 probe.font = font
@@ -96,8 +103,7 @@ class StyleIds:
                 probe.fill = fill
             if alignment is not None:
                 probe.alignment = alignment
-            found = probe.style_id if probe.has_style else 0
-            self.known[key] = found
+            found = self.known[key] = f' s="{probe.style_id}"' if probe.has_style else ""
             self.keep.append((font, fill, alignment))
         return found
 
@@ -114,34 +120,36 @@ class Sheet:
         self.ws = ws
         self.styles = styles if styles is not None else StyleIds(ws)
         self.rows: dict[int, dict[int, str]] = {}
+        self._texts: dict[str, str] = {}    # a text -> the end of its <c> element (texts repeat a lot)
 
     @property
     def title(self) -> str:
         return self.ws.title
 
-    def _put(self, row: int, col: int, xml: str) -> None:
+    def _row(self, row: int) -> dict[int, str]:
         cells = self.rows.get(row)
         if cells is None:
             cells = self.rows[row] = {}
-        cells[col] = xml
-
-    def _style(self, fmt, font, fill, alignment) -> str:
-        found = self.styles.of(fmt, font, fill, alignment)
-        return f' s="{found}"' if found else ""
+        return cells
 
     def text(self, row: int, col: int, value: object, bold: bool = False, fill=None, font=None,
              wrap: bool = False) -> None:
         """Text, never a formula (a name starting with "=" stays text). ``bold`` (or another
         ``font``), ``fill``; a head fill or ``wrap`` wraps the text at the top of the cell."""
-        value = _text("" if value is None else str(value))
-        if bold:
-            font = BOLD
-        style = self._style(None, font, fill, WRAP if wrap or fill is HEAD else None)
-        ref = f"{get_column_letter(col)}{row}"
-        if value:
-            self._put(row, col, f'<c r="{ref}"{style} t="inlineStr">{_inline(value)}</c>')
+        if type(value) is not str:
+            value = "" if value is None else str(value)
+        body = self._texts.get(value)
+        if body is None:
+            shown = _text(value)
+            body = self._texts[value] = f' t="inlineStr">{_inline(shown)}</c>' if shown else ' t="inlineStr"/>'
+        if bold or font is not None or fill is not None or wrap:
+            style = self.styles.attr(None, BOLD if bold else font, fill, WRAP if wrap or fill is HEAD else None)
         else:
-            self._put(row, col, f'<c r="{ref}"{style} t="inlineStr"/>')
+            style = ""
+        cells = self.rows.get(row)
+        if cells is None:
+            cells = self.rows[row] = {}
+        cells[col] = f'<c r="{get_column_letter(col)}{row}"{style}{body}'
 
     def head(self, row: int, col: int, value: object) -> None:
         """A column head: bold on the head fill, wrapped."""
@@ -151,18 +159,26 @@ class Sheet:
             font=None) -> None:
         """A number (int, Decimal, Fraction, float) or None for an empty cell; other values are
         stored as openpyxl would store them. ``bold`` (or another ``font``)."""
-        if isinstance(value, Fraction):
-            value = Decimal(value.numerator) / Decimal(value.denominator)
         t = type(value)
-        if not (t is int or t is Decimal or t is float or value is None):
-            self._other(row, col, value, fmt, fill, BOLD if bold else font)
-            return
-        style = self._style(fmt or None, BOLD if bold else font, fill, None)
-        ref = f"{get_column_letter(col)}{row}"
-        if value is None:
-            self._put(row, col, f'<c r="{ref}"{style} t="n"/>' if style else "")
+        if t is Fraction:
+            value = Decimal(value.numerator) / Decimal(value.denominator)
+        elif not (t is int or t is Decimal or t is float or value is None):
+            if isinstance(value, Fraction):
+                value = Decimal(value.numerator) / Decimal(value.denominator)
+            else:
+                self._other(row, col, value, fmt, fill, BOLD if bold else font)
+                return
+        if bold or font is not None or fill is not None:
+            style = self.styles.attr(fmt, BOLD if bold else font, fill)
         else:
-            self._put(row, col, f'<c r="{ref}"{style} t="n"><v>{safe_string(value)}</v></c>')
+            style = self.styles.of_format(fmt)
+        cells = self.rows.get(row)
+        if cells is None:
+            cells = self.rows[row] = {}
+        if value is None:
+            cells[col] = f'<c r="{get_column_letter(col)}{row}"{style} t="n"/>' if style else ""
+        else:
+            cells[col] = f'<c r="{get_column_letter(col)}{row}"{style} t="n"><v>{safe_string(value)}</v></c>'
 
     def _other(self, row: int, col: int, value, fmt, fill, font) -> None:
         """A value of another type: its type, text and format as an openpyxl cell gives them."""
@@ -170,26 +186,29 @@ class Sheet:
         dt, value = probe.data_type, probe.value
         if not fmt and probe.number_format != "General":
             fmt = probe.number_format
-        style = self._style(fmt or None, font, fill, None)
+        style = self.styles.attr(fmt, font, fill)
         ref = f"{get_column_letter(col)}{row}"
+        cells = self._row(row)
         if dt == "f":
-            self._put(row, col, f'<c r="{ref}"{style}><f>{_escape(value[1:])}</f><v/></c>')
+            cells[col] = f'<c r="{ref}"{style}><f>{_escape(value[1:])}</f><v/></c>'
         elif value is None or value == "":
-            self._put(row, col, f'<c r="{ref}"{style} t="{"inlineStr" if dt == "s" else dt}"/>'
-                      if style or value is not None else "")
+            cells[col] = (f'<c r="{ref}"{style} t="{"inlineStr" if dt == "s" else dt}"/>'
+                          if style or value is not None else "")
         elif dt == "s":
-            self._put(row, col, f'<c r="{ref}"{style} t="inlineStr">{_inline(value)}</c>')
+            cells[col] = f'<c r="{ref}"{style} t="inlineStr">{_inline(value)}</c>'
         else:
-            self._put(row, col, f'<c r="{ref}"{style} t="{dt}"><v>{_escape(safe_string(value))}</v></c>')
+            cells[col] = f'<c r="{ref}"{style} t="{dt}"><v>{_escape(safe_string(value))}</v></c>'
 
     def formula(self, row: int, col: int, expr: str, fmt: str | None = None, bold: bool = False) -> None:
         expr = _text(expr if expr.startswith("=") else "=" + expr)
-        style = self._style(fmt or None, BOLD if bold else None, None, None)
-        ref = f"{get_column_letter(col)}{row}"
+        style = self.styles.attr(fmt, BOLD) if bold else self.styles.of_format(fmt)
+        cells = self.rows.get(row)
+        if cells is None:
+            cells = self.rows[row] = {}
         if len(expr) > 1:
-            self._put(row, col, f'<c r="{ref}"{style}><f>{_escape(expr[1:])}</f><v/></c>')
+            cells[col] = f'<c r="{get_column_letter(col)}{row}"{style}><f>{_escape(expr[1:])}</f><v/></c>'
         else:
-            self._put(row, col, f'<c r="{ref}"{style} t="inlineStr">{_inline(expr)}</c>')
+            cells[col] = f'<c r="{get_column_letter(col)}{row}"{style} t="inlineStr">{_inline(expr)}</c>'
 
     def title_line(self, text: str) -> None:
         """The sheet's title in A1."""
