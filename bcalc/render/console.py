@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -86,18 +87,41 @@ def _table(title, columns, rows, chunk, lang) -> Table:
 
 def _matrix(console: Console, title: str, columns: list[str], rows: list[tuple[str, list[Decimal], bool]],
             lang: str) -> None:
-    """Rows of amounts under column heads, split over several tables when too wide."""
-    chunks: list[list[int]] = [[]]
-    for i in range(len(columns)):
-        trial = chunks[-1] + [i]
-        wide = console.options.update_width(10_000)
-        width = console.measure(_table(None, columns, rows, trial, lang), options=wide).maximum
-        if chunks[-1] and width > console.width:
-            chunks.append([i])
-        else:
-            chunks[-1] = trial
-    for n, chunk in enumerate(chunks):
+    """Rows of amounts under column heads, split over several tables when too wide: each table takes
+    the next columns as long as it fits the console (at least one column)."""
+    for n, chunk in enumerate(_chunks(console, columns, rows, lang)):
         console.print(_table(title if n == 0 else None, columns, rows, chunk, lang))
+
+
+def _chunks(console: Console, columns: list[str], rows: list[tuple[str, list[Decimal], bool]],
+            lang: str) -> list[list[int]]:
+    """The columns of each table: the next columns as long as the table fits the console."""
+    label, cells = _widths(console, columns, rows, lang)
+    chunks: list[list[int]] = [[]]
+    width = label
+    for i, cell in enumerate(cells):
+        if chunks[-1] and width + cell + 3 > console.width:
+            chunks.append([i])
+            width = label + cell + 3
+        else:
+            chunks[-1].append(i)
+            width += cell + 3
+    return chunks
+
+
+def _widths(console: Console, columns: list[str], rows: list[tuple[str, list[Decimal], bool]],
+            lang: str) -> tuple[int, list[int]]:
+    """The width of the label column and of the widest cell of each column of amounts, as rich
+    measures them. A table is as wide as its label column plus, per column of amounts, its widest
+    cell and 3 (padding on both sides and the rule between columns; the outer edges are not padded),
+    so every column is measured once instead of every trial table again (with a thousand
+    deployments in the table per product, that took seconds)."""
+    wide = console.options.update_width(10_000)
+    label = console.measure(_table(None, columns, rows, [], lang), options=wide).maximum
+    cells = [max(Measurement.get(console, wide, cell).maximum
+                 for cell in [columns[i]] + [_num(values[i], lang) for _, values, _ in rows])
+             for i in range(len(columns))]
+    return label, cells
 
 
 def render(result: Result, console: Console, lang: str = "nl") -> None:
@@ -172,8 +196,11 @@ def _benefits(result: Result, console: Console, lang: str) -> None:
     L = lambda k: label(k, lang)  # noqa: E731
     years = [r.year for r in result.per_year]
     rows = []
-    for index in sorted({b.index for b in result.benefits}):
-        mine = [b for b in result.benefits if b.index == index]
+    by_index: dict[int, list] = {}
+    for b in result.benefits:
+        by_index.setdefault(b.index, []).append(b)
+    for index in sorted(by_index):
+        mine = by_index[index]
         name = mine[0].label + (" (kas)" if lang == "nl" and mine[0].cashable else " (cash)" if mine[0].cashable else "")
         by_year = {b.year: b.amount for b in mine}
         rows.append((name, [by_year.get(y, Decimal(0)) for y in years] + [sum(by_year.values(), Decimal(0))], False))

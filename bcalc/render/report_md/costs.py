@@ -79,8 +79,11 @@ def groups(result, deployments: list[dict], L: dict, lang: str) -> dict[tuple, G
         g.vat += ln.vat
         g.quantity += ln.quantity
         g.lines.append(ln)
+    by_deployment: dict[int, list[Group]] = {}
+    for g in found.values():
+        by_deployment.setdefault(g.deployment, []).append(g)
     for dep in deployments:
-        mine = [g for g in found.values() if g.deployment == dep["index"] - 1]
+        mine = by_deployment.get(dep["index"] - 1, [])
         first_seen = {id(g): i for i, g in enumerate(mine)}
         mine.sort(key=lambda g: (CATEGORY_ORDER.index(g.category), g.kind != "supplier", first_seen[id(g)]))
         dep["groups"] = mine

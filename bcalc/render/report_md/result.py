@@ -121,8 +121,11 @@ def benefit_rows(result, L: dict, lang: str) -> list[dict]:
     """One row per declared benefit: what it is, where the figure comes from, hours and euros."""
     case = result.case
     rows = []
+    by_index: dict[int, list] = {}
+    for x in result.benefits:
+        by_index.setdefault(x.index, []).append(x)
     for index, b in enumerate(case.benefits):
-        mine = [x for x in result.benefits if x.index == index]
+        mine = by_index.get(index, [])
         hours = sum((x.hours for x in mine), ZERO)
         fte = None
         if case.hours_per_fte and hours:

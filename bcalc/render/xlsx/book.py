@@ -4,6 +4,8 @@ addresses of the input cells that the formulas of the other sheets refer to."""
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,7 +15,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from bcalc.core.calendar import horizon
 from bcalc.core.plan import Charge
 from bcalc.models import Benefit, Case, Deployment, FundingCode, FundingLine, Item, Product, TimeLine
-from bcalc.render.xlsx.cells import Sheet, address
+from bcalc.render.xlsx.cells import Sheet, StyleIds, address
 from bcalc.render.xlsx.formulas import segments
 from bcalc.render.xlsx.words import WORDS
 
@@ -39,7 +41,8 @@ class Book:
         w = self.words
         first = self.wb.active
         first.title = w["summary"]
-        self.summary = Sheet(first)
+        self.styles = StyleIds(first)
+        self.summary = Sheet(first, self.styles)
         self.inputs = self._add(w["inputs"])
         self.calculation = self._add(w["calculation"])
         self.funding = self._add(w["funding"])
@@ -51,7 +54,7 @@ class Book:
         self.sources = self._add(w["sources"])
 
     def _add(self, title: str) -> Sheet:
-        return Sheet(self.wb.create_sheet(title))
+        return Sheet(self.wb.create_sheet(title), self.styles)
 
     def name(self, name: str, sheet: str, row: int, col: int, row2: int | None = None,
              col2: int | None = None) -> None:
@@ -63,10 +66,50 @@ class Book:
         safe = "".join(ch if ch.isalnum() else "_" for ch in name)
         self.wb.defined_names[safe] = DefinedName(safe, attr_text=ref)
 
+    def sheets(self) -> list[Sheet]:
+        return [self.summary, self.inputs, self.calculation, self.funding, self.benefits, self.comparison,
+                self.scenarios, self.sensitivity, self.simulation, self.sources]
+
     def save(self) -> bytes:
-        buf = io.BytesIO()
-        self.wb.save(buf)
-        return buf.getvalue()
+        """The workbook as xlsx bytes. openpyxl writes the workbook with every sheet's frame (widths,
+        panes, filter, page setup, charts) around an empty <sheetData>; the cells of each sheet are
+        then written into that part in one pass (``Sheet.sheet_data``), with the styles openpyxl
+        registered for them as they were written."""
+        frame = io.BytesIO()
+        self.wb.save(frame)
+        parts = {sheet.ws.path.lstrip("/"): sheet for sheet in self.sheets()}
+        out = io.BytesIO()
+        with zipfile.ZipFile(frame) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                sheet = parts.pop(info.filename, None)
+                if sheet is None:
+                    dst.writestr(info, data)
+                    continue
+                head, tail = _split_frame(data.decode("utf-8"), sheet.dimension(), info.filename)
+                with dst.open(info, "w") as part:
+                    part.write(head.encode("utf-8"))
+                    for piece in sheet.sheet_data():
+                        part.write(piece.encode("utf-8"))
+                    part.write(tail.encode("utf-8"))
+        if parts:
+            raise RuntimeError(f"the workbook has no part {', '.join(parts)}")
+        return out.getvalue()
+
+
+_DIMENSION = re.compile(r'<dimension ref="A1:A1"\s*/>')
+_SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>\s*</sheetData>")
+
+
+def _split_frame(xml: str, dimension: str, name: str) -> tuple[str, str]:
+    """A sheet's XML as openpyxl wrote it without cells, cut where its cells go: (before, after),
+    with the dimension of the cells put in."""
+    found = _SHEET_DATA.findall(xml)
+    if len(_DIMENSION.findall(xml)) != 1 or len(found) != 1:
+        raise RuntimeError(f"{name}: no single empty <dimension> and <sheetData> in the sheet openpyxl wrote")
+    xml = _DIMENSION.sub(f'<dimension ref="{dimension}" />', xml)
+    head, tail = xml.split(found[0])
+    return head, tail
 
 
 # -- the input cells, as the inputs sheet writes them ----------------------------------------------

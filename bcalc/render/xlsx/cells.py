@@ -1,12 +1,27 @@
-"""Number formats, fills and fonts of the workbook, and the small helper every sheet writes through."""
+"""Number formats, fills and fonts of the workbook, and the small helper every sheet writes through.
+
+A sheet module writes its cells through ``Sheet`` (``text``, ``num``, ``formula``), once per cell.
+They are not kept as openpyxl cells: each is turned into the XML openpyxl would write for it at
+once, and the sheet's XML is put together when the workbook is saved (``sheet_data``, ``Book.save``).
+A workbook of a thousand deployments holds close to a million cells; an openpyxl cell and its
+serialisation take some 30 microseconds each, these a few. Values, types and styles follow
+openpyxl's rules: text is cut and checked as openpyxl does (``check_string``), a value that is not
+text or a plain number goes through an openpyxl cell, and each distinct combination of number
+format, font, fill and alignment is registered in the workbook's own style table once
+(``StyleIds``).
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
 
+from openpyxl.cell import Cell as OpenpyxlCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 
 EURO = '[$€-413] #,##0.00;[Red]-[$€-413] #,##0.00'
 PCT = "0.00%"
@@ -17,11 +32,14 @@ INPUT = PatternFill("solid", start_color="FFF4CC")   # a yellow cell: an input t
 HEAD = PatternFill("solid", start_color="DDE7F0")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
+PLAIN = Font()                                       # a font with nothing set
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 # number formats of an uncertain input's value by its unit (sensitivity and simulation sheets)
 UNIT_FORMATS = {"EUR": EURO, "EUR/h": EURO, "EUR/day": EURO, "USD": '"$" #,##0.00', "share": PCT, "rate": PCT,
                 "clients": "0"}
+
+MAX_TEXT = 32767        # the longest text a cell holds (openpyxl cuts there too)
 
 
 def address(sheet: str, row: int, col: int) -> str:
@@ -29,56 +47,172 @@ def address(sheet: str, row: int, col: int) -> str:
     return f"'{sheet}'!${get_column_letter(col)}${row}"
 
 
-class Sheet:
-    """A worksheet with a little help: text stays text, numbers and formulas get formats."""
+def _text(value: str) -> str:
+    """Text as a cell holds it: cut at MAX_TEXT characters; a control character is an error, as in openpyxl."""
+    value = value[:MAX_TEXT]
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        raise IllegalCharacterError(f"{value} cannot be used in worksheets.")
+    return value
+
+
+def _escape(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _inline(value: str) -> str:
+    """The <is> element of a text, with its spaces kept as openpyxl keeps them."""
+    stripped = value.strip()
+    space = ' xml:space="preserve"' if stripped and stripped != value else ""
+    return f"<is><t{space}>{_escape(value)}</t></is>"
+
+
+class StyleIds:
+    """The style attribute (' s="3"') of each combination of number format, font, fill and alignment
+    the cells use, registered in openpyxl's style table once per combination; "" for no style.
+    Fonts, fills and alignments are told apart by identity (they are the constants of this
+    module, or kept alive here while their ids are in use)."""
 
     def __init__(self, ws):
         self.ws = ws
+        self.known: dict[tuple, str] = {}
+        self.formats: dict[str | None, str] = {}    # the attribute of a number format alone
+        self.keep: list = []
+
+    def of_format(self, fmt: str | None) -> str:
+        found = self.formats.get(fmt)
+        if found is None:
+            found = self.formats[fmt] = self.attr(fmt)
+        return found
+
+    def attr(self, fmt: str | None, font=None, fill=None, alignment=None) -> str:
+        key = (fmt, id(font), id(fill), id(alignment))
+        found = self.known.get(key)
+        if found is None:
+            probe = OpenpyxlCell(self.ws)
+            if fmt:
+                probe.number_format = fmt
+            if font is not None:
+                probe.font = font
+            if fill is not None:
+                probe.fill = fill
+            if alignment is not None:
+                probe.alignment = alignment
+            found = self.known[key] = f' s="{probe.style_id}"' if probe.has_style else ""
+            self.keep.append((font, fill, alignment))
+        return found
+
+
+class Sheet:
+    """A worksheet with a little help: text stays text, numbers and formulas get formats.
+
+    Each cell is written once, as the XML openpyxl would write for it (``rows``: row -> column ->
+    <c> element; "" for an empty cell without style, which openpyxl leaves out); ``sheet_data``
+    puts them in order when the workbook is saved. The worksheet itself (``ws``) carries the rest:
+    title, widths, panes, filter, page setup, charts."""
+
+    def __init__(self, ws, styles: StyleIds | None = None):
+        self.ws = ws
+        self.styles = styles if styles is not None else StyleIds(ws)
+        self.rows: dict[int, dict[int, str]] = {}
+        self._texts: dict[str, str] = {}    # a text -> the end of its <c> element (texts repeat a lot)
 
     @property
     def title(self) -> str:
         return self.ws.title
 
-    def text(self, row: int, col: int, value: object, bold: bool = False, fill=None):
-        cell = self.ws.cell(row=row, column=col)
-        cell.value = "" if value is None else str(value)
-        cell.data_type = "s"  # a name starting with "=" must never become a formula
-        if bold:
-            cell.font = BOLD
-        if fill is not None:
-            cell.fill = fill
-        if fill is HEAD:
-            cell.alignment = WRAP
-        return cell
+    def _row(self, row: int) -> dict[int, str]:
+        cells = self.rows.get(row)
+        if cells is None:
+            cells = self.rows[row] = {}
+        return cells
 
-    def head(self, row: int, col: int, value: object):
+    def text(self, row: int, col: int, value: object, bold: bool = False, fill=None, font=None,
+             wrap: bool = False) -> None:
+        """Text, never a formula (a name starting with "=" stays text). ``bold`` (or another
+        ``font``), ``fill``; a head fill or ``wrap`` wraps the text at the top of the cell."""
+        if type(value) is not str:
+            value = "" if value is None else str(value)
+        body = self._texts.get(value)
+        if body is None:
+            shown = _text(value)
+            body = self._texts[value] = f' t="inlineStr">{_inline(shown)}</c>' if shown else ' t="inlineStr"/>'
+        if bold or font is not None or fill is not None or wrap:
+            style = self.styles.attr(None, BOLD if bold else font, fill, WRAP if wrap or fill is HEAD else None)
+        else:
+            style = ""
+        cells = self.rows.get(row)
+        if cells is None:
+            cells = self.rows[row] = {}
+        cells[col] = f'<c r="{get_column_letter(col)}{row}"{style}{body}'
+
+    def head(self, row: int, col: int, value: object) -> None:
         """A column head: bold on the head fill, wrapped."""
-        return self.text(row, col, value, bold=True, fill=HEAD)
+        self.text(row, col, value, bold=True, fill=HEAD)
 
-    def num(self, row: int, col: int, value, fmt: str | None = None, fill=None):
-        cell = self.ws.cell(row=row, column=col)
-        if isinstance(value, Fraction):
+    def num(self, row: int, col: int, value, fmt: str | None = None, fill=None, bold: bool = False,
+            font=None) -> None:
+        """A number (int, Decimal, Fraction, float) or None for an empty cell; other values are
+        stored as openpyxl would store them. ``bold`` (or another ``font``)."""
+        t = type(value)
+        if t is Fraction:
             value = Decimal(value.numerator) / Decimal(value.denominator)
-        cell.value = value
-        if fmt:
-            cell.number_format = fmt
-        if fill is not None:
-            cell.fill = fill
-        return cell
+        elif not (t is int or t is Decimal or t is float or value is None):
+            if isinstance(value, Fraction):
+                value = Decimal(value.numerator) / Decimal(value.denominator)
+            else:
+                self._other(row, col, value, fmt, fill, BOLD if bold else font)
+                return
+        if bold or font is not None or fill is not None:
+            style = self.styles.attr(fmt, BOLD if bold else font, fill)
+        else:
+            style = self.styles.of_format(fmt)
+        cells = self.rows.get(row)
+        if cells is None:
+            cells = self.rows[row] = {}
+        if value is None:
+            cells[col] = f'<c r="{get_column_letter(col)}{row}"{style} t="n"/>' if style else ""
+        else:
+            cells[col] = f'<c r="{get_column_letter(col)}{row}"{style} t="n"><v>{safe_string(value)}</v></c>'
 
-    def formula(self, row: int, col: int, expr: str, fmt: str | None = None, bold: bool = False):
-        cell = self.ws.cell(row=row, column=col)
-        cell.value = expr if expr.startswith("=") else "=" + expr
-        if fmt:
-            cell.number_format = fmt
-        if bold:
-            cell.font = BOLD
-        return cell
+    def _other(self, row: int, col: int, value, fmt, fill, font) -> None:
+        """A value of another type: its type, text and format as an openpyxl cell gives them."""
+        probe = OpenpyxlCell(self.ws, value=value)
+        dt, value = probe.data_type, probe.value
+        if not fmt and probe.number_format != "General":
+            fmt = probe.number_format
+        style = self.styles.attr(fmt, font, fill)
+        ref = f"{get_column_letter(col)}{row}"
+        cells = self._row(row)
+        if dt == "f":
+            cells[col] = f'<c r="{ref}"{style}><f>{_escape(value[1:])}</f><v/></c>'
+        elif value is None or value == "":
+            cells[col] = (f'<c r="{ref}"{style} t="{"inlineStr" if dt == "s" else dt}"/>'
+                          if style or value is not None else "")
+        elif dt == "s":
+            cells[col] = f'<c r="{ref}"{style} t="inlineStr">{_inline(value)}</c>'
+        else:
+            cells[col] = f'<c r="{ref}"{style} t="{dt}"><v>{_escape(safe_string(value))}</v></c>'
+
+    def formula(self, row: int, col: int, expr: str, fmt: str | None = None, bold: bool = False) -> None:
+        expr = _text(expr if expr.startswith("=") else "=" + expr)
+        style = self.styles.attr(fmt, BOLD) if bold else self.styles.of_format(fmt)
+        cells = self.rows.get(row)
+        if cells is None:
+            cells = self.rows[row] = {}
+        if len(expr) > 1:
+            cells[col] = f'<c r="{get_column_letter(col)}{row}"{style}><f>{_escape(expr[1:])}</f><v/></c>'
+        else:
+            cells[col] = f'<c r="{get_column_letter(col)}{row}"{style} t="inlineStr">{_inline(expr)}</c>'
 
     def title_line(self, text: str) -> None:
         """The sheet's title in A1."""
-        self.ws.cell(row=1, column=1).font = TITLE
-        self.text(1, 1, text)
+        self.text(1, 1, text, font=TITLE)
 
     def widths(self, widths: dict[int, float]) -> None:
         for col, width in widths.items():
@@ -92,6 +226,28 @@ class Sheet:
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
 
+    def dimension(self) -> str:
+        """The range the cells cover (A1:L40), as openpyxl states it; A1:A1 when there are none."""
+        if not self.rows:
+            return "A1:A1"
+        cols = {col for cells in self.rows.values() for col in cells}
+        return (f"{get_column_letter(min(cols))}{min(self.rows)}:"
+                f"{get_column_letter(max(cols))}{max(self.rows)}")
+
+    def sheet_data(self, chunk_rows: int = 2000):
+        """The <sheetData> element of the cells, in pieces of ``chunk_rows`` rows."""
+        parts = ["<sheetData>"]
+        for n, row in enumerate(sorted(self.rows), start=1):
+            cells = self.rows[row]
+            parts.append(f'<row r="{row}">')
+            parts.extend(cells[col] for col in sorted(cells))
+            parts.append("</row>")
+            if n % chunk_rows == 0:
+                yield "".join(parts)
+                parts = []
+        parts.append("</sheetData>")
+        yield "".join(parts)
+
 
 __all__ = ["EURO", "PCT", "RATE", "QTY", "FACTOR", "INPUT", "HEAD", "BOLD", "TITLE", "WRAP", "UNIT_FORMATS",
-           "address", "Sheet"]
+           "PLAIN", "address", "StyleIds", "Sheet"]

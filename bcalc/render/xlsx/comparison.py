@@ -4,11 +4,9 @@ pricing choices), from the report's comparison."""
 
 from __future__ import annotations
 
-from openpyxl.styles import Font
-
 from bcalc.render import compare_view
 from bcalc.render.xlsx.book import Book
-from bcalc.render.xlsx.cells import BOLD, EURO, HEAD
+from bcalc.render.xlsx.cells import BOLD, EURO, HEAD, PLAIN
 
 
 def write(book: Book) -> None:
@@ -31,7 +29,7 @@ def write(book: Book) -> None:
             if a[key] is None:
                 s.text(row, 2 + i, "-")
             else:
-                s.num(row, 2 + i, a[key], EURO).font = BOLD if strong else Font()
+                s.num(row, 2 + i, a[key], EURO, font=BOLD if strong else PLAIN)
     row += 2
     s.text(row, 1, ("* " if view["cheapest"] is not None else "") + compare_view.cheapest_line(view))
     for text in compare_view.problems(view) + view["notes"]:

@@ -15,7 +15,7 @@ from bcalc.core.selection import USAGE_BASES, active_time, effective_clients, mi
 from bcalc.models import Deployment
 from bcalc.render.xlsx import formulas
 from bcalc.render.xlsx.book import Book, DeploymentCells, InputCells, ItemCells, TimeCells
-from bcalc.render.xlsx.cells import BOLD, EURO, FACTOR, INPUT, PCT, QTY, WRAP, address
+from bcalc.render.xlsx.cells import EURO, FACTOR, INPUT, PCT, QTY, address
 
 
 def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment) -> int:
@@ -32,7 +32,7 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
     row += 1
     s.head(row, 1, w["contract_year"])
     for k in range(n):
-        s.num(row, 2 + k, k + 1).font = BOLD
+        s.num(row, 2 + k, k + 1, bold=True)
 
     row += 1
     s.text(row, 1, w["clients"])
@@ -186,7 +186,7 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
         count = (fixed or refs.peak) if item.tier_on == "quantity" else refs.peak
         s.formula(row, 3, formulas.tier_price(tiers, count), EURO)
     s.text(row, 7, source)
-    s.text(row, 8, note + (f" · {item.note}" if item.note and item.ambiguous else "")).alignment = WRAP
+    s.text(row, 8, note + (f" · {item.note}" if item.note and item.ambiguous else ""), wrap=True)
     book.name(f"price_{d_index + 1}_{charge.line_id.replace('-', '_')}", sheet, row, 3)
     return ItemCells(charge, item, charge.line_id, charge.label, address(sheet, row, 3), address(sheet, row, 5),
                      fixed, source)

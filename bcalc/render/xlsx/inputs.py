@@ -13,15 +13,14 @@ from bcalc.core.indexation import effective_series
 from bcalc.models import ROLES
 from bcalc.render.xlsx import deployment_inputs
 from bcalc.render.xlsx.book import BenefitCells, Book, FundingCells, InputCells
-from bcalc.render.xlsx.cells import BOLD, EURO, FACTOR, INPUT, PCT, RATE, TITLE, address
+from bcalc.render.xlsx.cells import EURO, FACTOR, INPUT, PCT, RATE, address
 
 
 def write(book: Book) -> InputCells:
     s, w, case, result = book.inputs, book.words, book.case, book.result
     sheet = s.title
     cells = InputCells()
-    s.ws.cell(row=1, column=1).font = TITLE
-    s.text(1, 1, w["inputs_title"])
+    s.title_line(w["inputs_title"])
     s.text(2, 1, w["structure"])
     row = 4
     s.text(row, 1, w["general"], bold=True)
@@ -115,7 +114,7 @@ def _contract_years(book: Book, row: int) -> None:
     s = book.inputs
     s.head(row, 1, book.words["contract_year"])
     for k in range(book.case.years):
-        s.num(row, 2 + k, k + 1).font = BOLD
+        s.num(row, 2 + k, k + 1, bold=True)
 
 
 def _per_contract_year(book: Book, row: int, values) -> list[str]:

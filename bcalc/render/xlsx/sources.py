@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bcalc.messages import say
 from bcalc.render.xlsx.book import Book, InputCells
-from bcalc.render.xlsx.cells import WRAP
 
 
 def write(book: Book, cells: InputCells) -> None:
@@ -38,7 +37,7 @@ def write(book: Book, cells: InputCells) -> None:
             s.text(row, 6, item.vat)
             s.text(row, 7, it.source)
             s.num(row, 8, product.price_year)
-            s.text(row, 9, item.note).alignment = WRAP
+            s.text(row, 9, item.note, wrap=True)
         for t in dep.time:
             line = t.line
             row += 1
@@ -50,7 +49,7 @@ def write(book: Book, cells: InputCells) -> None:
             s.text(row, 6, "-")
             s.text(row, 7, line.source)
             s.num(row, 8, product.price_year)
-            s.text(row, 9, line.note).alignment = WRAP
+            s.text(row, 9, line.note, wrap=True)
     row += 2
     s.text(row, 1, w["warnings"], bold=True)
     for warning in result.warnings:
