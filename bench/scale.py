@@ -27,7 +27,7 @@ def clients_of(i: int, years: int = YEARS) -> list[int]:
 
 
 def deployment_yaml(i: int, years: int = YEARS) -> str:
-    lines = [f"  - product: medido", f"    label: Team {i + 1}",
+    lines = ["  - product: medido", f"    label: Team {i + 1}",
              f"    clients: [{', '.join(str(c) for c in clients_of(i, years))}]"]
     if i % 3 == 0:
         lines.append("    options: [zorgcentrale]")

@@ -3,12 +3,8 @@
     python bench/scale_case.py 1000 > /tmp/scale-1000.yaml      # write the case file
     python bench/scale_case.py --time 100 500 1000             # time the renderers in-process
 
-The case is built like examples/medicijndispensers.yaml, but with N deployments of one product:
-each deployment its own team with its own clients per contract year (growing in the first years,
-some shrinking later, so that units are placed and removed), every third one with the zorgcentrale
-option, every fifth one with an index cap, and two benefits that follow the first deployments.
-Funding: one 1062 hourly line and a subsidy. The tariff and the subsidy are made-up inputs for
-timing only, not published figures.
+The case is the one of bench/scale.py (the benchmarks use the same): N deployments of one
+product with their own clients per contract year, options, caps and terms, funding and a benefit.
 
 ``--time`` computes the report (``bcalc.app.report``) of each size once, then times on that one
 report, separately: the workbook (``bcalc.render.xlsx.render``), the Markdown business case
@@ -27,82 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 YEARS = 15
 
 
-def clients(i: int) -> list[int]:
-    """Clients per contract year of deployment i (0-based): a ramp up, then a plateau, for some a
-    dip later on, so that every deployment places and removes units in its own years."""
-    base = 5 + (i * 7) % 31
-    ramp = [base * (k + 1) // 3 for k in range(3)]
-    plateau = [base + (i + k) % 4 for k in range(YEARS - 3)]
-    if i % 4 == 1:
-        plateau[6] = max(1, plateau[6] - 3)
-    return (ramp + plateau)[:YEARS]
-
-
 def case_text(n: int) -> str:
-    """The case file of ``n`` Medido deployments, as YAML text."""
-    out = [
-        f"# Scale case: {n} Medido deployments over {YEARS} years (bench/scale_case.py).",
-        "# The funding tariff and the subsidy are made-up inputs for timing only, not published figures.",
-        f"case: Schaalcase, {n} inzetten Medido",
-        "organisation: Zorggroep Schaal",
-        "start: 2027-03",
-        f"years: {YEARS}",
-        "scenario: base",
-        "vat: {recoverable: 0%}",
-        "staff:",
-        "  care_staff: {count: 400, rate: 67.94}",
-        "  key_user: {count: 20, rate: 88.35}",
-        "  project_lead: {count: 2}",
-        f"  teams: {max(1, n // 4)}",
-        "deployments:",
-    ]
-    for i in range(n):
-        out.append("  - product: medido")
-        out.append(f"    label: Team {i + 1}")
-        out.append(f"    clients: [{', '.join(str(c) for c in clients(i))}]")
-        if i % 3 == 0:
-            out.append("    options: [zorgcentrale]")
-        if i % 5 == 0:
-            out.append("    index_cap: 2%")
-    out += [
-        "funding:",
-        '  - code: "1062"',
-        f"    clients: {10 * n}",
-        "    hours_per_month: 1.25",
-        "    tariff: 77.13",
-        "  - code: subsidy",
-        "    label: Startsubsidie",
-        "    amount: 25000",
-        "    year: 1",
-        "discount_rate: 2.25%",
-        "benefits:",
-        "  - label: Minder medicatierondes",
-        "    kind: time",
-        "    deployment: 1",
-        "    per: day",
-        "    minutes: 10",
-        "    role: care_staff",
-        "    realisation: 100%",
-        "    cashable: false",
-        '    source: "Zorg voor Beter via VIG 2022: ca. 10 minuten per cliënt per dag"',
-    ]
-    if n > 1:
-        out += [
-            "  - label: Minder medicatierondes, team 2",
-            "    kind: time",
-            "    deployment: 2",
-            "    per: day",
-            "    minutes: 10",
-            "    role: care_staff",
-            "    realisation: 50%",
-            "    cashable: false",
-            '    source: "Zorg voor Beter via VIG 2022: ca. 10 minuten per cliënt per dag"',
-        ]
-    return "\n".join(out) + "\n"
+    """The case file of ``n`` Medido deployments, as YAML text (bench/scale.py writes it)."""
+    from scale import scale_case_text
+
+    return scale_case_text(n)
 
 
 def report_of(n: int):
