@@ -52,7 +52,7 @@ staff:
 deployments:
 """
     body = "\n".join(deployment_yaml(i, years) for i in range(deployments))
-    tail = f"""
+    tail = """
 funding:
   - code: "1062"
     clients: 400
