@@ -51,6 +51,19 @@ VALUES = (
     "H139", "VPT", "1062", "subsidy", "base", "high", "time", "avoided_cost", "day", "unit", "monthly",
 )
 
+# Plausible numbers, to keep a case computable and reach the engine: halves of a cent, many
+# decimals, zero, large but within bounds.
+NUMBERS = ("0", "1", "3", "0.005", "0.015", "0.125", "0.333333", "1.005", "2.675", "12.345", "99.995", "1000",
+           "65535", "999999", "1000000", "99999999", "0%", "0.5%", "33.3333%", "99.9%", "100%", "-0.5%", "-99%",
+           "15", "16", "2027-12", "2000-01", "2100-12")
+# Ids of the bundled catalogue: products, items, options, roles, funding codes, scenarios.
+IDS = ("medido", "cmed-plus", "tessa", "paro", "vivago", "sensara", "compaan", "safehip", "memory-lane",
+       "robot-maatje", "billy-billy", "wolk-huur", "huur", "aanschaf", "installatie", "ophalen", "implementatie",
+       "zorgcentrale", "koppeling", "introductie", "wifi-tablet", "care_staff", "key_user", "project_lead",
+       "functional_admin", "data_analyst", "H139", "H306", "VPT", "1062", "subsidy", "none", "low", "base",
+       "high", "unit", "organisation", "team", "role", "monthly", "yearly", "daily", "one_off", "per_new_unit",
+       "at_removal", "recurring", "training", "internal", "excl", "incl", "exempt", "time", "avoided_cost")
+
 # Keys written in place of another (a rename) or added.
 KEYS = (
     "case", "start", "years", "product", "clients", "options", "prices", "quantities", "vat_rates",
@@ -77,7 +90,7 @@ BYTES = (b"\xff", b"\xfe", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xc0\xaf", b
 
 TEXT_OPS = ("insert_char", "digit", "line_delete", "line_duplicate", "line_swap", "indent", "truncate",
             "line_insert")
-TREE_OPS = ("scalar", "related", "collection", "delete_key", "duplicate_key", "rename_key", "add_key",
+TREE_OPS = ("scalar", "number", "number", "ident", "related", "collection", "delete_key", "duplicate_key", "rename_key", "add_key",
             "swap", "nest", "entry_delete", "entry_duplicate", "alias")
 BYTE_OPS = ("bytes", "crlf", "bom")
 OPS = TREE_OPS + TEXT_OPS + BYTE_OPS
@@ -137,8 +150,11 @@ def _compose(text: str) -> _Nodes | None:
     return _Nodes(root)
 
 
-def _span(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.index, node.end_mark.index
+def _span(node: yaml.Node, text: str) -> tuple[int, int]:
+    """Where the node stands in the text; a block collection's end mark stands at the next token,
+    so trailing line breaks and spaces are left out."""
+    start, end = node.start_mark.index, node.end_mark.index
+    return start, start + len(text[start:end].rstrip())
 
 
 def _splice(text: str, start: int, end: int, new: str) -> str:
@@ -151,11 +167,11 @@ def _pick(seq, n: int):
 
 def _inline(node: yaml.Node, text: str) -> str:
     """The node's text, written so that it fits on one line (a block collection as flow)."""
-    raw = text[slice(*_span(node))]
+    raw = text[slice(*_span(node, text))]
     if "\n" not in raw.strip():
         return raw.strip()
-    try:
-        value = yaml.load(raw, Loader=_Loader)
+    try:  # read at the column it stands at, so that a block collection keeps its indentation
+        value = yaml.load(" " * node.start_mark.column + raw, Loader=_Loader)
         return yaml.safe_dump(value, default_flow_style=True, width=10**9).strip().removesuffix("...").strip()
     except yaml.YAMLError:
         return raw.strip().replace("\n", " ")
@@ -205,38 +221,51 @@ def _tree_op(text: str, op: Op, nodes: _Nodes) -> str | None:
     name, a, b, c = op.name, op.a, op.b, op.c
     if name == "scalar":
         node = _pick(nodes.scalars, a)
-        return None if node is None else _splice(text, *_span(node), _pick(VALUES, b))
+        return None if node is None else _splice(text, *_span(node, text), _pick(VALUES, b))
+    if name == "number":
+        numeric = [n for n in nodes.scalars if n.value[:1].isdigit() or n.value[:1] in "-.+"]
+        node = _pick(numeric, a) or _pick(nodes.scalars, a)
+        if node is None:
+            return None
+        new = _pick(NUMBERS, b)
+        if c % 3 == 0 and node.value.replace(".", "", 1).isdigit():
+            new = str(float(node.value) * (0, 0.5, 2, 10, 1000, 0.01)[c % 6] if c % 2 else int(float(node.value)) + 1)
+        return _splice(text, *_span(node, text), new)
+    if name == "ident":
+        known = [n for n in nodes.scalars if n.value in IDS] or nodes.scalars
+        node = _pick(known, a)
+        return None if node is None else _splice(text, *_span(node, text), _pick(IDS, b))
     if name == "related":
         node = _pick(nodes.scalars, a)
         if node is None:
             return None
-        return _splice(text, *_span(node), _related(text[slice(*_span(node))], b))
+        return _splice(text, *_span(node, text), _related(text[slice(*_span(node, text))], b))
     if name == "collection":
         node = _pick(nodes.values, a)
-        return None if node is None else _splice(text, *_span(node), _collection(b, c))
+        return None if node is None else _splice(text, *_span(node, text), _collection(b, c))
     if name == "nest":
         node = _pick(nodes.values, a)
         if node is None:
             return None
         depths = (1, 2, 5, 20, 100, 500, 1000, 3000)
-        return _splice(text, *_span(node), _nested(_inline(node, text), depths[b % len(depths)], c))
+        return _splice(text, *_span(node, text), _nested(_inline(node, text), depths[b % len(depths)], c))
     if name == "swap":
         if len(nodes.scalars) < 2:
             return None
         x, y = _pick(nodes.scalars, a), _pick(nodes.scalars, b)
         if x is y:
             y = nodes.scalars[(nodes.scalars.index(x) + 1) % len(nodes.scalars)]
-        (xs, xe), (ys, ye) = sorted([_span(x), _span(y)])
+        (xs, xe), (ys, ye) = sorted([_span(x, text), _span(y, text)])
         tx, ty = text[xs:xe], text[ys:ye]
         return text[:xs] + ty + text[xe:ys] + tx + text[ye:]
     if name in ("delete_key", "duplicate_key", "rename_key"):
         pair = _pick(nodes.pairs, a)
         if pair is None:
             return None
-        ks, _ = _span(pair.key)
-        _, ve = _span(pair.value)
+        ks, _ = _span(pair.key, text)
+        _, ve = _span(pair.value, text)
         if name == "rename_key":
-            return _splice(text, *_span(pair.key), _pick(KEYS, b) or '""')
+            return _splice(text, *_span(pair.key, text), _pick(KEYS, b) or '""')
         if name == "delete_key":
             if pair.mapping.flow_style:
                 rest = text[ve:]
@@ -244,7 +273,7 @@ def _tree_op(text: str, op: Op, nodes: _Nodes) -> str | None:
                 return _splice(text, ks, ve + skip, "")
             return _splice(text, ks, ve, "")
         # duplicate: the same key again, with its value or another one
-        key = text[slice(*_span(pair.key))]
+        key = text[slice(*_span(pair.key, text))]
         value = _inline(pair.value, text) if b % 2 == 0 else _pick(VALUES, c)
         value = value.replace("\n", " ")
         if pair.mapping.flow_style:
@@ -255,7 +284,7 @@ def _tree_op(text: str, op: Op, nodes: _Nodes) -> str | None:
         if mapping is None or not mapping.value:
             return None
         k0, _ = mapping.value[0]
-        ks, _ = _span(k0)
+        ks, _ = _span(k0, text)
         key, value = _pick(KEYS, b) or '""', _pick(VALUES, c).replace("\n", " ")
         if mapping.flow_style:
             return _splice(text, ks, ks, f"{key}: {value}, ")
@@ -266,7 +295,7 @@ def _tree_op(text: str, op: Op, nodes: _Nodes) -> str | None:
             return None
         seq, i = found
         node = seq.value[i]
-        s, e = _span(node)
+        s, e = _span(node, text)
         if seq.flow_style:
             if name == "entry_delete":
                 rest = text[e:]
@@ -288,7 +317,7 @@ def _tree_op(text: str, op: Op, nodes: _Nodes) -> str | None:
         x, y = _pick(nodes.values, a), _pick(nodes.values, b)
         if x is y:
             return None
-        (xs, xe), (ys, ye) = _span(x), _span(y)
+        (xs, xe), (ys, ye) = _span(x, text), _span(y, text)
         if xs <= ys < xe or ys <= xs < ye:  # one inside the other: a cycle, or nothing
             if c % 2:
                 return _splice(text, xs, xs, "&fz ") if xs < ys else None
