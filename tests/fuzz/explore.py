@@ -1,6 +1,6 @@
 """A long fuzz exploration that collects every failure instead of stopping at the first.
 
-    python tests/fuzz/explore.py [--examples 5000] [--seed 1] [--out fuzz-findings]
+    python tests/fuzz/explore.py [--examples 5000] [--seed 1] [--out DIR]
 
 Plans are drawn from a seeded random generator (the same plans for the same seed). Each failing
 plan is grouped by its kind (the first line of the assertion, with numbers and paths taken out);
@@ -37,7 +37,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--examples", type=int, default=5000)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--out", type=Path, default=Path("fuzz-findings"))
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "bcalc-fuzz-findings")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     kinds: dict[str, tuple[str, str]] = {}

@@ -90,7 +90,7 @@ BYTES = (b"\xff", b"\xfe", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xc0\xaf", b
 
 TEXT_OPS = ("insert_char", "digit", "line_delete", "line_duplicate", "line_swap", "indent", "truncate",
             "line_insert")
-TREE_OPS = ("scalar", "number", "number", "ident", "related", "collection", "delete_key", "duplicate_key", "rename_key", "add_key",
+TREE_OPS = ("scalar", "number", "number", "ident", "linebreak", "related", "collection", "delete_key", "duplicate_key", "rename_key", "add_key",
             "swap", "nest", "entry_delete", "entry_duplicate", "alias")
 BYTE_OPS = ("bytes", "crlf", "bom")
 OPS = TREE_OPS + TEXT_OPS + BYTE_OPS
@@ -235,6 +235,20 @@ def _tree_op(text: str, op: Op, nodes: _Nodes) -> str | None:
         known = [n for n in nodes.scalars if n.value in IDS] or nodes.scalars
         node = _pick(known, a)
         return None if node is None else _splice(text, *_span(node, text), _pick(IDS, b))
+    if name == "linebreak":  # a line break or separator inside a word: an id, a choice, a key
+        words = [n for n in nodes.scalars if n.value and n.value.replace("-", "").replace("_", "").isalnum()]
+        if c % 3 == 0:
+            pair = _pick(nodes.pairs, a)
+            if pair is None or not isinstance(pair.key, yaml.ScalarNode):
+                return None
+            node = pair.key
+        else:
+            node = _pick(words, a) or _pick(nodes.scalars, a)
+        if node is None:
+            return None
+        v = node.value
+        cut = b % (len(v) + 1)
+        return _splice(text, *_span(node, text), json.dumps(v[:cut] + ("\n", "\u2028", "\r\n", "\x85")[c % 4] + v[cut:]))
     if name == "related":
         node = _pick(nodes.scalars, a)
         if node is None:
