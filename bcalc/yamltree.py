@@ -12,11 +12,12 @@ loader reports them together with every other mistake of the file.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
-from bcalc.errors import Problem
+from bcalc.errors import InputError, Problem
 
 try:  # libyaml's parser is an order of magnitude faster on the catalogues
     _Loader = yaml.CSafeLoader  # type: ignore[attr-defined]
@@ -52,6 +53,7 @@ _NULL = "tag:yaml.org,2002:null"
 
 
 MAX_NODES = 100_000  # far above any real case or catalogue; stops alias "bombs" early
+MAX_DEPTH = 64  # levels of nesting; the catalogue needs 7, and deeper would exhaust the call stack
 # Control characters (C0, DEL, C1) other than tab and line feed: an escape such as "\x07" or "\e[2J"
 # in quoted text. They break the workbook and reach the terminal raw, and no figure needs them.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -82,6 +84,10 @@ def _convert(node, path: tuple, lines: dict, problems: list[Problem], file: str,
         raise _TooBig()
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if len(path) >= MAX_DEPTH:
+            problems.append(Problem(file, node.start_mark.line + 1, _dotted(path[:3]) + "...",
+                                    f"nested more than {MAX_DEPTH} levels deep"))
+            return None
         if id(node) in budget.open:
             problems.append(Problem(file, node.start_mark.line + 1, _dotted(path), "an alias refers to itself"))
             return None
@@ -144,8 +150,28 @@ def _dotted(path: tuple) -> str:
 dotted = _dotted
 
 
+# YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR; an editor, grep and wc do not.
+_YAML_BREAK = re.compile("[\n\x85\u2028\u2029]")
+
+
+def _line_map(text: str):
+    """YAML's line number -> the number of that line as an editor counts it (line feeds only)."""
+    if not re.search("[\x85\u2028\u2029]", text):
+        return lambda line: line
+    real = [1]  # the editor's line of YAML's line 1, 2, ...
+    for match in _YAML_BREAK.finditer(text):
+        real.append(real[-1] + (match.group() == "\n"))
+    return lambda line: line if line is None else real[min(line, len(real)) - 1]
+
+
+def _lines_in(text: str) -> int:
+    """The number of lines as an editor counts them (at least 1)."""
+    return max(1, text.count("\n") + (not text.endswith("\n")))
+
+
 def parse_text(text: str, file: str) -> Tree:
     problems: list[Problem] = []
+    real = _line_map(text)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -153,9 +179,9 @@ def parse_text(text: str, file: str) -> Tree:
         # where the parser gave up is said as well.
         opened = exc.context and ("flow" in exc.context or "quoted" in exc.context)
         # at the end of the text the parser's marks stand on the line after the last one
-        last = max(1, len(text.splitlines()))
-        start = min(exc.context_mark.line + 1, last) if exc.context_mark and opened else None
-        stop = min(exc.problem_mark.line + 1, last) if exc.problem_mark else None
+        last = _lines_in(text)
+        start = min(real(exc.context_mark.line + 1), last) if exc.context_mark and opened else None
+        stop = min(real(exc.problem_mark.line + 1), last) if exc.problem_mark else None
         line = start or stop
         message = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         if start and stop and stop != start:  # the bracket or quote opened earlier
@@ -172,6 +198,8 @@ def parse_text(text: str, file: str) -> Tree:
         data = _convert(node, (), lines, problems, file, _Budget())
     except _TooBig:
         raise _input_error([Problem(file, None, "", f"more than {MAX_NODES:,} values (aliases expanding too far?)")]) from None
+    lines = {path: real(line) for path, line in lines.items()}
+    problems = [replace(p, line=real(p.line)) for p in problems]
     return Tree(file, data, lines, problems)
 
 
@@ -220,6 +248,4 @@ def read_tree(path: Path, shown: str | None = None) -> Tree:
 
 
 def _input_error(problems):
-    from bcalc.errors import InputError
-
     return InputError(problems)

@@ -653,3 +653,64 @@ def test_a_yaml_mistake_at_the_end_of_a_file_names_its_last_line(tmp_path, text,
     result = invoke("estimate", path)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{path}:{line}: not valid YAML"), result.stderr
+
+
+# ---- 24. found by the fuzzer (tests/test_fuzz.py) ---------------------------------------------------
+
+@pytest.mark.parametrize("written, shown", [
+    ('"medido\\nmedido"', "medido\u240amedido"),
+    ('"sensara\\u2028vivago"', "sensara\u2424vivago"),
+    ("|\n      medido\n      tessa", "medido\u240atessa"),
+])
+def test_a_line_break_in_a_value_keeps_the_problem_on_one_line(tmp_path, written, shown):
+    path = write(tmp_path, HEAD + f"deployments:\n  - product: {written}\n    clients: 5\n")
+    result = invoke("estimate", path)
+    assert_input_error(result, {str(path)})
+    line = line_of(path, "product:")
+    assert result.stderr == f"{path}:{line}: deployments[0].product: unknown product '{shown}'; " \
+                            "see `bcalc catalogue list`\n", result.stderr
+
+
+def test_a_line_break_in_a_key_keeps_the_problem_on_one_line(tmp_path):
+    path = write(tmp_path, HEAD + MEDIDO + '"label\\nx": 1\n')
+    result = invoke("estimate", path)
+    assert_input_error(result, {str(path)})
+    assert f"{path}:{line_of(path, 'label')}: label\u240ax: unknown field" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"])
+def test_lines_are_counted_as_an_editor_counts_them_past_a_unicode_line_separator(tmp_path, separator):
+    """YAML also breaks lines at NEL, LS and PS; editors, grep and wc count line feeds only."""
+    path = tmp_path / "case.yaml"
+    path.write_text(HEAD.replace("case: T", f'case: "T{separator}U"') + "deployments:\n  - product: medidoo\n"
+                    "    clients: 5\nyears: 3\n", encoding="utf-8")
+    result = invoke("estimate", path)
+    assert_input_error(result, {str(path)})
+    lines = path.read_text(encoding="utf-8").split("\n")  # str.splitlines would split at them too
+    assert f"{path}:{lines.index('  - product: medidoo') + 1}: deployments[0].product: unknown product" \
+        in result.stderr, result.stderr
+    assert f"{path}:{lines.index('years: 3') + 1}: years: duplicate key" in result.stderr, result.stderr
+
+
+def test_a_yaml_mistake_past_a_unicode_line_separator_names_the_editors_line(tmp_path):
+    path = tmp_path / "case.yaml"
+    path.write_text(f'case: "T\u2028U"\nstart: 2027-01\nyears: [\n', encoding="utf-8")
+    result = invoke("estimate", path)
+    assert_input_error(result, {str(path)})
+    assert result.stderr.startswith(f"{path}:3: not valid YAML"), result.stderr
+
+
+@pytest.mark.parametrize("depth", [65, 300, 999])
+def test_deep_nesting_is_refused_at_its_line_not_a_recursion_error(tmp_path, depth):
+    path = write(tmp_path, HEAD + MEDIDO + "organisation:\n  " + "[" * depth + "x" + "]" * depth + "\n")
+    result = invoke("estimate", path)
+    assert_input_error(result, {str(path)})
+    assert f"{path}:{line_of(path, '[[[')}: organisation" in result.stderr
+    assert "nested more than 64 levels deep" in result.stderr, result.stderr
+
+
+def test_nesting_within_the_limit_is_read(tmp_path):
+    path = write(tmp_path, HEAD + MEDIDO + "organisation: " + "[" * 60 + "x" + "]" * 60 + "\n")
+    result = invoke("estimate", path)
+    assert_problem(result, path, line_of(path, "organisation"), "organisation", "expected text, got a list")
+    assert "nested" not in result.stderr
