@@ -18,8 +18,8 @@ from pathlib import Path
 
 FILES = ("suppliers.yaml", "tariffs.yaml")
 # The modules whose code decides what a load gives.
-_READERS = ("loader.py", "fields.py", "reader.py", "yamltree.py", "models.py", "rules.py", "errors.py",
-            "record.py", "money.py", "loadcache.py")
+_READERS = ("catalogue_loader.py", "loader.py", "fields.py", "reader.py", "yamltree.py", "models.py", "rules.py",
+            "errors.py", "record.py", "money.py", "loadcache.py")
 
 
 def _stamp(directory: Path) -> bytes | None:

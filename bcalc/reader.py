@@ -312,3 +312,10 @@ def closest(word: str, options: tuple[str, ...]) -> str | None:
 
     found = difflib.get_close_matches(str(word), options, n=1, cutoff=0.75)
     return found[0] if found else None
+
+
+def getter(r: Reader, m: dict, sec: Section, path: tuple):
+    """Reads the scalar fields of one mapping by name, as the section declares them."""
+    def get(name: str, *default):
+        return r.value(m, sec[name], path, *default)
+    return get

@@ -66,8 +66,9 @@ def year_row(result, year: int):
 
 
 def line_of(path: Path, fragment: str) -> int:
-    """The number of the first line of ``path`` that contains ``fragment``."""
-    for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    """The number of the first line of ``path`` that contains ``fragment``, counting line feeds only
+    (as an editor and bcalc do, not the other breaks of str.splitlines)."""
+    for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if fragment in text:
             return n
     raise AssertionError(fragment)
