@@ -217,3 +217,12 @@ def test_a_held_indexation_swing_is_told_in_json_and_table():
                                         "a year past -100%, the bound of an indexation rate.")
     table = ok("sensitivity", "--lang", "en", path).stdout
     assert "the low end is held at -100%; a step of 1% would take a year past -100%" in " ".join(table.split())
+
+
+def test_a_held_indexation_swing_is_told_in_the_business_case(tmp_path):
+    from conftest import ok
+
+    ok("report", ROOT / "tests" / "reuse" / "deflation.yaml", "--md", tmp_path / "r.md")
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert ("Indexatie prijzen: de onderkant is gehouden op -100 %; een stap van 1 % zou een jaar voorbij -100 % "
+            "brengen, de grens van een indexatiepercentage.") in text

@@ -190,6 +190,7 @@ def _sensitivity_view(sens, result: Result, lang: str, tariffs_file: str, shown)
         "chart_note": U["sens_chart_note"],
         "idle": W["idle"].format(names=", ".join(say(i.label, lang) for i in sens.without_effect))
         if sens.without_effect else "",
+        "notes": [say(n, lang) for n in sens.notes],
         "assumptions": view.assumptions_text(sens.settings, tariffs_file, lang) + " " + U["sens_index"],
         "settings": view.assumptions_dict(sens.settings),
     }
