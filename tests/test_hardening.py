@@ -655,7 +655,7 @@ def test_a_yaml_mistake_at_the_end_of_a_file_names_its_last_line(tmp_path, text,
     assert result.stderr.startswith(f"{path}:{line}: not valid YAML"), result.stderr
 
 
-# ---- 24. found by the fuzzer (tests/test_fuzz.py) ---------------------------------------------------
+# ---- found by the fuzzer (tests/test_fuzz.py), replayed -------------------------------------------
 
 @pytest.mark.parametrize("written, shown", [
     ('"medido\\nmedido"', "medido\u240amedido"),
