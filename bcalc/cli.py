@@ -422,14 +422,56 @@ def init(
     """Write a commented starter case file that `bcalc estimate` accepts as written."""
 
     def run():
-        from bcalc import paths
-        from bcalc.writefile import write_atomic
+        from bcalc import paths, schema
+        from bcalc.writefile import write_all
+
 
         starter = (paths.templates_dir() / "starter-case.yaml").read_text(encoding="utf-8")
-        write_atomic(file, starter, force=force)
-        print(f"written: {file}  (next: bcalc estimate {file})")
+        # the first line tells an editor's YAML language server where the schema is (bcalc schema)
+        starter = f"# yaml-language-server: $schema={schema.FILE_NAME}\n" + starter
+        beside = file.parent / schema.FILE_NAME
+        documents = [(file, starter)]
+        try:
+            present = beside.exists()
+        except OSError:  # a folder that cannot be reached: writing the case says why
+            present = True
+        if not present:  # an existing one is kept (bcalc schema --output ... --force renews it)
+            documents.append((beside, _schema_text()))
+        write_all(documents, force=force)
+        for path, _ in documents:
+            print(f"written: {path}")
+        print(f"next: bcalc estimate {file}")
 
     _guard(run)
+
+
+@app.command("schema")
+def schema_command(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the schema to this file "
+                                                   "instead of printing it.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """The JSON Schema of a case file, for editors that complete and check YAML as it is typed."""
+
+    def run():
+        text = _schema_text()
+        if output is None:
+            sys.stdout.write(text)
+            return
+        from bcalc.writefile import write_atomic
+
+        write_atomic(output, text, force=force)
+        print(f"written: {output}")
+
+    _guard(run)
+
+
+def _schema_text() -> str:
+    import json
+
+    from bcalc.schema import case_schema
+
+    return json.dumps(case_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
 def _single(name: str) -> typer.Typer | None:
