@@ -97,13 +97,13 @@ def list_products(directory, category, need, fmt, console_factory) -> None:
 
 
 def _find_product(cat, product_id):
-    if product_id not in cat.products:
+    if cat.product(product_id) is None:
         from bcalc.reader import closest
 
         hint = closest(product_id, tuple(cat.products))
         raise InputError([Problem("bcalc", None, "product", f"unknown product '{product_id}'"
                                   + (f"; did you mean '{hint}'?" if hint else "; see `bcalc catalogue list`"))])
-    return cat.products[product_id]
+    return cat.product(product_id)
 
 
 def show_product(directory, product_id, fmt, console_factory) -> None:
@@ -195,12 +195,17 @@ def _code_json(c) -> dict:
 
 def show_funding(directory, code, fmt, console_factory) -> None:
     from bcalc.loader import load_tariffs
+    from bcalc.models import named
 
     tariffs = load_tariffs(directory)
-    match = {k.lower(): v for k, v in tariffs.funding.items()}.get(code.lower())
+    match = named(tariffs.funding, code)
     if match is None:
-        raise InputError([Problem("bcalc", None, "code", f"unknown funding code '{code}'; known: "
-                                  f"{', '.join(tariffs.funding)}")])
+        from bcalc.reader import closest
+
+        hint = closest(code, tuple(tariffs.funding))
+        known = ", ".join(tariffs.funding)
+        raise InputError([Problem("bcalc", None, "code", f"unknown funding code '{code}'"
+                                  + (f"; did you mean '{hint}'? (known: {known})" if hint else f"; known: {known}"))])
     if fmt == "json":
         sys.stdout.write(json.dumps(_code_json(match), ensure_ascii=False, indent=2) + "\n")
         return

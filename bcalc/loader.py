@@ -25,6 +25,7 @@ from bcalc.models import (
     Indexation,
     StaffRole,
     Tariffs,
+    named,
 )
 from bcalc.reader import Reader, getter
 from bcalc.rules import Loaded, run_checks
@@ -170,7 +171,9 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
         return None
     get = getter(r, d, F.CASE_DEPLOYMENT, path)
     pid = get("product")
-    product = catalogue.products.get(pid) if pid else None
+    product = catalogue.product(pid) if pid else None
+    if product is not None:
+        pid = product.id  # written in other capitals: the catalogue's id from here on
     if pid and product is None:
         from bcalc.reader import closest
 
@@ -267,9 +270,16 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
         return None
     get = getter(r, f, F.CASE_FUNDING, path)
     code = get("code")
-    fc = tariffs.funding.get(code) if code else None
+    fc = named(tariffs.funding, code) if code else None
+    if fc is not None:
+        code = fc.code  # h139 is H139
     if code and fc is None:
-        r.error(path + ("code",), f"unknown funding code '{code}'; known: {', '.join(tariffs.funding)}")
+        from bcalc.reader import closest
+
+        hint = closest(code, tuple(tariffs.funding))
+        known = ", ".join(tariffs.funding)
+        r.error(path + ("code",), f"unknown funding code '{code}'" + (f"; did you mean '{hint}'? (known: {known})"
+                                                                       if hint else f"; known: {known}"))
         return None
     if fc is None:
         return None

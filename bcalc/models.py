@@ -177,11 +177,27 @@ class SourceDoc:
     rule: str = ""
 
 
+def named(mapping: dict, name: str):
+    """The entry of ``mapping`` whose key is ``name``, or is ``name`` in other capitals (``h139`` for
+    H139, ``Medido`` for medido); None when there is none."""
+    if name in mapping:
+        return mapping[name]
+    folded = str(name).strip().casefold()
+    for key, value in mapping.items():
+        if key.casefold() == folded:
+            return value
+    return None
+
+
 @record
 class Catalogue:
     products: dict[str, Product]
     sources: dict[str, SourceDoc]
     path: str = ""
+
+    def product(self, name: str) -> Product | None:
+        """A product by its id, in any capitals."""
+        return named(self.products, name)
 
 
 @record

@@ -308,10 +308,12 @@ class Reader:
 
 
 def closest(word: str, options: tuple[str, ...]) -> str | None:
+    """The option nearest to a mistyped word, compared in small letters, or None when none is near."""
     import difflib
 
-    found = difflib.get_close_matches(str(word), options, n=1, cutoff=0.75)
-    return found[0] if found else None
+    folded = {o.casefold(): o for o in options}
+    found = difflib.get_close_matches(str(word).strip().casefold(), list(folded), n=1, cutoff=0.75)
+    return folded[found[0]] if found else None
 
 
 def getter(r: Reader, m: dict, sec: Section, path: tuple):
