@@ -1,3 +1,3 @@
 """bcalc: business cases and financing for care technology in Dutch care organisations."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"

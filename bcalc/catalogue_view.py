@@ -10,21 +10,83 @@ from rich.markup import escape
 
 from bcalc.errors import InputError, Problem
 from bcalc.models import Item, Price, Product
-from bcalc.money import nl_number, num_str
+from bcalc.money import en_number, nl_number, num_str
+
+WORDS = {
+    "nl": {
+        "included": "inclusief", "pieces": "st.", "no_amount": "geen bedrag", "max": "maximaal",
+        "list_title": "{n} producten (prijspeil {year}, indicatief, excl. btw tenzij vermeld)",
+        "list_cols": ("id", "product (leverancier)", "behoefte", "bron"),
+        "need": "behoefte", "innovation": "innovatie", "source": "bron", "price_year": "prijspeil",
+        "costs": "Kosten", "costs_note": "(bedrag zoals in de bron; btw zoals vermeld)",
+        "vat": {"excl": "excl. btw", "incl": "incl. btw", "not_stated": "btw niet vermeld"},
+        "ambiguous": "niet eenduidig", "from_year": "vanaf contractjaar {year}", "option": "optie",
+        "time": "Tijdsinvestering", "not_counted": "niet meegeteld",
+        "choices": "Keuzes", "choices_note": "(in de case onder options)",
+        "default": "standaard {option}", "required": "verplicht", "optional": "optioneel",
+        "notes": "Toelichting",
+        "unit": {"hour": "uur", "day": "dag", "amount": "bedrag"},
+        "basis": {"unit": "per stuk/cliënt", "deployment": "per inzet", "organisation": "per organisatie",
+                  "team": "per team", "role": "per medewerker", "hour": "per uur", "minute": "per minuut",
+                  "pack": "per verpakking", "piece": "per stuk (aantal in de case)"},
+        "timing": {"one_off": "eenmalig", "per_new_unit": "bij elke nieuwe plaatsing", "at_removal": "bij ophalen",
+                   "monthly": "per maand", "yearly": "per jaar", "daily": "per dag"},
+        "category": {"one_off": "eenmalige kosten", "recurring": "terugkerende kosten", "training": "training",
+                     "internal": "interne uren"},
+        "per": {"head": "per persoon", "organisation": "per organisatie", "team": "per team"},
+        "funding_title": "Financieringsroutes",
+        "funding_cols": ("code", "domein", "naam", "eenheid", "tarief", "bron"),
+        "subsidy_tariff": "bedrag uit de subsidiebeschikking: geef het in de case",
+        "no_tariff": "geen publiek tarief: geef het gecontracteerde tarief in de case",
+        "unit_line": "Eenheid", "tariff_line": "Tarief", "source_line": "Bron", "in_a_case": "In een case:",
+        "contracted_tariff": "<gecontracteerd tarief per uur>", "day_rate": "<dagtarief>",
+        "scheme": "<naam regeling>", "amount": "<bedrag>",
+    },
+    "en": {
+        "included": "included", "pieces": "pcs", "no_amount": "no amount", "max": "at most",
+        "list_title": "{n} products (prices of {year}, indicative, excl. VAT unless stated)",
+        "list_cols": ("id", "product (supplier)", "need", "source"),
+        "need": "need", "innovation": "innovation", "source": "source", "price_year": "price year",
+        "costs": "Costs", "costs_note": "(amount as in the source; VAT as stated)",
+        "vat": {"excl": "excl. VAT", "incl": "incl. VAT", "not_stated": "VAT not stated"},
+        "ambiguous": "ambiguous", "from_year": "from contract year {year}", "option": "option",
+        "time": "Time investment", "not_counted": "not counted",
+        "choices": "Choices", "choices_note": "(in the case under options)",
+        "default": "default {option}", "required": "required", "optional": "optional",
+        "notes": "Notes",
+        "unit": {"hour": "hour", "day": "day", "amount": "amount"},
+        "basis": {"unit": "per unit/client", "deployment": "per placement", "organisation": "per organisation",
+                  "team": "per team", "role": "per employee", "hour": "per hour", "minute": "per minute",
+                  "pack": "per pack", "piece": "per piece (count in the case)"},
+        "timing": {"one_off": "one-off", "per_new_unit": "at each new placement", "at_removal": "at collection",
+                   "monthly": "per month", "yearly": "per year", "daily": "per day"},
+        "category": {"one_off": "one-off costs", "recurring": "recurring costs", "training": "training",
+                     "internal": "internal hours"},
+        "per": {"head": "per person", "organisation": "per organisation", "team": "per team"},
+        "funding_title": "Funding routes",
+        "funding_cols": ("code", "domain", "name", "unit", "tariff", "source"),
+        "subsidy_tariff": "amount from the grant decision: give it in the case",
+        "no_tariff": "no public tariff: give the contracted tariff in the case",
+        "unit_line": "Unit", "tariff_line": "Tariff", "source_line": "Source", "in_a_case": "In a case:",
+        "contracted_tariff": "<contracted tariff per hour>", "day_rate": "<day rate>",
+        "scheme": "<name of the scheme>", "amount": "<amount>",
+    },
+}
 
 
-def _price_text(item: Item) -> str:
+
+def _price_text(item: Item, W: dict) -> str:
     if item.included:
-        return "inclusief"
+        return W["included"]
     if item.tiers:
         return " / ".join(f"{t.price.written}" + (f" (≥{t.min_units})" if t.min_units else "") for t in item.tiers)
     if item.packs:
-        return " / ".join(f"{p.price.written} ({p.size} st.)" for p in item.packs)
+        return " / ".join(f"{p.price.written} ({p.size} {W['pieces']})" for p in item.packs)
     if item.price is None:
-        return "geen bedrag"
+        return W["no_amount"]
     text = item.price.written
     if item.price.bound == "max":
-        text += " (maximaal)"
+        text += f" ({W['max']})"
     return text
 
 
@@ -67,7 +129,7 @@ def _product_json(p: Product) -> dict:
     }
 
 
-def list_products(directory, category, need, fmt, console_factory) -> None:
+def list_products(directory, category, need, fmt, console_factory, lang: str = "nl") -> None:
     from bcalc.loader import load_catalogue
 
     cat = load_catalogue(directory)
@@ -87,9 +149,10 @@ def list_products(directory, category, need, fmt, console_factory) -> None:
         return
     from rich.table import Table
 
-    table = Table(header_style="bold", title=f"{len(products)} producten (prijspeil {products[0].price_year}, "
-                                             f"indicatief, excl. btw tenzij vermeld)", title_justify="left")
-    for col in ("id", "product (leverancier)", "behoefte", "bron"):
+    W = WORDS[lang]
+    table = Table(header_style="bold", title=W["list_title"].format(n=len(products), year=products[0].price_year),
+                  title_justify="left")
+    for col in W["list_cols"]:
         table.add_column(col)
     for p in products:
         table.add_row(p.id, f"{p.name} ({p.supplier})", p.need, p.source)
@@ -106,7 +169,7 @@ def _find_product(cat, product_id):
     return cat.product(product_id)
 
 
-def show_product(directory, product_id, fmt, console_factory) -> None:
+def show_product(directory, product_id, fmt, console_factory, lang: str = "nl") -> None:
     from bcalc.loader import load_catalogue
 
     cat = load_catalogue(directory)
@@ -114,54 +177,47 @@ def show_product(directory, product_id, fmt, console_factory) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(_product_json(p), ensure_ascii=False, indent=2) + "\n")
         return
+    W = WORDS[lang]
     console = console_factory()
-    console.print(f"[bold]{escape(p.name)}[/bold] " + escape(f"({p.supplier}) · {p.category} · behoefte {p.need} · "
-                  f"innovatie {p.innovation} · bron {p.source} · prijspeil {p.price_year}"), highlight=False)
+    console.print(f"[bold]{escape(p.name)}[/bold] " + escape(f"({p.supplier}) · {p.category} · {W['need']} {p.need} · "
+                  f"{W['innovation']} {p.innovation} · {W['source']} {p.source} · {W['price_year']} {p.price_year}"),
+                  highlight=False)
     if p.note:
         console.print(p.note, style="dim", markup=False, highlight=False)
-    console.print("\n[bold]Kosten[/bold] (bedrag zoals in de bron; btw zoals vermeld)")
+    console.print(f"\n[bold]{W['costs']}[/bold] {W['costs_note']}")
     for it in p.items:
-        amount = _price_text(it) + ("" if it.currency == "EUR" else f" {it.currency}")
-        vat = {"excl": "excl. btw", "incl": "incl. btw", "not_stated": "btw niet vermeld"}[it.vat]
-        head = f"  {it.id:<24} {amount:<22} {vat}"
-        console.print(head + ("  ⚠ niet eenduidig" if it.ambiguous else ""), markup=False, highlight=False)
-        what = f"{BASIS_NL.get(it.basis, it.basis)}{' (' + it.role + ')' if it.role else ''}, {TIMING_NL.get(it.timing, it.timing)}"
-        extra = f" · vanaf contractjaar {it.from_year}" if it.from_year > 1 else ""
-        opt = f" · optie {', '.join(it.options)}" if it.options else ""
-        console.print(f"      {it.label} · {what} · {CATEGORY_NL[it.category]}{extra}{opt} · "
+        amount = _price_text(it, W) + ("" if it.currency == "EUR" else f" {it.currency}")
+        head = f"  {it.id:<24} {amount:<22} {W['vat'][it.vat]}"
+        console.print(head + (f"  ⚠ {W['ambiguous']}" if it.ambiguous else ""), markup=False, highlight=False)
+        what = (f"{W['basis'].get(it.basis, it.basis)}{' (' + it.role + ')' if it.role else ''}, "
+                f"{W['timing'].get(it.timing, it.timing)}")
+        extra = " · " + W["from_year"].format(year=it.from_year) if it.from_year > 1 else ""
+        opt = f" · {W['option']} {', '.join(it.options)}" if it.options else ""
+        console.print(f"      {it.label} · {what} · {W['category'][it.category]}{extra}{opt} · "
                       f"{it.ref or ''} {it.source}", style="dim", markup=False, highlight=False)
     if p.time:
-        console.print("\n[bold]Tijdsinvestering[/bold]")
+        console.print(f"\n[bold]{W['time']}[/bold]")
         for t in p.time:
-            who = f"{t.role or '-'}, {PER_NL[t.per]}"
-            counted = "" if t.counted else " · niet meegeteld"
-            console.print(f"  {t.id:<24} {t.written}" + ("  ⚠ niet eenduidig" if t.ambiguous else ""),
+            who = f"{t.role or '-'}, {W['per'][t.per]}"
+            counted = "" if t.counted else f" · {W['not_counted']}"
+            console.print(f"  {t.id:<24} {t.written}" + (f"  ⚠ {W['ambiguous']}" if t.ambiguous else ""),
                           markup=False, highlight=False)
-            console.print(f"      {t.label} · {who} · {CATEGORY_NL[t.category]}{counted} · {t.ref or ''} "
+            console.print(f"      {t.label} · {who} · {W['category'][t.category]}{counted} · {t.ref or ''} "
                           f"{t.source}", style="dim", markup=False, highlight=False)
     if p.choices:
-        console.print("\n[bold]Keuzes[/bold] (in de case onder options)")
+        console.print(f"\n[bold]{W['choices']}[/bold] {W['choices_note']}")
         for c in p.choices:
-            extra = f"standaard {c.default}" if c.default else ("verplicht" if c.required else "optioneel")
+            extra = W["default"].format(option=c.default) if c.default else (W["required"] if c.required
+                                                                               else W["optional"])
             console.print(f"  {c.id}: {' | '.join(c.options)} ({extra}) · {c.label}", markup=False, highlight=False)
     notes = [(it.id, it.note) for it in p.items if it.note] + [(t.id, t.note) for t in p.time if t.note]
     if notes:
-        console.print("\n[bold]Toelichting[/bold]")
+        console.print(f"\n[bold]{W['notes']}[/bold]")
         for key, note in notes:
             console.print(f" • {key}: {note}", markup=False, highlight=False)
 
 
-UNIT_NL = {"hour": "uur", "day": "dag", "amount": "bedrag"}
-BASIS_NL = {"unit": "per stuk/cliënt", "deployment": "per inzet", "organisation": "per organisatie",
-            "team": "per team", "role": "per medewerker", "hour": "per uur", "minute": "per minuut",
-            "pack": "per verpakking", "piece": "per stuk (aantal in de case)"}
-TIMING_NL = {"one_off": "eenmalig", "per_new_unit": "bij elke nieuwe plaatsing", "at_removal": "bij ophalen",
-             "monthly": "per maand", "yearly": "per jaar", "daily": "per dag"}
-CATEGORY_NL = {"one_off": "eenmalige kosten", "recurring": "terugkerende kosten", "training": "training", "internal": "interne uren"}
-PER_NL = {"head": "per persoon", "organisation": "per organisatie", "team": "per team"}
-
-
-def list_funding(directory, fmt, console_factory) -> None:
+def list_funding(directory, fmt, console_factory, lang: str = "nl") -> None:
     from bcalc.loader import load_tariffs
 
     tariffs = load_tariffs(directory)
@@ -171,20 +227,23 @@ def list_funding(directory, fmt, console_factory) -> None:
         return
     from rich.table import Table
 
-    table = Table(header_style="bold", title="Financieringsroutes", title_justify="left")
-    for col in ("code", "domein", "naam", "eenheid", "tarief", "bron"):
+    W = WORDS[lang]
+    table = Table(header_style="bold", title=W["funding_title"], title_justify="left")
+    for col in W["funding_cols"]:
         table.add_column(col)
     for c in codes:
-        table.add_row(c.code, c.domain, c.name, UNIT_NL.get(c.unit, c.unit), _tariff_text(c.tariffs, c.kind), c.source)
+        table.add_row(c.code, c.domain, c.name, W["unit"].get(c.unit, c.unit), _tariff_text(c.tariffs, W, lang, c.kind),
+                      c.source)
     console_factory().print(table)
 
 
-def _tariff_text(tariffs: dict[int, Decimal], kind: str = "hourly") -> str:
+def _tariff_text(tariffs: dict[int, Decimal], W: dict, lang: str, kind: str = "hourly") -> str:
     if not tariffs and kind == "subsidy":
-        return "bedrag uit de subsidiebeschikking: geef het in de case"
+        return W["subsidy_tariff"]
     if not tariffs:
-        return "geen publiek tarief: geef het gecontracteerde tarief in de case"
-    return ", ".join(f"{y}: € {nl_number(v)}" for y, v in sorted(tariffs.items()))
+        return W["no_tariff"]
+    number = nl_number if lang == "nl" else en_number
+    return ", ".join(f"{y}: € {number(v)}" for y, v in sorted(tariffs.items()))
 
 
 def _code_json(c) -> dict:
@@ -193,7 +252,7 @@ def _code_json(c) -> dict:
             "source": c.source, "note": c.note}
 
 
-def show_funding(directory, code, fmt, console_factory) -> None:
+def show_funding(directory, code, fmt, console_factory, lang: str = "nl") -> None:
     from bcalc.loader import load_tariffs
     from bcalc.models import named
 
@@ -209,18 +268,19 @@ def show_funding(directory, code, fmt, console_factory) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(_code_json(match), ensure_ascii=False, indent=2) + "\n")
         return
+    W = WORDS[lang]
     console = console_factory()
     console.print(f"[bold]{escape(match.code)}[/bold] " + escape(f"· {match.name} · {match.domain}"))
-    console.print(f"Eenheid: {UNIT_NL.get(match.unit, match.unit)}", markup=False)
-    console.print(f"Tarief: {_tariff_text(match.tariffs, match.kind)}", markup=False)
+    console.print(f"{W['unit_line']}: {W['unit'].get(match.unit, match.unit)}", markup=False)
+    console.print(f"{W['tariff_line']}: {_tariff_text(match.tariffs, W, lang, match.kind)}", markup=False)
     console.print(f"\n{match.definition}", markup=False)
     if match.note:
         console.print(f"\n{match.note}", style="dim", markup=False)
-    console.print(f"\nBron: {match.source}", markup=False)
-    usage = {"hourly": f"In een case:\n  funding:\n    - code: {match.code}\n      clients: 20\n      hours_per_month: 1.5\n"
-                       f"      tariff: <gecontracteerd tarief per uur>",
-             "vpt": "In een case:\n  funding:\n    - code: VPT\n      clients: 10\n      day_rate: <dagtarief>\n"
+    console.print(f"\n{W['source_line']}: {match.source}", markup=False)
+    usage = {"hourly": f"  funding:\n    - code: {match.code}\n      clients: 20\n      hours_per_month: 1.5\n"
+                       f"      tariff: {W['contracted_tariff']}",
+             "vpt": f"  funding:\n    - code: VPT\n      clients: 10\n      day_rate: {W['day_rate']}\n"
                     "      technology_share: 2%",
-             "subsidy": "In een case:\n  funding:\n    - code: subsidy\n      label: <naam regeling>\n"
-                        "      amount: <bedrag>\n      year: 1"}[match.kind]
-    console.print(f"\n{usage}", markup=False, style="dim")
+             "subsidy": f"  funding:\n    - code: subsidy\n      label: {W['scheme']}\n"
+                        f"      amount: {W['amount']}\n      year: 1"}[match.kind]
+    console.print(f"\n{W['in_a_case']}\n{usage}", markup=False, style="dim")

@@ -29,6 +29,22 @@ app.add_typer(catalogue_app, name="catalogue")
 app.add_typer(funding_app, name="funding")
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from bcalc import __version__
+
+        print(f"bcalc {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _top(
+    version: Annotated[bool, typer.Option("--version", help="Print bcalc's version and stop.", is_eager=True,
+                                          callback=_print_version)] = False,
+) -> None:
+    pass
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -330,13 +346,14 @@ def catalogue_list(
     need: Annotated[Optional[str], typer.Option(help="Only products for this need (e.g. medication_dispenser).")] = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     catalogue: CatalogueOpt = None,
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """List the products in the catalogue."""
 
     def run():
         from bcalc.catalogue_view import list_products
 
-        list_products(catalogue, category, need, format.value, _console)
+        list_products(catalogue, category, need, format.value, _console, lang.value)
 
     _guard(run)
 
@@ -346,13 +363,14 @@ def catalogue_show(
     product: Annotated[str, typer.Argument(help="Product id, e.g. medido.")],
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     catalogue: CatalogueOpt = None,
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """Every cost and time line of one product, with its source line."""
 
     def run():
         from bcalc.catalogue_view import show_product
 
-        show_product(catalogue, product, format.value, _console)
+        show_product(catalogue, product, format.value, _console, lang.value)
 
     _guard(run)
 
@@ -384,13 +402,14 @@ def catalogue_validate(
 def funding_list(
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     catalogue: CatalogueOpt = None,
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """List the funding codes."""
 
     def run():
         from bcalc.catalogue_view import list_funding
 
-        list_funding(catalogue, format.value, _console)
+        list_funding(catalogue, format.value, _console, lang.value)
 
     _guard(run)
 
@@ -400,13 +419,14 @@ def funding_show(
     code: Annotated[str, typer.Argument(help="Funding code, e.g. 1062, H139, H306, VPT, subsidy.")],
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
     catalogue: CatalogueOpt = None,
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """Definition, unit, tariff and source of one funding code."""
 
     def run():
         from bcalc.catalogue_view import show_funding
 
-        show_funding(catalogue, code, format.value, _console)
+        show_funding(catalogue, code, format.value, _console, lang.value)
 
     _guard(run)
 

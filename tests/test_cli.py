@@ -367,3 +367,24 @@ def test_catalogue_text_with_markup_is_shown_as_written(tmp_path):
                                              encoding="utf-8")
     out = ok("catalogue", "show", "cmed-plus", "--catalogue", str(tmp_path))
     assert "[/x] [link=http://e.vil]X (FocusCura)" in flat(out.output)
+
+
+def test_catalogue_and_funding_in_english():
+    listed = flat(ok("catalogue", "list", "--lang", "en").stdout)
+    assert listed.startswith("27 products (prices of 2021, indicative, excl. VAT unless stated)")
+    shown = flat(ok("catalogue", "show", "cmed-plus", "--lang", "en").stdout)
+    assert "need medication_dispenser · innovation 1.1 · source 001:531-542 · price year 2021" in shown
+    assert "installatie €52,02 excl. VAT Installatie · per unit/client, at each new placement · one-off costs · " \
+           "C01 001:532" in shown
+    funding = flat(ok("funding", "show", "VPT", "--lang", "en").stdout)
+    assert "In a case: funding: - code: VPT clients: 10 day_rate: <day rate> technology_share: 2%" in funding
+    assert "Funding routes" in ok("funding", "list", "--lang", "en").stdout
+    dutch = flat(ok("catalogue", "show", "cmed-plus").stdout)
+    assert "installatie €52,02 excl. btw Installatie · per stuk/cliënt, bij elke nieuwe plaatsing · eenmalige " \
+           "kosten · C01 001:532" in dutch
+
+
+def test_version():
+    from bcalc import __version__
+
+    assert ok("--version").stdout.strip() == f"bcalc {__version__}"
