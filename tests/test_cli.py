@@ -388,3 +388,16 @@ def test_version():
     from bcalc import __version__
 
     assert ok("--version").stdout.strip() == f"bcalc {__version__}"
+
+
+def test_the_command_reference_is_what_the_commands_say():
+    """docs/cli.md is written by `python -m bcalc.clidoc`; a changed option or help text without a new
+    page fails here."""
+    from bcalc.clidoc import reference
+
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert page == reference(), "run: python -m bcalc.clidoc > docs/cli.md"
+    for command in ("estimate", "report", "compare", "scenarios", "sensitivity", "simulate", "init", "schema",
+                    "catalogue list", "catalogue show", "catalogue validate", "funding list", "funding show"):
+        assert f"## `bcalc {command}`" in page
+    assert "--lang <nl|en>" in page.split("## `bcalc funding show`")[1]
