@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 from rich.markup import escape
 
@@ -41,6 +42,12 @@ WORDS = {
         "unit_line": "Eenheid", "tariff_line": "Tarief", "source_line": "Bron", "in_a_case": "In een case:",
         "contracted_tariff": "<gecontracteerd tarief per uur>", "day_rate": "<dagtarief>",
         "scheme": "<naam regeling>", "amount": "<bedrag>",
+        "diff_title": "Verschillen tussen {old} en {new}",
+        "diff_none": "Geen verschillen tussen {old} en {new}.",
+        "diff_cols": ("product", "wat", "id", "veld", "oud", "nieuw"),
+        "diff_what": {"added": "nieuw", "removed": "weg", "changed": "gewijzigd"},
+        "diff_part": {"product": "product", "item": "kostenpost", "time": "tijdregel"},
+        "yes": "ja", "no": "nee",
     },
     "en": {
         "included": "included", "pieces": "pcs", "no_amount": "no amount", "max": "at most",
@@ -70,6 +77,12 @@ WORDS = {
         "unit_line": "Unit", "tariff_line": "Tariff", "source_line": "Source", "in_a_case": "In a case:",
         "contracted_tariff": "<contracted tariff per hour>", "day_rate": "<day rate>",
         "scheme": "<name of the scheme>", "amount": "<amount>",
+        "diff_title": "Differences between {old} and {new}",
+        "diff_none": "No differences between {old} and {new}.",
+        "diff_cols": ("product", "what", "id", "field", "old", "new"),
+        "diff_what": {"added": "added", "removed": "removed", "changed": "changed"},
+        "diff_part": {"product": "product", "item": "cost item", "time": "time line"},
+        "yes": "yes", "no": "no",
     },
 }
 
@@ -284,3 +297,108 @@ def show_funding(directory, code, fmt, console_factory, lang: str = "nl") -> Non
              "subsidy": f"  funding:\n    - code: subsidy\n      label: {W['scheme']}\n"
                         f"      amount: {W['amount']}\n      year: 1"}[match.kind]
     console.print(f"\n{W['in_a_case']}\n{usage}", markup=False, style="dim")
+
+
+# ---- catalogue diff ---------------------------------------------------------------------------------
+
+
+def _catalogue_dir(path: Path) -> Path:
+    """A catalogue folder, or the folder of a suppliers.yaml named directly."""
+    path = Path(path)
+    return path.parent if path.suffix in (".yaml", ".yml") else path
+
+
+def _shown(value, W: dict) -> str:
+    """A changed value as a reader wants to see it: a price as written in the source, with its amount."""
+    from bcalc.models import Pack, Phase, Price, Tier
+
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return W["yes"] if value else W["no"]
+    if isinstance(value, Decimal):
+        return num_str(value)
+    if isinstance(value, Price):
+        figure = value.amount if value.amount is not None else (f"{num_str(value.low)}-{num_str(value.high)}"
+                                                                if value.is_range else None)
+        figure = num_str(figure) if isinstance(figure, Decimal) else figure
+        return " ".join(x for x in (value.written, f"({figure})" if figure is not None else "") if x) or "-"
+    if isinstance(value, Tier):
+        cond = [f"≥{value.min_units}" if value.min_units else "", f"≥{value.min_years}j" if value.min_years else ""]
+        return _shown(value.price, W) + (f" ({', '.join(c for c in cond if c)})" if any(cond) else "")
+    if isinstance(value, Pack):
+        return f"{_shown(value.price, W)} ({value.size} {W['pieces']})"
+    if isinstance(value, Phase):
+        span = value.weeks if value.weeks is not None else value.months
+        return f"{_shown(value.hours_per_week, W)}/w" + (f" x {num_str(span)}" if span is not None else "")
+    if isinstance(value, tuple):
+        return " / ".join(_shown(v, W) for v in value) or "-"
+    return str(value)
+
+
+def _entry_text(change, W: dict) -> str:
+    entry = change.new if change.what == "added" else change.old
+    if change.part == "product":
+        return f"{entry.name} ({entry.supplier}) · {W['price_year']} {entry.price_year} · {entry.source}"
+    if change.part == "item":
+        return f"{entry.label} · {_price_text(entry, W)} · {entry.source}"
+    return f"{entry.label} · {entry.written or _shown(entry.hours, W)} · {entry.source}"
+
+
+def _plain(value):
+    """A value for JSON: numbers as text, prices and tiers as mappings."""
+    import dataclasses
+
+    if value is None or isinstance(value, (bool, str, int)):
+        return value
+    if isinstance(value, Decimal):
+        return num_str(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name not in ("items", "time", "choices", "note")}
+    return str(value)
+
+
+def diff_catalogues(old, new, fmt, console_factory, lang: str = "nl") -> None:
+    from bcalc.core.catalogue_diff import catalogue_diff
+    from bcalc.loader import load_catalogue
+
+    old_dir, new_dir = _catalogue_dir(old), _catalogue_dir(new)
+    problems = []
+    loaded = []
+    for folder in (old_dir, new_dir):
+        try:
+            loaded.append(load_catalogue(folder))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    changes = catalogue_diff(*loaded)
+    if fmt == "json":
+        rows = [{"what": c.what, "product": c.product, "part": c.part, "id": c.id, "field": c.field or None,
+                 "old": _plain(c.old), "new": _plain(c.new)} for c in changes]
+        sys.stdout.write(json.dumps({"format": "bcalc.catalogue-diff/1", "old": str(old_dir), "new": str(new_dir),
+                                     "changes": rows}, ensure_ascii=False, indent=2) + "\n")
+        return
+    W = WORDS[lang]
+    console = console_factory()
+    if not changes:
+        console.print(W["diff_none"].format(old=old_dir, new=new_dir), markup=False, highlight=False)
+        return
+    from rich.table import Table
+
+    table = Table(header_style="bold", title=W["diff_title"].format(old=old_dir, new=new_dir), title_justify="left")
+    for col in W["diff_cols"]:
+        table.add_column(col, overflow="fold")
+    for c in changes:
+        what = f"{W['diff_what'][c.what]} {W['diff_part'][c.part]}"
+        if c.what == "changed":
+            old_text, new_text = _shown(c.old, W), _shown(c.new, W)
+        elif c.what == "added":
+            old_text, new_text = "", _entry_text(c, W)
+        else:
+            old_text, new_text = _entry_text(c, W), ""
+        table.add_row(escape(c.product), what, escape(c.id), c.field, escape(old_text), escape(new_text))
+    console.print(table)

@@ -395,6 +395,24 @@ def catalogue_validate(
     _guard(run)
 
 
+@catalogue_app.command("diff")
+def catalogue_diff(
+    old: Annotated[Path, typer.Argument(help="The old catalogue: a folder with suppliers.yaml, or the file.")],
+    new: Annotated[Path, typer.Argument(help="The new catalogue: a folder with suppliers.yaml, or the file.")],
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    lang: LangOpt = Lang.nl,
+) -> None:
+    """What changed between two catalogues: products, items and time lines added, removed or changed,
+    with the old and new amount, price year and source line."""
+
+    def run():
+        from bcalc.catalogue_view import diff_catalogues
+
+        diff_catalogues(old, new, format.value, _console, lang.value)
+
+    _guard(run)
+
+
 # ---- funding --------------------------------------------------------------------------
 
 
