@@ -51,6 +51,8 @@ def parse_percent(value: object) -> Decimal:
 
 def round_cents(value: Decimal | Fraction) -> Decimal:
     """Round half-up to cents. Exact for Fractions (no intermediate rounding)."""
+    if value.__class__ is Decimal:  # the common case, without the slower isinstance of an ABC
+        return value.quantize(CENT, rounding=ROUND_HALF_UP)
     if isinstance(value, Fraction):
         # floor(x*100 + 1/2) for x >= 0, symmetric for negatives (half away from zero).
         scaled = value * 100

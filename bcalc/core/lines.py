@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from bcalc.core import vat
-from bcalc.core.horizon import Flows, Run
+from bcalc.core.horizon import Flows, Run, series_key
 from bcalc.core.indexation import price_factors
 from bcalc.core.memo import Memo
 from bcalc.core.plan import Charge, DeploymentPlan, TimeCharge, term
@@ -153,7 +153,10 @@ def _renumbered(line: Line, d_index: int) -> Line:
 
 
 def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
-    p_factors = tuple(price_factors(run.months, run.series["prices"], plan.deployment.index_cap))
+    cap = plan.deployment.index_cap
+    prices = run.series["prices"]
+    p_factors = memo.get(memo.factors, (series_key(prices), cap, run.horizon_key),
+                         lambda: tuple(price_factors(run.months, prices, cap)))
     recoverable = run.case.vat_recoverable
     specs: list = []
     rows: list[Row] = []

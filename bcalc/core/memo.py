@@ -18,6 +18,7 @@ Tables (what each holds is decided by the module that fills it):
 - ``horizons``: a horizon's months, segments and wage, tariff and price factors (bcalc.core.engine);
 - ``plans``: a deployment's plan of charges and the notices of planning (bcalc.core.engine);
 - ``deployments``: a plan's evaluated lines and monthly flows (bcalc.core.lines);
+- ``factors``: the price factors per contract year of a price series under a cap (bcalc.core.lines);
 - ``profiles``: a charge's quantities per calendar year, apart from its price (bcalc.core.lines);
 - ``parts``: a charge's quantities in the segments of one contract year (bcalc.core.lines);
 - ``times``: a time charge's hours and amounts (bcalc.core.lines);
@@ -33,6 +34,7 @@ class Memo:
         self.horizons: dict = {}
         self.plans: dict = {}
         self.deployments: dict = {}
+        self.factors: dict = {}
         self.profiles: dict = {}
         self.parts: dict = {}
         self.times: dict = {}
