@@ -134,7 +134,7 @@ class DeploymentLines:
             model = next(iter(self._lines.values()))
             done = {y: tuple(_renumbered(ln, plan.index) for ln in lns) for y, lns in model.items()}
         else:
-            built = [_line(plan, spec) for spec in self.specs]
+            built = [_line(plan, spec) for spec in _expanded(self.specs)]
             built.sort(key=lambda ln: (ln.year, CATEGORY_ORDER[ln.category], ln.kind != "supplier", ln.item))
             done = {}
             for ln in built:
@@ -142,6 +142,17 @@ class DeploymentLines:
             done = {y: tuple(lns) for y, lns in done.items()}
         self._lines[plan.index] = done
         return done
+
+
+def _expanded(specs: list):
+    """The specs of single lines: a charge's entries one by one."""
+    for spec in specs:
+        if spec[0] == "supplier":
+            charge = spec[1]
+            for entry in spec[2]:
+                yield ("supplier", charge) + entry
+        else:
+            yield spec
 
 
 def _renumbered(line: Line, d_index: int) -> Line:
@@ -161,18 +172,23 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     specs: list = []
     rows: list[Row] = []
     flow_parts: list[tuple] = []
+    # the units, price factors and horizon stand for one small number in the keys of each charge
+    base = memo.token((plan.units, p_factors, run.horizon_key))
     for charge in plan.charges:
-        key = (charge.timing, charge.unit_based, charge.quantity, charge.item.from_year, charge.runs, plan.units,
-               p_factors, run.horizon_key)
-        years, seg_flows = memo.get(memo.profiles, key, lambda charge=charge: _profile(run, charge, plan, p_factors,
-                                                                                         memo))
-        for year, (per_euro, quantity, parts) in years.items():
-            excl, vat_due = vat.split(charge.price * per_euro, charge.vat_rate, charge.quoted, recoverable)
-            specs.append(("supplier", charge, year, per_euro, quantity, parts, excl, vat_due))
-            rows.append(Row(charge.item.category, year, excl, vat_due, charge.vat_rate, charge.quoted, charge.item.id,
-                            charge.line_id, True))
-        if seg_flows:
-            flow_parts.append((charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable), seg_flows))
+        item = charge.item
+        key = (charge.timing, charge.unit_based, charge.quantity, item.from_year, charge.runs, base)
+        # the rounded figures of the charge's lines follow from its quantities, price, VAT and
+        # what it is called: charges with the same values (a price end that leaves the price
+        # where it is) share them
+        priced = (key, charge.price, charge.vat_rate, charge.quoted, recoverable, item.category, item.id,
+                  charge.line_id)
+        entries, charge_rows, flow_part = memo.get(
+            memo.charges, priced, lambda charge=charge, key=key: _priced(run, charge, plan, p_factors, memo, key,
+                                                                         recoverable))
+        specs.append(("supplier", charge, entries))
+        rows += charge_rows
+        if flow_part is not None:
+            flow_parts.append(flow_part)
     wage_key = tuple(run.wage_f.items())
     for tc in plan.time:
         # the hours per month follow from the time line and the price end (bcalc.core.plan.phase_hours)
@@ -185,6 +201,24 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
         if points:
             flow_parts.append((None, points))
     return DeploymentLines(specs, tuple(rows), (len(run.months), len(run.segs), tuple(flow_parts)))
+
+
+def _priced(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, memo: Memo, key: tuple,
+            recoverable: Decimal) -> tuple:
+    """A charge's lines at its price: per calendar year (year, amount per euro, quantity, {price factor:
+    quantity}, excl. VAT, VAT), their ``Row``s and the part of the monthly flows (or None)."""
+    years, seg_flows = memo.get(memo.profiles, key, lambda: _profile(run, charge, plan, p_factors, memo))
+    entries = []
+    rows = []
+    for year, (per_euro, quantity, parts) in years.items():
+        excl, vat_due = vat.split(charge.price * per_euro, charge.vat_rate, charge.quoted, recoverable)
+        entries.append((year, per_euro, quantity, parts, excl, vat_due))
+        rows.append(Row(charge.item.category, year, excl, vat_due, charge.vat_rate, charge.quoted, charge.item.id,
+                        charge.line_id, True))
+    flow_part = None
+    if seg_flows:
+        flow_part = (charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable), seg_flows)
+    return tuple(entries), tuple(rows), flow_part
 
 
 # ---- a charge's quantities, apart from its price ------------------------------------------

@@ -20,6 +20,8 @@ Tables (what each holds is decided by the module that fills it):
 - ``deployments``: a plan's evaluated lines and monthly flows (bcalc.core.lines);
 - ``factors``: the price factors per contract year of a price series under a cap (bcalc.core.lines);
 - ``profiles``: a charge's quantities per calendar year, apart from its price (bcalc.core.lines);
+- ``charges``: a charge's rounded lines at its price and VAT, and its part of the flows (bcalc.core.lines);
+- ``tokens``: a value (a deployment's units with its price factors and horizon) -> a small number;
 - ``parts``: a charge's quantities in the segments of one contract year (bcalc.core.lines);
 - ``times``: a time charge's hours and amounts (bcalc.core.lines);
 - ``funding`` and ``benefits``: one funding line's or benefit's amounts (bcalc.core.inflows).
@@ -36,6 +38,8 @@ class Memo:
         self.deployments: dict = {}
         self.factors: dict = {}
         self.profiles: dict = {}
+        self.charges: dict = {}
+        self.tokens: dict = {}
         self.parts: dict = {}
         self.times: dict = {}
         self.funding: dict = {}
@@ -48,6 +52,13 @@ class Memo:
         token = self.products.get(product)
         if token is None:
             token = self.products[product] = len(self.products)
+        return token
+
+    def token(self, value) -> int:
+        """A number that stands for ``value`` in keys (hashing it once)."""
+        token = self.tokens.get(value)
+        if token is None:
+            token = self.tokens[value] = len(self.tokens)
         return token
 
     def get(self, table: dict, key, make):
