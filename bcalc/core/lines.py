@@ -5,10 +5,13 @@ every segment of the horizon the quantity it is charged on (``bcalc.core.plan.te
 segment's months, days or once, and that times the contract year's price factor. Summed per
 calendar year this is the charge's exact amount per euro of its year-1 price, so the line's exact
 amount is the price times that sum; it is rounded half-up to cents once, and the VAT is computed
-from the rounded amount (``bcalc.core.vat``). The quantities of one contract year depend only on
-the charge's timing, the units of that year and its price factor, so a case that differs from
-another only after some contract year (stopping, a contract minimum) or only in a price reuses
-them through the memo. A time charge sums hours x the indexed rate month by month, exactly.
+from the rounded amount (``bcalc.core.vat``). The quantities in the segments depend only on the
+charge's timing and the units, not on the price factors, so a run under another indexation
+scenario only multiplies them again; the amounts per euro per calendar year depend on those and
+the price factors, so a run that changes only a price reuses them; and the rounded lines depend on
+those and the price and VAT, so a run that changes neither (a price end that leaves a charge's
+price as it is) takes them from the memo. A time charge sums hours x the indexed rate month by
+month, exactly.
 
 ``evaluate`` gives a ``DeploymentLines``: the rounded figures of every line (``rows``, enough for
 totals), their sums per calendar year, the deployment's exact flows per month, and the ``Line``
@@ -172,11 +175,13 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     specs: list = []
     rows: list[Row] = []
     flow_parts: list[tuple] = []
-    # the units, price factors and horizon stand for one small number in the keys of each charge
-    base = memo.token((plan.units, p_factors, run.horizon_key))
+    # the units and horizon, and the price factors, stand for small numbers in the keys of each charge
+    shaped = memo.token((plan.units, run.horizon_key))
+    factored = memo.token(p_factors)
     for charge in plan.charges:
         item = charge.item
-        key = (charge.timing, charge.unit_based, charge.quantity, item.from_year, charge.runs, base)
+        shape_key = (charge.timing, charge.unit_based, charge.quantity, item.from_year, charge.runs, shaped)
+        key = (shape_key, factored)
         # the rounded figures of the charge's lines follow from its quantities, price, VAT and
         # what it is called: charges with the same values (a price end that leaves the price
         # where it is) share them
@@ -207,7 +212,7 @@ def _priced(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, me
             recoverable: Decimal) -> tuple:
     """A charge's lines at its price: per calendar year (year, amount per euro, quantity, {price factor:
     quantity}, excl. VAT, VAT), their ``Row``s and the part of the monthly flows (or None)."""
-    years, seg_flows = memo.get(memo.profiles, key, lambda: _profile(run, charge, plan, p_factors, memo))
+    years, seg_flows = memo.get(memo.profiles, key, lambda: _profile(run, charge, plan, p_factors, memo, key[0]))
     entries = []
     rows = []
     for year, (per_euro, quantity, parts) in years.items():
@@ -224,56 +229,50 @@ def _priced(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, me
 # ---- a charge's quantities, apart from its price ------------------------------------------
 
 
-def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, memo: Memo):
+def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, memo: Memo, shape_key: tuple):
     """Per calendar year: (exact amount per euro of the year-1 price, quantity, {price factor:
     quantity}); and per segment with a quantity: (segment, how it falls, its first month, quantity x factor)."""
-    u = plan.units
-    rule = (charge.timing, charge.unit_based, charge.quantity, charge.item.from_year)
-    start = run.case.start_year, run.case.start_month
+    shape = memo.get(memo.shapes, shape_key, lambda: _shape(run, charge, plan))
     years: dict[int, list] = {}
     seg_flows: list[tuple] = []
-    for k, segs_k in enumerate(run.by_contract_year):
-        units_k = (u.billed[k], u.new[k], u.removed[k])
+    for k, s, year, total, falls, first, q in shape:
         f = p_factors[k]
-        key = (rule, k >= charge.runs, k, units_k, f, start)
-        part = memo.parts.get(key)
-        if part is None:
-            part = memo.parts[key] = _part(charge, k, units_k, f, segs_k)
-        for s, year, total, total_f, falls, first, q_f in part:
-            acc = years.get(year)
-            if acc is None:
-                acc = years[year] = [ZERO, ZERO, {}]
-            acc[0] += total_f
-            acc[1] += total
-            acc[2][f] = acc[2].get(f, ZERO) + total
-            seg_flows.append((s, falls, first, q_f))
+        acc = years.get(year)
+        if acc is None:
+            acc = years[year] = [ZERO, ZERO, {}]
+        acc[0] += total * f
+        acc[1] += total
+        acc[2][f] = acc[2].get(f, ZERO) + total
+        seg_flows.append((s, falls, first, q * f))
     return years, tuple(seg_flows)
 
 
-def _part(charge: Charge, k: int, units_k: tuple, f: Decimal, segs_k: tuple) -> tuple:
-    """The charge in the segments of contract year ``k``: (segment, calendar year, quantity,
-    quantity x price factor, how it falls, first month, quantity per month or day x price factor)."""
-    billed, new, removed = units_k
+def _shape(run: Run, charge: Charge, plan: DeploymentPlan) -> tuple:
+    """The charge in the segments of the horizon, apart from price factors: (contract year, segment,
+    calendar year, quantity, how it falls, first month, quantity per month or day)."""
+    u = plan.units
     out = []
-    for s, seg in segs_k:
-        rule = term(charge, k, seg.starts)
-        if rule is None:
-            continue
-        count, falls = rule
-        if count == "billed":
-            q = billed
-        elif count == "new":
-            q = new
-        elif count == "removed":
-            q = removed
-        elif count == "fixed":
-            q = charge.quantity
-        else:  # fixed_if_removed
-            q = charge.quantity if removed else 0
-        if not q:
-            continue
-        total = q * seg.n_months if falls == "month" else q * seg.n_days if falls == "day" else q
-        out.append((s, seg.year, total, total * f, falls, seg.first, q * f))
+    for k, segs_k in enumerate(run.by_contract_year):
+        billed, new, removed = u.billed[k], u.new[k], u.removed[k]
+        for s, seg in segs_k:
+            rule = term(charge, k, seg.starts)
+            if rule is None:
+                continue
+            count, falls = rule
+            if count == "billed":
+                q = billed
+            elif count == "new":
+                q = new
+            elif count == "removed":
+                q = removed
+            elif count == "fixed":
+                q = charge.quantity
+            else:  # fixed_if_removed
+                q = charge.quantity if removed else 0
+            if not q:
+                continue
+            total = q * seg.n_months if falls == "month" else q * seg.n_days if falls == "day" else q
+            out.append((k, s, seg.year, total, falls, seg.first, q))
     return tuple(out)
 
 

@@ -21,8 +21,8 @@ Tables (what each holds is decided by the module that fills it):
 - ``factors``: the price factors per contract year of a price series under a cap (bcalc.core.lines);
 - ``profiles``: a charge's quantities per calendar year, apart from its price (bcalc.core.lines);
 - ``charges``: a charge's rounded lines at its price and VAT, and its part of the flows (bcalc.core.lines);
-- ``tokens``: a value (a deployment's units with its price factors and horizon) -> a small number;
-- ``parts``: a charge's quantities in the segments of one contract year (bcalc.core.lines);
+- ``tokens``: a value (a deployment's units with its horizon, price factors) -> a small number;
+- ``shapes``: a charge's quantities in the segments of the horizon, before price factors (bcalc.core.lines);
 - ``times``: a time charge's hours and amounts (bcalc.core.lines);
 - ``funding`` and ``benefits``: one funding line's or benefit's amounts (bcalc.core.inflows).
 """
@@ -40,7 +40,7 @@ class Memo:
         self.profiles: dict = {}
         self.charges: dict = {}
         self.tokens: dict = {}
-        self.parts: dict = {}
+        self.shapes: dict = {}
         self.times: dict = {}
         self.funding: dict = {}
         self.benefits: dict = {}
