@@ -21,7 +21,7 @@ objects themselves, built only when a full result asks for them (for any deploym
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -31,7 +31,7 @@ from bcalc.core.indexation import price_factors
 from bcalc.core.memo import Memo
 from bcalc.core.plan import Charge, DeploymentPlan, TimeCharge, term
 from bcalc.models import Line, Part
-from bcalc.money import ZERO, dec, round_cents
+from bcalc.money import WIDE, ZERO, dec, round_cents
 
 CATEGORY_ORDER = {"one_off": 0, "recurring": 1, "training": 2, "internal": 3}
 CATEGORIES = ("one_off", "recurring", "training", "internal")
@@ -113,7 +113,7 @@ class DeploymentLines:
                     for index, amount in entries:
                         flows.at(index, amount)
                     continue
-                for s, falls, first, q_f in entries:
+                for s, falls, first, q_f in entries.seg_flows():
                     cost = -(q_f * unit_cost)
                     if falls == "month":
                         flows.each_month(s, cost)
@@ -152,8 +152,11 @@ def _expanded(specs: list):
     for spec in specs:
         if spec[0] == "supplier":
             charge = spec[1]
-            for entry in spec[2]:
-                yield ("supplier", charge) + entry
+            profile, entries = spec[2]
+            details = profile.details()
+            for year, per_euro, excl, vat_due in entries:
+                quantity, parts = details[year]
+                yield "supplier", charge, year, per_euro, quantity, parts, excl, vat_due
         else:
             yield spec
 
@@ -190,7 +193,7 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
         entries, charge_rows, flow_part = memo.get(
             memo.charges, priced, lambda charge=charge, key=key: _priced(run, charge, plan, p_factors, memo, key,
                                                                          recoverable))
-        specs.append(("supplier", charge, entries))
+        specs.append(("supplier", charge, entries))  # entries: (its profile, (year, per euro, excl, VAT)...)
         rows += charge_rows
         if flow_part is not None:
             flow_parts.append(flow_part)
@@ -212,39 +215,63 @@ def _priced(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, me
             recoverable: Decimal) -> tuple:
     """A charge's lines at its price: per calendar year (year, amount per euro, quantity, {price factor:
     quantity}, excl. VAT, VAT), their ``Row``s and the part of the monthly flows (or None)."""
-    years, seg_flows = memo.get(memo.profiles, key, lambda: _profile(run, charge, plan, p_factors, memo, key[0]))
+    profile = memo.get(memo.profiles, key, lambda: _Profile(memo.get(memo.shapes, key[0],
+                                                                     lambda: _shape(run, charge, plan)), p_factors))
     entries = []
     rows = []
-    for year, (per_euro, quantity, parts) in years.items():
+    for year, per_euro in profile.per_euro.items():
         excl, vat_due = vat.split(charge.price * per_euro, charge.vat_rate, charge.quoted, recoverable)
-        entries.append((year, per_euro, quantity, parts, excl, vat_due))
+        entries.append((year, per_euro, excl, vat_due))
         rows.append(Row(charge.item.category, year, excl, vat_due, charge.vat_rate, charge.quoted, charge.item.id,
                         charge.line_id, True))
     flow_part = None
-    if seg_flows:
-        flow_part = (charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable), seg_flows)
-    return tuple(entries), tuple(rows), flow_part
+    if profile.shape:
+        flow_part = (charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable), profile)
+    return (profile, tuple(entries)), tuple(rows), flow_part
 
 
 # ---- a charge's quantities, apart from its price ------------------------------------------
 
 
-def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, memo: Memo, shape_key: tuple):
-    """Per calendar year: (exact amount per euro of the year-1 price, quantity, {price factor:
-    quantity}); and per segment with a quantity: (segment, how it falls, its first month, quantity x factor)."""
-    shape = memo.get(memo.shapes, shape_key, lambda: _shape(run, charge, plan))
-    years: dict[int, list] = {}
-    seg_flows: list[tuple] = []
-    for k, s, year, total, falls, first, q in shape:
-        f = p_factors[k]
-        acc = years.get(year)
-        if acc is None:
-            acc = years[year] = [ZERO, ZERO, {}]
-        acc[0] += total * f
-        acc[1] += total
-        acc[2][f] = acc[2].get(f, ZERO) + total
-        seg_flows.append((s, falls, first, q * f))
-    return years, tuple(seg_flows)
+class _Profile:
+    """A charge's exact amount per euro of its year-1 price per calendar year under a set of price
+    factors; its quantities per year and price factor, and per segment, worked out when a full
+    result asks for them."""
+
+    __slots__ = ("shape", "factors", "per_euro", "_details", "_seg_flows")
+
+    def __init__(self, shape: tuple, p_factors: tuple):
+        self.shape = shape
+        self.factors = p_factors
+        per_euro: dict[int, Decimal] = {}
+        for k, s, year, total, falls, first, q in shape:
+            per_euro[year] = per_euro.get(year, ZERO) + total * p_factors[k]
+        self.per_euro = per_euro
+        self._details: dict | None = None
+        self._seg_flows: tuple | None = None
+
+    def details(self) -> dict[int, tuple]:
+        """Per calendar year: (quantity, {price factor: quantity})."""
+        if self._details is None:
+            out: dict[int, tuple] = {}
+            with localcontext(WIDE):
+                for k, s, year, total, falls, first, q in self.shape:
+                    f = self.factors[k]
+                    acc = out.get(year)
+                    if acc is None:
+                        acc = out[year] = [ZERO, {}]
+                    acc[0] += total
+                    acc[1][f] = acc[1].get(f, ZERO) + total
+            self._details = {year: tuple(acc) for year, acc in out.items()}
+        return self._details
+
+    def seg_flows(self) -> tuple:
+        """Per segment with a quantity: (segment, how it falls, its first month, quantity x factor)."""
+        if self._seg_flows is None:
+            with localcontext(WIDE):
+                self._seg_flows = tuple((s, falls, first, q * self.factors[k])
+                                        for k, s, year, total, falls, first, q in self.shape)
+        return self._seg_flows
 
 
 def _shape(run: Run, charge: Charge, plan: DeploymentPlan) -> tuple:
