@@ -17,7 +17,7 @@ from bcalc.core.memo import Memo
 from bcalc.core.notices import Notices
 from bcalc.core.plan import WEEKS_PER_MONTH
 from bcalc.models import BenefitResult, Case, FundingResult, Message
-from bcalc.money import ONE, ZERO, dec, round_cents
+from bcalc.money import ONE, ZERO, dec, dec_ratio, round_cents, round_ratio
 
 MINUTES = Fraction(60)
 PERIODS_PER_MONTH = {"week": WEEKS_PER_MONTH, "year": Fraction(1, 12), "month": Fraction(1)}
@@ -124,6 +124,12 @@ PERIODS_X12 = {"week": 52, "year": 1, "month": 12}   # periods per month x 12
 EXACT = Context(prec=1000, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact, InvalidOperation, Overflow])
 
 
+def _over_scale(value: Decimal) -> tuple[int, int]:
+    """An exact sum kept times SCALE as (numerator, denominator) of its value."""
+    numerator, denominator = value.as_integer_ratio()
+    return numerator, denominator * SCALE
+
+
 def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal | None):
     notices = Notices()
     flows = run.flows()
@@ -161,11 +167,11 @@ def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal 
             flows.each_day(s, n * unit * factor)
         else:
             flows.each_month(s, fixed * n * unit * factor)
-    results = tuple(BenefitResult(b_index, b.label, year, round_cents(Fraction(value) / SCALE),
-                                  dec(Fraction(hours) / SCALE), b.cashable, b.source)
+    results = tuple(BenefitResult(b_index, b.label, year, round_ratio(*_over_scale(value)),
+                                  dec_ratio(*_over_scale(hours)), b.cashable, b.source)
                     for year, (value, hours) in sorted(per_year.items()))
     if not valued:
-        notices.benefit_unvalued(b, sum((dec(Fraction(h) / SCALE) for _, h in per_year.values()), ZERO))
+        notices.benefit_unvalued(b, sum((dec_ratio(*_over_scale(h)) for _, h in per_year.values()), ZERO))
     if b.vendor_claim:
         notices.vendor_claim(b)
     return results, flows, notices.all()
