@@ -110,7 +110,7 @@ class DeploymentLines:
             flows = Flows(n_months, n_segs)
             for unit_cost, entries in parts:
                 if unit_cost is None:  # a time charge: amounts per month
-                    for index, amount in entries:
+                    for index, amount in entries.points():
                         flows.at(index, amount)
                     continue
                 for s, falls, first, q_f in entries.seg_flows():
@@ -201,7 +201,8 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     for tc in plan.time:
         # the hours per month follow from the time line and the price end (bcalc.core.plan.phase_hours)
         key = (tc.line, tc.heads, tc.rate, run.end, wage_key, run.horizon_key)
-        accs, points = memo.get(memo.times, key, lambda tc=tc: _time(run, tc))
+        hours_key = (tc.line, tc.heads, run.end, run.horizon_key)
+        accs, points = memo.get(memo.times, key, lambda tc=tc, hours_key=hours_key: _time(run, tc, memo, hours_key))
         for year, acc in accs.items():
             specs.append(("time", tc, year, acc))
             rows.append(Row("training" if tc.line.category == "training" else "internal", year,
@@ -303,24 +304,49 @@ def _shape(run: Run, charge: Charge, plan: DeploymentPlan) -> tuple:
     return tuple(out)
 
 
-def _time(run: Run, tc: TimeCharge) -> tuple[dict[int, _Acc], tuple]:
+def _time(run: Run, tc: TimeCharge, memo: Memo, hours_key: tuple) -> tuple[dict[int, _Acc], "_Points | None"]:
+    """Per calendar year the hours and their amount at the year's indexed rate (a time charge's rate
+    changes each 1 January only, so a year's amount is its hours times that rate, exactly); and the
+    amounts per month, worked out when a full result asks for them (None: no hours)."""
+    years, months = memo.get(memo.time_hours, hours_key, lambda: _hours_by_year(run, tc))
     accs: dict[int, _Acc] = {}
-    points = []
+    rates: dict[int, Fraction] = {}
+    for year, hours in years:
+        rate = tc.rate * run.wage_f[year]
+        rates[year] = Fraction(rate)
+        accs[year] = _Acc(amount=hours * rates[year], quantity=hours, parts={rate: hours})
+    return accs, (_Points(months, rates) if months else None)
+
+
+def _hours_by_year(run: Run, tc: TimeCharge) -> tuple[tuple, tuple]:
+    """A time charge's hours (heads x hours per head) per calendar year, and per month with hours:
+    (month, calendar year, hours)."""
+    years: dict[int, Fraction] = {}
+    months = []
     for m in run.months:
         per_head = tc.hours[m.index]
         if not per_head:
             continue
         h = per_head * tc.heads
-        rate = tc.rate * run.wage_f[m.year]
-        acc = accs.get(m.year)
-        if acc is None:
-            acc = accs[m.year] = _Acc(amount=Fraction(0), quantity=Fraction(0))
-        value = h * Fraction(rate)
-        acc.amount += value
-        points.append((m.index, -dec(value)))
-        acc.quantity += h
-        acc.parts[rate] = acc.parts.get(rate, Fraction(0)) + h
-    return accs, tuple(points)
+        years[m.year] = years.get(m.year, Fraction(0)) + h
+        months.append((m.index, m.year, h))
+    return tuple(years.items()), tuple(months)
+
+
+class _Points:
+    """A time charge's amounts per month (negative: a cost), exact, made on first asking."""
+
+    __slots__ = ("_months", "_rates", "_points")
+
+    def __init__(self, months: tuple, rates: dict[int, Fraction]):
+        self._months = months
+        self._rates = rates
+        self._points: tuple | None = None
+
+    def points(self) -> tuple:
+        if self._points is None:
+            self._points = tuple((index, -dec(h * self._rates[year])) for index, year, h in self._months)
+        return self._points
 
 
 # ---- Line objects -------------------------------------------------------------------------

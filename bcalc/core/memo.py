@@ -24,6 +24,7 @@ Tables (what each holds is decided by the module that fills it):
 - ``tokens``: a value (a deployment's units with its horizon, price factors) -> a small number;
 - ``shapes``: a charge's quantities in the segments of the horizon, before price factors (bcalc.core.lines);
 - ``times``: a time charge's hours and amounts (bcalc.core.lines);
+- ``time_hours``: a time charge's hours per calendar year and per month, before its rate (bcalc.core.lines);
 - ``hours``: a time line's hours per month for one head under a price end (bcalc.core.plan);
 - ``funding`` and ``benefits``: one funding line's or benefit's amounts (bcalc.core.inflows).
 """
@@ -43,6 +44,7 @@ class Memo:
         self.tokens: dict = {}
         self.shapes: dict = {}
         self.times: dict = {}
+        self.time_hours: dict = {}
         self.hours: dict = {}
         self.funding: dict = {}
         self.benefits: dict = {}
