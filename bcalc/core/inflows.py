@@ -144,7 +144,7 @@ def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal 
     unit = dec(share * per_period)
     fixed = None if b.per == "day" else dec(PERIODS_PER_MONTH[b.per])
     scaled_unit = EXACT.multiply(b.realisation, per_period_x60)   # quantity x SCALE per period x 12
-    mul, add = EXACT.multiply, EXACT.add
+    times, plus = EXACT.multiply, EXACT.add
     per_year: dict[int, list] = {}
     for s, seg in enumerate(run.segs):
         n = clients[seg.contract_year]
@@ -152,17 +152,17 @@ def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal 
             continue
         periods_x12 = seg.n_days * 12 if b.per == "day" else seg.n_months * PERIODS_X12[b.per]
         acc = per_year.setdefault(seg.year, [ZERO, ZERO])
-        quantity = mul(scaled_unit, periods_x12 * n)  # hours, or euros before indexation, x SCALE
+        quantity = times(scaled_unit, periods_x12 * n)  # hours, or euros before indexation, x SCALE
         factor = None
         if b.kind == "time":
-            acc[1] = add(acc[1], quantity)
+            acc[1] = plus(acc[1], quantity)
             if valued:
                 factor = rate * run.wage_f[seg.year]
         else:
             factor = run.price_cal[seg.year]
         if factor is None:
             continue
-        acc[0] = add(acc[0], mul(quantity, factor))
+        acc[0] = plus(acc[0], times(quantity, factor))
         if fixed is None:
             flows.each_day(s, n * unit * factor)
         else:
