@@ -89,6 +89,8 @@ class DeploymentLines:
 
     def vat_at(self, recoverable: Decimal) -> Decimal:
         """The VAT of these lines (evaluated with nothing recoverable) at another recoverable share."""
+        if not recoverable:  # the share they were evaluated with: each line's VAT as it is
+            return self.total[4]
         value = self._vat_at.get(recoverable)
         if value is None:
             value = self._vat_at[recoverable] = sum((vat.recovered(row, recoverable) for row in self.rows), ZERO)
