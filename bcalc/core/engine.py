@@ -415,9 +415,12 @@ def _summarise(ev: Evaluation) -> Summary:
     per_year = []
     for y in run.years:
         acc = by_year[y]
-        per_year.append(YearRow(year=y, months=months[y],
-                                totals=_with_inflows(dict(zip(CATEGORIES, acc[:4])), acc[4],
-                                                     sum(funding_of_year[y], ZERO), benefits_of_year[y])))
+        year_benefits = benefits_of_year[y]
+        # the fields of Totals in their order: the categories of CATEGORIES, VAT, funding, benefits, cashable
+        totals = Totals(acc[0], acc[1], acc[2], acc[3], acc[4], sum(funding_of_year[y], ZERO),
+                        sum((b.amount for b in year_benefits), ZERO),
+                        sum((b.amount for b in year_benefits if b.cashable), ZERO))
+        per_year.append(YearRow(y, months[y], totals))
     grand = _with_inflows(dict(zip(CATEGORIES, total[:4])), total[4], sum((f.amount for f in funding), ZERO), benefits)
     names = tuple((d.product, catalogue.products[d.product].name) for d in case.deployments)
     return Summary(case, run.scenario, run.end, tuple(per_year), grand, tuple(funding), tuple(benefits),
