@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation, localcontext
 from fractions import Fraction
+from math import gcd
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
@@ -51,13 +52,27 @@ def parse_percent(value: object) -> Decimal:
 
 def round_cents(value: Decimal | Fraction) -> Decimal:
     """Round half-up to cents. Exact for Fractions (no intermediate rounding)."""
+    if value.__class__ is Decimal:  # the common case, without the slower isinstance of an ABC
+        return value.quantize(CENT, rounding=ROUND_HALF_UP)
     if isinstance(value, Fraction):
-        # floor(x*100 + 1/2) for x >= 0, symmetric for negatives (half away from zero).
-        scaled = value * 100
-        sign = -1 if scaled < 0 else 1
-        whole = (abs(scaled) + Fraction(1, 2)).__floor__()
-        return (Decimal(sign * whole) / HUNDRED).quantize(CENT)
+        return round_ratio(value.numerator, value.denominator)
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def round_ratio(numerator: int, denominator: int) -> Decimal:
+    """``numerator / denominator`` (denominator > 0) rounded half-up to cents, exactly: floor(x*100 +
+    1/2) for x >= 0, symmetric for negatives (half away from zero)."""
+    sign = -1 if numerator < 0 else 1
+    whole = (abs(numerator) * 200 + denominator) // (2 * denominator)
+    return (Decimal(sign * whole) / HUNDRED).quantize(CENT)
+
+
+def dec_ratio(numerator: int, denominator: int) -> Decimal:
+    """``numerator / denominator`` (denominator > 0) as ``dec`` gives the Fraction of it: in lowest
+    terms, divided in the wide context."""
+    g = gcd(numerator, denominator)
+    with localcontext(WIDE):
+        return Decimal(numerator // g) / Decimal(denominator // g)
 
 
 

@@ -187,7 +187,7 @@ def _deployments(run: Run, memo: Memo):
         if token is None:
             token = tokens[dep.product] = memo.product(product)
         key = (context, deployment_key(dep), token, first)
-        plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, first))
+        plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, first, memo))
         if not first:
             said = (Message("shared", {"product": product.name}),) + said
         return plan, memo.get(memo.deployments, (key, lines_context), lambda: evaluate(run, plan, memo)), said
@@ -229,10 +229,10 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
         return out
 
 
-def _plan(run: Run, d_index: int, dep: Deployment, product: Product, first: bool):
+def _plan(run: Run, d_index: int, dep: Deployment, product: Product, first: bool, memo: Memo):
     """A deployment's plan, with the notices of planning it and of its product's items."""
     said = Notices()
-    plan = plan_deployment(run.case, d_index, product, run.months, run.end, said, run.tariffs, first)
+    plan = plan_deployment(run.case, d_index, product, run.months, run.end, said, run.tariffs, first, memo.hours)
     _product_notices(product, dep, said)
     return plan, said.all()
 
@@ -389,22 +389,38 @@ def _summarise(ev: Evaluation) -> Summary:
     by_year = {y: [ZERO] * 5 for y in run.years}
     total = [ZERO] * 5
     for part, n in _counted(ev.lines):
+        # the sums are of cents, so exact: a deployment that occurs n times adds n times its sums
         for y, values in part.sums.items():
             acc = by_year[y]
-            for i in range(5):
-                acc[i] += values[i] * n
+            if n == 1:
+                acc[0] += values[0]
+                acc[1] += values[1]
+                acc[2] += values[2]
+                acc[3] += values[3]
+                acc[4] += values[4]
+            else:
+                for i in range(5):
+                    acc[i] += values[i] * n
         for i in range(5):
             total[i] += part.total[i] * n
     months: dict[int, int] = {}
-    for m in run.months:
-        months[m.year] = months.get(m.year, 0) + 1
+    for seg in run.segs:
+        months[seg.year] = months.get(seg.year, 0) + seg.n_months
+    funding_of_year: dict[int, list] = {y: [] for y in run.years}
+    for f in funding:
+        funding_of_year[f.year].append(f.amount)
+    benefits_of_year: dict[int, list] = {y: [] for y in run.years}
+    for b in benefits:
+        benefits_of_year[b.year].append(b)
     per_year = []
     for y in run.years:
         acc = by_year[y]
-        y_funding = sum((f.amount for f in funding if f.year == y), ZERO)
-        per_year.append(YearRow(year=y, months=months[y],
-                                totals=_with_inflows(dict(zip(CATEGORIES, acc[:4])), acc[4], y_funding,
-                                                     [b for b in benefits if b.year == y])))
+        year_benefits = benefits_of_year[y]
+        # the fields of Totals in their order: the categories of CATEGORIES, VAT, funding, benefits, cashable
+        totals = Totals(acc[0], acc[1], acc[2], acc[3], acc[4], sum(funding_of_year[y], ZERO),
+                        sum((b.amount for b in year_benefits), ZERO),
+                        sum((b.amount for b in year_benefits if b.cashable), ZERO))
+        per_year.append(YearRow(y, months[y], totals))
     grand = _with_inflows(dict(zip(CATEGORIES, total[:4])), total[4], sum((f.amount for f in funding), ZERO), benefits)
     names = tuple((d.product, catalogue.products[d.product].name) for d in case.deployments)
     return Summary(case, run.scenario, run.end, tuple(per_year), grand, tuple(funding), tuple(benefits),

@@ -8,7 +8,7 @@ under the values it depends on, so a run that changes something else takes it fr
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, InvalidOperation, Overflow
 from fractions import Fraction
 
 from bcalc.core import selection
@@ -17,7 +17,7 @@ from bcalc.core.memo import Memo
 from bcalc.core.notices import Notices
 from bcalc.core.plan import WEEKS_PER_MONTH
 from bcalc.models import BenefitResult, Case, FundingResult, Message
-from bcalc.money import ONE, ZERO, dec, round_cents
+from bcalc.money import ONE, ZERO, dec, dec_ratio, round_cents, round_ratio
 
 MINUTES = Fraction(60)
 PERIODS_PER_MONTH = {"week": WEEKS_PER_MONTH, "year": Fraction(1, 12), "month": Fraction(1)}
@@ -116,6 +116,20 @@ def benefits(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[B
     return out, flows, notices
 
 
+# A benefit's exact sums are kept as Decimals times SCALE, so that every quantity is a whole number
+# of 1/12 periods and 1/60 hours (weeks per month 52/12, a year 1/12, minutes 1/60): the products
+# and sums are then exact in EXACT, and each year's sum is divided by SCALE once, as a Fraction.
+SCALE = 720
+PERIODS_X12 = {"week": 52, "year": 1, "month": 12}   # periods per month x 12
+EXACT = Context(prec=1000, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact, InvalidOperation, Overflow])
+
+
+def _over_scale(value: Decimal) -> tuple[int, int]:
+    """An exact sum kept times SCALE as (numerator, denominator) of its value."""
+    numerator, denominator = value.as_integer_ratio()
+    return numerator, denominator * SCALE
+
+
 def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal | None):
     notices = Notices()
     flows = run.flows()
@@ -123,36 +137,41 @@ def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal 
     valued = b.kind != "time" or rate is not None
     if b.kind == "time":
         per_period = Fraction(b.minutes) / MINUTES if b.minutes is not None else Fraction(b.hours)
+        per_period_x60 = b.minutes if b.minutes is not None else EXACT.multiply(b.hours, 60)
     else:
         per_period = Fraction(b.amount)
+        per_period_x60 = EXACT.multiply(b.amount, 60)
     unit = dec(share * per_period)
     fixed = None if b.per == "day" else dec(PERIODS_PER_MONTH[b.per])
+    scaled_unit = EXACT.multiply(b.realisation, per_period_x60)   # quantity x SCALE per period x 12
+    times, plus = EXACT.multiply, EXACT.add
     per_year: dict[int, list] = {}
     for s, seg in enumerate(run.segs):
         n = clients[seg.contract_year]
         if not n:
             continue
-        periods = Fraction(seg.n_days) if b.per == "day" else seg.n_months * PERIODS_PER_MONTH[b.per]
-        acc = per_year.setdefault(seg.year, [Fraction(0), Fraction(0)])
-        quantity = periods * n * share * per_period  # hours, or euros before indexation
+        periods_x12 = seg.n_days * 12 if b.per == "day" else seg.n_months * PERIODS_X12[b.per]
+        acc = per_year.setdefault(seg.year, [ZERO, ZERO])
+        quantity = times(scaled_unit, periods_x12 * n)  # hours, or euros before indexation, x SCALE
         factor = None
         if b.kind == "time":
-            acc[1] += quantity
+            acc[1] = plus(acc[1], quantity)
             if valued:
                 factor = rate * run.wage_f[seg.year]
         else:
             factor = run.price_cal[seg.year]
         if factor is None:
             continue
-        acc[0] += quantity * Fraction(factor)
+        acc[0] = plus(acc[0], times(quantity, factor))
         if fixed is None:
             flows.each_day(s, n * unit * factor)
         else:
             flows.each_month(s, fixed * n * unit * factor)
-    results = tuple(BenefitResult(b_index, b.label, year, round_cents(value), dec(hours), b.cashable, b.source)
+    results = tuple(BenefitResult(b_index, b.label, year, round_ratio(*_over_scale(value)),
+                                  dec_ratio(*_over_scale(hours)), b.cashable, b.source)
                     for year, (value, hours) in sorted(per_year.items()))
     if not valued:
-        notices.benefit_unvalued(b, sum((dec(h) for _, h in per_year.values()), ZERO))
+        notices.benefit_unvalued(b, sum((dec_ratio(*_over_scale(h)) for _, h in per_year.values()), ZERO))
     if b.vendor_claim:
         notices.vendor_claim(b)
     return results, flows, notices.all()

@@ -5,10 +5,13 @@ every segment of the horizon the quantity it is charged on (``bcalc.core.plan.te
 segment's months, days or once, and that times the contract year's price factor. Summed per
 calendar year this is the charge's exact amount per euro of its year-1 price, so the line's exact
 amount is the price times that sum; it is rounded half-up to cents once, and the VAT is computed
-from the rounded amount (``bcalc.core.vat``). The quantities of one contract year depend only on
-the charge's timing, the units of that year and its price factor, so a case that differs from
-another only after some contract year (stopping, a contract minimum) or only in a price reuses
-them through the memo. A time charge sums hours x the indexed rate month by month, exactly.
+from the rounded amount (``bcalc.core.vat``). The quantities in the segments depend only on the
+charge's timing and the units, not on the price factors, so a run under another indexation
+scenario only multiplies them again; the amounts per euro per calendar year depend on those and
+the price factors, so a run that changes only a price reuses them; and the rounded lines depend on
+those and the price and VAT, so a run that changes neither (a price end that leaves a charge's
+price as it is) takes them from the memo. A time charge sums hours x the indexed rate month by
+month, exactly.
 
 ``evaluate`` gives a ``DeploymentLines``: the rounded figures of every line (``rows``, enough for
 totals), their sums per calendar year, the deployment's exact flows per month, and the ``Line``
@@ -18,17 +21,17 @@ objects themselves, built only when a full result asks for them (for any deploym
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import NamedTuple
 
 from bcalc.core import vat
-from bcalc.core.horizon import Flows, Run
+from bcalc.core.horizon import Flows, Run, series_key
 from bcalc.core.indexation import price_factors
 from bcalc.core.memo import Memo
 from bcalc.core.plan import Charge, DeploymentPlan, TimeCharge, term
 from bcalc.models import Line, Part
-from bcalc.money import ZERO, dec, round_cents
+from bcalc.money import WIDE, ZERO, dec, round_cents
 
 CATEGORY_ORDER = {"one_off": 0, "recurring": 1, "training": 2, "internal": 3}
 CATEGORIES = ("one_off", "recurring", "training", "internal")
@@ -86,6 +89,8 @@ class DeploymentLines:
 
     def vat_at(self, recoverable: Decimal) -> Decimal:
         """The VAT of these lines (evaluated with nothing recoverable) at another recoverable share."""
+        if not recoverable:  # the share they were evaluated with: each line's VAT as it is
+            return self.total[4]
         value = self._vat_at.get(recoverable)
         if value is None:
             value = self._vat_at[recoverable] = sum((vat.recovered(row, recoverable) for row in self.rows), ZERO)
@@ -107,10 +112,10 @@ class DeploymentLines:
             flows = Flows(n_months, n_segs)
             for unit_cost, entries in parts:
                 if unit_cost is None:  # a time charge: amounts per month
-                    for index, amount in entries:
+                    for index, amount in entries.points():
                         flows.at(index, amount)
                     continue
-                for s, falls, first, q_f in entries:
+                for s, falls, first, q_f in entries.seg_flows():
                     cost = -(q_f * unit_cost)
                     if falls == "month":
                         flows.each_month(s, cost)
@@ -134,7 +139,7 @@ class DeploymentLines:
             model = next(iter(self._lines.values()))
             done = {y: tuple(_renumbered(ln, plan.index) for ln in lns) for y, lns in model.items()}
         else:
-            built = [_line(plan, spec) for spec in self.specs]
+            built = [_line(plan, spec) for spec in _expanded(self.specs)]
             built.sort(key=lambda ln: (ln.year, CATEGORY_ORDER[ln.category], ln.kind != "supplier", ln.item))
             done = {}
             for ln in built:
@@ -142,6 +147,20 @@ class DeploymentLines:
             done = {y: tuple(lns) for y, lns in done.items()}
         self._lines[plan.index] = done
         return done
+
+
+def _expanded(specs: list):
+    """The specs of single lines: a charge's entries one by one."""
+    for spec in specs:
+        if spec[0] == "supplier":
+            charge = spec[1]
+            profile, entries = spec[2]
+            details = profile.details()
+            for year, per_euro, excl, vat_due in entries:
+                quantity, parts = details[year]
+                yield "supplier", charge, year, per_euro, quantity, parts, excl, vat_due
+        else:
+            yield spec
 
 
 def _renumbered(line: Line, d_index: int) -> Line:
@@ -153,28 +172,39 @@ def _renumbered(line: Line, d_index: int) -> Line:
 
 
 def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
-    p_factors = tuple(price_factors(run.months, run.series["prices"], plan.deployment.index_cap))
+    cap = plan.deployment.index_cap
+    prices = run.series["prices"]
+    p_factors = memo.get(memo.factors, (series_key(prices), cap, run.horizon_key),
+                         lambda: tuple(price_factors(run.months, prices, cap)))
     recoverable = run.case.vat_recoverable
     specs: list = []
     rows: list[Row] = []
     flow_parts: list[tuple] = []
+    # the units and horizon, and the price factors, stand for small numbers in the keys of each charge
+    shaped = memo.token((plan.units, run.horizon_key))
+    factored = memo.token(p_factors)
     for charge in plan.charges:
-        key = (charge.timing, charge.unit_based, charge.quantity, charge.item.from_year, charge.runs, plan.units,
-               p_factors, run.horizon_key)
-        years, seg_flows = memo.get(memo.profiles, key, lambda charge=charge: _profile(run, charge, plan, p_factors,
-                                                                                         memo))
-        for year, (per_euro, quantity, parts) in years.items():
-            excl, vat_due = vat.split(charge.price * per_euro, charge.vat_rate, charge.quoted, recoverable)
-            specs.append(("supplier", charge, year, per_euro, quantity, parts, excl, vat_due))
-            rows.append(Row(charge.item.category, year, excl, vat_due, charge.vat_rate, charge.quoted, charge.item.id,
-                            charge.line_id, True))
-        if seg_flows:
-            flow_parts.append((charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable), seg_flows))
+        item = charge.item
+        shape_key = (charge.timing, charge.unit_based, charge.quantity, item.from_year, charge.runs, shaped)
+        key = (shape_key, factored)
+        # the rounded figures of the charge's lines follow from its quantities, price, VAT and
+        # what it is called: charges with the same values (a price end that leaves the price
+        # where it is) share them
+        priced = (key, charge.price, charge.vat_rate, charge.quoted, recoverable, item.category, item.id,
+                  charge.line_id)
+        entries, charge_rows, flow_part = memo.get(
+            memo.charges, priced, lambda charge=charge, key=key: _priced(run, charge, plan, p_factors, memo, key,
+                                                                         recoverable))
+        specs.append(("supplier", charge, entries))  # entries: (its profile, (year, per euro, excl, VAT)...)
+        rows += charge_rows
+        if flow_part is not None:
+            flow_parts.append(flow_part)
     wage_key = tuple(run.wage_f.items())
     for tc in plan.time:
         # the hours per month follow from the time line and the price end (bcalc.core.plan.phase_hours)
         key = (tc.line, tc.heads, tc.rate, run.end, wage_key, run.horizon_key)
-        accs, points = memo.get(memo.times, key, lambda tc=tc: _time(run, tc))
+        hours_key = (tc.line, tc.heads, run.end, run.horizon_key)
+        accs, points = memo.get(memo.times, key, lambda tc=tc, hours_key=hours_key: _time(run, tc, memo, hours_key))
         for year, acc in accs.items():
             specs.append(("time", tc, year, acc))
             rows.append(Row("training" if tc.line.category == "training" else "internal", year,
@@ -184,80 +214,141 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     return DeploymentLines(specs, tuple(rows), (len(run.months), len(run.segs), tuple(flow_parts)))
 
 
+def _priced(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, memo: Memo, key: tuple,
+            recoverable: Decimal) -> tuple:
+    """A charge's lines at its price: per calendar year (year, amount per euro, quantity, {price factor:
+    quantity}, excl. VAT, VAT), their ``Row``s and the part of the monthly flows (or None)."""
+    profile = memo.get(memo.profiles, key, lambda: _Profile(memo.get(memo.shapes, key[0],
+                                                                     lambda: _shape(run, charge, plan)), p_factors))
+    entries = []
+    rows = []
+    for year, per_euro in profile.per_euro.items():
+        excl, vat_due = vat.split(charge.price * per_euro, charge.vat_rate, charge.quoted, recoverable)
+        entries.append((year, per_euro, excl, vat_due))
+        rows.append(Row(charge.item.category, year, excl, vat_due, charge.vat_rate, charge.quoted, charge.item.id,
+                        charge.line_id, True))
+    flow_part = None
+    if profile.shape:
+        flow_part = (charge.price * vat.cost_factor(charge.quoted, charge.vat_rate, recoverable), profile)
+    return (profile, tuple(entries)), tuple(rows), flow_part
+
+
 # ---- a charge's quantities, apart from its price ------------------------------------------
 
 
-def _profile(run: Run, charge: Charge, plan: DeploymentPlan, p_factors: tuple, memo: Memo):
-    """Per calendar year: (exact amount per euro of the year-1 price, quantity, {price factor:
-    quantity}); and per segment with a quantity: (segment, how it falls, its first month, quantity x factor)."""
+class _Profile:
+    """A charge's exact amount per euro of its year-1 price per calendar year under a set of price
+    factors; its quantities per year and price factor, and per segment, worked out when a full
+    result asks for them."""
+
+    __slots__ = ("shape", "factors", "per_euro", "_details", "_seg_flows")
+
+    def __init__(self, shape: tuple, p_factors: tuple):
+        self.shape = shape
+        self.factors = p_factors
+        per_euro: dict[int, Decimal] = {}
+        for k, s, year, total, falls, first, q in shape:
+            per_euro[year] = per_euro.get(year, ZERO) + total * p_factors[k]
+        self.per_euro = per_euro
+        self._details: dict | None = None
+        self._seg_flows: tuple | None = None
+
+    def details(self) -> dict[int, tuple]:
+        """Per calendar year: (quantity, {price factor: quantity})."""
+        if self._details is None:
+            out: dict[int, tuple] = {}
+            with localcontext(WIDE):
+                for k, s, year, total, falls, first, q in self.shape:
+                    f = self.factors[k]
+                    acc = out.get(year)
+                    if acc is None:
+                        acc = out[year] = [ZERO, {}]
+                    acc[0] += total
+                    acc[1][f] = acc[1].get(f, ZERO) + total
+            self._details = {year: tuple(acc) for year, acc in out.items()}
+        return self._details
+
+    def seg_flows(self) -> tuple:
+        """Per segment with a quantity: (segment, how it falls, its first month, quantity x factor)."""
+        if self._seg_flows is None:
+            with localcontext(WIDE):
+                self._seg_flows = tuple((s, falls, first, q * self.factors[k])
+                                        for k, s, year, total, falls, first, q in self.shape)
+        return self._seg_flows
+
+
+def _shape(run: Run, charge: Charge, plan: DeploymentPlan) -> tuple:
+    """The charge in the segments of the horizon, apart from price factors: (contract year, segment,
+    calendar year, quantity, how it falls, first month, quantity per month or day)."""
     u = plan.units
-    rule = (charge.timing, charge.unit_based, charge.quantity, charge.item.from_year)
-    start = run.case.start_year, run.case.start_month
-    years: dict[int, list] = {}
-    seg_flows: list[tuple] = []
-    for k, segs_k in enumerate(run.by_contract_year):
-        units_k = (u.billed[k], u.new[k], u.removed[k])
-        f = p_factors[k]
-        key = (rule, k >= charge.runs, k, units_k, f, start)
-        part = memo.parts.get(key)
-        if part is None:
-            part = memo.parts[key] = _part(charge, k, units_k, f, segs_k)
-        for s, year, total, total_f, falls, first, q_f in part:
-            acc = years.get(year)
-            if acc is None:
-                acc = years[year] = [ZERO, ZERO, {}]
-            acc[0] += total_f
-            acc[1] += total
-            acc[2][f] = acc[2].get(f, ZERO) + total
-            seg_flows.append((s, falls, first, q_f))
-    return years, tuple(seg_flows)
-
-
-def _part(charge: Charge, k: int, units_k: tuple, f: Decimal, segs_k: tuple) -> tuple:
-    """The charge in the segments of contract year ``k``: (segment, calendar year, quantity,
-    quantity x price factor, how it falls, first month, quantity per month or day x price factor)."""
-    billed, new, removed = units_k
     out = []
-    for s, seg in segs_k:
-        rule = term(charge, k, seg.starts)
-        if rule is None:
-            continue
-        count, falls = rule
-        if count == "billed":
-            q = billed
-        elif count == "new":
-            q = new
-        elif count == "removed":
-            q = removed
-        elif count == "fixed":
-            q = charge.quantity
-        else:  # fixed_if_removed
-            q = charge.quantity if removed else 0
-        if not q:
-            continue
-        total = q * seg.n_months if falls == "month" else q * seg.n_days if falls == "day" else q
-        out.append((s, seg.year, total, total * f, falls, seg.first, q * f))
+    for k, segs_k in enumerate(run.by_contract_year):
+        billed, new, removed = u.billed[k], u.new[k], u.removed[k]
+        for s, seg in segs_k:
+            rule = term(charge, k, seg.starts)
+            if rule is None:
+                continue
+            count, falls = rule
+            if count == "billed":
+                q = billed
+            elif count == "new":
+                q = new
+            elif count == "removed":
+                q = removed
+            elif count == "fixed":
+                q = charge.quantity
+            else:  # fixed_if_removed
+                q = charge.quantity if removed else 0
+            if not q:
+                continue
+            total = q * seg.n_months if falls == "month" else q * seg.n_days if falls == "day" else q
+            out.append((k, s, seg.year, total, falls, seg.first, q))
     return tuple(out)
 
 
-def _time(run: Run, tc: TimeCharge) -> tuple[dict[int, _Acc], tuple]:
+def _time(run: Run, tc: TimeCharge, memo: Memo, hours_key: tuple) -> tuple[dict[int, _Acc], "_Points | None"]:
+    """Per calendar year the hours and their amount at the year's indexed rate (a time charge's rate
+    changes each 1 January only, so a year's amount is its hours times that rate, exactly); and the
+    amounts per month, worked out when a full result asks for them (None: no hours)."""
+    years, months = memo.get(memo.time_hours, hours_key, lambda: _hours_by_year(run, tc))
     accs: dict[int, _Acc] = {}
-    points = []
+    rates: dict[int, Fraction] = {}
+    for year, hours in years:
+        rate = tc.rate * run.wage_f[year]
+        rates[year] = Fraction(rate)
+        accs[year] = _Acc(amount=hours * rates[year], quantity=hours, parts={rate: hours})
+    return accs, (_Points(months, rates) if months else None)
+
+
+def _hours_by_year(run: Run, tc: TimeCharge) -> tuple[tuple, tuple]:
+    """A time charge's hours (heads x hours per head) per calendar year, and per month with hours:
+    (month, calendar year, hours)."""
+    years: dict[int, Fraction] = {}
+    months = []
     for m in run.months:
         per_head = tc.hours[m.index]
         if not per_head:
             continue
         h = per_head * tc.heads
-        rate = tc.rate * run.wage_f[m.year]
-        acc = accs.get(m.year)
-        if acc is None:
-            acc = accs[m.year] = _Acc(amount=Fraction(0), quantity=Fraction(0))
-        value = h * Fraction(rate)
-        acc.amount += value
-        points.append((m.index, -dec(value)))
-        acc.quantity += h
-        acc.parts[rate] = acc.parts.get(rate, Fraction(0)) + h
-    return accs, tuple(points)
+        years[m.year] = years.get(m.year, Fraction(0)) + h
+        months.append((m.index, m.year, h))
+    return tuple(years.items()), tuple(months)
+
+
+class _Points:
+    """A time charge's amounts per month (negative: a cost), exact, made on first asking."""
+
+    __slots__ = ("_months", "_rates", "_points")
+
+    def __init__(self, months: tuple, rates: dict[int, Fraction]):
+        self._months = months
+        self._rates = rates
+        self._points: tuple | None = None
+
+    def points(self) -> tuple:
+        if self._points is None:
+            self._points = tuple((index, -dec(h * self._rates[year])) for index, year, h in self._months)
+        return self._points
 
 
 # ---- Line objects -------------------------------------------------------------------------

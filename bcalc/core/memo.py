@@ -18,9 +18,14 @@ Tables (what each holds is decided by the module that fills it):
 - ``horizons``: a horizon's months, segments and wage, tariff and price factors (bcalc.core.engine);
 - ``plans``: a deployment's plan of charges and the notices of planning (bcalc.core.engine);
 - ``deployments``: a plan's evaluated lines and monthly flows (bcalc.core.lines);
+- ``factors``: the price factors per contract year of a price series under a cap (bcalc.core.lines);
 - ``profiles``: a charge's quantities per calendar year, apart from its price (bcalc.core.lines);
-- ``parts``: a charge's quantities in the segments of one contract year (bcalc.core.lines);
+- ``charges``: a charge's rounded lines at its price and VAT, and its part of the flows (bcalc.core.lines);
+- ``tokens``: a value (a deployment's units with its horizon, price factors) -> a small number;
+- ``shapes``: a charge's quantities in the segments of the horizon, before price factors (bcalc.core.lines);
 - ``times``: a time charge's hours and amounts (bcalc.core.lines);
+- ``time_hours``: a time charge's hours per calendar year and per month, before its rate (bcalc.core.lines);
+- ``hours``: a time line's hours per month for one head under a price end (bcalc.core.plan);
 - ``funding`` and ``benefits``: one funding line's or benefit's amounts (bcalc.core.inflows).
 """
 
@@ -33,9 +38,14 @@ class Memo:
         self.horizons: dict = {}
         self.plans: dict = {}
         self.deployments: dict = {}
+        self.factors: dict = {}
         self.profiles: dict = {}
-        self.parts: dict = {}
+        self.charges: dict = {}
+        self.tokens: dict = {}
+        self.shapes: dict = {}
         self.times: dict = {}
+        self.time_hours: dict = {}
+        self.hours: dict = {}
         self.funding: dict = {}
         self.benefits: dict = {}
         self.hits = 0
@@ -46,6 +56,13 @@ class Memo:
         token = self.products.get(product)
         if token is None:
             token = self.products[product] = len(self.products)
+        return token
+
+    def token(self, value) -> int:
+        """A number that stands for ``value`` in keys (hashing it once)."""
+        token = self.tokens.get(value)
+        if token is None:
+            token = self.tokens[value] = len(self.tokens)
         return token
 
     def get(self, table: dict, key, make):

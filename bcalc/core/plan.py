@@ -255,18 +255,32 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
     return out
 
 
-def phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_months: int) -> list[Fraction]:
-    """Hours per month of the horizon for one head (or one organisation, or one team)."""
+def phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_months: int,
+                kept: dict | None = None) -> list[Fraction]:
+    """Hours per month of the horizon for one head (or one organisation, or one team). ``kept``: a
+    table of the memo (bcalc.core.memo) that holds them under the values they follow from."""
+    if line.hours is not None:
+        notices.hours_used(product, line, line.hours, end, line.hours.pick(end))
+    else:
+        for phase in line.phases:
+            notices.hours_used(product, line, phase.hours_per_week, end, phase.hours_per_week.pick(end))
+    if kept is None:
+        return _phase_hours(line, end, n_months)
+    key = (line, end, n_months)
+    hours = kept.get(key)
+    if hours is None:
+        hours = kept[key] = tuple(_phase_hours(line, end, n_months))
+    return list(hours)
+
+
+def _phase_hours(line: TimeLine, end: str, n_months: int) -> list[Fraction]:
     hours = [Fraction(0)] * n_months
     if line.hours is not None:
-        value = line.hours.pick(end)
-        notices.hours_used(product, line, line.hours, end, value)
-        hours[0] += Fraction(value)
+        hours[0] += Fraction(line.hours.pick(end))
         return hours
     cursor = Fraction(0)  # months elapsed since the start, as a fraction
     for phase in line.phases:
         per_week = Fraction(phase.hours_per_week.pick(end))
-        notices.hours_used(product, line, phase.hours_per_week, end, phase.hours_per_week.pick(end))
         weeks = Fraction(phase.weeks) if phase.weeks is not None else Fraction(phase.months) * WEEKS_PER_MONTH
         length = weeks / WEEKS_PER_MONTH  # in months
         start, stop = cursor, cursor + length
@@ -280,7 +294,7 @@ def phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_
 
 
 def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Month, ...], end: str,
-                 notices: Notices) -> list[TimeCharge]:
+                 notices: Notices, kept: dict | None = None) -> list[TimeCharge]:
     """The deployment's counted time lines; hours of a role without a rate are noted, not charged."""
     out = []
     for line in selection.active_time(product, dep):
@@ -288,19 +302,20 @@ def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Mo
         heads = Fraction(selection.heads(line, dep, case))
         if not heads:
             continue
-        per_month = phase_hours(line, end, notices, product, len(months))
+        per_month = phase_hours(line, end, notices, product, len(months), kept)
         if role.rate is None:
-            notices.unvalued(product, line, sum(per_month) * heads)
+            notices.unvalued(product, line, sum((h for h in per_month if h), Fraction(0)) * heads)
             continue
         out.append(TimeCharge(line, heads, tuple(per_month), role.rate))
     return out
 
 
 def plan_deployment(case: Case, d_index: int, product: Product, months: tuple[Month, ...], end: str,
-                    notices: Notices, tariffs: Tariffs, first: bool) -> DeploymentPlan:
+                    notices: Notices, tariffs: Tariffs, first: bool, kept: dict | None = None) -> DeploymentPlan:
+    """``kept``: the memo's table of hours per month (``phase_hours``), or None."""
     dep = case.deployments[d_index]
     charges = supplier_charges(case, dep, product, end, notices, tariffs, first)
-    time = time_charges(case, dep, product, months, end, notices) if first else []
+    time = time_charges(case, dep, product, months, end, notices, kept) if first else []
     return DeploymentPlan(d_index, product, dep, first, units(dep, case.years), tuple(charges), tuple(time))
 
 
