@@ -18,7 +18,8 @@ from bcalc.cli import app
 from bcalc.core import estimate
 from bcalc.core.checks import contract_tips
 from bcalc.core.scenarios import scenario_table
-from bcalc.core.sensitivity import Model, catalogue_inputs, settings, swing_inputs
+from bcalc.core.inputs import catalogue_inputs, swing_inputs
+from bcalc.core.uncertain import Model, settings
 from bcalc.loader import load_case
 from bcalc.messages import as_json, en, nl, say, title
 from bcalc.models import Message

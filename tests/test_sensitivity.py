@@ -317,7 +317,7 @@ def test_sensitivity_is_pure_and_frozen(load, catalogue, tariffs):
 def test_every_row_equals_a_full_engine_run(catalogue, tariffs):
     """Inputs that touch only some deployments are computed on those deployments alone; the result
     must be the full engine's to the cent (net and NPV), also with contracts, tiers and funding."""
-    from bcalc.core.sensitivity import Model, apply
+    from bcalc.core.uncertain import Model, apply
 
     case = load_case(ROOT / "tests" / "cases" / "kitchen-sink.yaml", catalogue, tariffs)
     case = replace(case, discount_rate=Decimal("0.04"))

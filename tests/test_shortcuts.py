@@ -24,7 +24,9 @@ from bcalc.core.engine import estimate, totals
 from bcalc.core.finance import break_even_clients
 from bcalc.core.memo import Memo
 from bcalc.core.scenarios import _halve, _stop_after, scenario_table
-from bcalc.core.sensitivity import Model, Outcome, apply, apply_all, catalogue_inputs, sensitivity, settings
+from bcalc.core.inputs import catalogue_inputs
+from bcalc.core.sensitivity import sensitivity
+from bcalc.core.uncertain import Model, Outcome, apply, apply_all, settings
 from bcalc.core.simulate import _components, _knots
 from bcalc.loader import load_case
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 import pytest
 
 from bcalc.core import estimate
-from bcalc.core.sensitivity import Model
+from bcalc.core.uncertain import Model
 from bcalc.core.simulate import parse_vary, simulate
 from bcalc.errors import InputError
 from bcalc.loader import load_case
@@ -190,7 +190,7 @@ def test_low_high_vary_takes_the_case_value_as_mode_clamped(load, catalogue, tar
 
 def test_clients_scale_every_year_with_the_peak(load, catalogue, tariffs):
     case = load(VIVAGO)
-    from bcalc.core.sensitivity import apply
+    from bcalc.core.uncertain import apply
 
     model = Model(case, catalogue, tariffs)
     inp = parse_vary("deployments[0].clients=20:30", model)

@@ -39,22 +39,24 @@ from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from bcalc.core.engine import Summary
-from bcalc.core.sensitivity import (
-    Input,
-    Model,
-    Outcome,
-    UncertaintySettings,
-    apply,
-    apply_all,
+from bcalc.core.inputs import (
     benefit_input,
     catalogue_inputs,
     clients_input,
     funding_input,
     funding_mode,
     index_input,
-    index_mode,
     price_input,
     price_mode,
+)
+from bcalc.core.uncertain import (
+    Input,
+    Model,
+    Outcome,
+    UncertaintySettings,
+    apply,
+    apply_all,
+    index_mode,
     settings,
 )
 from bcalc.errors import InputError, Problem
@@ -253,7 +255,7 @@ def _within_declared(kind: str, groups: tuple, numbers: list[Decimal], parts: li
 
 def _index_within_bounds(model: Model, which: str, down: Decimal, up: Decimal) -> None:
     """A varied indexation rate moves every year's rate of its series by the same amount (see
-    ``sensitivity.apply``): no year of the horizon may leave the bounds of an indexation rate."""
+    ``uncertain.apply``): no year of the horizon may leave the bounds of an indexation rate."""
     from bcalc import fields as F
     from bcalc.fields import bounds, shown
 
