@@ -236,17 +236,32 @@ def report(
             raise InputError([Problem("bcalc", None, "--xlsx/--md", "the two documents need different files")])
         for target in targets:
             check_writable(target, force)
-        bundle = bcalc_app.report(bcalc_app.load(case, catalogue), scenario, prices.value)
-        documents: list[tuple[Path, bytes | str]] = []
-        # Everything is rendered before anything is written: a failure leaves no file behind.
-        if xlsx is not None:
-            from bcalc.render import xlsx as xlsx_render
+        loaded = bcalc_app.load(case, catalogue)
+        side = None
+        if xlsx is not None and md is not None:  # the workbook on a second core (bcalc.sidecar)
+            from bcalc import sidecar
 
-            documents.append((xlsx, xlsx_render.render(bundle, lang.value)))
-        if md is not None:
-            from bcalc.render import report_md
+            side = sidecar.start(lang.value)
+        try:
+            bundle = bcalc_app.report(loaded, scenario, prices.value)
+            if side is not None:
+                side.send(bundle)
+            documents: list[tuple[Path, bytes | str]] = []
+            # Everything is rendered before anything is written: a failure leaves no file behind.
+            if md is not None:
+                from bcalc.render import report_md
 
-            documents.append((md, report_md.render(bundle, lang.value, templates)))
+                documents.append((md, report_md.render(bundle, lang.value, templates)))
+            if xlsx is not None:
+                workbook = side.workbook() if side is not None else None
+                if workbook is None:
+                    from bcalc.render import xlsx as xlsx_render
+
+                    workbook = xlsx_render.render(bundle, lang.value)
+                documents.insert(0, (xlsx, workbook))
+        finally:
+            if side is not None:
+                side.close()
         write_all(documents, force=force)
         for target, _ in documents:
             print(f"written: {target}")
