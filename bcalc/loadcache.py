@@ -3,17 +3,16 @@
 Reading and checking ``suppliers.yaml`` and ``tariffs.yaml`` costs more than computing a case, and
 the catalogues rarely change. A clean load is kept in ``$XDG_CACHE_HOME/bcalc`` (see
 ``bcalc.paths.cache_dir``), one file per catalogue folder, together with what it was made from:
-the exact bytes of both files (by their SHA-256), bcalc's version and the state of the modules that
-read them. Any difference, a damaged file or ``BCALC_CACHE=off`` and the folder is read as usual; a
+the exact bytes of both files, bcalc's version and the state of the modules that read them. Any difference, a damaged file or ``BCALC_CACHE=off`` and the folder is read as usual; a
 catalogue with problems is never kept, so its problems are reported at every run.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 
 FILES = ("suppliers.yaml", "tariffs.yaml")
@@ -22,22 +21,19 @@ _READERS = ("catalogue_loader.py", "loader.py", "fields.py", "reader.py", "yamlt
             "errors.py", "record.py", "money.py", "loadcache.py")
 
 
-def _stamp(directory: Path) -> bytes | None:
-    """What a load of ``directory`` is made from; None when a file cannot be read (the load reports it)."""
+def _stamp(directory: Path) -> tuple | None:
+    """What a load of ``directory`` is made from: the bytes of both files, the versions and the
+    state of the modules that read them; None when a file cannot be read (the load reports it)."""
     from bcalc import __version__
 
-    digest = hashlib.sha256()
-    digest.update(repr((__version__, sys.implementation.cache_tag, pickle.HIGHEST_PROTOCOL, str(directory))).encode())
     try:
-        for name in FILES:
-            digest.update(name.encode() + b"\0" + (directory / name).read_bytes())
+        files = tuple((directory / name).read_bytes() for name in FILES)
         package = Path(__file__).resolve().parent
-        for name in _READERS:
-            state = os.stat(package / name)
-            digest.update(f"{name}:{state.st_size}:{state.st_mtime_ns}".encode())
+        modules = tuple((name, os.stat(package / name).st_size, os.stat(package / name).st_mtime_ns)
+                        for name in _READERS)
     except OSError:
         return None
-    return digest.digest()
+    return (__version__, sys.implementation.cache_tag, str(directory), modules, files)
 
 
 def _file(directory: Path) -> Path | None:
@@ -46,9 +42,10 @@ def _file(directory: Path) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    # the folder as given: the catalogue keeps that spelling of its path for the outputs
-    name = hashlib.sha256(os.fsencode(os.path.abspath(directory)) + b"\0" + os.fsencode(directory)).hexdigest()[:16]
-    return folder / f"catalogue-{name}.pickle"
+    # one file per folder as given (the catalogue keeps that spelling of its path for the outputs);
+    # a name that two folders might share is harmless: the kept stamp holds the folder too
+    given = os.fsencode(os.path.abspath(directory)) + b"\0" + os.fsencode(directory)
+    return folder / f"catalogue-{zlib.crc32(given):08x}-{len(given)}.pickle"
 
 
 def get(directory: Path):
