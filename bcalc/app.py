@@ -81,7 +81,8 @@ def need_products(catalogue: Catalogue, need: str) -> list[str]:
 def unknown_product(option: str, product_id: str, catalogue: Catalogue) -> Problem:
     import difflib
 
-    hint = difflib.get_close_matches(product_id, list(catalogue.products), n=3)
+    folded = {p.casefold(): p for p in catalogue.products}
+    hint = [folded[h] for h in difflib.get_close_matches(product_id.casefold(), list(folded), n=3)]
     tail = "; did you mean " + ", ".join(f"'{h}'" for h in hint) + "?" if hint else "; see `bcalc catalogue list`"
     return Problem("bcalc", None, option, f"unknown product '{product_id}'{tail}")
 
@@ -147,9 +148,10 @@ def compare_within(loaded: Loaded, products: list[str], need: bool, deployment: 
     """``bcalc compare CASE [--with P]... [--need] [--deployment N]``."""
     cat = loaded.catalogue
     check_scenario(scenario, loaded.tariffs)
-    problems = [unknown_product("--with", pid, cat) for pid in products if pid not in cat.products]
+    problems = [unknown_product("--with", pid, cat) for pid in products if cat.product(pid) is None]
     if problems:
         raise InputError(problems)
+    products = [cat.product(pid).id for pid in products]  # Medido is medido
     index = choose_deployment(loaded.case, deployment)
     own = loaded.case.deployments[index].product
     chosen: list[str] = []

@@ -53,3 +53,14 @@ def test_the_catalogue_commands_take_other_capitals_too():
     assert "Medido (Vitavanti)" in ok("catalogue", "show", "MEDIDO").stdout
     assert json.loads(ok("funding", "show", "vpt", "--format", "json").stdout)["code"] == "VPT"
     assert "did you mean 'H139'?" in bad("funding", "show", "h193").stderr
+
+
+def test_compare_with_a_product_in_other_capitals():
+    from conftest import ROOT
+
+    case = ROOT / "examples" / "medicijndispensers.yaml"
+    plain = json.loads(ok("compare", case, "--with", "cmed-plus", "--format", "json").stdout)
+    shouted = json.loads(ok("compare", case, "--with", "CMed-Plus", "--format", "json").stdout)
+    assert [a["key"] for a in shouted["alternatives"]] == [a["key"] for a in plain["alternatives"]]
+    assert [a["cost"] for a in shouted["alternatives"]] == [a["cost"] for a in plain["alternatives"]]
+    assert "did you mean 'cmed-plus'" in bad("compare", case, "--with", "CMed-Pluss").stderr
