@@ -183,3 +183,49 @@ def test_scenario_grid_and_the_stopping_rows(catalogue, tariffs, run):
     assert stop1.owed == D("1234.20") + D("1258.88") + D("1284.06")
     ranked = [row.totals.net for row in table.rows if not row.key.startswith("exit-")]
     assert table.rows[table.best].totals.net == max(ranked) and table.rows[table.worst].totals.net == min(ranked)
+
+
+# ---- a staffel on the contract's length is measured on the term, not the horizon ---------------
+
+SENSARA_TERM = """\
+case: Sensara 100 kamers
+start: 2027-01
+years: 3
+scenario: none
+staff:
+  care_staff: {count: 10, rate: 50}
+  key_user: {count: 2, rate: 50}
+  project_lead: {count: 1, rate: 50}
+deployments:
+  - product: sensara
+    clients: 100
+    contract: {term: 5}
+"""
+
+
+def test_a_five_year_contract_gets_the_five_year_tier_within_a_three_year_horizon(run):
+    """Sensara: about EUR 50 'bij 100 kamers met een contract van 5 jaar', else about EUR 150 (001:1124).
+    100 rooms, 36 months in the horizon under a 5-year contract: 100 x 50 x 36 = 180.000,00 excl. VAT,
+    21 % VAT on a price that states none: 37.800,00. Nothing is owed after the horizon: the
+    subscription is per room in use."""
+    result = run(SENSARA_TERM)
+    assert [(ln.year, ln.excl_vat) for ln in result.lines if ln.item == "abonnement"] == \
+           [(2027, D("60000.00")), (2028, D("60000.00")), (2029, D("60000.00"))]
+    assert (result.total.recurring, result.total.vat) == (D("180000.00"), D("37800.00"))
+    assert result.owed_after_horizon == D("0.00")  # was -435.600,00 when the tiers were read on the horizon
+    without_term = run(SENSARA_TERM.replace("    contract: {term: 5}\n", ""))
+    assert without_term.total.recurring == D("540000.00")  # 100 x 150 x 36: three years is no 5-year contract
+
+
+def test_the_workbook_takes_the_same_tier(tmp_path):
+    import lo
+    from test_report_xlsx import _expected, _write
+
+    lo.require_soffice()
+    case = tmp_path / "sensara-term.yaml"
+    case.write_text(SENSARA_TERM, encoding="utf-8")
+    path, result = _write(case, tmp_path)
+    values = lo.named_values(lo.recalc(path, tmp_path))
+    for name, expected in _expected(result).items():
+        assert values[name].quantize(D("0.01")) == expected, (name, values[name], expected)
+    assert values["total_recurring"].quantize(D("0.01")) == D("180000.00")

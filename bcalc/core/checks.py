@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 from decimal import Decimal
 
-from bcalc.core.selection import active_items, is_unit_based, tier_index, usage_quantity
+from bcalc.core.selection import active_items, is_unit_based, tier_index, tier_years, usage_quantity
 from bcalc.core.notices import Notices
 from bcalc.core.choices import choice_pricing
 from bcalc.models import Case, Catalogue, Contract, Notice, Result, Tariffs
@@ -82,7 +82,8 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
         for item in active_items(product, dep):
             if not item.tiers or item.id in dep.prices or item.tier_on != "units":
                 continue
-            index = tier_index(item, peak, case.years)
+            years = tier_years(dep, case)
+            index = tier_index(item, peak, years)
             if index is None:
                 continue
             applied = item.tiers[index]
@@ -91,7 +92,7 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
                     break
                 if tier.min_units is None or tier.min_units <= peak:
                     continue
-                if tier.min_years is not None and case.years < tier.min_years:
+                if tier.min_years is not None and years < tier.min_years:
                     continue
                 gap = tier.min_units - peak
                 if gap <= max(1, math.ceil(tier.min_units * Decimal("0.2"))):

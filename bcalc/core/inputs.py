@@ -16,11 +16,11 @@ from bcalc.money import ONE, ZERO
 
 def _used_price(item, dep, case: Case) -> tuple[Price | None, int | None]:
     """The quoted price the engine takes for an item (a tier's, if the item has a staffel)."""
-    from bcalc.core.selection import tier_count, tier_index
+    from bcalc.core.selection import tier_count, tier_index, tier_years
 
     if not item.tiers:
         return item.price, None
-    i = tier_index(item, tier_count(item, dep, case), case.years)
+    i = tier_index(item, tier_count(item, dep, case), tier_years(dep, case))
     return (item.tiers[i].price, i) if i is not None else (item.price, None)
 
 

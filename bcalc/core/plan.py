@@ -150,7 +150,7 @@ def pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, no
     source = item.source
     tier_label = ""
     if item.tiers:
-        index = selection.tier_index(item, count, case.years)
+        index = selection.tier_index(item, count, selection.tier_years(dep, case))
         if index is not None:
             tier = item.tiers[index]
             price, source, tier_label = tier.price, tier.source or item.source, tier.label

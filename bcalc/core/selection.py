@@ -131,6 +131,12 @@ def tier_index(item: Item, count: int, years: int) -> int | None:
     return None
 
 
+def tier_years(dep: Deployment, case: Case) -> int:
+    """The years a term staffel ("bij een contract van 5 jaar") is measured on: the deployment's
+    contract term where the case gives one, else the horizon."""
+    return dep.contract.term if dep.contract.term is not None else case.years
+
+
 def tier_count(item: Item, dep: Deployment, case: Case) -> int:
     """What a staffel is counted on: the peak number of units, or the item's own quantity."""
     if item.tier_on == "units":
@@ -140,4 +146,4 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 
 __all__ = ["USAGE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
            "first_of_product", "is_shared", "is_unit_based", "effective_clients",
-           "commitment_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_count"]
+           "commitment_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

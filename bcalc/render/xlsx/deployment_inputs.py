@@ -151,8 +151,9 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
             conds = []
             if tier.min_units is not None:
                 conds.append(f"{{count}}>={tier.min_units}")
-            if tier.min_years is not None:
-                conds.append(f"{cells.years}>={tier.min_years}")
+            if tier.min_years is not None:  # on the contract term where the case gives one, else the horizon
+                term = dep.contract.term
+                conds.append(f"{cells.years if term is None else term}>={tier.min_years}")
             tiers.append((conds, f"{get_column_letter(col)}{row}"))
         note = " / ".join(f"{w['tier']} {t.price.written}" + (f" ≥{t.min_units}" if t.min_units else "")
                           + (f" ≥{t.min_years}j" if t.min_years else "") for t in item.tiers)
