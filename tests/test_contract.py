@@ -229,3 +229,56 @@ def test_the_workbook_takes_the_same_tier(tmp_path):
     for name, expected in _expected(result).items():
         assert values[name].quantize(D("0.01")) == expected, (name, values[name], expected)
     assert values["total_recurring"].quantize(D("0.01")) == D("180000.00")
+
+
+# ---- consumables stop when use stops ------------------------------------------------------------
+
+ABENA_EXIT = """\
+case: Abena Nova slips
+start: 2027-01
+years: 3
+scenario: none
+staff:
+  care_staff: {count: 10, rate: 50}
+  key_user: {count: 2, rate: 50}
+  project_lead: {count: 1, rate: 50}
+deployments:
+  - product: abena-nova
+    clients: 15
+    quantities: {slips: 300}
+    contract: {term: 3, exit_year: 2}
+"""
+
+
+def test_consumables_stop_at_the_exit_year_while_the_term_runs_on(run):
+    """Slips at EUR 0,99 a piece (001:3964), 300 a month: 0,99 x 300 x 12 = 3.564,00 a contract year,
+    in years 1 and 2; after the exit in year 2 nobody uses them, although the term runs to year 3."""
+    result = run(ABENA_EXIT)
+    assert [(ln.year, ln.excl_vat) for ln in result.lines if ln.item == "slips"] == \
+           [(2027, D("3564.00")), (2028, D("3564.00"))]
+
+
+WOLK_CARTRIDGES = """\
+case: WOLK
+start: 2027-01
+years: 3
+scenario: none
+staff:
+  care_staff: {count: 10, rate: 50}
+  key_user: {count: 2, rate: 50}
+  project_lead: {count: 1, rate: 50}
+deployments:
+  - product: wolk-aanschaf
+    clients: 10
+    quantities: {patronen: 10}
+"""
+
+
+def test_cartridges_are_no_fixed_cost_that_runs_on_without_clients(run):
+    """Ten cartridges a year are one 10-pack at EUR 250 incl. VAT (001:1394): 250 / 1,21 = 206,61 excl.
+    a year. A consumable is no fixed cost that runs on without clients, so no point of attention says
+    so (it once said EUR 2.500,00 a year)."""
+    result = run(WOLK_CARTRIDGES)
+    assert [(ln.item, ln.year, ln.excl_vat) for ln in result.lines if ln.base_item == "patronen"] == \
+           [("patronen-10", y, D("206.61")) for y in (2027, 2028, 2029)]
+    assert not [w for w in result.warnings if w.code == "check_fixed"]

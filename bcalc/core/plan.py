@@ -226,11 +226,11 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
                      first: bool) -> list[Charge]:
     """The deployment's supplier items, priced for year 1."""
     out: list[Charge] = []
-    runs = selection.commitment_years(dep, case.years)
     peak = max(dep.clients) if dep.clients else 0
     for item in selection.active_items(product, dep):
         if not first and selection.is_shared(item, dep):
             continue
+        runs = selection.charge_years(item, dep, case.years)
         unit_based = selection.is_unit_based(item, dep)
         fixed = None if unit_based else selection.usage_quantity(item, dep, case)
         if not unit_based and fixed is None:

@@ -17,6 +17,8 @@ from bcalc.money import ONE, dec
 
 # Items whose quantity is a usage the source or the case states (hours, minutes, packs, pieces).
 USAGE_BASES = ("hour", "minute", "pack", "piece")
+# Items used up as they are used (slips and pads, call minutes, cartridges): they stop when use stops.
+CONSUMABLE_BASES = ("minute", "pack", "piece")
 # Items charged once for the organisation, per team or per head of a role: counted with the
 # first deployment of a product only.
 SHARED_BASES = ("organisation", "team", "role")
@@ -84,6 +86,15 @@ def commitment_years(dep: Deployment, years: int) -> int:
     return max(c.exit_year, c.term or 0)
 
 
+def charge_years(item: Item, dep: Deployment, years: int) -> int:
+    """How many contract years a charge that does not follow the units runs: a consumable until use
+    stops (the exit year, else the horizon); a licence, maintenance or subscription as long as the
+    organisation is committed (commitment_years)."""
+    if item.basis in CONSUMABLE_BASES:
+        return dep.contract.exit_year if dep.contract.exit_year is not None else years
+    return commitment_years(dep, years)
+
+
 def minimum_years(dep: Deployment, years: int) -> int:
     """How many contract years a minimum volume is billed: the term, else until the exit, else the horizon."""
     c = dep.contract
@@ -144,6 +155,6 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
     return int(usage_quantity(item, dep, case) or 0)
 
 
-__all__ = ["USAGE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
+__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
            "first_of_product", "is_shared", "is_unit_based", "effective_clients",
-           "commitment_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]
+           "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]
