@@ -282,3 +282,35 @@ def test_cartridges_are_no_fixed_cost_that_runs_on_without_clients(run):
     assert [(ln.item, ln.year, ln.excl_vat) for ln in result.lines if ln.base_item == "patronen"] == \
            [("patronen-10", y, D("206.61")) for y in (2027, 2028, 2029)]
     assert not [w for w in result.warnings if w.code == "check_fixed"]
+
+
+MEDIDO_EXIT = """\
+case: Medido met vertrek
+start: 2027-01
+years: 3
+scenario: none
+staff:
+  care_staff: {count: 10, rate: 40}
+  key_user: {count: 2, rate: 40}
+  project_lead: {count: 1, rate: 70}
+  teams: 2
+deployments:
+  - product: medido
+    clients: 20
+    contract: {term: 3, exit_year: 2}
+"""
+
+
+def test_cost_per_client_month_counts_only_the_months_in_use(run, tmp_path):
+    """20 dispensers in years 1 and 2, none after the exit: 20 x 24 = 480 client-months, not the
+    720 of three years."""
+    result = run(MEDIDO_EXIT)
+    assert result.total.cost == D("43140.85")
+    # 43.140,85 / 480 = 89,88 a client-month in use (over 720 it would read 59,92)
+    assert result.investment.cost_per_client_month.quantize(D("0.01")) == D("89.88")
+    from conftest import ok
+
+    case = tmp_path / "exit.yaml"
+    case.write_text(MEDIDO_EXIT, encoding="utf-8")
+    ok("report", case, "--md", tmp_path / "r.md")
+    assert "(480 cliëntmaanden)" in (tmp_path / "r.md").read_text(encoding="utf-8")

@@ -133,7 +133,9 @@ def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tup
 
 
 def _client_months(deps) -> int:
-    return sum(sum(d.clients) * 12 for d in deps)
+    from bcalc.core.selection import client_months
+
+    return client_months(deps)
 
 
 def _line_costs(result: Result, deployment: int | None) -> dict[str, tuple[str, Decimal]]:

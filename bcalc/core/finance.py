@@ -77,7 +77,9 @@ def discounted(monthly: list[Decimal], month_rows: list[int], rate: Decimal) -> 
 
 
 def client_months(case: Case) -> int:
-    return sum(sum(d.clients) * 12 for d in case.deployments)
+    from bcalc.core.selection import client_months as in_use
+
+    return in_use(case.deployments)
 
 
 def break_even_clients(case: Case, run, limit: int = BREAK_EVEN_LIMIT) -> int | None:

@@ -78,6 +78,11 @@ def effective_clients(dep: Deployment) -> tuple[int, ...]:
     return tuple(c if k < exit_year else 0 for k, c in enumerate(dep.clients))
 
 
+def client_months(deployments) -> int:
+    """Client-months in use: the clients per contract year times 12, none after a contract's exit year."""
+    return sum(sum(effective_clients(d)) * 12 for d in deployments)
+
+
 def commitment_years(dep: Deployment, years: int) -> int:
     """How many contract years fixed costs run (from the start)."""
     c = dep.contract
@@ -156,5 +161,5 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 
 
 __all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
-           "first_of_product", "is_shared", "is_unit_based", "effective_clients",
+           "first_of_product", "is_shared", "is_unit_based", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]
