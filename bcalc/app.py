@@ -79,10 +79,9 @@ def need_products(catalogue: Catalogue, need: str) -> list[str]:
 
 
 def unknown_product(option: str, product_id: str, catalogue: Catalogue) -> Problem:
-    import difflib
+    from bcalc.reader import near
 
-    folded = {p.casefold(): p for p in catalogue.products}
-    hint = [folded[h] for h in difflib.get_close_matches(product_id.casefold(), list(folded), n=3)]
+    hint = near(product_id, catalogue.products, n=3, cutoff=0.6)
     tail = "; did you mean " + ", ".join(f"'{h}'" for h in hint) + "?" if hint else "; see `bcalc catalogue list`"
     return Problem("bcalc", None, option, f"unknown product '{product_id}'{tail}")
 

@@ -47,7 +47,7 @@ WORDS = {
         "diff_cols": ("product", "wat", "id", "veld", "oud", "nieuw"),
         "diff_what": {"added": "nieuw", "removed": "weg", "changed": "gewijzigd"},
         "diff_part": {"product": "product", "item": "kostenpost", "time": "tijdregel"},
-        "yes": "ja", "no": "nee",
+        "yes": "ja", "no": "nee", "per_week": "u/week",
     },
     "en": {
         "included": "included", "pieces": "pcs", "no_amount": "no amount", "max": "at most",
@@ -82,7 +82,7 @@ WORDS = {
         "diff_cols": ("product", "what", "id", "field", "old", "new"),
         "diff_what": {"added": "added", "removed": "removed", "changed": "changed"},
         "diff_part": {"product": "product", "item": "cost item", "time": "time line"},
-        "yes": "yes", "no": "no",
+        "yes": "yes", "no": "no", "per_week": "h/week",
     },
 }
 
@@ -118,27 +118,40 @@ def _price_json(price: Price | None) -> dict | None:
     return out
 
 
+def _tier_json(t) -> dict:
+    return {"ref": t.ref, "label": t.label, "min_units": t.min_units, "min_years": t.min_years,
+            "price": _price_json(t.price), "source": t.source}
+
+
+def _pack_json(pk) -> dict:
+    return {"size": pk.size, "price": _price_json(pk.price)}
+
+
+def _item_json(it: Item) -> dict:
+    return {
+        "id": it.id, "ref": it.ref, "label": it.label, "category": it.category, "basis": it.basis,
+        "role": it.role, "timing": it.timing, "price": _price_json(it.price), "included": it.included,
+        "tiers": [_tier_json(t) for t in it.tiers], "packs": [_pack_json(pk) for pk in it.packs],
+        "currency": it.currency, "vat": it.vat, "options": list(it.options),
+        "quantity": num_str(it.quantity) if it.quantity is not None else None,
+        "source": it.source, "note": it.note, "ambiguous": it.ambiguous,
+    }
+
+
+def _time_json(t) -> dict:
+    return {"id": t.id, "ref": t.ref, "label": t.label, "written": t.written, "role": t.role, "per": t.per,
+            "category": t.category, "counted": t.counted, "source": t.source, "note": t.note,
+            "ambiguous": t.ambiguous}
+
+
 def _product_json(p: Product) -> dict:
     return {
         "id": p.id, "name": p.name, "supplier": p.supplier, "need": p.need, "category": p.category,
         "innovation": p.innovation, "source": p.source, "price_year": p.price_year, "family": p.family, "note": p.note,
         "choices": [{"id": c.id, "label": c.label, "options": list(c.options), "default": c.default,
                      "required": c.required} for c in p.choices],
-        "items": [{
-            "id": it.id, "ref": it.ref, "label": it.label, "category": it.category, "basis": it.basis,
-            "role": it.role, "timing": it.timing, "price": _price_json(it.price), "included": it.included,
-            "tiers": [{"ref": t.ref, "label": t.label, "min_units": t.min_units, "min_years": t.min_years,
-                       "price": _price_json(t.price), "source": t.source} for t in it.tiers],
-            "packs": [{"size": pk.size, "price": _price_json(pk.price)} for pk in it.packs],
-            "currency": it.currency, "vat": it.vat, "options": list(it.options),
-            "quantity": num_str(it.quantity) if it.quantity is not None else None,
-            "source": it.source, "note": it.note, "ambiguous": it.ambiguous,
-        } for it in p.items],
-        "time": [{
-            "id": t.id, "ref": t.ref, "label": t.label, "written": t.written, "role": t.role, "per": t.per,
-            "category": t.category, "counted": t.counted, "source": t.source, "note": t.note,
-            "ambiguous": t.ambiguous,
-        } for t in p.time],
+        "items": [_item_json(it) for it in p.items],
+        "time": [_time_json(t) for t in p.time],
     }
 
 
@@ -267,10 +280,9 @@ def _code_json(c) -> dict:
 
 def show_funding(directory, code, fmt, console_factory, lang: str = "nl") -> None:
     from bcalc.loader import load_tariffs
-    from bcalc.models import named
 
     tariffs = load_tariffs(directory)
-    match = named(tariffs.funding, code)
+    match = tariffs.code(code)
     if match is None:
         from bcalc.reader import closest
 
@@ -330,7 +342,7 @@ def _shown(value, W: dict) -> str:
         return f"{_shown(value.price, W)} ({value.size} {W['pieces']})"
     if isinstance(value, Phase):
         span = value.weeks if value.weeks is not None else value.months
-        return f"{_shown(value.hours_per_week, W)}/w" + (f" x {num_str(span)}" if span is not None else "")
+        return f"{_shown(value.hours_per_week, W)} {W['per_week']}" + (f" x {num_str(span)}" if span is not None else "")
     if isinstance(value, tuple):
         return " / ".join(_shown(v, W) for v in value) or "-"
     return str(value)
@@ -346,8 +358,9 @@ def _entry_text(change, W: dict) -> str:
 
 
 def _plain(value):
-    """A value for JSON: numbers as text, prices and tiers as mappings."""
-    import dataclasses
+    """A changed value for JSON, as `catalogue show --format json` writes it: numbers as text,
+    prices, tiers and packs as mappings."""
+    from bcalc.models import Pack, Phase, Tier
 
     if value is None or isinstance(value, (bool, str, int)):
         return value
@@ -355,10 +368,22 @@ def _plain(value):
         return num_str(value)
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name not in ("items", "time", "choices", "note")}
+    if isinstance(value, Price):
+        return _price_json(value)
+    if isinstance(value, Tier):
+        return _tier_json(value)
+    if isinstance(value, Pack):
+        return _pack_json(value)
+    if isinstance(value, Phase):
+        return {"hours_per_week": _price_json(value.hours_per_week), "weeks": _plain(value.weeks),
+                "months": _plain(value.months)}
     return str(value)
+
+
+def _entry_json(change) -> dict:
+    """An added or removed product, item or time line, as `catalogue show --format json` writes it."""
+    entry = change.new if change.what == "added" else change.old
+    return {"product": _product_json, "item": _item_json, "time": _time_json}[change.part](entry)
 
 
 def diff_catalogues(old, new, fmt, console_factory, lang: str = "nl") -> None:
@@ -378,7 +403,8 @@ def diff_catalogues(old, new, fmt, console_factory, lang: str = "nl") -> None:
     changes = catalogue_diff(*loaded)
     if fmt == "json":
         rows = [{"what": c.what, "product": c.product, "part": c.part, "id": c.id, "field": c.field or None,
-                 "old": _plain(c.old), "new": _plain(c.new)} for c in changes]
+                 "old": _entry_json(c) if c.what == "removed" else _plain(c.old),
+                 "new": _entry_json(c) if c.what == "added" else _plain(c.new)} for c in changes]
         sys.stdout.write(json.dumps({"format": "bcalc.catalogue-diff/1", "old": str(old_dir), "new": str(new_dir),
                                      "changes": rows}, ensure_ascii=False, indent=2) + "\n")
         return

@@ -246,19 +246,20 @@ def report(
             bundle = bcalc_app.report(loaded, scenario, prices.value)
             if side is not None:
                 side.send(bundle)
-            documents: list[tuple[Path, bytes | str]] = []
             # Everything is rendered before anything is written: a failure leaves no file behind.
+            # The Markdown first, while a sidecar renders the workbook.
+            text = workbook = None
             if md is not None:
                 from bcalc.render import report_md
 
-                documents.append((md, report_md.render(bundle, lang.value, templates)))
+                text = report_md.render(bundle, lang.value, templates)
             if xlsx is not None:
                 workbook = side.workbook() if side is not None else None
                 if workbook is None:
                     from bcalc.render import xlsx as xlsx_render
 
                     workbook = xlsx_render.render(bundle, lang.value)
-                documents.insert(0, (xlsx, workbook))
+            documents = [(path, content) for path, content in ((xlsx, workbook), (md, text)) if path is not None]
         finally:
             if side is not None:
                 side.close()

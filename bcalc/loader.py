@@ -25,7 +25,6 @@ from bcalc.models import (
     Indexation,
     StaffRole,
     Tariffs,
-    named,
 )
 from bcalc.reader import Reader, getter
 from bcalc.rules import Loaded, run_checks
@@ -270,7 +269,7 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
         return None
     get = getter(r, f, F.CASE_FUNDING, path)
     code = get("code")
-    fc = named(tariffs.funding, code) if code else None
+    fc = tariffs.code(code) if code else None
     if fc is not None:
         code = fc.code  # h139 is H139
     if code and fc is None:

@@ -247,6 +247,10 @@ class Tariffs:
     # simulate/sensitivity assumptions: approx_spread, default_swing (Decimal), basis (str); {} when not stated
     uncertainty: dict = field(default_factory=dict)
 
+    def code(self, name: str) -> FundingCode | None:
+        """A funding code by its name, in any capitals (h139 is H139)."""
+        return named(self.funding, name)
+
 
 @record
 class StaffRole:

@@ -307,13 +307,19 @@ class Reader:
         return int(text)
 
 
-def closest(word: str, options: tuple[str, ...]) -> str | None:
-    """The option nearest to a mistyped word, compared in small letters, or None when none is near."""
+def near(word: str, options, n: int = 1, cutoff: float = 0.75) -> list[str]:
+    """The options nearest to a mistyped word (at most ``n``, nearest first), compared in small letters."""
     import difflib
 
     folded = {o.casefold(): o for o in options}
-    found = difflib.get_close_matches(str(word).strip().casefold(), list(folded), n=1, cutoff=0.75)
-    return folded[found[0]] if found else None
+    return [folded[f] for f in difflib.get_close_matches(str(word).strip().casefold(), list(folded), n=n,
+                                                         cutoff=cutoff)]
+
+
+def closest(word: str, options: tuple[str, ...]) -> str | None:
+    """The option nearest to a mistyped word, or None when none is near."""
+    found = near(word, options)
+    return found[0] if found else None
 
 
 def getter(r: Reader, m: dict, sec: Section, path: tuple):

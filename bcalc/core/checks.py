@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 from decimal import Decimal
 
-from bcalc.core.selection import CONSUMABLE_BASES, active_items, is_unit_based, tier_index, tier_years, usage_quantity
+from bcalc.core.selection import active_items, is_consumable, is_unit_based, tier_index, tier_years, usage_quantity
 from bcalc.core.notices import Notices
 from bcalc.core.choices import choice_pricing
 from bcalc.models import Case, Catalogue, Contract, Notice, Result, Tariffs
@@ -51,7 +51,7 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
         for item in active_items(product, dep):
             if item.category != "recurring" or item.timing not in PERIODS:
                 continue
-            if is_unit_based(item, dep) or item.basis in CONSUMABLE_BASES:  # consumables stop when use stops
+            if is_unit_based(item, dep) or is_consumable(item):  # consumables stop when use stops
                 continue
             q = usage_quantity(item, dep, case)
             price = first_price.get((d_index, item.id))

@@ -14,6 +14,7 @@ from bcalc.core.engine import estimate, totals
 from bcalc.core.memo import Memo
 from bcalc.core.choices import ChoicePricing, choice_pricing
 from bcalc.core.requirements import missing_inputs
+from bcalc.core.selection import client_months
 from bcalc.models import Case, Catalogue, Notice, Result, Tariffs, Totals
 from bcalc.money import ZERO
 from bcalc.record import record
@@ -132,12 +133,6 @@ def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tup
     return new_case, notes, missing_inputs(new, alt, new_case)
 
 
-def _client_months(deps) -> int:
-    from bcalc.core.selection import client_months
-
-    return client_months(deps)
-
-
 def _line_costs(result: Result, deployment: int | None) -> dict[str, tuple[str, Decimal]]:
     """Cost per item over the horizon (incl. VAT), keyed by item (and product for whole cases)."""
     out: dict[str, tuple[str, Decimal]] = {}
@@ -203,7 +198,7 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
     for pid in dict.fromkeys(order):
         new_case, notes, missing = swap(case, catalogue, d_index, pid)
         product = catalogue.products[pid]
-        months = _client_months([new_case.deployments[d_index]])
+        months = client_months([new_case.deployments[d_index]])
         if missing:
             alts.append(Alternative(pid, product.name, None, Notice("compare_missing", {"missing": tuple(missing)}),
                                     tuple(notes), d_index, months))
@@ -240,7 +235,7 @@ def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: 
         notes = ()
         if len(horizons) > 1:
             notes = (Notice("compare_horizon", {"years": case.years}),)
-        alts.append(Alternative(key, case.title, result, None, notes, None, _client_months(case.deployments)))
+        alts.append(Alternative(key, case.title, result, None, notes, None, client_months(case.deployments)))
     cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts)), default=(None, None))[1]
     return Comparison(title=" / ".join(a.name for a in alts), need=None, deployment=None, alternatives=tuple(alts),
                       pairs=tuple(_explain(alts, cheapest)) if cheapest is not None else (), included=())

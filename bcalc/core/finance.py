@@ -76,12 +76,6 @@ def discounted(monthly: list[Decimal], month_rows: list[int], rate: Decimal) -> 
         return [flow / (ONE + rate) ** row for flow, row in zip(monthly, month_rows)]
 
 
-def client_months(case: Case) -> int:
-    from bcalc.core.selection import client_months as in_use
-
-    return in_use(case.deployments)
-
-
 def break_even_clients(case: Case, run, limit: int = BREAK_EVEN_LIMIT) -> int | None:
     """The smallest number of clients per year (the same in every deployment and year) at which
     the net result over the horizon is >= 0; None when there is none up to ``limit``."""
@@ -129,7 +123,9 @@ def investment(result: Result, run=None) -> Investment:
     rows = [years.index(m.year) for m in months]
     pay = payback_month(monthly)
     disc_pay = payback_month(discounted(monthly, rows, rate)) if rate is not None else None
-    cm = client_months(case)
+    from bcalc.core.selection import client_months
+
+    cm = client_months(case.deployments)
     break_even = break_even_clients(case, run) if run is not None else None
     return Investment(discount_rate=rate, npv=value, irr=rate_irr, irr_note=note, payback_month=pay,
                       discounted_payback_month=disc_pay, break_even_clients=break_even,

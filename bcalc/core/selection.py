@@ -91,11 +91,16 @@ def commitment_years(dep: Deployment, years: int) -> int:
     return max(c.exit_year, c.term or 0)
 
 
+def is_consumable(item: Item) -> bool:
+    """Used up as it is used: it stops when use stops, and is no fixed cost that runs on."""
+    return item.basis in CONSUMABLE_BASES
+
+
 def charge_years(item: Item, dep: Deployment, years: int) -> int:
     """How many contract years a charge that does not follow the units runs: a consumable until use
     stops (the exit year, else the horizon); a licence, maintenance or subscription as long as the
     organisation is committed (commitment_years)."""
-    if item.basis in CONSUMABLE_BASES:
+    if is_consumable(item):
         return dep.contract.exit_year if dep.contract.exit_year is not None else years
     return commitment_years(dep, years)
 
@@ -161,5 +166,5 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 
 
 __all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
-           "first_of_product", "is_shared", "is_unit_based", "effective_clients", "client_months",
+           "first_of_product", "is_shared", "is_unit_based", "is_consumable", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

@@ -334,17 +334,18 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
 
 def _bytecode_cache(options: dict) -> jinja2.BytecodeCache | None:
-    """``$XDG_CACHE_HOME/bcalc`` (or ``~/.cache/bcalc``); ``BCALC_CACHE=off`` turns it off. The folder
-    name carries the versions and options the code was compiled with."""
+    """A folder in bcalc's cache (``bcalc.paths.cache_dir``; None when that is off). The folder name
+    carries the versions and options the code was compiled with."""
     import hashlib
 
     from bcalc import __version__
+    from bcalc.paths import cache_dir
 
-    if os.environ.get("BCALC_CACHE", "").lower() == "off":
+    base = cache_dir()
+    if base is None:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     stamp = hashlib.sha1(repr((__version__, jinja2.__version__, sorted(options.items(), key=str))).encode())
-    folder = Path(base) / "bcalc" / f"templates-{stamp.hexdigest()[:12]}"
+    folder = base / f"templates-{stamp.hexdigest()[:12]}"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
