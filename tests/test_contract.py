@@ -187,8 +187,8 @@ def test_scenario_grid_and_the_stopping_rows(catalogue, tariffs, run):
 
 # ---- a staffel on the contract's length is measured on the term, not the horizon ---------------
 
-SENSARA_TERM = """\
-case: Sensara 100 kamers
+# Three years from January 2027 without indexation, every role at EUR 50 an hour.
+THREE_YEARS = """\
 start: 2027-01
 years: 3
 scenario: none
@@ -196,6 +196,9 @@ staff:
   care_staff: {count: 10, rate: 50}
   key_user: {count: 2, rate: 50}
   project_lead: {count: 1, rate: 50}
+"""
+
+SENSARA_TERM = "case: Sensara 100 kamers\n" + THREE_YEARS + """\
 deployments:
   - product: sensara
     clients: 100
@@ -233,15 +236,7 @@ def test_the_workbook_takes_the_same_tier(tmp_path):
 
 # ---- consumables stop when use stops ------------------------------------------------------------
 
-ABENA_EXIT = """\
-case: Abena Nova slips
-start: 2027-01
-years: 3
-scenario: none
-staff:
-  care_staff: {count: 10, rate: 50}
-  key_user: {count: 2, rate: 50}
-  project_lead: {count: 1, rate: 50}
+ABENA_EXIT = "case: Abena Nova slips\n" + THREE_YEARS + """\
 deployments:
   - product: abena-nova
     clients: 15
@@ -258,15 +253,7 @@ def test_consumables_stop_at_the_exit_year_while_the_term_runs_on(run):
            [(2027, D("3564.00")), (2028, D("3564.00"))]
 
 
-WOLK_CARTRIDGES = """\
-case: WOLK
-start: 2027-01
-years: 3
-scenario: none
-staff:
-  care_staff: {count: 10, rate: 50}
-  key_user: {count: 2, rate: 50}
-  project_lead: {count: 1, rate: 50}
+WOLK_CARTRIDGES = "case: WOLK\n" + THREE_YEARS + """\
 deployments:
   - product: wolk-aanschaf
     clients: 10
