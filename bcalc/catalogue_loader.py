@@ -13,6 +13,7 @@ from pathlib import Path
 from bcalc import fields as F
 from bcalc import paths
 from bcalc.models import (
+    CLIENT_PERS,
     Catalogue,
     Choice,
     FundingCode,
@@ -40,7 +41,7 @@ REF_RE = re.compile(r"^[CT]\d{2}[a-z]?$")
 
 def _price(r: Reader, m: dict, path: tuple, sec: F.Section, required: bool, amount_key: str = "amount",
            low_key: str = "low", high_key: str = "high", written_from: dict | None = None,
-           written_path: tuple | None = None) -> Price | None:
+           written_path: tuple | None = None, own: bool = False) -> Price | None:
     """A price (or an hours figure: the same shape under other key names), as section ``sec`` declares it."""
     amount = r.value(m, sec[amount_key], path)
     low = r.value(m, sec[low_key], path)
@@ -65,13 +66,19 @@ def _price(r: Reader, m: dict, path: tuple, sec: F.Section, required: bool, amou
     if low is not None and high is not None and low > high:
         r.error(path + (low_key,), f"{low_key} {low} is above {high_key} {high}")
         return None
-    if not written and written_from is None:
+    if not written and written_from is None and not own:
         r.error(path + ("written",), "every figure carries the text it was copied from")
     return Price(amount=amount, low=low, high=high, approx=approx, bound=bound, written=written or "")
 
 
-def _source(r: Reader, m: dict, path: tuple, docs: dict, key: str = "source", required: bool = True) -> str:
+def _source(r: Reader, m: dict, path: tuple, docs: dict, key: str = "source", required: bool = True,
+            own: bool = False) -> str:
     value = r.text(m, key, path)
+    if own:  # a case file's own figure: its source is free text (a quote and its date)
+        if value is None and required:
+            r.error(path + (key,), "give the source of the figure: a quote and its date, a contract, or "
+                                   "'eigen schatting' for the organisation's own estimate")
+        return value or ""
     if value is None:
         if required:
             r.error(path + (key,), "every figure needs its source line (e.g. 001:568)")
@@ -93,11 +100,14 @@ def vat_rate_unknown(value: object, rate: Decimal, known: frozenset) -> str | No
     return f"{value} is not a Dutch VAT rate ({rates})"
 
 
-def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = frozenset()) -> Item | None:
-    m = r.section(m, path, F.ITEM)
+def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = frozenset(),
+          own: bool = False) -> Item | None:
+    """An item of the catalogue, or (``own``) one a case file writes itself."""
+    sec, tier_sec, pack_sec = (F.CASE_ITEM, F.CASE_TIER, F.CASE_PACK) if own else (F.ITEM, F.TIER, F.PACK)
+    m = r.section(m, path, sec)
     if m is None:
         return None
-    get = getter(r, m, F.ITEM, path)
+    get = getter(r, m, sec, path)
     item_id = get("id")
     ref = get("ref")
     if ref is not None and not REF_RE.match(ref):
@@ -108,29 +118,29 @@ def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = 
     tiers: list[Tier] = []
     for i, t in enumerate(tiers_raw or []):
         tp = path + ("tiers", i)
-        t = r.section(t, tp, F.TIER)
+        t = r.section(t, tp, tier_sec)
         if t is None:
             continue
-        tget = getter(r, t, F.TIER, tp)
-        price = _price(r, t, tp, F.TIER, required=True)
+        tget = getter(r, t, tier_sec, tp)
+        price = _price(r, t, tp, tier_sec, required=True, own=own)
         tref = tget("ref")
         if tref is not None and not REF_RE.match(tref):
             r.error(tp + ("ref",), f"'{tref}' is not a line id such as C21")
         if price is not None:
             tiers.append(Tier(price=price, min_units=tget("min_units"), min_years=tget("min_years"), ref=tref,
-                              source=_source(r, t, tp, docs, required=False) or "",
+                              source=_source(r, t, tp, docs, required=False, own=own) or "",
                               label=tget("label") or ""))
     packs: list[Pack] = []
     for i, p in enumerate(packs_raw or []):
         pp = path + ("packs", i)
-        p = r.section(p, pp, F.PACK)
+        p = r.section(p, pp, pack_sec)
         if p is None:
             continue
-        size = r.value(p, F.PACK["size"], pp)
-        price = _price(r, p, pp, F.PACK, required=True)
+        size = r.value(p, pack_sec["size"], pp)
+        price = _price(r, p, pp, pack_sec, required=True, own=own)
         if size is not None and price is not None:
             packs.append(Pack(size=size, price=price))
-    price = _price(r, m, path, F.ITEM, required=False)
+    price = _price(r, m, path, sec, required=False, own=own)
     if included and (price is not None or tiers or packs):
         r.error(path + ("included",), "an included item has no price of its own")
     if sum(x is not None and x != [] for x in (price, tiers or None, packs or None)) > 1:
@@ -152,7 +162,7 @@ def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = 
         category=get("category") or "one_off",
         basis=basis or "unit",
         timing=timing or "one_off",
-        source=_source(r, m, path, docs),
+        source=_source(r, m, path, docs, own=own),
         price=price,
         tiers=tuple(tiers),
         packs=tuple(sorted(packs, key=lambda p: p.size)),
@@ -167,46 +177,55 @@ def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = 
         from_year=get("from_year") or 1,
         note=get("note") or "",
         ambiguous=get("ambiguous"),
+        origin="case" if own else "catalogue",
+        price_year=get("price_year") if own else None,
     )
 
 
-def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
-    m = r.section(m, path, F.TIME)
+def _timeline(r: Reader, m: object, path: tuple, docs: dict, own: bool = False) -> TimeLine | None:
+    """A time line of the catalogue, or (``own``) one a case file writes itself: always counted."""
+    sec, phase_sec = (F.CASE_TIME, F.CASE_PHASE) if own else (F.TIME, F.PHASE)
+    m = r.section(m, path, sec)
     if m is None:
         return None
-    get = getter(r, m, F.TIME, path)
-    counted = get("counted")
+    get = getter(r, m, sec, path)
+    counted = True if own else get("counted")
     role = get("role")
     if counted and role is None and not r.has_problem(path + ("role",)):
         r.error(path, "counted time needs a role")
     hours = None
     if any(k in m for k in ("hours", "hours_low", "hours_high")):
-        hours = _price(r, m, path, F.TIME, required=True, amount_key="hours", low_key="hours_low",
-                       high_key="hours_high")
+        hours = _price(r, m, path, sec, required=True, amount_key="hours", low_key="hours_low",
+                       high_key="hours_high", own=own)
     phases: list[Phase] = []
     for i, ph in enumerate(r.seq(m.get("phases"), path + ("phases",)) or []):
         pp = path + ("phases", i)
-        ph = r.section(ph, pp, F.PHASE)
+        ph = r.section(ph, pp, phase_sec)
         if ph is None:
             continue
-        per_week = _price(r, ph, pp, F.PHASE, required=True, amount_key="hours_per_week", low_key="hours_per_week_low",
-                          high_key="hours_per_week_high", written_from=m, written_path=path)
-        weeks = r.value(ph, F.PHASE["weeks"], pp)
-        months = r.value(ph, F.PHASE["months"], pp)
+        per_week = _price(r, ph, pp, phase_sec, required=True, amount_key="hours_per_week",
+                          low_key="hours_per_week_low", high_key="hours_per_week_high", written_from=m,
+                          written_path=path)
+        weeks = r.value(ph, phase_sec["weeks"], pp)
+        months = r.value(ph, phase_sec["months"], pp)
         if (weeks is None) == (months is None):
             r.error(pp, "a phase lasts either weeks or months")
         if per_week is not None:
             phases.append(Phase(hours_per_week=per_week, weeks=weeks, months=months))
     if counted and hours is None and not phases:
         r.error(path, "counted time needs hours or phases")
+    per = get("per") or "organisation"
+    if per in CLIENT_PERS and (phases or hours is None):
+        r.error(path + ("per",), f"hours per {'client a month' if per == 'client' else 'new client'} need hours "
+                                 f"(a number, or hours_low and hours_high), not phases")
     return TimeLine(
         id=get("id") or "",
-        ref=get("ref"),
+        ref=None if own else get("ref"),
         label=get("label") or "",
         category=get("category") or "internal",
-        source=_source(r, m, path, docs),
+        source=_source(r, m, path, docs, own=own),
         role=role,
-        per=get("per") or "organisation",
+        per=per,
         hours=hours,
         phases=tuple(phases),
         counted=counted,
@@ -214,32 +233,37 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict) -> TimeLine | None:
         written=get("written") or "",
         note=get("note") or "",
         ambiguous=get("ambiguous"),
+        origin="case" if own else "catalogue",
     )
 
 
-def _product(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = frozenset()) -> Product | None:
-    m = r.section(m, path, F.PRODUCT)
+def _product(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = frozenset(),
+             own_year: int | None = None) -> Product | None:
+    """A catalogue product, or (``own_year`` given: the case's start year) one a case file writes itself."""
+    own = own_year is not None
+    sec, choice_sec = (F.CASE_PRODUCT, F.CASE_CHOICE) if own else (F.PRODUCT, F.CHOICE)
+    m = r.section(m, path, sec)
     if m is None:
         return None
-    get = getter(r, m, F.PRODUCT, path)
+    get = getter(r, m, sec, path)
     pid = get("id") or ""
-    source = _source(r, m, path, docs)
-    match = SOURCE_RE.match(source or "")
+    source = _source(r, m, path, docs, own=own)
+    match = None if own else SOURCE_RE.match(source or "")
     doc = docs.get(match.group(1)) if match else None
-    price_year = get("price_year", doc.price_year if doc else None)
-    if price_year is None:
+    price_year = get("price_year", doc.price_year if doc else own_year)
+    if price_year is None and not own:
         r.error(path + ("price_year",), "price year unknown: give price_year here or on the source document")
     items = [x for i, it in enumerate(r.seq(m.get("items"), path + ("items",), allow_empty=False) or [])
-             if (x := _item(r, it, path + ("items", i), docs, vat_rates)) is not None]
+             if (x := _item(r, it, path + ("items", i), docs, vat_rates, own=own)) is not None]
     time = [x for i, t in enumerate(r.seq(m.get("time"), path + ("time",)) or [])
-            if (x := _timeline(r, t, path + ("time", i), docs)) is not None]
+            if (x := _timeline(r, t, path + ("time", i), docs, own=own)) is not None]
     choices: list[Choice] = []
     for i, c in enumerate(r.seq(m.get("choices"), path + ("choices",)) or []):
         cp = path + ("choices", i)
-        c = r.section(c, cp, F.CHOICE)
+        c = r.section(c, cp, choice_sec)
         if c is None:
             continue
-        cget = getter(r, c, F.CHOICE, cp)
+        cget = getter(r, c, choice_sec, cp)
         options = cget("options") or ()
         default = cget("default")
         if default is not None and default not in options:
@@ -271,6 +295,7 @@ def _product(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset
         choices=tuple(choices),
         family=get("family"),
         note=get("note") or "",
+        origin="case" if own else "catalogue",
     )
 
 

@@ -81,6 +81,7 @@ class Field:
     nullable: bool = True
     when: tuple[str, ...] = ()
     missing: str = ""
+    also: str = ""                  # map: a value may also be a section of this name (a quote for a price)
 
 
 @record
@@ -174,6 +175,8 @@ CASE = Section("case", "case", "Top level", (
        "Without it no NPV is shown.", **_PCT_0_100),
     _f("hours_per_fte", "number", "Hours in one FTE a year, to show freed time as FTE.", minimum=1,
        maximum=HOURS_A_YEAR),
+    _f("products", "list", "The organisation's own products, written as catalogue products (a quote, an "
+       "innovation the catalogue has no prices for); a deployment selects one by its id.", of="case.product"),
 ))
 
 CASE_INDEXATION = Section("case.indexation", "case", "Indexation (`indexation`)", (
@@ -210,8 +213,9 @@ CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]
     _req("clients", "clients", "Clients (units) in use: one number, or one per contract year "
          "([20, 40, 40]).", **_COUNT),
     _f("options", "ids", "Optional items to include, and which alternative of a choice to take."),
-    _f("prices", "map", "Negotiated prices for this case, EUR per item id; replace the catalogue's.",
-       keys="item id", of="number", **_MONEY),
+    _f("prices", "map", "Negotiated prices for this case, EUR per item id; replace the catalogue's. A number, "
+       "or a quote: amount with vat, source and price_year.", keys="item id", of="number", also="case.quote",
+       **_MONEY),
     _f("quantities", "map", "Quantities per item id (or time-line id) where the product needs a count.",
        keys="item id", of="number", **_COUNT),
     _f("vat_rates", "map", "VAT rate per item id where the quote does not say (a Dutch rate: 21%, 9%, 0%).",
@@ -219,7 +223,19 @@ CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]
     _f("index_cap", "percent", "Contract cap on the yearly price rise.", **_PCT_0_100),
     _f("label", "text", "Name for this deployment in tables (default: the product's name)."),
     _f("contract", "section", "Contract terms.", of="case.deployment.contract"),
+    _f("items", "list", "The deployment's own cost lines, written as catalogue items, with their source "
+       "(an ECD link, an extra licence).", of="case.item"),
+    _f("time", "list", "The deployment's own staff hours, written as catalogue time lines; per client or "
+       "per new client for client support.", of="case.time"),
 ))
+
+CASE_QUOTE = Section("case.quote", "case", "Quote (`deployments[].prices.<item>`)", (
+    _req("amount", "number", "The quoted price (EUR).", **_MONEY),
+    _f("vat", "choice", "VAT as quoted: excl or incl (default: as the catalogue quotes the item).",
+       choices=("excl", "incl")),
+    _f("source", "text", "The quote and its date (\"Offerte Vitavanti 2026-09-30\")."),
+    _f("price_year", "integer", "The year the price is quoted in.", minimum=1990, maximum=2100),
+), "A negotiated price with what the quote says; it replaces the catalogue's price and VAT status.")
 
 CASE_CONTRACT = Section("case.deployment.contract", "case", "Contract (`deployments[].contract`)", (
     _f("term", "integer", "Contract years; fixed costs and minimum volumes run until its end.",
@@ -394,6 +410,57 @@ CHOICE = Section("suppliers.choice", "suppliers", "Choice (`choices[]`)", (
     _f("required", "boolean", "The case must pick one.", default=False),
 ))
 
+# ---- what a case file writes as the catalogue does -------------------------------------------------
+# Its own products, items and time lines: the catalogue's fields, with a source that is free text (a
+# quote and its date) and the figure's text optional.
+
+_OWN_SOURCE = _req("source", "text", "Where the figure comes from: a quote and its date (\"Offerte Nedap "
+                   "2026-10-14\"), a contract, or the organisation's own estimate.")
+
+
+def _own(sec: Section, name: str, title: str, replace: dict, extra: tuple = ()) -> Section:
+    fields = tuple(replace.get(f.name, f) for f in sec.fields if replace.get(f.name, f) is not None)
+    return Section(name, "case", title, fields + extra, sec.help)
+
+
+CASE_TIER = _own(TIER, "case.tier", "Own tier (`items[].tiers[]`)", {
+    "source": _f("source", "text", "Where the tier comes from, where not the item's source."),
+})
+CASE_PACK = _own(PACK, "case.pack", "Own pack (`items[].packs[]`)", {})
+CASE_PHASE = _own(PHASE, "case.phase", "Own phase (`time[].phases[]`)", {})
+CASE_CHOICE = _own(CHOICE, "case.choice", "Own choice (`choices[]`)", {})
+
+CASE_PRODUCT = _own(PRODUCT, "case.product", "Own product (`products[]`)", {
+    "source": _OWN_SOURCE,
+    "category": _f("category", "text", "Display category."),
+    "price_year": _f("price_year", "integer", "The year its prices are quoted in (default: the case's start "
+                     "year). Prices apply in contract year 1 and index from there, as catalogue prices do.",
+                     minimum=1990, maximum=2100),
+    "items": _req("items", "list", "The priced lines, at least one.", of="case.item"),
+    "time": _f("time", "list", "Time investments (staff hours).", of="case.time"),
+    "choices": _f("choices", "list", "Groups of options that exclude each other.", of="case.choice"),
+})
+
+CASE_ITEM = _own(ITEM, "case.item", "Own item (`items[]`)", {
+    "source": _OWN_SOURCE,
+    "written": _f("written", "text", "The figure as the quote writes it (optional)."),
+    "id": _req("id", "id", "Unique within the product and the case; prices, quantities and vat_rates use it."),
+    "tiers": _f("tiers", "list", "Volume or term tiers; the first whose conditions hold applies.", of="case.tier"),
+    "packs": _f("packs", "list", "Pack sizes and their prices.", of="case.pack"),
+}, (_f("price_year", "integer", "The year the price is quoted in (default: the product's price year, or the "
+       "case's start year).", minimum=1990, maximum=2100),))
+
+CASE_TIME = _own(TIME, "case.time", "Own time line (`time[]`)", {
+    "source": _OWN_SOURCE,
+    "written": _f("written", "text", "The hours as the source writes them (optional)."),
+    "per": _f("per", "choice", "Hours per head of the role, for the organisation, per team, per client in "
+              "use per month (client) or per new client (new_client).", default="organisation",
+              choices=("head", "organisation", "team", "client", "new_client")),
+    "counted": None,
+    "ref": None,
+    "phases": _f("phases", "list", "Hours per week for a number of weeks or months.", of="case.phase"),
+})
+
 # ---- the tariffs file -----------------------------------------------------------------------------
 
 TARIFFS = Section("tariffs", "tariffs", "Top level", (
@@ -453,7 +520,8 @@ UNCERTAINTY = Section("tariffs.uncertainty", "tariffs", "Uncertainty (`uncertain
 
 SECTIONS: dict[str, Section] = {s.name: s for s in (
     CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT,
-    CASE_FUNDING, CASE_BENEFIT,
+    CASE_FUNDING, CASE_BENEFIT, CASE_QUOTE, CASE_PRODUCT, CASE_ITEM, CASE_TIME,
+    CASE_TIER, CASE_PACK, CASE_PHASE, CASE_CHOICE,
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,
     TARIFFS, FUNDING_CODE, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY,
 )}
@@ -473,7 +541,7 @@ def describe(file: str | None = None) -> list[dict]:
             for key in ("default", "minimum", "maximum"):
                 if getattr(f, key) is not None:
                     d[key] = getattr(f, key)
-            for key in ("of", "keys", "missing"):
+            for key in ("of", "keys", "missing", "also"):
                 if getattr(f, key):
                     d[key] = getattr(f, key)
             if f.choices:
@@ -503,6 +571,8 @@ def _type(f: Field) -> str:
     if f.kind == "list":
         return f"list of {SECTIONS[f.of].title.split(' (')[0].lower()}"
     text = f"mapping of {f.keys}: {f.of}" if f.kind == "map" else _KIND_TEXT[f.kind]
+    if f.also:
+        text += f" or {SECTIONS[f.also].title.split(' (')[0].lower()}"
     if f.minimum is not None and f.maximum is not None:
         text += f", {f.minimum} to {f.maximum}"
     elif f.minimum is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bcalc import fields as F
 from bcalc import paths
-from bcalc.catalogue_loader import load_catalogue, load_tariffs, vat_rate_unknown
+from bcalc.catalogue_loader import _item, _product, _timeline, load_catalogue, load_tariffs, vat_rate_unknown
 from bcalc.errors import InputError
 from bcalc.models import (
     ROLES,
@@ -23,6 +23,8 @@ from bcalc.models import (
     Deployment,
     FundingLine,
     Indexation,
+    Product,
+    Quote,
     StaffRole,
     Tariffs,
 )
@@ -132,11 +134,20 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 else:
                     fx["USD"] = usd
 
+    vat_known = frozenset(tariffs.vat_rates.values())
+    own_products = _own_products(r, root.get("products"), catalogue, vat_known, start_year)
+    catalogue = catalogue.with_products(own_products)
     deployments: list[Deployment] = []
+    own_lines: list[tuple[int, Deployment, tuple, tuple]] = []  # (index, deployment, items, time lines)
     for i, d in enumerate(r.seq(root.get("deployments"), ("deployments",), allow_empty=False) or []):
-        dep = _deployment(r, d, ("deployments", i), years, catalogue, frozenset(tariffs.vat_rates.values()))
-        if dep is not None:
+        got = _deployment(r, d, ("deployments", i), years, catalogue, vat_known)
+        if got is not None:
+            dep, items, time = got
+            if items or time:
+                own_lines.append((len(deployments), dep, items, time))
             deployments.append(dep)
+    additions = _with_own_lines(r, catalogue, own_lines)
+    catalogue = catalogue.with_products(additions)
 
     funding: list[FundingLine] = []
     for i, f in enumerate(r.seq(root.get("funding"), ("funding",)) or []):
@@ -157,14 +168,77 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 scenario=scenario if scenario is not None else "base", indexation=indexation,
                 vat_recoverable=recoverable if recoverable is not None else Decimal(0),
                 staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file, benefits=tuple(benefits),
-                discount_rate=discount_rate, hours_per_fte=hours_per_fte)
+                discount_rate=discount_rate, hours_per_fte=hours_per_fte,
+                products=tuple({**{p.id: p for p in own_products}, **{p.id: p for p in additions}}.values()))
     r.problems += run_checks(Loaded(case, catalogue, tariffs, tree, frozenset(given)))
     r.raise_if_any()
     return case
 
 
+def _own_products(r: Reader, raw: object, catalogue: Catalogue, vat_known: frozenset,
+                  start_year: int | None) -> list[Product]:
+    """The case's own products (``products:``), read as catalogue products with free-text sources."""
+    out: list[Product] = []
+    for i, pm in enumerate(r.seq(raw, ("products",)) or []):
+        pp = ("products", i)
+        product = _product(r, pm, pp, {}, vat_known, own_year=start_year or 0)
+        if product is None:
+            continue
+        if catalogue.product(product.id) is not None:
+            r.error(pp + ("id",), f"'{product.id}' is a catalogue product; give your own product another id")
+            continue
+        if any(p.id.casefold() == product.id.casefold() for p in out):
+            r.error(pp + ("id",), f"product id '{product.id}' is used twice")
+            continue
+        out.append(product)
+    return out
+
+
+def _own_lines(r: Reader, d: dict, path: tuple, product: Product | None, vat_known: frozenset) -> tuple:
+    """A deployment's own items and time lines (``items:``, ``time:``): each only for this deployment."""
+    from dataclasses import replace
+
+    items = [x for i, it in enumerate(r.seq(d.get("items"), path + ("items",)) or [])
+             if (x := _item(r, it, path + ("items", i), {}, vat_known, own=True)) is not None]
+    time = [x for i, t in enumerate(r.seq(d.get("time"), path + ("time",)) or [])
+            if (x := _timeline(r, t, path + ("time", i), {}, own=True)) is not None]
+    taken = {it.id for it in product.items} | {t.id for t in product.time} if product is not None else set()
+    seen: set[str] = set()
+    for kind, entries in (("items", items), ("time", time)):
+        for i, e in enumerate(entries):
+            if e.id in taken:
+                r.error(path + (kind, i, "id"), f"product {product.id} already has a line '{e.id}'; give your own "
+                                                f"line another id")
+            elif e.id in seen:
+                r.error(path + (kind, i, "id"), f"id '{e.id}' is used twice in this deployment")
+            seen.add(e.id)
+    return (tuple(replace(it, deployment_only=True) for it in items),
+            tuple(replace(t, deployment_only=True) for t in time))
+
+
+def _with_own_lines(r: Reader, catalogue: Catalogue, own_lines: list) -> list[Product]:
+    """The products of deployments with lines of their own, with those lines added (each marked as its
+    deployment's only). An id two deployments of one product both use must mean the same line."""
+    from dataclasses import replace
+
+    added: dict[str, list] = {}
+    for index, dep, items, time in own_lines:
+        product = catalogue.product(dep.product)
+        if product is None:
+            continue
+        entry = added.setdefault(product.id, [product, {}, {}])
+        for kind, lines, kept in (("items", items, entry[1]), ("time", time, entry[2])):
+            for i, line in enumerate(lines):
+                if line.id in kept and kept[line.id] != line:
+                    r.error(dep.where + (kind, i, "id"), f"another deployment of {product.id} has an own line "
+                                                         f"'{line.id}' that differs; give each its own id")
+                kept.setdefault(line.id, line)
+    return [replace(product, items=product.items + tuple(items.values()), time=product.time + tuple(time.values()))
+            for product, items, time in added.values()]
+
+
 def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
-                vat_rates_known: frozenset = frozenset()) -> Deployment | None:
+                vat_rates_known: frozenset = frozenset()) -> tuple[Deployment, tuple, tuple] | None:
     d = r.section(d, path, F.CASE_DEPLOYMENT)
     if d is None:
         return None
@@ -181,6 +255,12 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
                                                                     "; see `bcalc catalogue list`"))
     clients = _per_year(r, d.get("clients"), path + ("clients",), years, F.CASE_DEPLOYMENT["clients"]) \
         if d.get("clients") is not None else None
+    own_items, own_time = _own_lines(r, d, path, product, vat_rates_known)
+    if product is not None and (own_items or own_time):
+        from dataclasses import replace
+
+        product = replace(product, items=product.items + own_items, time=product.time + own_time)
+    quotes: dict[str, Quote] = {}
     options = get("options") or ()
     index_cap = get("index_cap")
     prices: dict[str, Decimal] = {}
@@ -195,7 +275,14 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
             continue
         for item_id, value in raw.items():
             ip = path + (key, item_id)
-            v = r.entry(value, F.CASE_DEPLOYMENT[key], ip)
+            if key == "prices" and isinstance(value, dict):
+                quote = _quote(r, value, ip)
+                if quote is None:
+                    continue
+                quotes[str(item_id)] = quote
+                v = quote.amount
+            else:
+                v = r.entry(value, F.CASE_DEPLOYMENT[key], ip)
             if key == "vat_rates" and v is not None and (why := vat_rate_unknown(value, v, vat_rates_known)):
                 r.error(ip, why)
                 continue
@@ -205,6 +292,7 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
                             f"{', '.join(it.id for it in product.items)}")
                 continue
             if v is None:
+                quotes.pop(str(item_id), None)
                 continue
             item = product.item(str(item_id)) if product is not None else None
             if key == "quantities" and item is not None and item.packs and v != v.to_integral_value():
@@ -221,9 +309,22 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
         if cm is not None:
             cget = getter(r, cm, F.CASE_CONTRACT, cp)
             contract = Contract(term=cget("term"), min_clients=cget("min_clients"), exit_year=cget("exit_year"))
-    return Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
-                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=get("label"),
-                      contract=contract, where=path)
+    dep = Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
+                     quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=get("label"),
+                     contract=contract, where=path, own=tuple(x.id for x in own_items + own_time), quotes=quotes)
+    return dep, own_items, own_time
+
+
+def _quote(r: Reader, value: dict, path: tuple) -> Quote | None:
+    """A price given as a quote: amount, and how it is quoted (VAT), where it comes from, its year."""
+    q = r.section(value, path, F.CASE_QUOTE)
+    if q is None:
+        return None
+    get = getter(r, q, F.CASE_QUOTE, path)
+    amount = get("amount")
+    if amount is None:
+        return None
+    return Quote(amount=amount, vat=get("vat"), source=get("source") or "", price_year=get("price_year"))
 
 
 def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:
@@ -330,7 +431,7 @@ def _load_catalogues(directory: Path) -> tuple[Catalogue, Tariffs]:
 def load_all(case_path: Path, catalogue_dir: Path | None = None, shown: str | None = None):
     catalogue, tariffs = load_catalogues(catalogue_dir)
     case = load_case(case_path, catalogue, tariffs, shown)
-    return catalogue, tariffs, case
+    return catalogue.with_products(case.products), tariffs, case
 
 
 __all__ = ["load_catalogue", "load_tariffs", "load_catalogues", "load_case", "load_all", "InputError"]

@@ -97,6 +97,9 @@ class Item:
     from_year: int = 1            # first contract year in which the item is charged
     note: str = ""
     ambiguous: bool = False
+    origin: str = "catalogue"     # "catalogue", or "case": written in the case file (its own quote or cost)
+    deployment_only: bool = False  # an item of a deployment in the case file: only that deployment has it
+    price_year: int | None = None  # the price level of the item, where not its product's
 
     @property
     def has_amount(self) -> bool:
@@ -118,7 +121,7 @@ class TimeLine:
     source: str
     ref: str | None = None
     role: str | None = None
-    per: str = "organisation"     # head (of the role), organisation, team
+    per: str = "organisation"     # head (of the role), organisation, team, client (a month), new_client
     hours: Price | None = None    # a fixed number of hours
     phases: tuple[Phase, ...] = ()
     counted: bool = True          # False: supplier time already in a price, kept for the record
@@ -126,6 +129,12 @@ class TimeLine:
     written: str = ""
     note: str = ""
     ambiguous: bool = False
+    origin: str = "catalogue"     # "catalogue", or "case": written in the case file
+    deployment_only: bool = False  # a time line of a deployment in the case file: only that deployment has it
+
+
+# Time lines whose hours follow the clients: per client in use per month, per new client.
+CLIENT_PERS = ("client", "new_client")
 
 
 @record
@@ -152,6 +161,7 @@ class Product:
     choices: tuple[Choice, ...] = ()
     family: str | None = None
     note: str = ""
+    origin: str = "catalogue"     # "catalogue", or "case": a product the case file describes itself
 
     def item(self, item_id: str) -> Item | None:
         for it in self.items:
@@ -198,6 +208,27 @@ class Catalogue:
     def product(self, name: str) -> Product | None:
         """A product by its id, in any capitals."""
         return named(self.products, name)
+
+    def for_case(self, case: "Case") -> "Catalogue":
+        """This catalogue with the products the case file adds (its own, and products with the lines it
+        gives its deployments), where it does not hold them yet. A product that already has the case's
+        own lines (the loader's, or one an analysis varies) stays as it is."""
+        missing = []
+        for p in case.products:
+            held = self.products.get(p.id)
+            own = {x.id for x in p.items + p.time if x.origin == "case"}
+            if held is None or not own <= {x.id for x in held.items + held.time}:
+                missing.append(p)
+        return self.with_products(missing)
+
+    def with_products(self, products) -> "Catalogue":
+        """This catalogue with products added, or put in the place of those with the same id (a case's own
+        products, and products with the lines a case gives its deployments)."""
+        products = tuple(products)
+        if not products:
+            return self
+        return Catalogue(products={**self.products, **{p.id: p for p in products}}, sources=self.sources,
+                         path=self.path)
 
 
 @record
@@ -272,6 +303,16 @@ class Contract:
 
 
 @record
+class Quote:
+    """A price the case gives for an item, with what the quote says about it."""
+
+    amount: Decimal
+    vat: str | None = None        # "excl" or "incl"; None: as the item's price is quoted
+    source: str = ""              # the quote and its date ("Offerte Vitavanti 2026-09-30")
+    price_year: int | None = None
+
+
+@record
 class Deployment:
     product: str
     clients: tuple[int, ...]      # per contract year
@@ -283,6 +324,8 @@ class Deployment:
     label: str | None = None
     contract: Contract = Contract()
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
+    own: tuple[str, ...] = ()     # ids of the items and time lines the case file gives this deployment
+    quotes: dict[str, Quote] = field(default_factory=dict)  # prices given with their VAT, source or year
 
 
 @record
@@ -345,6 +388,9 @@ class Case:
     benefits: tuple[Benefit, ...] = ()
     discount_rate: Decimal | None = None    # for NPV; year 1 is the base year
     hours_per_fte: Decimal | None = None    # to show freed time in FTE
+    # the products the case file adds to the catalogue: its own, and catalogue products with the lines
+    # it gives its deployments (Catalogue.with_products; bcalc.loader)
+    products: tuple[Product, ...] = ()
 
     @property
     def start(self) -> str:
@@ -410,6 +456,7 @@ class Line:
     vat_written: str = ""         # VAT as the source states it: excl, incl, not_stated
     tier_label: str = ""          # the staffel tier the price came from, if any
     range_spread: Decimal = Decimal("0")  # excl. VAT: this line at the high end minus at the low end
+    origin: str = "catalogue"     # catalogue: a catalogue price; quote: the case's price; case: the case's own item
 
     @property
     def cost(self) -> Decimal:

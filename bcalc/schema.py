@@ -72,7 +72,10 @@ def _value(f: F.Field, kind: str) -> dict:
     if kind == "list":
         return {"type": "array", "items": {"$ref": f"#/$defs/{f.of}"}}
     if kind == "map":
-        return {"type": "object", "additionalProperties": _value(f, f.of)}
+        one = _value(f, f.of)
+        if f.also:
+            one = {"anyOf": [one, {"$ref": f"#/$defs/{f.also}"}]}
+        return {"type": "object", "additionalProperties": one}
     raise ValueError(f"no schema for the kind {kind!r} of {f.name}")  # a new kind needs a line above
 
 

@@ -26,11 +26,11 @@ DETAIL = ("line", "funding", "benefit")
 
 EN_HEADER = ["Record", "Year", "Months", "Deployment", "Deployment label", "Product", "Item", "Code", "Label",
              "Category", "Kind", "Role", "Quantity", "Unit price", "Hours", "Cashable", "One-off", "Recurring",
-             "Training", "Internal", "Excl. VAT", "VAT", "Cost", "Funding", "Benefits", "Net", "Source"]
+             "Training", "Internal", "Excl. VAT", "VAT", "Cost", "Funding", "Benefits", "Net", "Source", "Price from"]
 NL_HEADER = ["Soort regel", "Jaar", "Maanden", "Inzet", "Naam inzet", "Product", "Post", "Code", "Omschrijving",
              "Categorie", "Herkomst", "Rol", "Aantal", "Prijs per eenheid", "Uren", "Kasbaat", "Eenmalig",
              "Terugkerend", "Training", "Interne uren", "Excl. btw", "Btw", "Kosten", "Financiering", "Baten",
-             "Netto", "Bron"]
+             "Netto", "Bron", "Prijs uit"]
 
 
 def parse(text: str) -> tuple[list[str], list[dict]]:

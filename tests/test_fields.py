@@ -168,8 +168,9 @@ def test_every_section_is_reached_from_its_file():
             return
         reached.add(name)
         for f in fields.SECTIONS[name].fields:
-            if f.of in fields.SECTIONS:
-                walk(f.of)
+            for of in (f.of, f.also):
+                if of in fields.SECTIONS:
+                    walk(of)
 
     for root in fields.ROOTS.values():
         walk(root.name)
@@ -199,11 +200,70 @@ deployments:
     label: Medido
     clients: [20, 40, 40, 40, 40]
     options: [zorgcentrale]
-    prices: {huur: 58.00}
+    prices: {huur: {amount: 58.00, vat: excl, source: "Offerte Vitavanti 2026-09-30", price_year: 2026}}
     quantities: {}
     vat_rates: {}
     index_cap: 2%
     contract: {term: 5, min_clients: 10, exit_year: 5}
+    items:
+      - {id: ecd, label: ECD-koppeling, basis: organisation, timing: one_off, category: one_off, amount: 4500,
+         source: "Offerte Nedap 2026-10-14"}
+    time:
+      - {id: uitleg, label: Uitleg, role: care_staff, per: new_client, hours: 1, category: internal,
+         source: eigen schatting}
+products:
+  - id: eigen-robot
+    name: Eigen robot
+    supplier: Leverancier X
+    need: eigen_behoefte
+    category: Zorgrobot
+    innovation: "9.9"
+    source: "Offerte X 2026-10-01"
+    price_year: 2026
+    family: eigen
+    note: vrij
+    choices:
+      - {id: model, label: Model, options: [klein, groot], default: klein, required: false}
+    items:
+      - {id: huur-klein, label: Huur klein, written: "38 tot 42 euro", low: 38, high: 42, approx: false,
+         bound: max, ref: C99, currency: EUR, vat: excl, vat_rate: 21%, basis: unit, timing: monthly,
+         category: recurring, options: [klein], source: Offerte X, note: vrij, ambiguous: false, from_year: 1,
+         price_year: 2026}
+      - id: huur-groot
+        label: Huur groot
+        basis: unit
+        timing: monthly
+        category: recurring
+        options: [groot]
+        tier_on: units
+        tiers:
+          - {written: "45 euro", amount: 45, min_units: 10, min_years: 1, ref: C98, source: Offerte X,
+             label: vanaf 10}
+          - {low: 48, high: 52, approx: true, bound: max}
+        source: Offerte X
+      - {id: pads, label: Pads, basis: pack, timing: yearly, category: recurring, quantity: 10,
+         packs: [{size: 10, amount: 20, written: "20 euro"}, {size: 50, low: 80, high: 90, approx: true,
+         bound: min}], source: Offerte X}
+      - {id: inbegrepen, label: Service, basis: organisation, timing: one_off, category: one_off,
+         included: true, source: Offerte X}
+      - {id: training, label: Training, basis: role, role: care_staff, timing: one_off, category: training,
+         amount: 50, source: Offerte X}
+    time:
+      - id: inwerken
+        label: Inwerken
+        written: "2 uur per week, 4 weken"
+        role: key_user
+        per: head
+        phases:
+          - {hours_per_week: 2, weeks: 4}
+          - {hours_per_week_low: 1, hours_per_week_high: 2, months: 1}
+        category: training
+        options: [groot]
+        source: eigen schatting
+        note: vrij
+        ambiguous: false
+      - {id: steun, label: Steun, role: care_staff, per: client, hours_low: 0.5, hours_high: 1, approx: false,
+         category: internal, source: eigen schatting}
 funding:
   - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
   - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
@@ -230,6 +290,10 @@ def test_every_declared_case_field_is_accepted(tmp_path):
             if f.kind == "list":
                 for entry in v:
                     collect(entry, fields.SECTIONS[f.of])
+            if f.kind == "map" and f.also:
+                for entry in v.values():
+                    if isinstance(entry, dict):
+                        collect(entry, fields.SECTIONS[f.also])
 
     import yaml
     collect(yaml.safe_load(ALL_CASE_FIELDS), fields.CASE)
@@ -240,6 +304,8 @@ def test_every_declared_case_field_is_accepted(tmp_path):
     catalogue, tariffs = load_catalogues()
     case = load_case(path, catalogue, tariffs)
     assert case.hours_per_fte == 1500 and len(case.funding) == 3 and len(case.benefits) == 3
+    assert [p.id for p in case.products] == ["eigen-robot", "medido"]
+    assert case.deployments[0].own == ("ecd", "uitleg") and case.deployments[0].quotes["huur"].vat == "excl"
 
 
 @pytest.mark.parametrize("sec", [s for s in fields.SECTIONS.values() if s.file == "case"], ids=lambda s: s.name)
@@ -252,6 +318,11 @@ def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
         "case.staff.role": data["staff"]["care_staff"], "case.fx": data["fx"],
         "case.deployment": data["deployments"][0], "case.deployment.contract": data["deployments"][0]["contract"],
         "case.funding": data["funding"][2], "case.benefit": data["benefits"][2],
+        "case.quote": data["deployments"][0]["prices"]["huur"], "case.product": data["products"][0],
+        "case.item": data["products"][0]["items"][0], "case.time": data["products"][0]["time"][0],
+        "case.tier": data["products"][0]["items"][1]["tiers"][0],
+        "case.pack": data["products"][0]["items"][2]["packs"][0],
+        "case.phase": data["products"][0]["time"][0]["phases"][0], "case.choice": data["products"][0]["choices"][0],
     }[sec.name]
     target["zzz_undeclared"] = 1
     path = tmp_path / "case.yaml"

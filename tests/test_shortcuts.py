@@ -111,7 +111,7 @@ def test_every_sensitivity_swing(case, catalogue, tariffs):
     memo = Memo()
     base = estimate(case, catalogue, tariffs, memo=memo)
     s = sensitivity(case, catalogue, tariffs, base=base, memo=memo)
-    model = Model(case, catalogue, tariffs)
+    model = Model(case, catalogue.for_case(case), tariffs)
     assert s.base == outcome(model)
     for row in s.rows:
         assert row.low == outcome(apply(model, row.input, row.input.low)), (row.input.key, "low")
@@ -122,7 +122,7 @@ def test_every_sensitivity_swing(case, catalogue, tariffs):
 
 def test_simulate_knots_and_a_seeded_sample_of_draws(case, catalogue, tariffs):
     memo = Memo()
-    model = Model(case, catalogue, tariffs, memo=memo)
+    model = Model(case, catalogue.for_case(case), tariffs, memo=memo)
     base = model.result()
     inputs = [inp for inp in catalogue_inputs(model, base, settings(tariffs).approx_spread) if not inp.fixed]
     keys = ("cost", "benefits", "funding") + (("npv",) if base.investment.npv is not None else ())
@@ -176,7 +176,7 @@ def test_the_second_tessa_moves_without_moving_the_introduction_project(catalogu
     s = sensitivity(case, catalogue, tariffs, memo=Memo())
     row = next(r for r in s.rows if r.input.key == "deployments[1].clients")
     assert (row.input.mode, row.input.high) == (Decimal(5), Decimal(6))
-    model = Model(case, catalogue, tariffs)
+    model = Model(case, catalogue.for_case(case), tariffs)
     full = replace(apply(model, row.input, row.input.high), memo=Memo()).result()
     intro = [ln for ln in full.lines if ln.item == "introductieproject"]
     assert [(ln.deployment, ln.excl_vat) for ln in intro] == [(0, Decimal("900.00"))]
@@ -203,7 +203,7 @@ def test_an_indexation_swing_stops_at_minus_100_percent(catalogue, tariffs):
            [("sensitivity_index_held", "prices", "low", Decimal("-1"))]
     # at -100 % every price after the first contract year is nothing: only year 1 is paid for
     low = next(r.low for r in s.rows if r.input.key == "indexation.prices")
-    full = replace(apply(Model(case, catalogue, tariffs), inp, inp.low), memo=Memo()).result()
+    full = replace(apply(Model(case, catalogue.for_case(case), tariffs), inp, inp.low), memo=Memo()).result()
     supplier_later = [ln for ln in full.lines if ln.kind == "supplier" and ln.year > 2027 and ln.cost]
     assert supplier_later == [] and low.cost == full.total.cost
 

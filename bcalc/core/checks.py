@@ -19,6 +19,7 @@ PERIODS = {"monthly": 12, "yearly": 1, "daily": 365}
 
 def owed_after_horizon(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: Result, run) -> Decimal:
     """What stopping at the end of the horizon still costs under contracts that run longer."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     terms = [d.contract.term or 0 for d in case.deployments]
     if max(terms) <= case.years:
         return ZERO
@@ -36,6 +37,7 @@ def owed_after_horizon(case: Case, catalogue: Catalogue, tariffs: Tariffs, resul
 
 
 def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: Result, run) -> tuple[Notice, ...]:
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     n = Notices()
     products = [catalogue.products[d.product] for d in case.deployments]
 
@@ -156,6 +158,7 @@ def contract_tips(result: Result, catalogue: Catalogue) -> tuple[Notice, ...]:
     ``applies`` names cost lines as (product name, line label), or for VAT as (deployment index,
     line label); deployments by their index; suppliers by name.
     """
+    catalogue = catalogue.for_case(result.case)  # the products the case file adds
     case = result.case
     checked = {w.code.removeprefix("check_") for w in result.warnings if w.code.startswith("check_")}
     # one entry per deployment, item and category, in the order the lines come
@@ -173,7 +176,7 @@ def contract_tips(result: Result, catalogue: Catalogue) -> tuple[Notice, ...]:
         item = product.item(ln.base_item)
         if ln.quoted == "incl":
             incl.append((ln.deployment, ln.label))
-        elif (item is not None and item.vat == "not_stated" and not item.included and ln.source != "case"
+        elif (item is not None and item.vat == "not_stated" and not item.included and ln.origin == "catalogue"
               and costs[key]):
             not_stated.append((ln.deployment, ln.label))
         where = (product.name, ln.label)

@@ -87,6 +87,7 @@ def choice_pricing(case: Case, catalogue: Catalogue, tariffs: Tariffs, run, pric
                    break_even: bool = True, named_only: bool = False) -> list[ChoicePricing]:
     """Every choice with more than one way to buy, priced for this case. ``run(case, prices)`` is
     the engine (without checks)."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     out: list[ChoicePricing] = []
     for d_index, dep in enumerate(case.deployments):
         product = catalogue.products[dep.product]

@@ -191,6 +191,7 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
     """The deployment as it is, then served by each of ``products``. ``known``: the estimate of the
     case as it is, under its own product id, when the caller has it (same scenario and price end).
     ``memo``: what the runs of one command share (bcalc.core.memo)."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     memo = memo if memo is not None else Memo()
     dep = case.deployments[d_index]
     order = [dep.product] + [p for p in products if p != dep.product]
@@ -231,7 +232,8 @@ def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: 
     alts = []
     horizons = {case.years for _, case in cases}
     for key, case in cases:
-        result = estimate(case, catalogue, tariffs, scenario=scenario, prices=prices, memo=memo)
+        result = estimate(case, catalogue.with_products(case.products), tariffs, scenario=scenario, prices=prices,
+                          memo=memo)
         notes = ()
         if len(horizons) > 1:
             notes = (Notice("compare_horizon", {"years": case.years}),)

@@ -63,6 +63,7 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
     the low end, midpoint or high end of quoted ranges. With ``checks`` the result also carries
     the contract checks (points of attention) and what is owed after the horizon. ``memo``: what
     the runs of one command share (a new one when not given)."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     _check_prices(prices)
     memo = memo if memo is not None else Memo()
     # One wide context for the whole calculation: indexation factors and exact sums keep all digits.
@@ -86,6 +87,7 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
 def totals(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
            memo: Memo | None = None) -> "Summary":
     """The totals of ``estimate(..., checks=False)`` to the cent, without building its lines."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     _check_prices(prices)
     with localcontext(WIDE):
         return _summarise(_evaluate(case, catalogue, tariffs, scenario, prices,
@@ -208,6 +210,7 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
     ``deployments``, the benefits ``benefits`` and the funding lines ``funding`` (their numbers).
     Each part is evaluated as in the whole case (a later deployment of a product is not its
     first), so a whole run's totals are the sums of its parts."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     _check_prices(prices)
     memo = memo if memo is not None else Memo()
     with localcontext(WIDE):
@@ -320,7 +323,9 @@ def _case_notices(run: Run, rates: dict) -> tuple[int, ...]:
     case, catalogue, notices = run.case, run.catalogue, run.notices
     if any(dep.index_cap is not None for dep in case.deployments):
         notices.caps(case, rates["prices"], [catalogue.products[d.product].name for d in case.deployments])
-    price_years = tuple(sorted({catalogue.products[d.product].price_year for d in case.deployments}))
+    # the price levels of the catalogue's products (the case's own products say theirs in their lines)
+    price_years = tuple(sorted({p.price_year for d in case.deployments
+                                if (p := catalogue.products[d.product]).origin == "catalogue"}))
     notices.price_level(price_years, case)
     return price_years
 

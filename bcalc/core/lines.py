@@ -30,7 +30,7 @@ from bcalc.core.horizon import Flows, Run, series_key
 from bcalc.core.indexation import price_factors
 from bcalc.core.memo import Memo
 from bcalc.core.plan import Charge, DeploymentPlan, TimeCharge, term
-from bcalc.models import Line, Part
+from bcalc.models import CLIENT_PERS, Line, Part
 from bcalc.money import WIDE, ZERO, dec, round_cents
 
 CATEGORY_ORDER = {"one_off": 0, "recurring": 1, "training": 2, "internal": 3}
@@ -202,8 +202,10 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     wage_key = tuple(run.wage_f.items())
     for tc in plan.time:
         # the hours per month follow from the time line and the price end (bcalc.core.plan.phase_hours)
-        key = (tc.line, tc.heads, tc.rate, run.end, wage_key, run.horizon_key)
-        hours_key = (tc.line, tc.heads, run.end, run.horizon_key)
+        # (hours that follow the clients also follow the deployment's units)
+        follows = tc.hours if tc.line.per in CLIENT_PERS else None
+        key = (tc.line, tc.heads, tc.rate, run.end, wage_key, run.horizon_key, follows)
+        hours_key = (tc.line, tc.heads, run.end, run.horizon_key, follows)
         accs, points = memo.get(memo.times, key, lambda tc=tc, hours_key=hours_key: _time(run, tc, memo, hours_key))
         for year, acc in accs.items():
             specs.append(("time", tc, year, acc))
@@ -373,7 +375,14 @@ def _supplier_line(plan: DeploymentPlan, charge: Charge, year: int, per_euro: De
     return Line(plan.index, plan.product.id, charge.line_id, charge.label, item.category, year, _as_dec(quantity),
                 unit_price, excl, vat_due, charge.source, kind="supplier", vat_rate=charge.vat_rate,
                 quoted=charge.quoted, parts=parts if len(parts) > 1 else (), written=charge.written,
-                base_item=item.id, vat_written=item.vat, tier_label=charge.tier_label, range_spread=spread)
+                base_item=item.id, vat_written=_vat_written(plan, charge), tier_label=charge.tier_label,
+                range_spread=spread, origin=charge.origin)
+
+
+def _vat_written(plan: DeploymentPlan, charge: Charge) -> str:
+    """VAT as the price's own source states it: the case's quote where it says, else the item's."""
+    quote = plan.deployment.quotes.get(charge.item.id) if charge.origin == "quote" else None
+    return quote.vat if quote is not None and quote.vat else charge.item.vat
 
 
 def _time_line(plan: DeploymentPlan, tc: TimeCharge, year: int, acc: _Acc) -> Line:
@@ -383,7 +392,8 @@ def _time_line(plan: DeploymentPlan, tc: TimeCharge, year: int, acc: _Acc) -> Li
     return Line(plan.index, plan.product.id, line.id, line.label, "training" if line.category == "training"
                 else "internal", year, _as_dec(acc.quantity), unit_price, round_cents(acc.amount), ZERO, line.source,
                 kind="internal", role=line.role, parts=parts if len(parts) > 1 else (), written=line.written,
-                base_item=line.id, vat_written="", tier_label="", range_spread=ZERO)
+                base_item=line.id, vat_written="", tier_label="", range_spread=ZERO,
+                origin="case" if line.origin == "case" else "catalogue")
 
 
 def _as_dec(value) -> Decimal:

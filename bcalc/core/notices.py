@@ -50,8 +50,23 @@ class Notices:
         self.add("vendor_claim", benefit.source, benefit=benefit.label)
 
     def tier(self, product, item, tier, count) -> None:
-        self.add("tier", tier.source, product=product.name, item=item.label, written=tier.price.written,
-                 min_units=tier.min_units, min_years=tier.min_years, label=tier.label, count=count)
+        self.add("tier", tier.source or item.source, product=product.name, item=item.label,
+                 written=tier.price.written, price=tier.price.amount, min_units=tier.min_units,
+                 min_years=tier.min_years, label=tier.label, count=count)
+
+    def quote(self, product, item, dep, amount) -> None:
+        """A price the case gives for a catalogue item: a quote, with what it says."""
+        quote = dep.quotes.get(item.id)
+        self.add("quote", quote.source if quote is not None else "", product=product.name, item=item.label,
+                 price=amount, quoted=quote.vat if quote is not None and quote.vat else None,
+                 year=quote.price_year if quote is not None else None)
+
+    def own_line(self, product, line) -> None:
+        """A cost line or time line the case file writes itself, with its source."""
+        year = getattr(line, "price_year", None)
+        if year is None and product.origin == "case" and hasattr(line, "price_year"):
+            year = product.price_year
+        self.add("own_line", line.source, product=product.name, item=line.label, year=year)
 
     def currency(self, product, item, rate) -> None:
         self.add("fx", item.source, product=product.name, item=item.label, currency=item.currency, rate=rate)

@@ -20,7 +20,7 @@ from fractions import Fraction
 from bcalc.core import selection, vat
 from bcalc.core.calendar import Month
 from bcalc.core.notices import Notices
-from bcalc.models import Case, Deployment, Item, Pack, Price, Product, Tariffs, TimeLine
+from bcalc.models import CLIENT_PERS, Case, Deployment, Item, Pack, Price, Product, Tariffs, TimeLine
 from bcalc.money import ZERO, dec
 from bcalc.record import record
 
@@ -38,7 +38,8 @@ class Charge:
     unit_based: bool              # the quantity follows the units in use; else ``quantity`` is fixed
     quantity: Decimal | None      # fixed quantity per timing period (a pack: the number of packs)
     price: Decimal                # year-1 euros per unit as quoted, before indexation
-    source: str                   # the source line of the price ("case" for the case's own price)
+    source: str                   # the source line of the price ("case" for the case's own price without a
+                                  # source of its own, else the quote or the own item's source as written)
     written: str                  # the price as printed in the source
     vat_rate: Decimal
     quoted: str                   # "incl" or "excl"
@@ -46,6 +47,7 @@ class Charge:
     width: Decimal = ZERO         # euros per unit between the high and the low end of a quoted range
     runs: int = 0                 # contract years a fixed charge (not one-off) runs from the start
     pack: Pack | None = None
+    origin: str = "catalogue"     # catalogue, quote (the case's price for a catalogue item) or case (own item)
 
     @property
     def category(self) -> str:
@@ -143,7 +145,8 @@ def pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, no
                product: Product) -> tuple[Decimal | None, str, Price | None, str]:
     """The unit price (euros, as quoted), the source line it comes from, the quoted price and the tier."""
     if item.id in dep.prices:
-        return dep.prices[item.id], "case", None, ""
+        quote = dep.quotes.get(item.id)
+        return dep.prices[item.id], (quote.source if quote is not None and quote.source else "case"), None, ""
     if item.included:
         return ZERO, item.source, None, ""
     price = item.price
@@ -215,10 +218,10 @@ def _pack_charges(item: Item, dep: Deployment, product: Product, fixed: Decimal 
         return []
     combo = cheapest_packs(needed, item.packs) if needed else {}
     notices.packs(product, item, needed, combo)
-    rate, how = vat.item_rate(item, dep, tariffs), vat.quoted(item)
+    rate, how = vat.item_rate(item, dep, tariffs), vat.quoted(item, dep)
     return [Charge(f"{item.id}-{pack.size}", item, f"{item.label} ({pack.size} st.)", item.timing, False,
                    dec(combo[pack.size]), pack.price.pick("mid"), item.source, pack.price.written, rate, how,
-                   runs=runs, pack=pack)
+                   runs=runs, pack=pack, origin=origin(item, dep))
             for pack in item.packs if combo.get(pack.size, 0)]
 
 
@@ -228,7 +231,7 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
     out: list[Charge] = []
     peak = max(dep.clients) if dep.clients else 0
     for item in selection.active_items(product, dep):
-        if not first and selection.is_shared(item, dep):
+        if not selection.counts_here(item, first) and selection.is_shared(item, dep):
             continue
         runs = selection.charge_years(item, dep, case.years)
         unit_based = selection.is_unit_based(item, dep)
@@ -244,15 +247,29 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
         if price is None:
             notices.no_amount(product, item)
             continue
-        written = "inclusief" if item.included and source != "case" else (quoted_price.written if quoted_price else "")
+        if item.id in dep.prices:
+            notices.quote(product, item, dep, price)
+        elif item.origin == "case":
+            notices.own_line(product, item)
+        written = "inclusief" if item.included and item.id not in dep.prices else (
+            quoted_price.written if quoted_price else "")
         width = ZERO
         if quoted_price is not None and quoted_price.is_range:
             width = quoted_price.high - quoted_price.low
             if item.currency != "EUR":
                 width *= case.fx[item.currency]
         out.append(Charge(item.id, item, item.label, item.timing, unit_based, fixed, price, source, written,
-                          vat.item_rate(item, dep, tariffs), vat.quoted(item), tier_label, width, runs))
+                          vat.item_rate(item, dep, tariffs), vat.quoted(item, dep), tier_label, width, runs,
+                          origin=origin(item, dep)))
     return out
+
+
+def origin(item: Item, dep: Deployment) -> str:
+    """Where a charge's price comes from: the case's own item (case), the case's price for a catalogue
+    item (quote), or the catalogue."""
+    if item.origin == "case":
+        return "case"
+    return "quote" if item.id in dep.prices else "catalogue"
 
 
 def phase_hours(line: TimeLine, end: str, notices: Notices, product: Product, n_months: int,
@@ -293,16 +310,46 @@ def _phase_hours(line: TimeLine, end: str, n_months: int) -> list[Fraction]:
     return hours
 
 
+def client_hours(line: TimeLine, end: str, notices: Notices, product: Product, months: tuple[Month, ...],
+                 in_units: Units) -> list[Fraction]:
+    """Hours per month of a time line that follows the clients: its hours times the clients in use in
+    every month (per client), or times the new clients in the first month of each contract year."""
+    notices.hours_used(product, line, line.hours, end, line.hours.pick(end))
+    hours = Fraction(line.hours.pick(end))
+    out = [Fraction(0)] * len(months)
+    for m in months:
+        k = m.contract_year
+        if line.per == "client":
+            out[m.index] = hours * in_units.in_use[k]
+        elif m.index == 12 * k:
+            out[m.index] = hours * in_units.new[k]
+    return out
+
+
+def line_hours(line: TimeLine, dep: Deployment, case: Case, end: str, notices: Notices, product: Product,
+               months: tuple[Month, ...], kept: dict | None = None) -> list[Fraction]:
+    """Hours per month of the horizon of a time line, for one head (or organisation, or team), or for
+    all the clients of the deployment when its hours are per client."""
+    if line.per in CLIENT_PERS:
+        return client_hours(line, end, notices, product, months, units(dep, case.years))
+    return phase_hours(line, end, notices, product, len(months), kept)
+
+
 def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Month, ...], end: str,
-                 notices: Notices, kept: dict | None = None) -> list[TimeCharge]:
-    """The deployment's counted time lines; hours of a role without a rate are noted, not charged."""
+                 notices: Notices, kept: dict | None = None, first: bool = True) -> list[TimeCharge]:
+    """The deployment's counted time lines (the product's with its first deployment, the deployment's
+    own always); hours of a role without a rate are noted, not charged."""
     out = []
     for line in selection.active_time(product, dep):
+        if not selection.counts_here(line, first):
+            continue
         role = case.staff[line.role]
         heads = Fraction(selection.heads(line, dep, case))
         if not heads:
             continue
-        per_month = phase_hours(line, end, notices, product, len(months), kept)
+        if line.origin == "case":
+            notices.own_line(product, line)
+        per_month = line_hours(line, dep, case, end, notices, product, months, kept)
         if role.rate is None:
             notices.unvalued(product, line, sum((h for h in per_month if h), Fraction(0)) * heads)
             continue
@@ -315,9 +362,9 @@ def plan_deployment(case: Case, d_index: int, product: Product, months: tuple[Mo
     """``kept``: the memo's table of hours per month (``phase_hours``), or None."""
     dep = case.deployments[d_index]
     charges = supplier_charges(case, dep, product, end, notices, tariffs, first)
-    time = time_charges(case, dep, product, months, end, notices, kept) if first else []
+    time = time_charges(case, dep, product, months, end, notices, kept, first)
     return DeploymentPlan(d_index, product, dep, first, units(dep, case.years), tuple(charges), tuple(time))
 
 
 __all__ = ["Charge", "TimeCharge", "Units", "DeploymentPlan", "units", "pick_price", "unit_price", "cheapest_packs",
-           "supplier_charges", "term", "phase_hours", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]
+           "supplier_charges", "term", "phase_hours", "client_hours", "line_hours", "origin", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]

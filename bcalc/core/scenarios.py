@@ -79,6 +79,7 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs, memo: Mem
     """Every row is the totals of an engine run (``bcalc.core.engine.totals``); the runs share
     ``memo``, so a row takes from the runs before it what its inputs leave unchanged (a stopping
     row everything before its stop)."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     memo = memo if memo is not None else Memo()
 
     def run(c: Case, scenario: str, prices: str) -> Summary:

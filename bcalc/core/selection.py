@@ -38,15 +38,28 @@ def is_active(line: Item | TimeLine, active: set[str]) -> bool:
     return not line.options or bool(active.intersection(line.options))
 
 
+def belongs(line: Item | TimeLine, dep: Deployment) -> bool:
+    """A catalogue line belongs to every deployment of its product; a line that the case file gives one
+    deployment (``items:`` or ``time:`` under it) to that deployment only."""
+    return not line.deployment_only or line.id in dep.own
+
+
 def active_items(product: Product, dep: Deployment) -> list[Item]:
     active = active_options(product, dep)
-    return [it for it in product.items if is_active(it, active)]
+    return [it for it in product.items if belongs(it, dep) and is_active(it, active)]
 
 
 def active_time(product: Product, dep: Deployment, counted_only: bool = True) -> list[TimeLine]:
     """Time lines in force; ``counted_only`` leaves out supplier time already in a price."""
     active = active_options(product, dep)
-    return [t for t in product.time if (t.counted or not counted_only) and is_active(t, active)]
+    return [t for t in product.time
+            if (t.counted or not counted_only) and belongs(t, dep) and is_active(t, active)]
+
+
+def counts_here(line: Item | TimeLine, first: bool) -> bool:
+    """Is a line counted with this deployment? A deployment's own line always; a product's line that is
+    shared by the organisation (see ``is_shared``, and every time line) with the product's first."""
+    return first or line.deployment_only
 
 
 def first_of_product(case: Case) -> list[bool]:
@@ -61,8 +74,9 @@ def first_of_product(case: Case) -> list[bool]:
 
 
 def is_shared(item: Item, dep: Deployment) -> bool:
-    """Charged for the organisation, a team or a role head, unless the case gives its own quantity."""
-    return item.basis in SHARED_BASES and item.id not in dep.quantities
+    """Charged for the organisation, a team or a role head, unless the case gives its own quantity or the
+    item is the deployment's own."""
+    return item.basis in SHARED_BASES and item.id not in dep.quantities and not item.deployment_only
 
 
 def is_unit_based(item: Item, dep: Deployment) -> bool:
@@ -165,6 +179,6 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
     return int(usage_quantity(item, dep, case) or 0)
 
 
-__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
+__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "belongs", "counts_here", "active_items", "active_time",
            "first_of_product", "is_shared", "is_unit_based", "is_consumable", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

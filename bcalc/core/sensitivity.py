@@ -161,6 +161,7 @@ def sensitivity(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: st
     """Every uncertain input of the case moved to its low and its high end, one at a time.
     ``base``: the estimate of the case with this scenario and price end, when the caller has it.
     ``memo``: what the runs of one command share (bcalc.core.memo)."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     cfg = settings(tariffs)
     model = Model(case, catalogue, tariffs, scenario, prices, memo)
     base_result = base if base is not None else model.result()

@@ -328,6 +328,7 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     complete. ``base``: the estimate of the case at the midpoints, when the caller has it (used only
     without --vary inputs). ``memo``: what the runs of one command share (bcalc.core.memo). Raises InputError for bad specs, a bad number of draws, or a missing numpy.
     """
+    catalogue = catalogue.for_case(case)  # the products the case file adds
     np = require_numpy()
     if draws < 1 or draws > MAX_DRAWS:
         raise InputError([Problem("bcalc", None, "--draws", f"must be between 1 and {MAX_DRAWS}, got {draws}")])

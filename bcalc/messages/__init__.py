@@ -27,7 +27,12 @@ def _tier(p: dict, piece) -> dict:
     cond = [piece(k) for k, field in (("tier_units", "min_units"), ("tier_years", "min_years"))
             if p[field] is not None]
     return {"cond": piece("tier_and").join(cond) or piece("tier_other"),
-            "label": f"; {p['label']}" if p["label"] else ""}
+            "label": f"; {p['label']}" if p["label"] else "",
+            "written": p["written"] or (piece("tier_amount") if p.get("price") is not None else "")}
+
+
+def _price_year(p: dict, piece) -> dict:
+    return {"at": piece("price_year") if p["year"] is not None else ""}
 
 
 def _packs(p: dict, piece) -> dict:
@@ -48,6 +53,8 @@ DERIVED = {
     "input_item": lambda p, piece: {"tier": f" ({p['tier']})" if p["tier"] else ""},
     "input_time": lambda p, piece: {"phase": f" ({piece('phase')})" if p["phase"] else ""},
     "input_clients": _deployment_name,
+    "quote": _price_year,
+    "own_line": _price_year,
 }
 
 

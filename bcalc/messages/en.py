@@ -4,6 +4,8 @@ sentence parts they use."""
 from __future__ import annotations
 
 WORDS = {
+    "quoted": {None: "", "excl": " excl. VAT", "incl": " incl. VAT"},
+    "quote_source": {"": "no source given"},
     "end": {"mid": "the midpoint", "low": "the low end", "high": "the high end"},
     "role": {"care_staff": "care staff", "key_user": "key users", "project_lead": "project lead",
              "functional_admin": "functional administrator", "data_analyst": "data analyst"},
@@ -16,6 +18,8 @@ WORDS = {
 
 # parts of a sentence that depend on the values (see bcalc.messages.DERIVED)
 PIECES = {
+    "price_year": ", price level {year}",
+    "tier_amount": "{price:money}",
     "tier_units": "from {min_units} units",
     "tier_years": "contract of {min_years} years or more",
     "tier_and": " and ",
@@ -37,6 +41,8 @@ TEXTS = {
     "benefit_unvalued": "Benefit '{benefit}': {hours:n1} hours {role} freed but not valued; give staff.{role}.rate",
     "vendor_claim": "Benefit '{benefit}' rests on a vendor claim ({source}); test it in your own practice",
     "tier": "{product}, {item}: tier price {written} ({cond}{label}) at {count} ({source})",
+    "quote": "{product}, {item}: price from the case{quoted:quoted}, {price:money}{at} ({source:quote_source})",
+    "own_line": "{product}, {item}: the case's own line{at} ({source})",
     "fx": "{product}, {item}: amount in {currency}, converted at {rate} euro per {currency} from the case",
     "quantity": "{product}, {item} ({source}): not counted, the source gives no quantity; give it under "
                 "quantities.{item_id}",

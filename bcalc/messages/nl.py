@@ -4,6 +4,8 @@ sentence parts they use."""
 from __future__ import annotations
 
 WORDS = {
+    "quoted": {None: "", "excl": " excl. btw", "incl": " incl. btw"},
+    "quote_source": {"": "zonder bron"},
     "end": {"mid": "het midden", "low": "de onderkant", "high": "de bovenkant"},
     "prices": {"low": "onderkant", "mid": "midden", "high": "bovenkant"},
     "role": {"care_staff": "zorgmedewerkers", "key_user": "key users", "project_lead": "projectleider",
@@ -17,6 +19,8 @@ WORDS = {
 
 # parts of a sentence that depend on the values (see bcalc.messages.DERIVED)
 PIECES = {
+    "price_year": ", prijspeil {year}",
+    "tier_amount": "{price:money}",
     "tier_units": "vanaf {min_units} stuks",
     "tier_years": "contract vanaf {min_years} jaar",
     "tier_and": " en ",
@@ -39,6 +43,8 @@ TEXTS = {
                         "staff.{role}.rate",
     "vendor_claim": "Baat '{benefit}' rust op een claim van de leverancier ({source}); toets haar in de eigen praktijk",
     "tier": "{product}, {item}: staffelprijs {written} ({cond}{label}) bij {count} ({source})",
+    "quote": "{product}, {item}: prijs uit de case{quoted:quoted}, {price:money}{at} ({source:quote_source})",
+    "own_line": "{product}, {item}: eigen regel van de case{at} ({source})",
     "fx": "{product}, {item}: bedrag in {currency}, omgerekend tegen {rate:n4} euro per {currency} uit de case",
     "quantity": "{product}, {item} ({source}): niet meegeteld, de bron geeft geen aantal; geef het onder "
                 "quantities.{item_id}",

@@ -49,6 +49,7 @@ COLUMNS = (
     ("benefits", "Baten", "Benefits", "money"),
     ("net", "Netto", "Net", "money"),
     ("source", "Bron", "Source", "text"),
+    ("price_from", "Prijs uit", "Price from", "text"),
 )
 FIELDS = tuple(c[0] for c in COLUMNS)
 HEADERS = {
@@ -98,6 +99,7 @@ def rows(result: Result) -> list[dict]:
             "cost": money_str(ln.cost),
             "net": money_str(ZERO - ln.cost),  # ZERO - x, not -x: no "-0.00" for a free line
             "source": ln.source,
+            "price_from": ln.origin,
         })
     for f in result.funding:
         out.append({

@@ -85,6 +85,7 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
             "deployment": ln.deployment + 1,
             "label": ln.label,
             "kind": ln.kind,
+            "origin": ln.origin,
         }
         if ln.kind == "internal":
             entry["role"] = ln.role

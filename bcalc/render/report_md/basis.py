@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bcalc.models import ROLES, Product, TimeLine
+from bcalc.core.vat import quoted as vat_quoted
 from bcalc.render.report_md.format import money, num, pct, places
 
 WORDS = {
@@ -116,8 +117,11 @@ def deployments(result, products, L: dict, lang: str) -> list[dict]:
         for item_id, price in dep.prices.items():
             it = product.item(item_id)
             text = f"{it.label if it else item_id}: {money(price, lang)}"
-            if it is not None and it.vat == "incl":
+            if it is not None and vat_quoted(it, dep) == "incl":
                 text += f" ({L['incl_vat_short']})"
+            quote = dep.quotes.get(item_id)
+            if quote is not None and quote.source:
+                text += f" ({quote.source})"
             own.append(text)
         for item_id, qty in dep.quantities.items():
             it = product.item(item_id) or find_time(product, item_id)
@@ -129,6 +133,7 @@ def deployments(result, products, L: dict, lang: str) -> list[dict]:
         out.append({
             "index": d + 1,
             "name": name,
+            "deployment": dep,
             "product": product,
             "supplier": product.supplier,
             "label": dep.label,

@@ -58,6 +58,7 @@ class Group:
     vat: Decimal = ZERO
     quantity: Decimal = ZERO
     lines: list = field(default_factory=list)
+    origin: str = "catalogue"     # catalogue, quote (the case's price) or case (the case's own line)
     display: str = ""             # label with the hours of internal lines
     source_text: str = ""         # the source line, or "price from the case"
 
@@ -74,7 +75,8 @@ def groups(result, deployments: list[dict], L: dict, lang: str) -> dict[tuple, G
         key = (ln.deployment, ln.item, ln.category)
         g = found.get(key)
         if g is None:
-            g = found[key] = Group(ln.deployment, ln.item, ln.label, ln.category, ln.source, ln.kind)
+            g = found[key] = Group(ln.deployment, ln.item, ln.label, ln.category, ln.source, ln.kind,
+                                   origin=ln.origin)
         g.excl_vat += ln.excl_vat
         g.vat += ln.vat
         g.quantity += ln.quantity
@@ -89,11 +91,22 @@ def groups(result, deployments: list[dict], L: dict, lang: str) -> dict[tuple, G
         dep["groups"] = mine
         for g in mine:
             g.display = g.label
-            g.source_text = L["from_case"] if g.source == "case" else g.source
+            g.source_text = source_text(g, L)
             if g.kind == "internal":
                 hours = num(g.quantity, lang, 0 if places(g.quantity) == 0 else 1)
                 g.display = f"{g.label} ({hours} {'uur' if lang == 'nl' else 'hours'})"
     return found
+
+
+def source_text(g: Group, L: dict) -> str:
+    """Where a group's figure comes from, in words: the source line, the case's quote, its own line."""
+    if g.source == "case":
+        return L["from_case"]
+    if g.origin == "quote":
+        return L["quote_from"].format(source=g.source)
+    if g.origin == "case":
+        return L["own_from"].format(source=g.source)
+    return g.source
 
 
 def not_counted(result, lang: str) -> list[str]:

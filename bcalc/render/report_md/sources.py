@@ -21,6 +21,8 @@ WORDS = {
         "source_line": "Bronregel",
         "price_year": "Prijspeil",
         "from_case": "prijs uit de case",
+        "quote_from": "offerte: {source}",
+        "own_from": "eigen regel: {source}",
         "included": "inclusief",
         "rate_from_case": "× uurtarief uit de case",
         "vat_excl": "exclusief btw",
@@ -52,6 +54,8 @@ WORDS = {
         "source_line": "Source line",
         "price_year": "Price level",
         "from_case": "price from the case",
+        "quote_from": "quote: {source}",
+        "own_from": "own line: {source}",
         "included": "included",
         "rate_from_case": "× hourly rate from the case",
         "vat_excl": "excluding VAT",
@@ -85,13 +89,20 @@ def _figures(deployments: list[dict], L: dict, lang: str) -> tuple[list[dict], s
             line = g.lines[0]
             row = {"deployment": dep["name"], "label": g.label, "source": g.source, "price_year": None,
                    "vat": L["na"], "written": ""}
-            if g.source == "case":
-                row["written"] = f"{money(line.unit_price, lang)} ({L['from_case']})" if line.unit_price is not None \
-                    else L["from_case"]
-                item = product.item(g.lines[0].base_item)
-                if item is not None:
-                    row["vat"] = vat_words.get(item.vat, item.vat)
-                row["source"] = L["from_case"]
+            if g.origin != "catalogue":  # the case's quote, or a line the case writes itself
+                item = product.item(line.base_item)
+                quote = dep["deployment"].quotes.get(line.base_item) if g.origin == "quote" else None
+                if g.origin == "quote" or not line.written:
+                    row["written"] = money(line.unit_price, lang) if line.unit_price is not None else "-"
+                else:
+                    row["written"] = line.written
+                if g.kind == "supplier":
+                    row["vat"] = vat_words.get(line.vat_written, line.vat_written)
+                row["source"] = g.source_text
+                if quote is not None:
+                    row["price_year"] = quote.price_year
+                elif g.origin == "case" and item is not None:
+                    row["price_year"] = item.price_year or (product.price_year if product.origin == "case" else None)
                 rows.append(row)
                 continue
             docs.add(g.source.split(":", 1)[0])

@@ -49,7 +49,7 @@ def _charge_row(book: Book, cells: InputCells, row: int, year: int, d_index: int
     s.text(row, 6, book.words[it.item.category])
     s.formula(row, 7, formulas.charge_quantity(terms), QTY)
     s.formula(row, 8, formulas.charge_amount(terms, it.price, dep.factor), EURO)
-    excl, vat_due = vat.formulas(f"H{row}", f"I{row}", it.vat_rate, cells.vat_recoverable, vat.quoted(it.item))
+    excl, vat_due = vat.formulas(f"H{row}", f"I{row}", it.vat_rate, cells.vat_recoverable, it.charge.quoted)
     s.formula(row, 9, excl, EURO)
     s.formula(row, 10, vat_due, EURO)
     s.formula(row, 11, f"=I{row}+J{row}", EURO)

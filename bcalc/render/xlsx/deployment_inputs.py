@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from bcalc.core import vat
 from bcalc.core.notices import Notices
-from bcalc.core.plan import Charge, phase_hours
+from bcalc.core.plan import Charge, line_hours
 from bcalc.core.selection import USAGE_BASES, active_time, effective_clients, minimum_years
 from bcalc.models import Deployment
 from bcalc.render.xlsx import formulas
@@ -137,7 +137,8 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
         note = f"{charge.written} · {w['packs_note']}"
     elif item.id in dep.prices:
         s.num(row, 3, dep.prices[item.id], EURO, INPUT)
-        source = "case"
+        quote = dep.quotes.get(item.id)
+        source = quote.source if quote is not None and quote.source else "case"
         note = w["case_price"]
     elif item.included:
         s.num(row, 3, 0, EURO, INPUT)
@@ -167,7 +168,7 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
             s.num(row, 3, value, EURO, INPUT)
             if item.price.is_range:
                 note = f"{w['range_note']} {item.price.written}"
-    s.text(row, 4, w["vat_incl"] if item.vat == "incl" else w["vat_excl"])
+    s.text(row, 4, w["vat_incl"] if charge.quoted == "incl" else w["vat_excl"])
     if vat.rate_is_own(item, dep):
         s.num(row, 5, vat.item_rate(item, dep, book.tariffs), PCT, INPUT)
     else:
@@ -205,7 +206,7 @@ def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, c
         s.head(row, 5 + i, f"{w['hours_per_head']} {year}")
     s.head(row, 5 + len(book.years), w["source"])
     for t in counted:
-        per_month = phase_hours(t, book.result.prices_end, Notices(), product, len(book.months))
+        per_month = line_hours(t, dep, book.result.case, book.result.prices_end, Notices(), product, book.months)
         per_year = {y: sum((per_month[m.index] for m in book.months if m.year == y), Fraction(0)) for y in book.years}
         row += 1
         s.text(row, 1, t.id)

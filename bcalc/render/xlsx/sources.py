@@ -23,7 +23,8 @@ def write(book: Book, cells: InputCells) -> None:
             s.text(row, 2, product.name)
             s.text(row, 3, it.id)
             s.text(row, 4, it.label)
-            if it.source == "case":
+            quote = dep.deployment.quotes.get(item.id)
+            if item.id in dep.deployment.prices:
                 written = w["case_price"]
             elif item.included:
                 written = w["included"]
@@ -34,9 +35,12 @@ def write(book: Book, cells: InputCells) -> None:
             else:
                 written = item.price.written if item.price else ""
             s.text(row, 5, written)
-            s.text(row, 6, item.vat)
+            s.text(row, 6, quote.vat if quote is not None and quote.vat else item.vat)
             s.text(row, 7, it.source)
-            s.num(row, 8, product.price_year)
+            year = own_price_year(product, item, quote) if item.id in dep.deployment.prices or \
+                item.origin == "case" else product.price_year
+            if year is not None:
+                s.num(row, 8, year)
             s.text(row, 9, item.note, wrap=True)
         for t in dep.time:
             line = t.line
@@ -48,7 +52,8 @@ def write(book: Book, cells: InputCells) -> None:
             s.text(row, 5, line.written)
             s.text(row, 6, "-")
             s.text(row, 7, line.source)
-            s.num(row, 8, product.price_year)
+            if line.origin == "catalogue":
+                s.num(row, 8, product.price_year)
             s.text(row, 9, line.note, wrap=True)
     row += 2
     s.text(row, 1, w["warnings"], bold=True)
@@ -74,4 +79,13 @@ def write(book: Book, cells: InputCells) -> None:
     s.printable()
 
 
+
+def own_price_year(product, item, quote):
+    """The price level of the case's quote or own item: the year it gives, else its own product's."""
+    if quote is not None:
+        return quote.price_year
+    return item.price_year or (product.price_year if product.origin == "case" else None)
+
+
 __all__ = ["write"]
+
