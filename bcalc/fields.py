@@ -234,8 +234,12 @@ CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
     _req("code", "text", "A funding code from data/tariffs.yaml (1062, H139, H306, VPT, subsidy); its "
          "kind (hourly, vpt, subsidy) decides the other fields."),
     _f("label", "text", "Name for this line in tables."),
-    _f("clients", "clients", "Clients funded: one number, or one per contract year.", when=("hourly", "vpt"),
-       required=True, missing="{code} needs clients", **_COUNT),
+    _f("clients", "clients", "Clients funded: one number, or one per contract year. Give either clients or "
+       "deployment.", when=("hourly", "vpt"), nullable=False, **_COUNT),
+    _f("deployment", "integer", "Follow deployment 1, 2, ...: its units in use per month are the clients funded "
+       "(its clients per contract year, none after its contract's exit_year), so the line moves with them in "
+       "break-even, sensitivity, simulate and the scenarios. Instead of clients.", when=("hourly", "vpt"),
+       nullable=False, minimum=1),
     _f("hours_per_month", "number", "Hours declared per client per month.", when=("hourly",), required=True,
        missing="{code} needs hours_per_month", maximum=HOURS_A_MONTH),
     _f("tariff", "number", "Contracted tariff, EUR per hour. Needed where data/tariffs.yaml has no tariff "
