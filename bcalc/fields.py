@@ -255,7 +255,13 @@ CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
     _f("year", "integer", "Contract year the subsidy comes in (1, 2, ...), within the case's years.",
        when=("subsidy",), required=True, missing="a subsidy needs year (contract year 1, 2, ...)",
        minimum=1, maximum=MAX_YEARS),
-))
+), help="A funding line of kind hourly or vpt either counts clients of its own (`clients`) or follows a "
+   "deployment (`deployment: N`, 1-based). A line that follows a deployment pays for that deployment's units "
+   "in use: its clients per contract year, none after its contract's `exit_year`; the scenarios' half-clients "
+   "and stopping rows, the sensitivity and simulation of its clients, break-even and the workbook's client "
+   "cells move it too. A line with clients of its own keeps them as written, with a warning where they exceed "
+   "the units in use of all deployments in a contract year; break-even counts such a line for no more clients "
+   "than are in use. Tariffs of 1062, H139 and H306 are not public: the case gives the contracted `tariff`.")
 
 CASE_BENEFIT = Section("case.benefit", "case", "Benefit (`benefits[]`)", (
     _req("label", "text", "What the benefit is."),

@@ -208,7 +208,7 @@ funding:
   - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
   - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
   - {code: subsidy, label: SET, amount: 25000, year: 1}
-  - {code: 1062, deployment: 1, hours_per_month: 1, tariff: 60.00}
+  - {code: "1062", deployment: 1, hours_per_month: 1, tariff: 60.00}
 benefits:
   - {label: Tijd, kind: time, deployment: 1, per: day, minutes: 10, role: care_staff, realisation: 50%,
      cashable: false, clients: 10, source: x, vendor_claim: true}
