@@ -281,3 +281,10 @@ def test_changed_clients_in_the_workbook_move_linked_funding_like_the_engine(tmp
     assert result.total.funding != before.total.funding
     for name, expected in _expected(result).items():
         assert values[name].quantize(D("0.01")) == expected, (name, values[name], expected)
+
+
+def test_the_report_says_whose_clients_a_funding_line_counts(tmp_path):
+    md = tmp_path / "r.md"
+    ok("report", LINKED, "--md", md, "--lang", "en")
+    text = md.read_text(encoding="utf-8")
+    assert "| 2027 | 1062 | Thuiszorgtechnologie Medido | 180 hours × €60.00; clients of deployment 1 |" in text
