@@ -250,8 +250,12 @@ CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
     _req("code", "text", "A funding code from data/tariffs.yaml (1062, H139, H306, VPT, subsidy); its "
          "kind (hourly, vpt, subsidy) decides the other fields."),
     _f("label", "text", "Name for this line in tables."),
-    _f("clients", "clients", "Clients funded: one number, or one per contract year.", when=("hourly", "vpt"),
-       required=True, missing="{code} needs clients", **_COUNT),
+    _f("clients", "clients", "Clients funded: one number, or one per contract year. Give either clients or "
+       "deployment.", when=("hourly", "vpt"), nullable=False, **_COUNT),
+    _f("deployment", "integer", "Follow deployment 1, 2, ...: its units in use per month are the clients funded "
+       "(its clients per contract year, none after its contract's exit_year), so the line moves with them in "
+       "break-even, sensitivity, simulate and the scenarios. Instead of clients.", when=("hourly", "vpt"),
+       nullable=False, minimum=1),
     _f("hours_per_month", "number", "Hours declared per client per month.", when=("hourly",), required=True,
        missing="{code} needs hours_per_month", maximum=HOURS_A_MONTH),
     _f("tariff", "number", "Contracted tariff, EUR per hour. Needed where data/tariffs.yaml has no tariff "
@@ -267,7 +271,13 @@ CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
     _f("year", "integer", "Contract year the subsidy comes in (1, 2, ...), within the case's years.",
        when=("subsidy",), required=True, missing="a subsidy needs year (contract year 1, 2, ...)",
        minimum=1, maximum=MAX_YEARS),
-))
+), help="A funding line of kind hourly or vpt either counts clients of its own (`clients`) or follows a "
+   "deployment (`deployment: N`, 1-based). A line that follows a deployment pays for that deployment's units "
+   "in use: its clients per contract year, none after its contract's `exit_year`; the scenarios' half-clients "
+   "and stopping rows, the sensitivity and simulation of its clients, break-even and the workbook's client "
+   "cells move it too. A line with clients of its own keeps them as written, with a warning where they exceed "
+   "the units in use of all deployments in a contract year; break-even counts such a line for no more clients "
+   "than are in use. Tariffs of 1062, H139 and H306 are not public: the case gives the contracted `tariff`.")
 
 CASE_BENEFIT = Section("case.benefit", "case", "Benefit (`benefits[]`)", (
     _req("label", "text", "What the benefit is."),

@@ -388,12 +388,21 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
         if key not in allowed:
             r.error(path + (key,), f"does not apply to {code} ({fc.kind}); fields: {', '.join(allowed)}")
     r.kind_fields(f, path, F.CASE_FUNDING, fc.kind, code=code)
-    clients = None
-    if fc.kind in ("hourly", "vpt") and f.get("clients") is not None:
-        clients = _per_year(r, f["clients"], path + ("clients",), years, F.CASE_FUNDING["clients"])
+    clients = deployment = None
+    if fc.kind in ("hourly", "vpt"):
+        if f.get("clients") is not None:
+            clients = _per_year(r, f["clients"], path + ("clients",), years, F.CASE_FUNDING["clients"])
+        if f.get("deployment") is not None:
+            deployment = get("deployment")
+        if "clients" in f and "deployment" in f:
+            r.error(path + ("deployment",), "give either clients or deployment (follow that deployment's "
+                                            "clients), not both")
+        elif "clients" not in f and "deployment" not in f:
+            r.error(path, f"{code} needs clients, or deployment: N to follow the clients of deployment N")
     values = {name: get(name) if name in allowed else None
               for name in ("hours_per_month", "tariff", "day_rate", "technology_share", "amount", "year")}
-    return FundingLine(code=code, label=get("label"), clients=clients, where=path, **values)
+    return FundingLine(code=code, label=get("label"), clients=clients, where=path,
+                       deployment=deployment - 1 if deployment is not None else None, **values)
 
 
 def load_catalogues(directory: Path | None = None) -> tuple[Catalogue, Tariffs]:

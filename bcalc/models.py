@@ -339,6 +339,7 @@ class FundingLine:
     technology_share: Decimal | None = None
     amount: Decimal | None = None
     year: int | None = None
+    deployment: int | None = None           # 0-based: the deployment whose units in use it counts as its clients
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 
@@ -473,6 +474,7 @@ class FundingResult:
     quantity: Decimal
     rate: Decimal | None
     source: str
+    deployment: int | None = None   # 0-based: the deployment whose units in use it follows, if linked
 
 
 @record
@@ -500,6 +502,7 @@ class Investment:
     break_even_limit: int         # searched up to this many clients per year
     cost_per_client_month: Decimal | None
     flows: tuple[Decimal, ...]    # yearly net flows used (per calendar year of the result)
+    break_even_note: str = ""     # why there is no break-even: loses_per_client, beyond_limit (finance.break_even)
 
 
 @record

@@ -154,6 +154,13 @@ def check_benefit_follows_deployment(ctx: Loaded) -> list[Problem]:
     return out
 
 
+def check_funding_follows_deployment(ctx: Loaded) -> list[Problem]:
+    """A funding line that follows a deployment names one that exists."""
+    n = len(ctx.case.deployments)
+    return [ctx.problem(line.where + ("deployment",), f"there is no deployment {line.deployment + 1}; the case has {n}")
+            for line in ctx.case.funding if line.deployment is not None and n and line.deployment >= n]
+
+
 def check_benefit_role_staffed(ctx: Loaded) -> list[Problem]:
     out = []
     for b in ctx.case.benefits:
@@ -170,6 +177,7 @@ CASE_CHECKS = [
     check_contract_within_case,
     check_funding_tariff_available,
     check_subsidy_within_case,
+    check_funding_follows_deployment,
     check_benefit_follows_deployment,
     check_benefit_role_staffed,
 ]

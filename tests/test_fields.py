@@ -268,6 +268,7 @@ funding:
   - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
   - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
   - {code: subsidy, label: SET, amount: 25000, year: 1}
+  - {code: "1062", deployment: 1, hours_per_month: 1, tariff: 60.00}
 benefits:
   - {label: Tijd, kind: time, deployment: 1, per: day, minutes: 10, role: care_staff, realisation: 50%,
      cashable: false, clients: 10, source: x, vendor_claim: true}
@@ -303,7 +304,7 @@ def test_every_declared_case_field_is_accepted(tmp_path):
     path.write_text(ALL_CASE_FIELDS, encoding="utf-8")
     catalogue, tariffs = load_catalogues()
     case = load_case(path, catalogue, tariffs)
-    assert case.hours_per_fte == 1500 and len(case.funding) == 3 and len(case.benefits) == 3
+    assert case.hours_per_fte == 1500 and len(case.funding) == 4 and case.funding[3].deployment == 0 and len(case.benefits) == 3
     assert [p.id for p in case.products] == ["eigen-robot", "medido"]
     assert case.deployments[0].own == ("ecd", "uitleg") and case.deployments[0].quotes["huur"].vat == "excl"
 

@@ -19,7 +19,8 @@ from bcalc.render import xlsx
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" / "kitchen-sink.yaml",
                                                       ROOT / "tests" / "cases" / "investment.yaml",
-                                                      ROOT / "tests" / "cases" / "own-lines.yaml"]
+                                                      ROOT / "tests" / "cases" / "own-lines.yaml",
+                                                      ROOT / "tests" / "cases" / "linked-funding.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 

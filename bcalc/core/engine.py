@@ -27,7 +27,7 @@ from bcalc.core.horizon import Run, Segment, segments, series_key
 from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, rates_used
 from bcalc.core.inflows import benefits as benefits_of
 from bcalc.core.inflows import funding as funding_of
-from bcalc.core.inflows import funding_stop
+from bcalc.core.inflows import funding_stop, over_counted
 from bcalc.core.lines import CATEGORIES, DeploymentLines, Row, evaluate
 from bcalc.core.memo import Memo, deployment_key, staff_key
 from bcalc.core.notices import Notices
@@ -159,8 +159,12 @@ def _evaluate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
         stop = funding_stop(case)
         if stop is not None:
             notices.funding_stop(stop)
-        elif any(d.contract.exit_year is not None for d in case.deployments):
+        elif any(d.contract.exit_year is not None for d in case.deployments) and any(
+                line.deployment is None and line.clients for line in case.funding):
             notices.funding_exit()
+        if notices_too:
+            for f_index, k, own, in_use in over_counted(case):
+                notices.funding_over(case.funding[f_index], f_index, k, own, in_use)
     benefits, benefit_flows, said = benefits_of(run, memo)
     notices.extend(said)
     return Evaluation(run, plans, evaluated, funding, benefits, funding_flows + benefit_flows)

@@ -77,36 +77,72 @@ def discounted(monthly: list[Decimal], month_rows: list[int], rate: Decimal) -> 
 
 
 def break_even_clients(case: Case, run, limit: int = BREAK_EVEN_LIMIT) -> int | None:
+    """The smallest number of clients per year at which the net result is >= 0 (``break_even``)."""
+    return break_even(case, run, limit)[0]
+
+
+def break_even(case: Case, run, limit: int = BREAK_EVEN_LIMIT) -> tuple[int | None, str]:
     """The smallest number of clients per year (the same in every deployment and year) at which
-    the net result over the horizon is >= 0; None when there is none up to ``limit``."""
+    the net result over the horizon is >= 0, with "" as note; or None with why there is none:
+    "loses_per_client" when no number of clients up to ``limit`` does better than none (each extra
+    client costs more than it brings in), "beyond_limit" when more clients help but not enough.
+
+    Funding that follows a deployment moves with its clients; a funding line with clients of its
+    own pays for no more clients than are in use (``inflows.capped``): funding per client needs a
+    client in use. Such a line stops growing where the clients in use reach its own; there the net
+    may turn from rising to falling, so each of those points is tried before ``limit``."""
+    from bcalc.core.inflows import capped
 
     def net(n: int) -> Decimal:
         deps = tuple(replace(d, clients=tuple(n for _ in d.clients)) for d in case.deployments)
-        return run(replace(case, deployments=deps)).total.net
+        return run(capped(replace(case, deployments=deps))).total.net
 
     at_zero = net(0)
     if at_zero >= 0:
-        return 0
-    at_limit = net(limit)
-    if at_limit < 0:
-        return None
+        return 0, ""
+    best, lo, at_lo = at_zero, 0, at_zero
+    for point in _kinks(case, limit) + [limit]:
+        at_point = net(point)
+        if at_point >= 0:
+            return _first(net, lo, at_lo, point, at_point), ""
+        best = max(best, at_point)
+        lo, at_lo = point, at_point
+    return None, "loses_per_client" if best <= at_zero else "beyond_limit"
+
+
+def _kinks(case: Case, limit: int) -> list[int]:
+    """The numbers of clients per deployment at which the units in use reach the own clients of a
+    funding line in some contract year (below ``limit``)."""
+    points = set()
+    for line in case.funding:
+        if line.deployment is not None or not line.clients:
+            continue
+        for k, own in enumerate(line.clients):
+            active = sum(1 for d in case.deployments if d.contract.exit_year is None or k < d.contract.exit_year)
+            if active and own:
+                points.add(-(-own // active))
+    return sorted(p for p in points if 0 < p < limit)
+
+
+def _first(net, lo: int, at_lo: Decimal, hi: int, at_hi: Decimal) -> int:
+    """The smallest n in (lo, hi] with net(n) >= 0, given net(lo) < 0 <= net(hi)."""
     # Net is close to linear in the clients: aim with the straight line, then narrow down exactly.
-    guess = min(limit, int(-at_zero * limit / (at_limit - at_zero)) + 1)
+    guess = min(hi, lo + int(-at_lo * (hi - lo) / (at_hi - at_lo)) + 1)
     if net(guess) >= 0:
-        if guess == 1 or net(guess - 1) < 0:
+        if guess == lo + 1 or net(guess - 1) < 0:
             return guess  # the straight line was right: two runs
-    lo, hi = max(0, guess - 2), min(limit, guess + 2)
-    if net(hi) < 0:
-        lo, hi = hi, limit
-    elif net(lo) >= 0:
-        lo, hi = 0, lo
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
+    a, b = max(lo, guess - 2), min(hi, guess + 2)
+    if net(b) < 0:
+        a, b = b, hi
+    elif net(a) >= 0:
+        a, b = lo, a
+    while b - a > 1:
+        mid = (a + b) // 2
         if net(mid) >= 0:
-            hi = mid
+            b = mid
         else:
-            lo = mid
-    return hi
+            a = mid
+    return b
 
 
 def investment(result: Result, run=None) -> Investment:
@@ -126,8 +162,8 @@ def investment(result: Result, run=None) -> Investment:
     from bcalc.core.selection import client_months
 
     cm = client_months(case.deployments)
-    break_even = break_even_clients(case, run) if run is not None else None
+    even, even_note = break_even(case, run) if run is not None else (None, "")
     return Investment(discount_rate=rate, npv=value, irr=rate_irr, irr_note=note, payback_month=pay,
-                      discounted_payback_month=disc_pay, break_even_clients=break_even,
-                      break_even_limit=BREAK_EVEN_LIMIT,
+                      discounted_payback_month=disc_pay, break_even_clients=even,
+                      break_even_limit=BREAK_EVEN_LIMIT, break_even_note=even_note,
                       cost_per_client_month=(result.total.cost / cm) if cm else None, flows=tuple(flows))

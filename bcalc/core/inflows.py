@@ -48,15 +48,60 @@ def funding(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[Fu
             continue
         code = tariffs.funding[line.code]
         sourced = _sourced_tariff(code, case) if code.kind == "hourly" and line.tariff is None else None
-        key = (f_index, line, code.code, code.kind, code.name, code.source, sourced, stop, tariff_key,
+        clients = funded_clients(case, line)
+        key = (f_index, line, clients, code.code, code.kind, code.name, code.source, sourced, stop, tariff_key,
                run.horizon_key)
-        results, part = memo.get(memo.funding, key, lambda: _funding_line(run, f_index, line, code, sourced, stop))
+        results, part = memo.get(memo.funding, key,
+                                 lambda: _funding_line(run, f_index, line, clients, code, sourced, stop))
         out += results
         flows.append(part)
     return out, flows
 
 
-def _funding_line(run: Run, f_index: int, line, code, sourced, stop) -> tuple[tuple[FundingResult, ...], Flows]:
+def funded_clients(case: Case, line) -> tuple[int, ...] | None:
+    """The clients per contract year a funding line pays for: those of the deployment it follows
+    (its units in use, none after the contract's exit year), or its own; None for a subsidy."""
+    if line.deployment is not None:
+        return selection.effective_clients(case.deployments[line.deployment])
+    return line.clients
+
+
+def units_in_use(case: Case) -> tuple[int, ...]:
+    """Units in use per contract year over all deployments (none after a contract's exit year)."""
+    per = [selection.effective_clients(d) for d in case.deployments]
+    return tuple(sum(c[k] for c in per if k < len(c)) for k in range(case.years))
+
+
+def over_counted(case: Case) -> list[tuple[int, int, int, int]]:
+    """Funding lines with clients of their own that exceed the units in use: (line number, first
+    contract year (0-based) where they do, the line's clients then, the units in use then). Years
+    after every deployment has stopped (no funding then) do not count."""
+    stop = funding_stop(case)
+    in_use = units_in_use(case)
+    out = []
+    for f_index, line in enumerate(case.funding):
+        if line.deployment is not None or not line.clients:
+            continue
+        for k, n in enumerate(line.clients):
+            if (stop is None or k < stop) and n > in_use[k]:
+                out.append((f_index, k, n, in_use[k]))
+                break
+    return out
+
+
+def capped(case: Case) -> Case:
+    """The case with each funding line's own clients no more than the units in use in each contract
+    year: what break-even counts, since funding per client needs a client in use."""
+    from dataclasses import replace
+
+    in_use = units_in_use(case)
+    lines = tuple(replace(line, clients=tuple(min(n, in_use[k]) for k, n in enumerate(line.clients)))
+                  if line.deployment is None and line.clients else line for line in case.funding)
+    return replace(case, funding=lines) if lines != case.funding else case
+
+
+def _funding_line(run: Run, f_index: int, line, clients_of, code, sourced,
+                  stop) -> tuple[tuple[FundingResult, ...], Flows]:
     flows = run.flows()
     label = line.label or (code.name if code.kind == "subsidy" else f"{code.code} {code.name}")
     if code.kind == "subsidy":
@@ -65,7 +110,7 @@ def _funding_line(run: Run, f_index: int, line, code, sourced, stop) -> tuple[tu
         return (FundingResult(f_index, code.code, label, month.year, round_cents(line.amount), ONE, None, "case"),), flows
     per_year: dict[int, list] = {}
     for s, seg in enumerate(run.segs):
-        clients = line.clients[seg.contract_year]
+        clients = clients_of[seg.contract_year]
         if not clients or (stop is not None and seg.contract_year >= stop):
             continue
         if code.kind == "hourly":
@@ -82,8 +127,8 @@ def _funding_line(run: Run, f_index: int, line, code, sourced, stop) -> tuple[tu
         acc[0] += qty * rate
         acc[1] += qty
     source = "case" if line.tariff is not None or code.kind == "vpt" else code.source
-    return tuple(FundingResult(f_index, code.code, label, year, round_cents(amount), qty, rate, source)
-                 for year, (amount, qty, rate) in sorted(per_year.items())), flows
+    return tuple(FundingResult(f_index, code.code, label, year, round_cents(amount), qty, rate, source,
+                               line.deployment) for year, (amount, qty, rate) in sorted(per_year.items())), flows
 
 
 def _sourced_tariff(code, case: Case) -> Decimal:
@@ -177,4 +222,4 @@ def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal 
     return results, flows, notices.all()
 
 
-__all__ = ["funding", "benefits", "funding_stop"]
+__all__ = ["funding", "benefits", "funding_stop", "funded_clients", "units_in_use", "over_counted", "capped"]

@@ -117,3 +117,8 @@ class Notices:
 
     def funding_exit(self) -> None:
         self.add("funding_exit")
+
+    def funding_over(self, line, f_index: int, k: int, clients: int, in_use: int) -> None:
+        """A funding line's own clients exceed the units in use in contract year ``k`` (0-based)."""
+        self.add("funding_over_clients", funding=f_index + 1, label=line.label or line.code,
+                 year=k + 1, clients=clients, in_use=in_use)

@@ -105,7 +105,8 @@ def local_parts(model: Model, inp: Input) -> tuple[tuple[int, ...], tuple[int, .
         return (inp.target[0],), (), ()
     if inp.kind == "clients":
         d = inp.target[0]
-        return (d,), tuple(b for b, ben in enumerate(case.benefits) if ben.clients is None and ben.deployment == d), ()
+        return ((d,), tuple(b for b, ben in enumerate(case.benefits) if ben.clients is None and ben.deployment == d),
+                tuple(f for f, line in enumerate(case.funding) if line.deployment == d))
     if inp.kind == "benefit":
         return (), (inp.target[0],), ()
     if inp.kind == "funding":
@@ -118,11 +119,11 @@ class Evaluator:
 
     An input that changes only some parts of the case (a catalogue price: the deployments of its
     product; a negotiated price or the clients of a deployment: that deployment, and the benefits
-    that follow its clients; a benefit or a funding line: just that) has those parts evaluated as
-    they are in the whole case, before and after: the totals are sums of rounded lines, so the
-    outcome is the base minus those parts before plus those parts after, to the cent, and the NPV
-    is computed from the yearly net flows as the engine does. Staff rates and indexation reach
-    every part: they run the whole case (the memo still keeps what they leave unchanged).
+    and funding lines that follow its clients; a benefit or a funding line: just that) has those
+    parts evaluated as they are in the whole case, before and after: the totals are sums of rounded
+    lines, so the outcome is the base minus those parts before plus those parts after, to the cent,
+    and the NPV is computed from the yearly net flows as the engine does. Staff rates and indexation
+    reach every part: they run the whole case (the memo still keeps what they leave unchanged).
     """
 
     def __init__(self, model: Model, base):

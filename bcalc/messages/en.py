@@ -65,6 +65,9 @@ TEXTS = {
                     "subsidies lapse",
     "funding_exit": "A deployment stops early (exit_year), but the funding lines keep their own client counts: "
                     "check whether that funding continues",
+    "funding_over_clients": "Funding line {funding} ({label}) counts {clients} clients in contract year {year}, "
+                            "but only {in_use} units are in use then: funding per client needs a client in use "
+                            "(to follow a deployment's clients, write deployment: N instead of clients)",
     # -- contract checks
     "check_fixed": "{product}: fixed costs that run on without clients: {amount:money} a year excl. VAT "
                    "({items:list}); check how long the contract runs (tip {source})",

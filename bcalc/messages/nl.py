@@ -67,6 +67,10 @@ TEXTS = {
                     "subsidies vervallen",
     "funding_exit": "Een inzet stopt eerder (exit_year), maar de financieringsregels houden hun eigen aantallen "
                     "cliënten: controleer of die financiering doorloopt",
+    "funding_over_clients": "Financieringsregel {funding} ({label}) telt {clients} cliënten in contractjaar {year}, "
+                            "maar dan zijn er maar {in_use} eenheden in gebruik: financiering per cliënt vraagt een "
+                            "cliënt in gebruik (schrijf deployment: N in plaats van clients om de cliënten van een "
+                            "inzet te volgen)",
     # -- contract checks
     "check_fixed": "{product}: vaste kosten die ook zonder cliënten doorlopen: {amount:money} per jaar excl. btw "
                    "({items:list}); ga na hoe lang het contract loopt (tip {source})",

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
-from bcalc.render.labels import label
+from bcalc.render.labels import break_even_text, label
 from bcalc.messages import say
 from bcalc.terminal import clean
 
@@ -231,8 +231,7 @@ def _investment(result: Result, console: Console, lang: str) -> None:
     lines.append((L("payback"), month(inv.payback_month)))
     if inv.discount_rate is not None:
         lines.append((L("discounted_payback"), month(inv.discounted_payback_month)))
-    lines.append((L("break_even"), str(inv.break_even_clients) if inv.break_even_clients is not None
-                  else L("none_up_to").format(n=inv.break_even_limit)))
+    lines.append((L("break_even"), break_even_text(inv, lang)))
     if inv.cost_per_client_month is not None:
         lines.append((L("cpcm"), fmt_money(inv.cost_per_client_month, lang)))
     console.print(f"\n[bold]{L('investment')}[/bold]")

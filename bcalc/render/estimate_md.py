@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from bcalc.models import Result
 from bcalc.money import ZERO, fmt_money, fmt_percent
-from bcalc.render.labels import COLUMNS, label
+from bcalc.render.labels import COLUMNS, break_even_text, label
 from bcalc.render.mdtext import escape
 from bcalc.messages import say
 
@@ -89,8 +89,7 @@ def _benefits_and_investment(result: Result, lang: str) -> list[str]:
                  else L("no_rate")), (L("irr"), irr), (L("payback"), month(inv.payback_month))]
         if inv.discount_rate is not None:
             rows.append((L("discounted_payback"), month(inv.discounted_payback_month)))
-        rows.append((L("break_even"), str(inv.break_even_clients) if inv.break_even_clients is not None
-                     else L("none_up_to").format(n=inv.break_even_limit)))
+        rows.append((L("break_even"), break_even_text(inv, lang)))
         if inv.cost_per_client_month is not None:
             rows.append((L("cpcm"), m(inv.cost_per_client_month)))
         out += ["", f"## {L('investment')}", "", f"| {L('investment')} | |", "|---|---:|"]

@@ -52,6 +52,7 @@ def investment_dict(result: Result) -> dict | None:
         "discounted_payback_month": inv.discounted_payback_month,
         "break_even_clients": inv.break_even_clients,
         "break_even_limit": inv.break_even_limit,
+        "break_even_note": inv.break_even_note or None,
         "cost_per_client_month": money_str(inv.cost_per_client_month) if inv.cost_per_client_month is not None
         else None,
         "coverage": coverage,
@@ -115,7 +116,8 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
         "lines": lines,
         "funding": [{"code": f.code, "label": f.label, "year": f.year, "amount": money_str(f.amount),
                      "quantity": num_str(f.quantity), "rate": money_str(f.rate) if f.rate is not None else None,
-                     "source": f.source} for f in result.funding],
+                     "source": f.source, "deployment": f.deployment + 1 if f.deployment is not None else None}
+                    for f in result.funding],
         "benefits": [{"label": b.label, "year": b.year, "amount": money_str(b.amount), "hours": num_str(b.hours),
                       "fte": num_str((b.hours / case.hours_per_fte * 12 / months[b.year]).quantize(Decimal("0.01")))
                       if case.hours_per_fte else None,

@@ -60,6 +60,7 @@ LABELS = {
         "not_within": "niet binnen de looptijd",
         "month_n": "maand {n}",
         "none_up_to": "geen tot {n}",
+        "none_loses": "geen: elke extra cliënt kost meer dan hij oplevert",
         "no_rate": "geen discontovoet in de case (discount_rate)",
         "convention": "Jaar 1 is het basisjaar: de netto stroom van jaar k wordt gedeeld door (1 + r)^(k - 1).",
         "irr_never_changes_sign": "niet zinvol: de jaarlijkse netto stromen wisselen nooit van teken",
@@ -126,6 +127,7 @@ LABELS = {
         "not_within": "not within the horizon",
         "month_n": "month {n}",
         "none_up_to": "none up to {n}",
+        "none_loses": "none: each extra client costs more than it brings in",
         "no_rate": "no discount rate in the case (discount_rate)",
         "convention": "Year 1 is the base year: the net flow of year k is divided by (1 + r)^(k - 1).",
         "irr_never_changes_sign": "not meaningful: the yearly net flows never change sign",
@@ -142,3 +144,12 @@ COLUMNS = ("one_off", "recurring", "training", "internal", "vat", "cost", "fundi
 
 def label(key: str, lang: str) -> str:
     return LABELS[lang][key]
+
+
+def break_even_text(inv, lang: str) -> str:
+    """Break-even clients as shown: the number, or why there is none (finance.break_even)."""
+    if inv.break_even_clients is not None:
+        return str(inv.break_even_clients)
+    if inv.break_even_note == "loses_per_client":
+        return LABELS[lang]["none_loses"]
+    return LABELS[lang]["none_up_to"].format(n=inv.break_even_limit)

@@ -17,6 +17,7 @@ WORDS = {
         "fixed_amount": "vast bedrag",
         "hours_x": "{q} uur × {rate}",
         "days_x": "{q} cliëntdagen × {rate}",
+        "follows_deployment": "{basis}; cliënten van inzet {n}",
         "coverage": "Dekking",
         "coverage_note": "Dekking is financiering gedeeld door kosten; '-' waar de kosten nul zijn.",
         "vpt_intro": (
@@ -50,6 +51,7 @@ WORDS = {
         "fixed_amount": "fixed amount",
         "hours_x": "{q} hours × {rate}",
         "days_x": "{q} client-days × {rate}",
+        "follows_deployment": "{basis}; clients of deployment {n}",
         "coverage": "Coverage",
         "coverage_note": "Coverage is funding divided by cost; '-' where the cost is zero.",
         "vpt_intro": (
@@ -90,6 +92,8 @@ def funding(result, tariffs, L: dict, lang: str) -> dict:
                                        rate=money(round_cents(f.rate), lang) if f.rate is not None else "-")
         else:
             basis = L["fixed_amount"]
+        if f.deployment is not None:
+            basis = L["follows_deployment"].format(basis=basis, n=f.deployment + 1)
         funding_rows.append({"index": f.index, "year": f.year, "code": f.code, "label": f.label, "basis": basis,
                              "amount": f.amount})
         if kind == "vpt" and f.quantity:

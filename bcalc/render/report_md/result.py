@@ -4,6 +4,7 @@ benefits the case names and the investment figures (NPV, IRR, payback, break-eve
 from __future__ import annotations
 
 from bcalc.money import ZERO
+from bcalc.render.labels import break_even_text
 from bcalc.render.report_md.format import money, num, pct, share
 
 WORDS = {
@@ -151,8 +152,7 @@ def investment(result, L: dict, lang: str) -> dict | None:
         "rate": pct(inv.discount_rate, lang) if inv.discount_rate is not None else None,
         "npv": inv.npv, "irr": irr_text, "payback": month(inv.payback_month),
         "discounted_payback": month(inv.discounted_payback_month) if inv.discount_rate is not None else None,
-        "break_even": (str(inv.break_even_clients) if inv.break_even_clients is not None
-                       else L["none_up_to"].format(n=inv.break_even_limit)),
+        "break_even": break_even_text(inv, lang),
         "cash_net": result.total.cash_net, "cashable": result.total.cashable,
         "owed": result.owed_after_horizon,
     }

@@ -131,7 +131,13 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
     code = book.tariffs.funding[line.code]
     s.text(row, 1, f"{w['funding']} {f_index + 1}: {line.label or code.name} ({code.code})", bold=True)
     refs = FundingCells(line, code)
-    if code.kind in ("hourly", "vpt"):
+    if code.kind in ("hourly", "vpt") and line.deployment is not None:
+        # the deployment's clients cells: changing them moves this funding too
+        refs.clients = cells.deployments[line.deployment].clients
+        row += 1
+        s.text(row, 1, w["follows"])
+        s.text(row, 2, f"{w['deployment']} {line.deployment + 1}")
+    elif code.kind in ("hourly", "vpt"):
         row += 1
         _contract_years(book, row)
         row += 1

@@ -9,6 +9,7 @@ from decimal import Decimal
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.utils import get_column_letter
 
+from bcalc.render.labels import break_even_text
 from bcalc.render.xlsx.book import Book, InputCells
 from bcalc.render.xlsx.cells import EURO, PCT
 
@@ -78,6 +79,13 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
         book.name("irr", sheet, row, 2)
     else:
         s.text(row, 2, w["irr_not_meaningful"])
+    if investment is not None:
+        row += 1
+        s.text(row, 1, w["break_even"], bold=True)
+        if investment.break_even_clients is not None:
+            s.num(row, 2, investment.break_even_clients, bold=True)
+        else:
+            s.text(row, 2, break_even_text(investment, book.lang))
     row += 1
     s.text(row, 1, w["npv_convention"])
     s.ws.freeze_panes = f"B{head_row + 1}"

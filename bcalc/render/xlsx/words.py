@@ -53,6 +53,7 @@ WORDS = {
         "per_day": "dag", "per_week": "week", "per_month": "maand", "per_year": "jaar", "unit_minutes": "minuten",
         "unit_hours": "uren", "realisation": "Realisatie (deel)", "cashable": "Kasbaat", "yes": "ja",
         "no": "nee", "npv": "Netto contante waarde", "irr": "Interne rentevoet",
+        "break_even": "Break-even cliënten per jaar (berekend door bcalc, geen formule)",
         "no_rate": "geen discontovoet in de case", "irr_not_meaningful": "niet zinvol (stromen wisselen niet precies "
         "één keer van teken)", "npv_convention": "Jaar 1 is het basisjaar: netto stroom jaar k / (1 + r)^(k - 1), "
         "dus stroom 1 + NPV(r; stromen 2..n).",
@@ -117,6 +118,7 @@ WORDS = {
         "per_day": "day", "per_week": "week", "per_month": "month", "per_year": "year", "unit_minutes": "minutes",
         "unit_hours": "hours", "realisation": "Realisation (share)", "cashable": "Cashable", "yes": "yes",
         "no": "no", "npv": "Net present value", "irr": "Internal rate of return",
+        "break_even": "Break-even clients per year (computed by bcalc, not a formula)",
         "no_rate": "no discount rate in the case", "irr_not_meaningful": "not meaningful (the flows do not change "
         "sign exactly once)", "npv_convention": "Year 1 is the base year: net flow of year k / (1 + r)^(k - 1), "
         "i.e. flow 1 + NPV(r; flows 2..n).",
