@@ -204,6 +204,11 @@ deployments:
     vat_rates: {}
     index_cap: 2%
     contract: {term: 5, min_clients: 10, exit_year: 5}
+  - product: mobilea
+    clients: 10
+    count_time: {technische-implementatie-duur: functional_admin}
+    hours_per_day: 8
+    hours_per_day_part: 4
 funding:
   - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
   - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
@@ -211,10 +216,12 @@ funding:
 benefits:
   - {label: Tijd, kind: time, deployment: 1, per: day, minutes: 10, role: care_staff, realisation: 50%,
      cashable: false, clients: 10, source: x, vendor_claim: true}
-  - {label: Tijd, kind: time, per: week, hours: 1, role: care_staff}
-  - {label: Kosten, kind: avoided_cost, per: month, amount: 5}
+  - {label: Tijd, kind: time, deployment: 1, per: week, hours: 1, role: care_staff}
+  - {label: Kosten, kind: avoided_cost, deployment: 1, per: month, amount: 5}
 discount_rate: 2.25%
 hours_per_fte: 1500
+catalogue_prices: indexed
+catalogue_index: {2026: 2.1%}
 """
 
 

@@ -5,6 +5,9 @@ Each method names one situation; the words for every code are in ``bcalc.message
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
+
 from bcalc.core.tips import cite
 from bcalc.models import Notice
 
@@ -94,6 +97,20 @@ class Notices:
             if y < case.start_year:
                 self.add("price_level", cite("indicative"), year=y, start_year=case.start_year)
 
+    def price_level_indexed(self, level, tariffs) -> None:
+        """Catalogue prices brought to the year before the start; each year without a figure said."""
+        sourced = [y for y in sorted(level.rates) if level.origins[y] == "source"]
+        source = f"{tariffs.catalogue_index_label} {_span(sourced)}, {Path(tariffs.path or 'tariffs.yaml').name}" \
+            if sourced else ""
+        for p, factor in sorted(level.factors.items()):
+            self.add("price_level_indexed", source, year=p, to_year=level.to_year, factor=factor,
+                     rise=(factor - 1).quantize(Decimal("0.0001")))
+        for y in sorted(level.rates):
+            if level.origins[y] == "missing":
+                self.add("catalogue_index_missing", year=y, to_year=level.to_year)
+            elif level.origins[y] == "case":
+                self.add("catalogue_index_case", year=y, rate=level.rates[y])
+
     def shared(self, product) -> None:
         self.add("shared", product=product.name)
 
@@ -102,3 +119,10 @@ class Notices:
 
     def funding_exit(self) -> None:
         self.add("funding_exit")
+
+
+def _span(years) -> str:
+    """2022-2025 for consecutive years, else 2022, 2024."""
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(str(y) for y in years)

@@ -53,6 +53,12 @@ TEXTS = {
     "cap": "{deployment}: price indexation capped at {cap:pct} a year (contract term, tip {source})",
     "price_level": "Catalogue prices are at the {year} price level and indicative ({source}); bcalc does not index "
                    "them to {start_year}. Use quoted prices (prices) where you have them.",
+    "price_level_indexed": "Catalogue prices at the {year} price level are indexed to {to_year} (catalogue_prices: "
+                           "indexed): factor {factor:n6}, {rise:pct} higher ({source}). Prices the case gives itself "
+                           "(prices) are not indexed.",
+    "catalogue_index_missing": "No published index figure for {year} is in data/tariffs.yaml: catalogue prices rise 0 % "
+                               "that year; give the figure under catalogue_index ({year}: ...%)",
+    "catalogue_index_case": "Index figure {year} for catalogue prices from the case (catalogue_index): {rate:pct}",
     "shared": "{product} appears more than once: costs per organisation, team or employee and the internal hours "
               "are counted with its first deployment",
     "funding_stop": "Every deployment stops after contract year {year}: funding per client stops then and later "

@@ -55,6 +55,12 @@ TEXTS = {
     "cap": "{deployment}: prijsindexatie begrensd op {cap:pct} per jaar (contractafspraak, tip {source})",
     "price_level": "Catalogusprijzen zijn van prijspeil {year} en indicatief ({source}); bcalc indexeert ze niet "
                    "naar {start_year}. Gebruik offerteprijzen (prices) waar u die hebt.",
+    "price_level_indexed": "Catalogusprijzen van prijspeil {year} zijn geïndexeerd naar {to_year} (catalogue_prices: "
+                           "indexed): factor {factor:n6}, {rise:pct} hoger ({source}). Prijzen die de case zelf geeft "
+                           "(prices) worden niet geïndexeerd.",
+    "catalogue_index_missing": "Voor {year} staat geen gepubliceerd indexcijfer in data/tariffs.yaml: de catalogusprijzen "
+                               "stijgen dat jaar met 0 %; geef het cijfer onder catalogue_index ({year}: ...%)",
+    "catalogue_index_case": "Indexcijfer {year} voor catalogusprijzen uit de case (catalogue_index): {rate:pct}",
     "shared": "{product} komt vaker voor: kosten per organisatie, team of medewerker en de interne uren staan bij "
               "de eerste inzet van dit product",
     "funding_stop": "Alle inzetten stoppen na contractjaar {year}: financiering per cliënt stopt dan en latere "
