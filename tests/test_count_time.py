@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import line
 from bcalc.core import estimate
+from bcalc.messages import say
 from bcalc.loader import load_all
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +67,9 @@ deployments:
 """)
     assert line(r, "scholing-deelnemers", 2027).excl_vat == D("2700.00")
     assert r.total.training == D("1170.00") + D("2700.00")
+    own = [w for w in r.warnings if w.code == "own_time"]
+    assert len(own) == 1 and own[0].params["role"] == "key_user" and own[0].source == "001:1372"
+    assert "7,5 uur per dag" in say(own[0], "nl") and "7.5 hours a day" in say(own[0], "en")
 
 
 def test_tom_buddies_day_part_in_a_named_role(run):

@@ -252,6 +252,8 @@ def _product_notices(product: Product, dep: Deployment, notices: Notices) -> Non
     for line in selection.active_time(product, dep, counted_only=False):
         if line.ambiguous and line.counted:
             notices.ambiguous(product, line.id, line.label, line.note, line.source)
+        if line.id in dep.count_time:
+            notices.own_time(product, line, dep)
 
 
 # ---- the full result ------------------------------------------------------------------------

@@ -43,6 +43,13 @@ class Notices:
         if price.approx:
             self.add("approx_hours", line.source, product=product.name, item=line.label, written=line.written)
 
+    def own_time(self, product, line, dep) -> None:
+        """A time line the catalogue does not count, counted by the case as its own staff's time."""
+        unit = "day" if line.days is not None else "day_part" if line.day_parts is not None else None
+        per_day = dep.hours_per_day if unit == "day" else dep.hours_per_day_part if unit else None
+        self.add("own_time", line.source, product=product.name, item=line.label, role=line.role,
+                 written=line.written, per_day=per_day, unit=unit)
+
     def unvalued(self, product, line, hours) -> None:
         self.add("unvalued", line.source, product=product.name, item=line.label, hours=hours, role=line.role)
 

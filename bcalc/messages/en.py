@@ -22,6 +22,8 @@ PIECES = {
     "tier_other": "all other cases",
     "pack": "{n} x {size} pcs",
     "phase": "phase {phase}",
+    "own_time_per_day": ", {hours:n1} hours a day from the case (hours_per_day)",
+    "own_time_per_day_part": ", {hours:n1} hours a dagdeel from the case (hours_per_day_part)",
 }
 
 
@@ -32,6 +34,8 @@ TEXTS = {
     "approx": "{product}, {item} ({source}): amount is approximate ({written}); ask for a quote",
     "range_hours": "{product}, {item} ({source}): source gives {written}; {value:plain} hours per week used",
     "approx_hours": "{product}, {item} ({source}): time is approximate ({written})",
+    "own_time": "{product}, {item} ({source}): '{written}' is counted as the organisation's own time of {role} "
+                "(count_time){per_day}",
     "unvalued": "{product}, {item} ({source}): {hours:n1} hours {role} not in the cost; give staff.{role}.rate "
                 "(loaded cost per hour)",
     "benefit_unvalued": "Benefit '{benefit}': {hours:n1} hours {role} freed but not valued; give staff.{role}.rate",
@@ -110,6 +114,9 @@ TEXTS = {
     "scenario_cap": "prices at the contract cap every year",
     "scenario_half": "half the planned clients (rounded down)",
     "scenario_exit": "stopping after contract year {year}",
+    "scenarios_note_price_ends": "Prices from ranges (low end, midpoint, high end; --prices low|mid|high): every "
+                                 "range in the source moves, amounts (€35.000-€40.000) and hours (\"4-6 uur per "
+                                 "week\") alike, so a high end also counts the most hours.",
     "scenarios_note_uncapped": "Deployments without a cap rise with the highest cap of the case in the cap row.",
     "scenarios_note_no_cap": "No contract cap in the case: see the rows with indexation high for the highest "
                              "scenario.",
