@@ -198,7 +198,8 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict, own: bool = False) 
         hours = _price(r, m, path, sec, required=True, amount_key="hours", low_key="hours_low",
                        high_key="hours_high", own=own)
     phases: list[Phase] = []
-    for i, ph in enumerate(r.seq(m.get("phases"), path + ("phases",)) or []):
+    listed = r.seq(m.get("phases"), path + ("phases",)) or []
+    for i, ph in enumerate(listed):
         pp = path + ("phases", i)
         ph = r.section(ph, pp, phase_sec)
         if ph is None:
@@ -208,12 +209,20 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict, own: bool = False) 
                           written_path=path)
         weeks = r.value(ph, phase_sec["weeks"], pp)
         months = r.value(ph, phase_sec["months"], pp)
-        if (weeks is None) == (months is None):
+        if weeks is not None and months is not None:
             r.error(pp, "a phase lasts either weeks or months")
+        elif weeks is None and months is None and i < len(listed) - 1:
+            r.error(pp, "a phase lasts either weeks or months (only the last may run to the end of the horizon)")
         if per_week is not None:
             phases.append(Phase(hours_per_week=per_week, weeks=weeks, months=months))
+    days = r.value(m, F.TIME["days"], path)
+    day_parts = r.value(m, F.TIME["day_parts"], path)
+    given = [k for k, v in (("hours", hours), ("phases", phases), ("days", days), ("day_parts", day_parts)) if v]
+    if len(given) > 1:
+        r.error(path, f"give one of hours, phases, days or day_parts, not {' and '.join(given)}")
     if counted and hours is None and not phases:
-        r.error(path, "counted time needs hours or phases")
+        r.error(path, "counted time needs hours or phases (time in days or dagdelen is counted by a case "
+                      "that gives its hours per day)")
     per = get("per") or "organisation"
     if per in CLIENT_PERS and (phases or hours is None):
         r.error(path + ("per",), f"hours per {'client a month' if per == 'client' else 'new client'} need hours "
@@ -228,6 +237,8 @@ def _timeline(r: Reader, m: object, path: tuple, docs: dict, own: bool = False) 
         per=per,
         hours=hours,
         phases=tuple(phases),
+        days=days,
+        day_parts=day_parts,
         counted=counted,
         options=get("options") or (),
         written=get("written") or "",
@@ -450,7 +461,48 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
                 if value is not None:
                     uncertainty[key] = value
             uncertainty["basis"] = uget("basis") or ""
+    index, index_sources, index_basis, index_label = _catalogue_index(r, root.get("catalogue_index"))
     r.raise_if_any()
     return Tariffs(funding=funding, vat_standard=standard, vat_rates=rates,
                    vat_source=vat_source, scenarios=scenarios, path=str(path),
-                   discount_reference=reference, discount_source=reference_source, uncertainty=uncertainty)
+                   discount_reference=reference, discount_source=reference_source, uncertainty=uncertainty,
+                   catalogue_index=index, catalogue_index_sources=index_sources, catalogue_index_basis=index_basis,
+                   catalogue_index_label=index_label)
+
+
+def _catalogue_index(r: Reader, raw: object) -> tuple[dict[int, Decimal], dict[int, str], str, str]:
+    """The yearly rise of catalogue prices: each year's figure with its source."""
+    path = ("catalogue_index",)
+    if raw is None:
+        return {}, {}, "", ""
+    m = r.section(raw, path, F.CATALOGUE_INDEX)
+    if m is None:
+        return {}, {}, "", ""
+    get = getter(r, m, F.CATALOGUE_INDEX, path)
+    label = get("label") or ""
+    basis = get("basis") or ""
+    rates: dict[int, Decimal] = {}
+    sources: dict[int, str] = {}
+    written: dict[int, object] = {}  # year -> the key as written, for the line of a problem
+    for key, target in (("by_year", rates), ("sources", sources)):
+        given = m.get(key)
+        if given is None:
+            continue
+        if not isinstance(given, dict):
+            r.error(path + (key,), "expected a mapping of year: value")
+            continue
+        for year, value in given.items():
+            yp = path + (key, year)
+            y = r.year_key(year, yp)
+            if key == "by_year":
+                v = r.entry(value, F.CATALOGUE_INDEX["by_year"], yp)
+            else:
+                v = r.text({year: value}, year, path + (key,), required=True)
+            if y is not None and v is not None:
+                target[y] = v
+                if key == "by_year":
+                    written[y] = year
+    for y in sorted(rates):
+        if y not in sources:
+            r.error(path + ("by_year", written[y]), f"the figure of {y} needs its source under catalogue_index.sources")
+    return rates, sources, basis, label

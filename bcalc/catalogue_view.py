@@ -140,8 +140,22 @@ def _item_json(it: Item) -> dict:
 
 def _time_json(t) -> dict:
     return {"id": t.id, "ref": t.ref, "label": t.label, "written": t.written, "role": t.role, "per": t.per,
-            "category": t.category, "counted": t.counted, "source": t.source, "note": t.note,
-            "ambiguous": t.ambiguous}
+            "category": t.category, "counted": t.counted, "hours": _hours_json(t.hours),
+            "phases": [{"hours_per_week": _hours_json(ph.hours_per_week),
+                        "weeks": num_str(ph.weeks) if ph.weeks is not None else None,
+                        "months": num_str(ph.months) if ph.months is not None else None} for ph in t.phases],
+            "days": num_str(t.days) if t.days is not None else None,
+            "day_parts": num_str(t.day_parts) if t.day_parts is not None else None,
+            "source": t.source, "note": t.note, "ambiguous": t.ambiguous}
+
+
+def _hours_json(price) -> dict | None:
+    """Hours (or hours a week) as the catalogue gives them: a figure or a range."""
+    if price is None:
+        return None
+    if price.is_range:
+        return {"low": num_str(price.low), "high": num_str(price.high)}
+    return {"amount": num_str(price.amount)}
 
 
 def _product_json(p: Product) -> dict:

@@ -177,6 +177,13 @@ CASE = Section("case", "case", "Top level", (
        maximum=HOURS_A_YEAR),
     _f("products", "list", "The organisation's own products, written as catalogue products (a quote, an "
        "innovation the catalogue has no prices for); a deployment selects one by its id.", of="case.product"),
+    _f("catalogue_prices", "choice", "`as_quoted`: catalogue prices at their price year (2021 for seed 001), "
+       "unindexed; `indexed`: brought to the year before the start with the yearly figures in "
+       "data/tariffs.yaml (`catalogue_index`) and the case's own. Prices under a deployment's `prices` are "
+       "never indexed.", default="as_quoted", choices=("as_quoted", "indexed")),
+    _f("catalogue_index", "map", "Yearly rise of catalogue prices for years data/tariffs.yaml gives no "
+       "sourced figure for (or to replace one), e.g. `{2026: 2.1%}`; used with `catalogue_prices: indexed`.",
+       keys="year", of="percent", **_RATE_INDEX),
 ))
 
 CASE_INDEXATION = Section("case.indexation", "case", "Indexation (`indexation`)", (
@@ -227,6 +234,14 @@ CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]
        "(an ECD link, an extra licence).", of="case.item"),
     _f("time", "list", "The deployment's own staff hours, written as catalogue time lines; per client or "
        "per new client for client support.", of="case.time"),
+    _f("count_time", "map", "Time lines the catalogue does not count (supplier time, or time whose payer the "
+       "source leaves open) that are this organisation's own staff's time here: time-line id: role (a role "
+       "in `staff`), e.g. `buurtcirkelcoach-jaar-1: care_staff`.", keys="time-line id", of="choice",
+       choices=ROLES),
+    _f("hours_per_day", "number", "Hours of one working day, for counted time lines the source gives in days.",
+       minimum=0, maximum=24),
+    _f("hours_per_day_part", "number", "Hours of one dagdeel, for counted time lines the source gives in "
+       "dagdelen.", minimum=0, maximum=24),
 ))
 
 CASE_QUOTE = Section("case.quote", "case", "Quote (`deployments[].prices.<item>`)", (
@@ -396,6 +411,10 @@ TIME = Section("suppliers.time", "suppliers", "Time line (`time[]`)", (
     _f("hours_high", "number", "High end of a range of hours.", maximum=MAX_HOURS),
     _f("approx", "boolean", "Written with ± in the source.", default=False),
     _f("phases", "list", "Hours per week for a number of weeks or months.", of="suppliers.phase"),
+    _f("days", "number", "Working days, as the source gives them; counted only when the case gives "
+       "`hours_per_day` (no source says how many hours a day has).", minimum=0, maximum=MAX_YEARS * 366),
+    _f("day_parts", "number", "Dagdelen (parts of a day), as the source gives them; counted only when the case "
+       "gives `hours_per_day_part`.", minimum=0, maximum=MAX_YEARS * 732),
     _req("category", "choice", "training or internal.", choices=("training", "internal")),
     _f("counted", "boolean", "false: supplier time already in a price, kept for the record.", default=True),
     _f("options", "ids", "Counted only when the case selects one of these options."),
@@ -409,7 +428,8 @@ PHASE = Section("suppliers.phase", "suppliers", "Phase (`time[].phases[]`)", (
     _f("hours_per_week_low", "number", "Low end of a range.", maximum=HOURS_A_WEEK),
     _f("hours_per_week_high", "number", "High end of a range.", maximum=HOURS_A_WEEK),
     _f("weeks", "number", "Duration in weeks (or months).", maximum=MAX_YEARS * 53),
-    _f("months", "number", "Duration in months (or weeks).", maximum=MAX_YEARS * 12),
+    _f("months", "number", "Duration in months (or weeks). The last phase may give neither: it runs to the "
+       "end of the horizon.", maximum=MAX_YEARS * 12),
 ))
 
 CHOICE = Section("suppliers.choice", "suppliers", "Choice (`choices[]`)", (
@@ -468,6 +488,8 @@ CASE_TIME = _own(TIME, "case.time", "Own time line (`time[]`)", {
               choices=("head", "organisation", "team", "client", "new_client")),
     "counted": None,
     "ref": None,
+    "days": None,           # the case writes its own time in hours
+    "day_parts": None,
     "phases": _f("phases", "list", "Hours per week for a number of weeks or months.", of="case.phase"),
 })
 
@@ -481,6 +503,17 @@ TARIFFS = Section("tariffs", "tariffs", "Top level", (
          keys="scenario name", of="tariffs.scenario"),
     _f("discount", "section", "Reference discount rate.", of="tariffs.discount"),
     _f("uncertainty", "section", "Assumptions of bcalc simulate and sensitivity.", of="tariffs.uncertainty"),
+    _f("catalogue_index", "section", "Yearly rise of catalogue prices, to bring them from their price year to a "
+       "case's start (`catalogue_prices: indexed`).", of="tariffs.catalogue_index"),
+))
+
+CATALOGUE_INDEX = Section("tariffs.catalogue_index", "tariffs", "Catalogue index (`catalogue_index`)", (
+    _req("label", "text", "Name of the series."),
+    _req("basis", "text", "What the figures are and where they come from."),
+    _req("by_year", "map", "The published rise of each calendar year; a year without a published figure is "
+         "left out.", keys="year", of="percent", **_RATE_INDEX),
+    _req("sources", "map", "The source of each year's figure (a URL or document); every year of by_year needs "
+         "one.", keys="year", of="text"),
 ))
 
 FUNDING_CODE = Section("tariffs.funding", "tariffs", "Funding code (`funding[]`)", (
@@ -533,7 +566,7 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
     CASE_FUNDING, CASE_BENEFIT, CASE_QUOTE, CASE_PRODUCT, CASE_ITEM, CASE_TIME,
     CASE_TIER, CASE_PACK, CASE_PHASE, CASE_CHOICE,
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,
-    TARIFFS, FUNDING_CODE, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY,
+    TARIFFS, FUNDING_CODE, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY, CATALOGUE_INDEX,
 )}
 ROOTS = {"case": CASE, "suppliers": SUPPLIERS, "tariffs": TARIFFS}
 

@@ -162,6 +162,8 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
             benefits.append(benefit)
     discount_rate = get("discount_rate")
     hours_per_fte = get("hours_per_fte")
+    catalogue_prices = get("catalogue_prices")
+    catalogue_index = _catalogue_index(r, root.get("catalogue_index"))
 
     case = Case(title=title or "", organisation=get("organisation"), start_year=start_year or 0,
                 start_month=start_month or 0, years=years or 0, deployments=tuple(deployments),
@@ -169,7 +171,8 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 vat_recoverable=recoverable if recoverable is not None else Decimal(0),
                 staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file, benefits=tuple(benefits),
                 discount_rate=discount_rate, hours_per_fte=hours_per_fte,
-                products=tuple({**{p.id: p for p in own_products}, **{p.id: p for p in additions}}.values()))
+                products=tuple({**{p.id: p for p in own_products}, **{p.id: p for p in additions}}.values()),
+                catalogue_prices=catalogue_prices or "as_quoted", catalogue_index=catalogue_index)
     r.problems += run_checks(Loaded(case, catalogue, tariffs, tree, frozenset(given)))
     r.raise_if_any()
     return case
@@ -302,6 +305,7 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
                 r.error(ip, f"{v} pieces is more than bcalc buys in packs (100000)")
                 continue
             target[str(item_id)] = v
+    count_time = _count_time(r, d.get("count_time"), path + ("count_time",), product)
     contract = Contract()
     if d.get("contract") is not None:
         cp = path + ("contract",)
@@ -311,7 +315,9 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
             contract = Contract(term=cget("term"), min_clients=cget("min_clients"), exit_year=cget("exit_year"))
     dep = Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=get("label"),
-                     contract=contract, where=path, own=tuple(x.id for x in own_items + own_time), quotes=quotes)
+                     contract=contract, count_time=count_time, hours_per_day=get("hours_per_day"),
+                     hours_per_day_part=get("hours_per_day_part"), where=path,
+                     own=tuple(x.id for x in own_items + own_time), quotes=quotes)
     return dep, own_items, own_time
 
 
@@ -325,6 +331,47 @@ def _quote(r: Reader, value: dict, path: tuple) -> Quote | None:
     if amount is None:
         return None
     return Quote(amount=amount, vat=get("vat"), source=get("source") or "", price_year=get("price_year"))
+
+
+def _catalogue_index(r: Reader, raw: object) -> dict[int, Decimal]:
+    """``catalogue_index``: the case's yearly rise of catalogue prices, by calendar year."""
+    path = ("catalogue_index",)
+    out: dict[int, Decimal] = {}
+    if raw is None:
+        return out
+    if not isinstance(raw, dict):
+        r.error(path, "expected a mapping of year: rate (2026: 2.1%)")
+        return out
+    for year, value in raw.items():
+        y = r.year_key(year, path + (year,))
+        v = r.entry(value, F.CASE["catalogue_index"], path + (year,))
+        if y is not None and v is not None:
+            out[y] = v
+    return out
+
+
+def _count_time(r: Reader, raw: object, path: tuple, product) -> dict[str, str]:
+    """``count_time``: time-line id -> role. The line must be one of the product's; whether the
+    role is in staff and the hours can be worked out is a rule of the whole case (rules.py)."""
+    out: dict[str, str] = {}
+    if raw is None:
+        return out
+    if not isinstance(raw, dict):
+        r.error(path, "expected a mapping of time-line id: role")
+        return out
+    for line_id, role in raw.items():
+        line_id = str(line_id)
+        if product is not None and not any(t.id == line_id for t in product.time):
+            ids = ", ".join(t.id for t in product.time) or "none"
+            r.error(path + (line_id,), f"product {product.id} has no time line '{line_id}'; time lines: {ids}")
+            continue
+        value = r.choice({line_id: role}, line_id, path, F.CASE_DEPLOYMENT["count_time"].choices)
+        if value is None:
+            if role is None:
+                r.error(path + (line_id,), "needs a role")
+            continue
+        out[line_id] = value
+    return out
 
 
 def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:

@@ -110,7 +110,7 @@ class Item:
 class Phase:
     hours_per_week: Price
     weeks: Decimal | None = None
-    months: Decimal | None = None
+    months: Decimal | None = None  # neither (the last phase only): until the end of the horizon
 
 
 @record
@@ -124,6 +124,8 @@ class TimeLine:
     per: str = "organisation"     # head (of the role), organisation, team, client (a month), new_client
     hours: Price | None = None    # a fixed number of hours
     phases: tuple[Phase, ...] = ()
+    days: Decimal | None = None       # working days; hours only with the case's hours_per_day
+    day_parts: Decimal | None = None  # dagdelen; hours only with the case's hours_per_day_part
     counted: bool = True          # False: supplier time already in a price, kept for the record
     options: tuple[str, ...] = ()
     written: str = ""
@@ -277,6 +279,11 @@ class Tariffs:
     discount_source: str = ""
     # simulate/sensitivity assumptions: approx_spread, default_swing (Decimal), basis (str); {} when not stated
     uncertainty: dict = field(default_factory=dict)
+    # yearly rise of catalogue prices to a case's start (catalogue_prices: indexed), each with its source
+    catalogue_index: dict[int, Decimal] = field(default_factory=dict)
+    catalogue_index_sources: dict[int, str] = field(default_factory=dict)
+    catalogue_index_basis: str = ""
+    catalogue_index_label: str = ""
 
     def code(self, name: str) -> FundingCode | None:
         """A funding code by its name, in any capitals (h139 is H139)."""
@@ -323,6 +330,9 @@ class Deployment:
     index_cap: Decimal | None = None
     label: str | None = None
     contract: Contract = Contract()
+    count_time: dict[str, str] = field(default_factory=dict)  # time line id -> role: own staff's time
+    hours_per_day: Decimal | None = None       # for time lines in days that the case counts
+    hours_per_day_part: Decimal | None = None  # for time lines in dagdelen that the case counts
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
     own: tuple[str, ...] = ()     # ids of the items and time lines the case file gives this deployment
     quotes: dict[str, Quote] = field(default_factory=dict)  # prices given with their VAT, source or year
@@ -392,6 +402,8 @@ class Case:
     # the products the case file adds to the catalogue: its own, and catalogue products with the lines
     # it gives its deployments (Catalogue.with_products; bcalc.loader)
     products: tuple[Product, ...] = ()
+    catalogue_prices: str = "as_quoted"     # or "indexed": catalogue prices to the year before the start
+    catalogue_index: dict[int, Decimal] = field(default_factory=dict)  # the case's yearly figures
 
     @property
     def start(self) -> str:
@@ -546,6 +558,17 @@ class ProductTotals:
 
 
 @record
+class PriceLevel:
+    """The price level of the catalogue prices a case uses (bcalc.core.indexation.price_level)."""
+
+    mode: str                                   # "as_quoted" (the catalogue's price year) or "indexed"
+    to_year: int                                # indexed: the year the prices are brought to (start - 1)
+    rates: dict[int, Decimal] = field(default_factory=dict)    # indexed: the rate of each year used
+    origins: dict[int, str] = field(default_factory=dict)      # per year: "source", "case" or "missing" (0 %)
+    factors: dict[int, Decimal] = field(default_factory=dict)  # price year -> factor (exact)
+
+
+@record
 class Result:
     case: Case
     scenario: str
@@ -564,3 +587,4 @@ class Result:
     monthly_net: tuple[Decimal, ...] = ()        # exact (unrounded) net flow per month of the horizon
     investment: Investment | None = None
     plans: tuple = ()                            # the charges per deployment (bcalc.core.plan.DeploymentPlan)
+    price_level: PriceLevel | None = None        # the level of the catalogue prices used

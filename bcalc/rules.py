@@ -93,9 +93,74 @@ def check_roles_have_staff(ctx: Loaded) -> list[Problem]:
     out = []
     for dep, product in ctx.deployed():
         for need in needs(product, dep, set(ctx.given)):
+            if need.line == "time" and need.reason == "role" and need.id in dep.count_time:
+                continue  # check_count_time says it where the case names the role
             message = _NEED_MESSAGES[need.line, need.reason].format(id=need.id, input=need.input,
                                                                     what=need.input.split(".", 1)[1])
             out.append(ctx.problem(dep.where + ("product",), message))
+    return out
+
+
+def check_count_time(ctx: Loaded) -> list[Problem]:
+    """A time line the case counts (``count_time``) is one the catalogue does not count, applies to
+    the deployment's options, has hours (for days or dagdelen: the case's hours per day or dagdeel),
+    and its role is in staff."""
+    from bcalc.core.selection import active_options, is_active
+
+    out = []
+    for dep, product in ctx.deployed():
+        lines = {t.id: t for t in product.time}
+        active = active_options(product, dep)
+        for line_id, role in dep.count_time.items():
+            path = dep.where + ("count_time", line_id)
+            line = lines[line_id]
+            if line.counted:
+                out.append(ctx.problem(path, f"time line '{line_id}' is counted already (role {line.role}); "
+                                             f"count_time is for lines the catalogue does not count"))
+                continue
+            if not is_active(line, active):
+                out.append(ctx.problem(path, f"time line '{line_id}' applies only with option "
+                                             f"{' or '.join(line.options)}"))
+                continue
+            if line.days is not None and dep.hours_per_day is None:
+                out.append(ctx.problem(path, f"time line '{line_id}' is {line.days.normalize():f} day(s) "
+                                             f"('{line.written}') and no source says how many hours a day has: "
+                                             f"give hours_per_day"))
+            elif line.day_parts is not None and dep.hours_per_day_part is None:
+                out.append(ctx.problem(path, f"time line '{line_id}' is {line.day_parts.normalize():f} dagdeel/dagdelen "
+                                             f"('{line.written}') and no source says how many hours a dagdeel has: "
+                                             f"give hours_per_day_part"))
+            elif line.hours is None and not line.phases and line.days is None and line.day_parts is None:
+                out.append(ctx.problem(path, f"time line '{line_id}' has no hours in the source ('{line.written}'); "
+                                             f"it cannot be counted"))
+            if f"staff.{role}" not in ctx.given:
+                out.append(ctx.problem(path, f"role {role} is not in staff: give staff.{role} (a count; a rate per "
+                                             f"hour to value the hours)"))
+    return out
+
+
+def check_catalogue_index(ctx: Loaded) -> list[Problem]:
+    """The case's catalogue_index is used (catalogue_prices: indexed) and gives years between a price
+    year of its products and its start."""
+    case = ctx.case
+    if not case.catalogue_index:
+        return []
+    if case.catalogue_prices != "indexed":
+        return [ctx.problem(("catalogue_index",), "is used only with catalogue_prices: indexed")]
+    years = [p.price_year for _, p in ctx.deployed()]
+    first = min(years, default=None)
+    written = ctx.raw(("catalogue_index",))
+    keys = {str(k).strip(): k for k in written} if isinstance(written, dict) else {}
+    out = []
+    for year in sorted(case.catalogue_index):
+        path = ("catalogue_index", keys.get(str(year), year))
+        if case.start_year and year >= case.start_year:
+            out.append(ctx.problem(path, f"{year} is not before the start ({case.start_year}); "
+                                   f"catalogue prices are brought to {case.start_year - 1}, later years follow the "
+                                   f"scenario's indexation"))
+        elif first is not None and year <= first:
+            out.append(ctx.problem(path, f"{year} is not after the price year of the catalogue "
+                                   f"prices ({first})"))
     return out
 
 
@@ -174,6 +239,8 @@ CASE_CHECKS = [
     check_scenario_known,
     check_options_of_product,
     check_roles_have_staff,
+    check_count_time,
+    check_catalogue_index,
     check_contract_within_case,
     check_funding_tariff_available,
     check_subsidy_within_case,

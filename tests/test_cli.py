@@ -262,7 +262,7 @@ def test_catalogue_show_unknown_product():
 def test_catalogue_validate():
     text = ok("catalogue", "validate").stdout
     assert text.startswith("ok")
-    assert re.search(r"\b27 products, \d+ items, 22 time lines; 5 funding codes, 4 scenarios\b", text), text
+    assert re.search(r"\b27 products, \d+ items, 23 time lines; 5 funding codes, 4 scenarios\b", text), text
 
 
 def test_catalogue_validate_bundled_dir_explicitly():

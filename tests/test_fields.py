@@ -211,6 +211,11 @@ deployments:
     time:
       - {id: uitleg, label: Uitleg, role: care_staff, per: new_client, hours: 1, category: internal,
          source: eigen schatting}
+  - product: mobilea
+    clients: 10
+    count_time: {technische-implementatie-duur: functional_admin}
+    hours_per_day: 8
+    hours_per_day_part: 4
 products:
   - id: eigen-robot
     name: Eigen robot
@@ -272,10 +277,12 @@ funding:
 benefits:
   - {label: Tijd, kind: time, deployment: 1, per: day, minutes: 10, role: care_staff, realisation: 50%,
      cashable: false, clients: 10, source: x, vendor_claim: true}
-  - {label: Tijd, kind: time, per: week, hours: 1, role: care_staff}
-  - {label: Kosten, kind: avoided_cost, per: month, amount: 5}
+  - {label: Tijd, kind: time, deployment: 1, per: week, hours: 1, role: care_staff}
+  - {label: Kosten, kind: avoided_cost, deployment: 1, per: month, amount: 5}
 discount_rate: 2.25%
 hours_per_fte: 1500
+catalogue_prices: indexed
+catalogue_index: {2026: 2.1%}
 """
 
 

@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" / "kitchen-sink.yaml",
                                                       ROOT / "tests" / "cases" / "investment.yaml",
                                                       ROOT / "tests" / "cases" / "own-lines.yaml",
-                                                      ROOT / "tests" / "cases" / "linked-funding.yaml"]
+                                                      ROOT / "tests" / "cases" / "linked-funding.yaml",
+                                                      ROOT / "tests" / "cases" / "own-time.yaml",
+                                                      ROOT / "tests" / "cases" / "indexed-prices.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 

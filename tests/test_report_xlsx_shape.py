@@ -17,7 +17,9 @@ from bcalc.render import xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" / "kitchen-sink.yaml",
-                                                      ROOT / "tests" / "cases" / "investment.yaml"]
+                                                      ROOT / "tests" / "cases" / "investment.yaml",
+                                                      ROOT / "tests" / "cases" / "own-time.yaml",
+                                                      ROOT / "tests" / "cases" / "indexed-prices.yaml"]
 
 
 def _workbook(path: Path, lang: str = "nl"):

@@ -214,3 +214,41 @@ def test_bad_case_exits_2(tmp_path):
     result = invoke("scenarios", path)
     assert result.exit_code == 2 and "bad.yaml:3: years:" in result.stderr
     assert "Traceback" not in result.output
+
+
+# Abena Nova's project lead: "Gedurende 3 maanden 4-6 uur per week, daarna 2 uur per week tot 12
+# maanden" (001:3961-3963); the other lines have no range but Nova Wetsens "€3€5 per klant per dag".
+ABENA_LEAD = """\
+case: Abena projectleider
+start: 2027-01
+years: 1
+scenario: none
+staff:
+  care_staff: {count: 10, rate: 50}
+  project_lead: {count: 1, rate: 70}
+deployments:
+  - product: abena-nova
+    clients: 10
+    quantities: {telefoon: 1, slips: 100, inlegverband: 100}
+"""
+
+
+def test_price_ends_move_hour_ranges_and_the_table_says_so(tmp_path):
+    case = tmp_path / "abena.yaml"
+    case.write_text(ABENA_LEAD, encoding="utf-8")
+
+    def lead(end: str) -> Decimal:
+        data = json.loads(ok("estimate", str(case), "--prices", end, "--format", "json").stdout)
+        return sum(Decimal(ln["excl_vat"]) for ln in data["lines"] if ln["item"] == "projectleider")
+
+    # 3 months = 3 x 52/12 = 13 weeks at 4 or 6 h, then 9 months = 39 weeks at 2 h, at EUR 70:
+    # low (13 x 4 + 39 x 2) x 70 = 130 x 70 = 9.100,00; high (13 x 6 + 78) x 70 = 156 x 70 = 10.920,00
+    assert lead("low") == Decimal("9100.00")
+    assert lead("high") == Decimal("10920.00")
+    data = scenarios_json(str(case))
+    assert data["note_notices"][0]["code"] == "scenarios_note_price_ends"
+    assert "4-6 uur per week" in data["notes"][0]
+    en = ok("scenarios", str(case), "--format", "markdown", "--lang", "en").stdout
+    assert "amounts (€35.000-€40.000) and hours" in en
+    table = " ".join(ok("scenarios", str(case)).stdout.split())
+    assert "én uren" in table

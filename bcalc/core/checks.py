@@ -99,6 +99,9 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
                 gap = tier.min_units - peak
                 if gap <= max(1, math.ceil(tier.min_units * Decimal("0.2"))):
                     saving = applied.price.pick(result.prices_end) - tier.price.pick(result.prices_end)
+                    level = result.price_level
+                    if level is not None and level.mode == "indexed":  # at the case's price level
+                        saving *= level.factors.get(product.price_year, 1)
                     n.add("check_tier", tier.source, product=product.name, item=item.label, gap=gap,
                           min_units=tier.min_units, peak=peak, written=tier.price.written,
                           current=applied.price.written, saving=round_cents(saving), tip=cite("tier"))

@@ -24,7 +24,7 @@ from decimal import Decimal, localcontext
 from bcalc.core import selection
 from bcalc.core.calendar import calendar_years, horizon
 from bcalc.core.horizon import Run, Segment, segments, series_key
-from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, rates_used
+from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, price_level, rates_used
 from bcalc.core.inflows import benefits as benefits_of
 from bcalc.core.inflows import funding as funding_of
 from bcalc.core.inflows import funding_stop, over_counted
@@ -40,6 +40,7 @@ from bcalc.models import (
     FundingResult,
     Line,
     Message,
+    PriceLevel,
     Product,
     ProductTotals,
     Result,
@@ -181,7 +182,8 @@ def _deployments(run: Run, memo: Memo):
             first_of[product] = next(j for j, d in enumerate(case.deployments) if d.product == product)
         return first_of[product] == d_index
     context = (case.start_year, case.start_month, case.years, run.end, case.teams, staff_key(case),
-               tuple(sorted(case.fx.items())), tariffs.vat_standard)
+               tuple(sorted(case.fx.items())), tariffs.vat_standard, case.catalogue_prices,
+               tuple(sorted(case.catalogue_index.items())), tuple(sorted(tariffs.catalogue_index.items())))
     lines_context = (series_key(run.series["prices"]), tuple(run.wage_f.items()), case.vat_recoverable)
     tokens: dict[str, int] = {}
 
@@ -257,6 +259,8 @@ def _product_notices(product: Product, dep: Deployment, notices: Notices) -> Non
     for line in selection.active_time(product, dep, counted_only=False):
         if line.ambiguous and line.counted:
             notices.ambiguous(product, line.id, line.label, line.note, line.source)
+        if line.id in dep.count_time:
+            notices.own_time(product, line, dep)
 
 
 # ---- the full result ------------------------------------------------------------------------
@@ -307,11 +311,12 @@ def _assemble(ev: Evaluation) -> Result:
     for part in ev.flows:
         flows.add(part)
     rates = _rates(run)
-    price_years = _case_notices(run, rates)
+    price_years, level = _case_notices(run, rates)
     return Result(case=case, scenario=run.scenario, prices_end=run.end, per_year=tuple(per_year), total=total,
                   products=tuple(products), lines=tuple(lines), funding=tuple(funding),
                   warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
-                  benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans))
+                  benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans),
+                  price_level=level)
 
 
 def _rates(run: Run) -> dict[str, dict[int, Decimal]]:
@@ -323,15 +328,19 @@ def _rates(run: Run) -> dict[str, dict[int, Decimal]]:
     }
 
 
-def _case_notices(run: Run, rates: dict) -> tuple[int, ...]:
+def _case_notices(run: Run, rates: dict) -> tuple[tuple[int, ...], PriceLevel]:
     case, catalogue, notices = run.case, run.catalogue, run.notices
     if any(dep.index_cap is not None for dep in case.deployments):
         notices.caps(case, rates["prices"], [catalogue.products[d.product].name for d in case.deployments])
     # the price levels of the catalogue's products (the case's own products say theirs in their lines)
     price_years = tuple(sorted({p.price_year for d in case.deployments
                                 if (p := catalogue.products[d.product]).origin == "catalogue"}))
-    notices.price_level(price_years, case)
-    return price_years
+    level = price_level(case, run.tariffs, price_years)
+    if level.mode == "indexed":
+        notices.price_level_indexed(level, run.tariffs)
+    else:
+        notices.price_level(price_years, case)
+    return price_years, level
 
 
 # ---- totals only ------------------------------------------------------------------------------

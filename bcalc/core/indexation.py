@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal, localcontext
 
 from bcalc.core.calendar import Month
-from bcalc.models import Case, RateSeries, Scenario
+from bcalc.models import Case, PriceLevel, RateSeries, Scenario, Tariffs
 from bcalc.money import ONE, WIDE
 
 
@@ -62,4 +62,40 @@ def anniversary_rates(months: tuple[Month, ...], series: RateSeries) -> dict[int
     return out
 
 
-__all__ = ["effective_series", "price_factors", "calendar_factors", "rates_used", "anniversary_rates"]
+def price_level(case: Case, tariffs: Tariffs, price_years) -> PriceLevel:
+    """The level catalogue prices are used at. Unindexed (``as_quoted``) they stay at their price
+    year. Indexed, a price of year p is brought to the year before the start: times the product of
+    (1 + rate) for the years p+1 .. start-1, each year's rate the case's (``catalogue_index``), else
+    the tariffs file's sourced figure; a year with neither counts as 0 % and is listed as missing."""
+    if case.catalogue_prices != "indexed":
+        return PriceLevel("as_quoted", case.start_year - 1)
+    to_year = case.start_year - 1
+    first = min(price_years, default=to_year)
+    rates: dict[int, Decimal] = {}
+    origins: dict[int, str] = {}
+    for year in range(first + 1, to_year + 1):
+        if year in case.catalogue_index:
+            rates[year], origins[year] = case.catalogue_index[year], "case"
+        elif year in tariffs.catalogue_index:
+            rates[year], origins[year] = tariffs.catalogue_index[year], "source"
+        else:
+            rates[year], origins[year] = Decimal(0), "missing"
+    factors = {}
+    with localcontext(WIDE):
+        for p in price_years:
+            f = ONE
+            for year in range(p + 1, to_year + 1):
+                f *= ONE + rates[year]
+            factors[p] = f
+    return PriceLevel("indexed", to_year, rates, origins, factors)
+
+
+def level_factor(case: Case, tariffs: Tariffs, price_year: int) -> Decimal:
+    """The factor a catalogue price of ``price_year`` is multiplied by in this case (1 unindexed)."""
+    if case.catalogue_prices != "indexed":
+        return ONE
+    return price_level(case, tariffs, (price_year,)).factors[price_year]
+
+
+__all__ = ["effective_series", "price_factors", "calendar_factors", "rates_used", "anniversary_rates",
+           "price_level", "level_factor"]

@@ -41,7 +41,7 @@ def catalogue_inputs(model: Model, base: Result, spread: Decimal) -> list[Input]
     case (``prices:``) does not. A product used by several deployments gives one input per figure
     (the same quoted price, so the same draw).
     """
-    from bcalc.core.selection import active_options
+    from bcalc.core.selection import active_options, active_time
 
     case, end = model.case, model.prices
     used = {(ln.deployment, ln.base_item or ln.item) for ln in base.lines}
@@ -71,10 +71,8 @@ def catalogue_inputs(model: Model, base: Result, spread: Decimal) -> list[Input]
             found[key] = Input(key=key, kind="item", target=(product.id, item.id, tier), low=low, mode=mode,
                                high=high, unit=item.currency, origin=origin, source=source, label=label,
                                written=price.written)
-        for line in product.time:
-            if (d, line.id) not in used or not line.counted:
-                continue
-            if line.options and not active.intersection(line.options):
+        for line in active_time(product, dep):
+            if (d, line.id) not in used:
                 continue
             figures = [(None, line.hours, "hours")] if line.hours is not None else []
             figures += [(j, ph.hours_per_week, "hours_per_week") for j, ph in enumerate(line.phases)]
@@ -135,6 +133,7 @@ def funding_input(model: Model, f: int, field: str, low, mode, high, origin: str
 
 def price_mode(model: Model, d: int, item_id: str) -> Decimal | None:
     """The unit price (euros, as quoted) the estimate uses for an item of a deployment."""
+    from bcalc.core.indexation import level_factor
     from bcalc.core.plan import unit_price
 
     case = model.case
@@ -145,7 +144,7 @@ def price_mode(model: Model, d: int, item_id: str) -> Decimal | None:
     item = product.item(item_id)
     if item is None:
         return None
-    return unit_price(item, dep, case, model.prices, product)
+    return unit_price(item, dep, case, model.prices, product, level_factor(case, model.tariffs, product.price_year))
 
 
 def price_input(model: Model, d: int, item_id: str, low, mode, high, origin: str) -> Input:

@@ -5,6 +5,9 @@ Each method names one situation; the words for every code are in ``bcalc.message
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
+
 from bcalc.core.tips import cite
 from bcalc.models import Notice
 
@@ -39,6 +42,13 @@ class Notices:
                      end=end, value=value)
         if price.approx:
             self.add("approx_hours", line.source, product=product.name, item=line.label, written=line.written)
+
+    def own_time(self, product, line, dep) -> None:
+        """A time line the catalogue does not count, counted by the case as its own staff's time."""
+        unit = "day" if line.days is not None else "day_part" if line.day_parts is not None else None
+        per_day = dep.hours_per_day if unit == "day" else dep.hours_per_day_part if unit else None
+        self.add("own_time", line.source, product=product.name, item=line.label, role=line.role,
+                 written=line.written, per_day=per_day, unit=unit)
 
     def unvalued(self, product, line, hours) -> None:
         self.add("unvalued", line.source, product=product.name, item=line.label, hours=hours, role=line.role)
@@ -109,6 +119,20 @@ class Notices:
             if y < case.start_year:
                 self.add("price_level", cite("indicative"), year=y, start_year=case.start_year)
 
+    def price_level_indexed(self, level, tariffs) -> None:
+        """Catalogue prices brought to the year before the start; each year without a figure said."""
+        sourced = [y for y in sorted(level.rates) if level.origins[y] == "source"]
+        source = f"{tariffs.catalogue_index_label} {_span(sourced)}, {Path(tariffs.path or 'tariffs.yaml').name}" \
+            if sourced else ""
+        for p, factor in sorted(level.factors.items()):
+            self.add("price_level_indexed", source, year=p, to_year=level.to_year, factor=factor,
+                     rise=(factor - 1).quantize(Decimal("0.0001")))
+        for y in sorted(level.rates):
+            if level.origins[y] == "missing":
+                self.add("catalogue_index_missing", year=y, to_year=level.to_year)
+            elif level.origins[y] == "case":
+                self.add("catalogue_index_case", year=y, rate=level.rates[y])
+
     def shared(self, product) -> None:
         self.add("shared", product=product.name)
 
@@ -122,3 +146,10 @@ class Notices:
         """A funding line's own clients exceed the units in use in contract year ``k`` (0-based)."""
         self.add("funding_over_clients", funding=f_index + 1, label=line.label or line.code,
                  year=k + 1, clients=clients, in_use=in_use)
+
+
+def _span(years) -> str:
+    """2022-2025 for consecutive years, else 2022, 2024."""
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(str(y) for y in years)

@@ -14,14 +14,15 @@ a tier, a currency, a missing quantity) is noted while planning, in the order of
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from bcalc.core import selection, vat
 from bcalc.core.calendar import Month
+from bcalc.core.indexation import level_factor
 from bcalc.core.notices import Notices
 from bcalc.models import CLIENT_PERS, Case, Deployment, Item, Pack, Price, Product, Tariffs, TimeLine
-from bcalc.money import ZERO, dec
+from bcalc.money import ONE, WIDE, ZERO, dec
 from bcalc.record import record
 
 WEEKS_PER_MONTH = Fraction(52, 12)
@@ -142,8 +143,10 @@ def units(dep: Deployment, years: int) -> Units:
 
 
 def pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, notices: Notices,
-               product: Product) -> tuple[Decimal | None, str, Price | None, str]:
-    """The unit price (euros, as quoted), the source line it comes from, the quoted price and the tier."""
+               product: Product, level: Decimal = ONE) -> tuple[Decimal | None, str, Price | None, str]:
+    """The unit price (euros, as quoted, times ``level``: the factor that brings a catalogue price
+    to the case's price level; never a price the case gives), the source line it comes from, the
+    quoted price and the tier."""
     if item.id in dep.prices:
         quote = dep.quotes.get(item.id)
         return dep.prices[item.id], (quote.source if quote is not None and quote.source else "case"), None, ""
@@ -165,12 +168,16 @@ def pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, no
     if item.currency != "EUR":
         value = value * case.fx[item.currency]
         notices.currency(product, item, case.fx[item.currency])
+    if level != ONE:
+        with localcontext(WIDE):
+            value = value * level
     return value, source, price, tier_label
 
 
-def unit_price(item: Item, dep: Deployment, case: Case, end: str, product: Product) -> Decimal | None:
-    """The euro price the engine uses for an item in year 1 (before indexation)."""
-    value, *_ = pick_price(item, dep, case, end, selection.tier_count(item, dep, case), Notices(), product)
+def unit_price(item: Item, dep: Deployment, case: Case, end: str, product: Product,
+               level: Decimal = ONE) -> Decimal | None:
+    """The euro price the engine uses for an item in year 1 (before indexation within the horizon)."""
+    value, *_ = pick_price(item, dep, case, end, selection.tier_count(item, dep, case), Notices(), product, level)
     return value
 
 
@@ -211,7 +218,7 @@ def _cheapest_small(needed: int, packs) -> dict[int, int]:
 
 
 def _pack_charges(item: Item, dep: Deployment, product: Product, fixed: Decimal | None, notices: Notices,
-                  tariffs: Tariffs, runs: int) -> list[Charge]:
+                  tariffs: Tariffs, runs: int, level: Decimal = ONE) -> list[Charge]:
     needed = int(fixed) if fixed is not None else 0
     if fixed is None or fixed != needed:
         notices.no_quantity(product, item)
@@ -220,15 +227,24 @@ def _pack_charges(item: Item, dep: Deployment, product: Product, fixed: Decimal 
     notices.packs(product, item, needed, combo)
     rate, how = vat.item_rate(item, dep, tariffs), vat.quoted(item, dep)
     return [Charge(f"{item.id}-{pack.size}", item, f"{item.label} ({pack.size} st.)", item.timing, False,
-                   dec(combo[pack.size]), pack.price.pick("mid"), item.source, pack.price.written, rate, how,
+                   dec(combo[pack.size]), _leveled(pack.price.pick("mid"), level), item.source, pack.price.written,
+                   rate, how,
                    runs=runs, pack=pack, origin=origin(item, dep))
             for pack in item.packs if combo.get(pack.size, 0)]
 
 
+def _leveled(value: Decimal, level: Decimal) -> Decimal:
+    if level == ONE:
+        return value
+    with localcontext(WIDE):
+        return value * level
+
+
 def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, notices: Notices, tariffs: Tariffs,
                      first: bool) -> list[Charge]:
-    """The deployment's supplier items, priced for year 1."""
+    """The deployment's supplier items, priced for year 1 (catalogue prices at the case's price level)."""
     out: list[Charge] = []
+    level = level_factor(case, tariffs, product.price_year) if product.origin == "catalogue" else ONE
     peak = max(dep.clients) if dep.clients else 0
     for item in selection.active_items(product, dep):
         if not selection.counts_here(item, first) and selection.is_shared(item, dep):
@@ -239,11 +255,13 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
         if not unit_based and fixed is None:
             notices.no_quantity(product, item)
             continue
+        # the case's own lines are at its own price level: never brought to it
+        at_level = ONE if item.origin == "case" else level
         if item.packs:
-            out += _pack_charges(item, dep, product, fixed, notices, tariffs, runs)
+            out += _pack_charges(item, dep, product, fixed, notices, tariffs, runs, at_level)
             continue
         count = peak if item.tier_on == "units" else int(fixed or 0)
-        price, source, quoted_price, tier_label = pick_price(item, dep, case, end, count, notices, product)
+        price, source, quoted_price, tier_label = pick_price(item, dep, case, end, count, notices, product, at_level)
         if price is None:
             notices.no_amount(product, item)
             continue
@@ -258,6 +276,7 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
             width = quoted_price.high - quoted_price.low
             if item.currency != "EUR":
                 width *= case.fx[item.currency]
+            width = _leveled(width, at_level)
         out.append(Charge(item.id, item, item.label, item.timing, unit_based, fixed, price, source, written,
                           vat.item_rate(item, dep, tariffs), vat.quoted(item, dep), tier_label, width, runs,
                           origin=origin(item, dep)))
@@ -298,8 +317,11 @@ def _phase_hours(line: TimeLine, end: str, n_months: int) -> list[Fraction]:
     cursor = Fraction(0)  # months elapsed since the start, as a fraction
     for phase in line.phases:
         per_week = Fraction(phase.hours_per_week.pick(end))
-        weeks = Fraction(phase.weeks) if phase.weeks is not None else Fraction(phase.months) * WEEKS_PER_MONTH
-        length = weeks / WEEKS_PER_MONTH  # in months
+        if phase.weeks is None and phase.months is None:  # the last phase: to the end of the horizon
+            length = max(Fraction(n_months) - cursor, Fraction(0))
+        else:
+            weeks = Fraction(phase.weeks) if phase.weeks is not None else Fraction(phase.months) * WEEKS_PER_MONTH
+            length = weeks / WEEKS_PER_MONTH  # in months
         start, stop = cursor, cursor + length
         m = int(start)
         while m < stop and m < n_months:

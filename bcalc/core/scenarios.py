@@ -86,7 +86,8 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs, memo: Mem
         return run_totals(c, catalogue, tariffs, scenario=scenario, prices=prices, memo=memo)
 
     rows: list[ScenarioRow] = []
-    notes: list[Message] = []
+    # the price ends move every range of the source: amounts and hours ("4-6 uur per week") alike
+    notes: list[Message] = [Message("scenarios_note_price_ends")]
     recoverables = sorted({Decimal(0), case.vat_recoverable, Decimal(1)})
     for scenario in [s for s in ("none", "low", "base", "high") if s in tariffs.scenarios]:
         for end in PRICE_ENDS:

@@ -10,9 +10,10 @@ workbook, the checks, the sensitivity and the loader all ask here.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
-from bcalc.models import Case, Deployment, Item, Product, TimeLine
+from bcalc.models import Case, Deployment, Item, Price, Product, TimeLine
 from bcalc.money import ONE, dec
 
 # Items whose quantity is a usage the source or the case states (hours, minutes, packs, pieces).
@@ -50,10 +51,38 @@ def active_items(product: Product, dep: Deployment) -> list[Item]:
 
 
 def active_time(product: Product, dep: Deployment, counted_only: bool = True) -> list[TimeLine]:
-    """Time lines in force; ``counted_only`` leaves out supplier time already in a price."""
+    """Time lines in force; ``counted_only`` leaves out supplier time already in a price. A line the
+    case counts as its own staff's time (``count_time``) comes as counted, with the case's role and,
+    for a line in days or dagdelen, its hours from the case's hours per day (part)."""
     active = active_options(product, dep)
-    return [t for t in product.time
-            if (t.counted or not counted_only) and belongs(t, dep) and is_active(t, active)]
+    out = []
+    for t in product.time:
+        if not (belongs(t, dep) and is_active(t, active)):
+            continue
+        if t.id in dep.count_time:
+            t = counted_as(t, dep)
+        if t.counted or not counted_only:
+            out.append(t)
+    return out
+
+
+def day_hours(line: TimeLine, dep: Deployment) -> Decimal | None:
+    """The hours of a line the source gives in days or dagdelen, under the case's hours per day
+    (part); None when the line is not in days or the case does not say."""
+    if line.days is not None and dep.hours_per_day is not None:
+        return line.days * dep.hours_per_day
+    if line.day_parts is not None and dep.hours_per_day_part is not None:
+        return line.day_parts * dep.hours_per_day_part
+    return None
+
+
+def counted_as(line: TimeLine, dep: Deployment) -> TimeLine:
+    """A time line as the case counts it (``count_time``): counted, in the case's role."""
+    hours = line.hours
+    in_days = day_hours(line, dep)
+    if in_days is not None:
+        hours = Price(amount=in_days, written=line.written)
+    return replace(line, counted=True, role=dep.count_time[line.id], hours=hours)
 
 
 def counts_here(line: Item | TimeLine, first: bool) -> bool:
@@ -179,6 +208,6 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
     return int(usage_quantity(item, dep, case) or 0)
 
 
-__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "belongs", "counts_here", "active_items", "active_time",
+__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "belongs", "counts_here", "active_items", "active_time", "day_hours", "counted_as",
            "first_of_product", "is_shared", "is_unit_based", "is_consumable", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

@@ -49,6 +49,8 @@ DERIVED = {
     "tier": _tier,
     "packs": _packs,
     "ambiguous": lambda p, piece: {"note": f" {p['note']}".rstrip()},
+    "own_time": lambda p, piece: {"per_day": piece(f"own_time_per_{p['unit']}", hours=p["per_day"])
+                                  if p["per_day"] is not None else ""},
     "scenario_grid": lambda p, piece: {"name": p["name"] or p["scenario"], "pct": f"{p['recovered'] * 100:.0f}"},
     "input_item": lambda p, piece: {"tier": f" ({p['tier']})" if p["tier"] else ""},
     "input_time": lambda p, piece: {"phase": f" ({piece('phase')})" if p["phase"] else ""},

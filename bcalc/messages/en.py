@@ -26,6 +26,8 @@ PIECES = {
     "tier_other": "all other cases",
     "pack": "{n} x {size} pcs",
     "phase": "phase {phase}",
+    "own_time_per_day": ", {hours:n1} hours a day from the case (hours_per_day)",
+    "own_time_per_day_part": ", {hours:n1} hours a dagdeel from the case (hours_per_day_part)",
 }
 
 
@@ -36,6 +38,8 @@ TEXTS = {
     "approx": "{product}, {item} ({source}): amount is approximate ({written}); ask for a quote",
     "range_hours": "{product}, {item} ({source}): source gives {written}; {value:plain} hours per week used",
     "approx_hours": "{product}, {item} ({source}): time is approximate ({written})",
+    "own_time": "{product}, {item} ({source}): '{written}' is counted as the organisation's own time of {role} "
+                "(count_time){per_day}",
     "unvalued": "{product}, {item} ({source}): {hours:n1} hours {role} not in the cost; give staff.{role}.rate "
                 "(loaded cost per hour)",
     "benefit_unvalued": "Benefit '{benefit}': {hours:n1} hours {role} freed but not valued; give staff.{role}.rate",
@@ -59,6 +63,12 @@ TEXTS = {
     "cap": "{deployment}: price indexation capped at {cap:pct} a year (contract term, tip {source})",
     "price_level": "Catalogue prices are at the {year} price level and indicative ({source}); bcalc does not index "
                    "them to {start_year}. Use quoted prices (prices) where you have them.",
+    "price_level_indexed": "Catalogue prices at the {year} price level are indexed to {to_year} (catalogue_prices: "
+                           "indexed): factor {factor:n6}, {rise:pct} higher ({source}). Prices the case gives itself "
+                           "(prices) are not indexed.",
+    "catalogue_index_missing": "No published index figure for {year} is in data/tariffs.yaml: catalogue prices rise 0 % "
+                               "that year; give the figure under catalogue_index ({year}: ...%)",
+    "catalogue_index_case": "Index figure {year} for catalogue prices from the case (catalogue_index): {rate:pct}",
     "shared": "{product} appears more than once: costs per organisation, team or employee and the internal hours "
               "are counted with its first deployment",
     "funding_stop": "Every deployment stops after contract year {year}: funding per client stops then and later "
@@ -113,6 +123,9 @@ TEXTS = {
     "scenario_cap": "prices at the contract cap every year",
     "scenario_half": "half the planned clients (rounded down)",
     "scenario_exit": "stopping after contract year {year}",
+    "scenarios_note_price_ends": "Prices from ranges (low end, midpoint, high end; --prices low|mid|high): every "
+                                 "range in the source moves, amounts (€35.000-€40.000) and hours (\"4-6 uur per "
+                                 "week\") alike, so a high end also counts the most hours.",
     "scenarios_note_uncapped": "Deployments without a cap rise with the highest cap of the case in the cap row.",
     "scenarios_note_no_cap": "No contract cap in the case: see the rows with indexation high for the highest "
                              "scenario.",

@@ -27,6 +27,8 @@ PIECES = {
     "tier_other": "overige gevallen",
     "pack": "{n} x {size} st.",
     "phase": "fase {phase}",
+    "own_time_per_day": ", {hours:n1} uur per dag uit de case (hours_per_day)",
+    "own_time_per_day_part": ", {hours:n1} uur per dagdeel uit de case (hours_per_day_part)",
 }
 
 
@@ -37,6 +39,7 @@ TEXTS = {
     "approx": "{product}, {item} ({source}): bedrag is bij benadering ({written}); vraag een offerte",
     "range_hours": "{product}, {item} ({source}): bron geeft {written}; {value:plain} uur per week gebruikt",
     "approx_hours": "{product}, {item} ({source}): tijd is bij benadering ({written})",
+    "own_time": "{product}, {item} ({source}): '{written}' telt mee als eigen tijd van {role} (count_time){per_day}",
     "unvalued": "{product}, {item} ({source}): {hours:n1} uur {role} niet in de kosten; geef staff.{role}.rate "
                 "(integrale kosten per uur)",
     "benefit_unvalued": "Baat '{benefit}': {hours:n1} uur {role} vrijgekomen maar niet in euro's; geef "
@@ -61,6 +64,12 @@ TEXTS = {
     "cap": "{deployment}: prijsindexatie begrensd op {cap:pct} per jaar (contractafspraak, tip {source})",
     "price_level": "Catalogusprijzen zijn van prijspeil {year} en indicatief ({source}); bcalc indexeert ze niet "
                    "naar {start_year}. Gebruik offerteprijzen (prices) waar u die hebt.",
+    "price_level_indexed": "Catalogusprijzen van prijspeil {year} zijn geïndexeerd naar {to_year} (catalogue_prices: "
+                           "indexed): factor {factor:n6}, {rise:pct} hoger ({source}). Prijzen die de case zelf geeft "
+                           "(prices) worden niet geïndexeerd.",
+    "catalogue_index_missing": "Voor {year} staat geen gepubliceerd indexcijfer in data/tariffs.yaml: de catalogusprijzen "
+                               "stijgen dat jaar met 0 %; geef het cijfer onder catalogue_index ({year}: ...%)",
+    "catalogue_index_case": "Indexcijfer {year} voor catalogusprijzen uit de case (catalogue_index): {rate:pct}",
     "shared": "{product} komt vaker voor: kosten per organisatie, team of medewerker en de interne uren staan bij "
               "de eerste inzet van dit product",
     "funding_stop": "Alle inzetten stoppen na contractjaar {year}: financiering per cliënt stopt dan en latere "
@@ -118,6 +127,9 @@ TEXTS = {
     "scenario_cap": "prijzen elk jaar op het contractplafond",
     "scenario_half": "de helft van de geplande cliënten (afgerond naar beneden)",
     "scenario_exit": "stoppen na contractjaar {year}",
+    "scenarios_note_price_ends": "Prijzen uit bereiken (onderkant, midden, bovenkant; --prices low|mid|high): elk "
+                                 "bereik in de bron schuift mee, bedragen (€35.000-€40.000) én uren (\"4-6 uur per "
+                                 "week\"), zodat een bovenkant ook de meeste uren rekent.",
     "scenarios_note_uncapped": "Inzetten zonder plafond stijgen in de plafondrij met het hoogste plafond van de case.",
     "scenarios_note_no_cap": "Geen contractplafond in de case: zie de rijen met indexatie high voor het hoogste "
                              "scenario.",

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
-from bcalc.render.labels import break_even_text, label
+from bcalc.render.labels import break_even_text, label, price_level
 from bcalc.messages import say
 from bcalc.terminal import clean
 
@@ -140,7 +140,7 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
         f"{L('start')} {case.start}  ·  {L('years')} {case.years} {L('years_unit')}  ·  "
         f"{L('scenario')} {result.scenario} ({idx})  ·  {L('prices')}: {L(result.prices_end)}  ·  "
         f"{L('vat_recoverable')} {fmt_percent(case.vat_recoverable, lang)}  ·  "
-        f"{L('price_level')} {', '.join(str(y) for y in result.price_years)}",
+        f"{L('price_level')} {price_level(result, lang)}",
         style="dim", highlight=False)
 
     columns = [str(r.year) + ("*" if r.months != 12 else "") for r in result.per_year] + [L("total")]

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from bcalc.models import Result
 from bcalc.money import ZERO, fmt_money, fmt_percent
-from bcalc.render.labels import COLUMNS, break_even_text, label
+from bcalc.render.labels import COLUMNS, break_even_text, label, price_level
 from bcalc.render.mdtext import escape
 from bcalc.messages import say
 
@@ -26,7 +26,7 @@ def render(result: Result, lang: str = "nl") -> str:
              (L("years"), f"{case.years} {L('years_unit')}"), (L("scenario"), result.scenario),
              (L("prices"), L(result.prices_end)),
              (L("vat_recoverable"), fmt_percent(case.vat_recoverable, lang)),
-             (L("price_level"), ", ".join(str(y) for y in result.price_years))]
+             (L("price_level"), price_level(result, lang))]
     out += [f"| {L('case')} | {_esc(case.title)} |", "|---|---|"]
     out += [f"| {k} | {_esc(str(v))} |" for k, v in facts]
     out += ["", f"## {L('per_year')}", ""]

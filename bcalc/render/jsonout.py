@@ -108,6 +108,7 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
         "vat": {"rate": num_str(result.vat_rate), "recoverable": num_str(case.vat_recoverable)},
         "indexation": {k: {str(y): num_str(r) for y, r in v.items()} for k, v in result.rates.items()},
         "price_level": list(result.price_years),
+        "catalogue_prices": _catalogue_prices(result),
         "per_year": [{"year": row.year, "months": row.months, **totals_dict(row.totals)} for row in result.per_year],
         "total": totals_dict(result.total),
         "products": [{"product": p.product, "deployment": p.deployment + 1, "name": p.name,
@@ -131,3 +132,16 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
 
 def render(result: Result, lang: str = "nl") -> str:
     return json.dumps(to_dict(result, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def _catalogue_prices(result) -> dict:
+    """The level of the catalogue prices used: as quoted (their price year), or indexed to the year
+    before the start, with each year's rate and where it comes from, and the factor per price year."""
+    level = result.price_level
+    if level is None or level.mode != "indexed":
+        return {"mode": "as_quoted", "price_years": list(result.price_years)}
+    return {"mode": "indexed", "price_years": list(result.price_years), "to_year": level.to_year,
+            "rates": {str(y): num_str(r) for y, r in sorted(level.rates.items())},
+            "origins": {str(y): o for y, o in sorted(level.origins.items())},
+            "factors": {str(y): f"{f.normalize():f}" for y, f in sorted(level.factors.items())},
+            "case_prices_indexed": False}

@@ -153,3 +153,18 @@ def break_even_text(inv, lang: str) -> str:
     if inv.break_even_note == "loses_per_client":
         return LABELS[lang]["none_loses"]
     return LABELS[lang]["none_up_to"].format(n=inv.break_even_limit)
+
+
+_LEVEL = {
+    "nl": {"indexed": "{years}, geïndexeerd naar {to_year}", "factor": "factor"},
+    "en": {"indexed": "{years}, indexed to {to_year}", "factor": "factor"},
+}
+
+
+def price_level(result, lang: str) -> str:
+    """The price level of the catalogue prices: "2021", or "2021, geïndexeerd naar 2026"."""
+    years = ", ".join(str(y) for y in result.price_years)
+    level = result.price_level
+    if level is None or level.mode != "indexed":
+        return years
+    return _LEVEL["nl" if lang == "nl" else "en"]["indexed"].format(years=years, to_year=level.to_year)

@@ -61,6 +61,7 @@ def context(bundle: Report, lang: str = "nl") -> dict:
         "vat_rate": result.vat_rate,
         "vat_recoverable": case.vat_recoverable,
         "price_years": ", ".join(str(y) for y in result.price_years),
+        "price_level_text": basis.price_level_text(result, L, lang),
         "staff": basis.staff(case, lang),
         "teams": case.teams,
         "deployments": deployments,

@@ -22,6 +22,7 @@ WORDS = {
         "vat_rate": "Btw-tarief",
         "vat_recoverable": "Terugvorderbaar deel van de btw",
         "price_level_text": "{years}; catalogusprijzen worden niet geïndexeerd naar de start",
+        "price_level_indexed_text": "{years}; catalogusprijzen geïndexeerd naar {to_year} (factor {factor})",
         "source_rule": "Regel van de bron",
         "role": "Rol",
         "count": "Aantal",
@@ -59,6 +60,7 @@ WORDS = {
         "vat_rate": "VAT rate",
         "vat_recoverable": "Recoverable share of VAT",
         "price_level_text": "{years}; catalogue prices are not indexed to the start",
+        "price_level_indexed_text": "{years}; catalogue prices indexed to {to_year} (factor {factor})",
         "source_rule": "Rule of the source",
         "role": "Role",
         "count": "Count",
@@ -155,3 +157,15 @@ def staff(case, lang: str) -> list[dict]:
             s = case.staff[role]
             out.append({"role": role, "name": ROLE_NAMES[lang][role], "count": s.count, "rate": s.rate})
     return out
+
+
+def price_level_text(result, L: dict, lang: str) -> str:
+    """The price level of the catalogue prices: their price year, unindexed or indexed to the year
+    before the start (with the factor of each price year)."""
+    years = ", ".join(str(y) for y in result.price_years)
+    level = result.price_level
+    if level is None or level.mode != "indexed":
+        return L["price_level_text"].format(years=years)
+    factor = "; ".join(f"{y}: {num(f, lang, 6)}" for y, f in sorted(level.factors.items())) \
+        if len(level.factors) > 1 else num(next(iter(level.factors.values()), 1), lang, 6)
+    return L["price_level_indexed_text"].format(years=years, to_year=level.to_year, factor=factor)

@@ -194,6 +194,7 @@ class InputCells:
     wage_factor: dict[int, str] = field(default_factory=dict)        # calendar year -> wage factor
     tariff_factor: dict[int, str] = field(default_factory=dict)
     price_factor_jan: dict[int, str] = field(default_factory=dict)   # prices indexed on 1 January
+    level_factor: dict[int, str] = field(default_factory=dict)       # price year -> factor to the case's level
     staff_count: dict[str, str] = field(default_factory=dict)        # role -> persons
     staff_rate: dict[str, str] = field(default_factory=dict)         # role -> hourly rate
     deployments: list[DeploymentCells] = field(default_factory=list)

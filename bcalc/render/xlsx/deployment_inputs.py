@@ -132,8 +132,15 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
     note = ""
     source = item.source
     tiers: list[tuple[list[str], str]] = []
+    # a catalogue price at the case's price level: the quoted figure times the level factor
+    level = cells.level_factor.get(refs.product.price_year) if item.id not in dep.prices and item.origin != "case" \
+        else None
+    leveled = (lambda expr: f"({expr})*{level}") if level else (lambda expr: expr)
     if charge.pack is not None:
-        s.num(row, 3, charge.price, EURO, INPUT)
+        if level:
+            s.formula(row, 3, "=" + leveled(_plain(charge.pack.price.pick("mid"))), EURO)
+        else:
+            s.num(row, 3, charge.price, EURO, INPUT)
         note = f"{charge.written} · {w['packs_note']}"
     elif item.id in dep.prices:
         s.num(row, 3, dep.prices[item.id], EURO, INPUT)
@@ -162,8 +169,10 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
         value = item.price.pick(book.result.prices_end)
         if item.currency != "EUR":
             s.num(row, 9, value, "#,##0.00", INPUT)
-            s.formula(row, 3, f"=I{row}*{cells.fx}", EURO)
+            s.formula(row, 3, "=" + leveled(f"I{row}*{cells.fx}"), EURO)
             note = f"{w['usd']} {item.price.written}"
+        elif level:
+            s.formula(row, 3, "=" + leveled(_plain(value)), EURO)
         else:
             s.num(row, 3, value, EURO, INPUT)
             if item.price.is_range:
@@ -186,12 +195,17 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
         fixed = address(sheet, row, 6)
     if tiers:
         count = (fixed or refs.peak) if item.tier_on == "quantity" else refs.peak
-        s.formula(row, 3, formulas.tier_price(tiers, count), EURO)
+        s.formula(row, 3, "=" + leveled(formulas.tier_price(tiers, count)[1:]), EURO)
     s.text(row, 7, source)
     s.text(row, 8, note + (f" · {item.note}" if item.note and item.ambiguous else ""), wrap=True)
     book.name(f"price_{d_index + 1}_{charge.line_id.replace('-', '_')}", sheet, row, 3)
     return ItemCells(charge, item, charge.line_id, charge.label, address(sheet, row, 3), address(sheet, row, 5),
                      fixed, source)
+
+
+def _plain(value) -> str:
+    """A quoted price as a formula term, as written (62.40)."""
+    return f"{value:f}"
 
 
 def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, counted) -> int:

@@ -68,6 +68,8 @@ def write(book: Book) -> InputCells:
         cells.price_factor_jan[year] = address(sheet, row, 7)
         book.name(f"index_{year}", sheet, row, 2, row, 4)
 
+    row = _price_level(book, cells, row)
+
     # staff
     row += 2
     s.text(row, 1, w["staff"], bold=True)
@@ -216,3 +218,35 @@ def _benefit(book: Book, cells: InputCells, row: int, b_index: int, b) -> int:
 
 
 __all__ = ["write"]
+
+
+def _price_level(book: Book, cells: InputCells, row: int) -> int:
+    """Catalogue prices brought to the year before the start (catalogue_prices: indexed): the rate
+    of each year (an input), where it comes from, and per price year the factor compounded from it."""
+    level = book.result.price_level
+    if level is None or level.mode != "indexed":
+        return row
+    s, w = book.inputs, book.words
+    sheet = s.title
+    row += 2
+    s.text(row, 1, w["level_title"].format(to_year=level.to_year), bold=True)
+    row += 1
+    for col, key in enumerate(("year", "level_rate", "source"), start=1):
+        s.head(row, col, w[key])
+    rate_cell: dict[int, str] = {}
+    for year in sorted(level.rates):
+        row += 1
+        s.num(row, 1, year)
+        s.num(row, 2, level.rates[year], RATE, INPUT)
+        origin = level.origins[year]
+        s.text(row, 3, book.tariffs.catalogue_index_sources.get(year, "") if origin == "source"
+               else w[f"level_{origin}"], wrap=False)
+        rate_cell[year] = address(sheet, row, 2)
+    for price_year in sorted(level.factors):
+        row += 1
+        s.text(row, 1, w["level_factor"].format(year=price_year, to_year=level.to_year))
+        terms = [f"(1+{rate_cell[y]})" for y in sorted(rate_cell) if y > price_year]
+        s.formula(row, 2, "=" + ("*".join(terms) if terms else "1"), FACTOR)
+        cells.level_factor[price_year] = address(sheet, row, 2)
+        book.name(f"level_{price_year}", sheet, row, 2)
+    return row

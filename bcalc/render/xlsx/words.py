@@ -48,7 +48,10 @@ WORDS = {
                        "sommen van regels. Prijzen indexeren op elke verjaardag van de start (met het maximum per "
                        "inzet), lonen en tarieven op 1 januari."),
         "hours": "uren",
-        "benefits_sheet": "Baten", "price_factor_jan": "Prijsfactor (1 januari)", "discount_rate": "Discontovoet",
+        "benefits_sheet": "Baten", "price_factor_jan": "Prijsfactor (1 januari)", "level_title": "Catalogusprijzen naar prijspeil {to_year} (catalogue_prices: indexed)",
+        "level_rate": "Prijsstijging catalogus", "level_case": "uit de case (catalogue_index)",
+        "level_missing": "geen gepubliceerd cijfer: 0 %; geef het onder catalogue_index",
+        "level_factor": "Factor prijspeil {year} naar {to_year}", "discount_rate": "Discontovoet",
         "benefit": "Baat", "follows": "Volgt de cliënten van", "per_client_per": "Per cliënt per",
         "per_day": "dag", "per_week": "week", "per_month": "maand", "per_year": "jaar", "unit_minutes": "minuten",
         "unit_hours": "uren", "realisation": "Realisatie (deel)", "cashable": "Kasbaat", "yes": "ja",
@@ -113,7 +116,10 @@ WORDS = {
                        "index at each anniversary of the start (capped per deployment), wages and tariffs on "
                        "1 January."),
         "hours": "hours",
-        "benefits_sheet": "Benefits", "price_factor_jan": "Price factor (1 January)", "discount_rate": "Discount rate",
+        "benefits_sheet": "Benefits", "price_factor_jan": "Price factor (1 January)", "level_title": "Catalogue prices to the {to_year} price level (catalogue_prices: indexed)",
+        "level_rate": "Catalogue price rise", "level_case": "from the case (catalogue_index)",
+        "level_missing": "no published figure: 0 %; give it under catalogue_index",
+        "level_factor": "Factor from price level {year} to {to_year}", "discount_rate": "Discount rate",
         "benefit": "Benefit", "follows": "Follows the clients of", "per_client_per": "Per client per",
         "per_day": "day", "per_week": "week", "per_month": "month", "per_year": "year", "unit_minutes": "minutes",
         "unit_hours": "hours", "realisation": "Realisation (share)", "cashable": "Cashable", "yes": "yes",
