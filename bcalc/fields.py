@@ -174,6 +174,9 @@ CASE = Section("case", "case", "Top level", (
        "Without it no NPV is shown.", **_PCT_0_100),
     _f("hours_per_fte", "number", "Hours in one FTE a year, to show freed time as FTE.", minimum=1,
        maximum=HOURS_A_YEAR),
+    _f("interest_rate", "percent", "Yearly interest on the book value of devices bought outright (those with "
+       "a lifetime), in the operating view; without it no interest is counted. There is no default rate.",
+       **_PCT_0_100),
 ))
 
 CASE_INDEXATION = Section("case.indexation", "case", "Indexation (`indexation`)", (
@@ -219,7 +222,20 @@ CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]
     _f("index_cap", "percent", "Contract cap on the yearly price rise.", **_PCT_0_100),
     _f("label", "text", "Name for this deployment in tables (default: the product's name)."),
     _f("contract", "section", "Contract terms.", of="case.deployment.contract"),
+    _f("assets", "map", "Items bought outright that last a number of years, per item id: replaced at the end "
+       "of their life within the horizon and depreciated in the operating view. Replaces the catalogue's "
+       "lifetime and residual.", keys="item id", of="case.deployment.asset"),
 ))
+
+MAX_LIFETIME = 50               # years a device bought outright lasts: far above any real one
+
+CASE_ASSET = Section("case.deployment.asset", "case", "Asset (`deployments[].assets.<item>`)", (
+    _req("lifetime", "integer", "Whole years a unit lasts: it is bought again that many years after its "
+         "purchase while it is in use, and depreciated straight-line over them.", minimum=1, maximum=MAX_LIFETIME),
+    _f("residual", "number", "Euros per unit it is still worth at the end of its life, as the item's price "
+       "is quoted; not more than the price. Not indexed.", default=0, **_MONEY),
+), "Only for items bought outright: category one_off, timing one_off or per_new_unit. The sources give "
+   "no lifetimes, so a case supplies them (see docs/owning.md).")
 
 CASE_CONTRACT = Section("case.deployment.contract", "case", "Contract (`deployments[].contract`)", (
     _f("term", "integer", "Contract years; fixed costs and minimum volumes run until its end.",
@@ -343,6 +359,10 @@ ITEM = Section("suppliers.item", "suppliers", "Item (`items[]`)", _PRICE + (
     _f("ambiguous", "boolean", "The source can be read more than one way.", default=False),
     _f("from_year", "integer", "First contract year in which the item is charged.", default=1,
        minimum=1, maximum=MAX_YEARS),
+    _f("lifetime", "integer", "Whole years a unit bought outright lasts (category one_off, timing one_off or "
+       "per_new_unit); a case's assets replace it.", minimum=1, maximum=MAX_LIFETIME),
+    _f("residual", "number", "Euros per unit still worth at the end of its life (with lifetime), as the "
+       "price is quoted.", **_MONEY),
 ))
 
 TIER = Section("suppliers.tier", "suppliers", "Tier (`items[].tiers[]`)", _PRICE + (
@@ -452,7 +472,7 @@ UNCERTAINTY = Section("tariffs.uncertainty", "tariffs", "Uncertainty (`uncertain
 ))
 
 SECTIONS: dict[str, Section] = {s.name: s for s in (
-    CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT,
+    CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT, CASE_ASSET,
     CASE_FUNDING, CASE_BENEFIT,
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,
     TARIFFS, FUNDING_CODE, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY,

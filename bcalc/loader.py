@@ -12,10 +12,11 @@ from pathlib import Path
 
 from bcalc import fields as F
 from bcalc import paths
-from bcalc.catalogue_loader import load_catalogue, load_tariffs, vat_rate_unknown
+from bcalc.catalogue_loader import bought_outright, load_catalogue, load_tariffs, lowest_price, vat_rate_unknown
 from bcalc.errors import InputError
 from bcalc.models import (
     ROLES,
+    Asset,
     Benefit,
     Case,
     Catalogue,
@@ -157,7 +158,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 scenario=scenario if scenario is not None else "base", indexation=indexation,
                 vat_recoverable=recoverable if recoverable is not None else Decimal(0),
                 staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file, benefits=tuple(benefits),
-                discount_rate=discount_rate, hours_per_fte=hours_per_fte)
+                discount_rate=discount_rate, hours_per_fte=hours_per_fte, interest_rate=get("interest_rate"))
     r.problems += run_checks(Loaded(case, catalogue, tariffs, tree, frozenset(given)))
     r.raise_if_any()
     return case
@@ -214,6 +215,7 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
                 r.error(ip, f"{v} pieces is more than bcalc buys in packs (100000)")
                 continue
             target[str(item_id)] = v
+    assets = _assets(r, d, path, product, prices)
     contract = Contract()
     if d.get("contract") is not None:
         cp = path + ("contract",)
@@ -223,7 +225,46 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
             contract = Contract(term=cget("term"), min_clients=cget("min_clients"), exit_year=cget("exit_year"))
     return Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
                       quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=get("label"),
-                      contract=contract, where=path)
+                      contract=contract, where=path, assets=assets)
+
+
+def _assets(r: Reader, d: dict, path: tuple, product, prices: dict[str, Decimal]) -> dict[str, Asset]:
+    """The deployment's ``assets``: lifetime and residual value per item bought outright."""
+    raw = d.get("assets")
+    out: dict[str, Asset] = {}
+    if raw is None:
+        return out
+    if not isinstance(raw, dict):
+        r.error(path + ("assets",), "expected a mapping of item id: {lifetime, residual}")
+        return out
+    for item_id, value in raw.items():
+        ip = path + ("assets", item_id)
+        m = r.section(value, ip, F.CASE_ASSET)
+        if m is None:
+            continue
+        lifetime = r.value(m, F.CASE_ASSET["lifetime"], ip)
+        residual = r.value(m, F.CASE_ASSET["residual"], ip)
+        if product is None:
+            continue
+        item = product.item(str(item_id))
+        if item is None:
+            r.error(ip, f"product {product.id} has no item '{item_id}'; items bought outright: "
+                        f"{', '.join(it.id for it in product.items if bought_outright(it)) or 'none'}")
+            continue
+        if not bought_outright(item):
+            r.error(ip, f"'{item.id}' is not bought outright ({item.category}, {item.timing}); only items of "
+                        "category one_off with timing one_off or per_new_unit, not in packs, have a lifetime")
+            continue
+        if lifetime is None:
+            continue
+        residual = residual if residual is not None else Decimal(0)
+        price = prices.get(item.id, lowest_price(item))
+        if price is not None and residual > price:
+            r.error(ip + ("residual",), f"a residual value of {residual} is more than the price of "
+                                        f"'{item.id}' ({price})")
+            continue
+        out[item.id] = Asset(lifetime=lifetime, residual=residual)
+    return out
 
 
 def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:

@@ -97,6 +97,8 @@ class Item:
     from_year: int = 1            # first contract year in which the item is charged
     note: str = ""
     ambiguous: bool = False
+    lifetime: int | None = None   # years a unit bought outright lasts (the catalogue's; a case may give it)
+    residual: Decimal | None = None  # euros per unit it is worth at the end of its life, as quoted
 
     @property
     def has_amount(self) -> bool:
@@ -272,6 +274,14 @@ class Contract:
 
 
 @record
+class Asset:
+    """An item bought outright that lasts ``lifetime`` years and is then worth ``residual`` euros a unit."""
+
+    lifetime: int
+    residual: Decimal = Decimal("0")
+
+
+@record
 class Deployment:
     product: str
     clients: tuple[int, ...]      # per contract year
@@ -283,6 +293,7 @@ class Deployment:
     label: str | None = None
     contract: Contract = Contract()
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
+    assets: dict[str, Asset] = field(default_factory=dict)       # the case's lifetimes, per item id
 
 
 @record
@@ -345,6 +356,7 @@ class Case:
     benefits: tuple[Benefit, ...] = ()
     discount_rate: Decimal | None = None    # for NPV; year 1 is the base year
     hours_per_fte: Decimal | None = None    # to show freed time in FTE
+    interest_rate: Decimal | None = None    # yearly, on the book value of owned devices (operating view)
 
     @property
     def start(self) -> str:
@@ -496,6 +508,69 @@ class ProductTotals:
 
 
 @record
+class AssetLine:
+    """An owned item of one deployment in one calendar year of the operating view (bcalc.core.assets)."""
+
+    deployment: int
+    product: str
+    item: str
+    label: str
+    year: int
+    lifetime: int
+    residual: Decimal
+    bought: Decimal               # units bought in the year (new and replaced)
+    purchases: Decimal            # their cash: the year's purchase lines incl. VAT
+    depreciation: Decimal         # rounded once per line
+    interest: Decimal             # rounded once per line; 0 without an interest rate
+
+
+@record
+class AssetBook:
+    """An owned item's book value at the end of the horizon."""
+
+    deployment: int
+    product: str
+    item: str
+    label: str
+    lifetime: int
+    residual: Decimal
+    value: Decimal
+
+
+@record
+class OperatingYear:
+    """One calendar year of the operating view (``year`` 0: the whole horizon)."""
+
+    year: int
+    cost: Decimal                 # the cash view's cost
+    purchases: Decimal            # of which purchases of owned items (incl. VAT)
+    depreciation: Decimal
+    interest: Decimal
+    funding: Decimal
+    benefits: Decimal
+
+    @property
+    def operating_cost(self) -> Decimal:
+        return self.cost - self.purchases + self.depreciation + self.interest
+
+    @property
+    def net(self) -> Decimal:
+        return self.funding + self.benefits - self.operating_cost
+
+
+@record
+class Operating:
+    """The operating (P&L) view beside the cash view: owned items depreciated instead of paid at once."""
+
+    per_year: tuple[OperatingYear, ...]
+    total: OperatingYear
+    lines: tuple[AssetLine, ...]
+    books: tuple[AssetBook, ...]
+    book_value: Decimal           # at the end of the horizon, the sum of ``books``
+    interest_rate: Decimal | None
+
+
+@record
 class Result:
     case: Case
     scenario: str
@@ -514,3 +589,4 @@ class Result:
     monthly_net: tuple[Decimal, ...] = ()        # exact (unrounded) net flow per month of the horizon
     investment: Investment | None = None
     plans: tuple = ()                            # the charges per deployment (bcalc.core.plan.DeploymentPlan)
+    operating: Operating | None = None           # only when the case owns items with a lifetime

@@ -204,6 +204,7 @@ deployments:
     vat_rates: {}
     index_cap: 2%
     contract: {term: 5, min_clients: 10, exit_year: 5}
+    assets: {installatie: {lifetime: 3, residual: 0}}
 funding:
   - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
   - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
@@ -215,6 +216,7 @@ benefits:
   - {label: Kosten, kind: avoided_cost, per: month, amount: 5}
 discount_rate: 2.25%
 hours_per_fte: 1500
+interest_rate: 4%
 """
 
 
@@ -229,6 +231,9 @@ def test_every_declared_case_field_is_accepted(tmp_path):
                 collect(v, fields.SECTIONS[f.of])
             if f.kind == "list":
                 for entry in v:
+                    collect(entry, fields.SECTIONS[f.of])
+            if f.kind == "map" and f.of in fields.SECTIONS:
+                for entry in v.values():
                     collect(entry, fields.SECTIONS[f.of])
 
     import yaml
@@ -251,6 +256,7 @@ def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
         "case": data, "case.indexation": data["indexation"], "case.vat": data["vat"], "case.staff": data["staff"],
         "case.staff.role": data["staff"]["care_staff"], "case.fx": data["fx"],
         "case.deployment": data["deployments"][0], "case.deployment.contract": data["deployments"][0]["contract"],
+        "case.deployment.asset": data["deployments"][0]["assets"]["installatie"],
         "case.funding": data["funding"][2], "case.benefit": data["benefits"][2],
     }[sec.name]
     target["zzz_undeclared"] = 1
