@@ -198,3 +198,12 @@ def test_libreoffice_operating_view_equals_the_engine_to_the_cent(case, tmp_path
     for name, value in expected.items():
         assert name in values, name
         assert values[name].quantize(D("0.01")) == value, (name, values[name], value)
+
+
+def test_compare_within_a_case_drops_the_lifetime_for_another_product():
+    """A lifetime is the case's assumption about its own device: another product is computed without it."""
+    res = runner.invoke(app, ["compare", str(BUY), "--with", "wolk-huur", "--format", "json", "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    own, rent = json.loads(res.output)["alternatives"]
+    assert own["cost"] == "32522.36" and rent["cost"] == "77833.44"   # as worked out above
+    assert any("lifetimes and residual values" in a for a in rent["assumptions"])
