@@ -155,6 +155,16 @@ def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = 
     vat_rate = get("vat_rate")
     if vat_rate is not None and (why := vat_rate_unknown(m["vat_rate"], vat_rate, vat_rates)):
         r.error(path + ("vat_rate",), why)
+    lifetime, residual = get("lifetime"), get("residual")
+    if lifetime is not None and (get("category") != "one_off" or timing not in OUTRIGHT_TIMINGS or packs_raw
+                                 or included):
+        r.error(path + ("lifetime",), "only an item bought outright (category one_off, timing one_off or "
+                                      "per_new_unit, with a price of its own) has a lifetime")
+    if residual is not None and lifetime is None and "lifetime" not in m:
+        r.error(path + ("residual",), "a residual value needs a lifetime")
+    lowest = _lowest(price, tiers)
+    if residual is not None and lowest is not None and residual > lowest:
+        r.error(path + ("residual",), f"a residual value of {residual} is more than the price ({lowest})")
     return Item(
         id=item_id or "",
         ref=ref,
@@ -179,7 +189,31 @@ def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = 
         ambiguous=get("ambiguous"),
         origin="case" if own else "catalogue",
         price_year=get("price_year") if own else None,
+        lifetime=lifetime,
+        residual=residual,
     )
+
+
+OUTRIGHT_TIMINGS = ("one_off", "per_new_unit")
+
+
+def bought_outright(item: Item) -> bool:
+    """An item that can carry a lifetime: bought once per unit (or once), with a price of its own."""
+    return item.category == "one_off" and item.timing in OUTRIGHT_TIMINGS and not item.packs and not item.included
+
+
+def _lowest(price: Price | None, tiers) -> Decimal | None:
+    values = [p.low if p.is_range else p.amount for p in [price] + [t.price for t in tiers] if p is not None]
+    values = [v for v in values if v is not None]
+    return min(values) if values else None
+
+
+def lowest_price(item: Item) -> Decimal | None:
+    """The lowest price an item can have in euros as quoted (a range's low end, the cheapest tier);
+    None where it has none or is quoted in another currency."""
+    if item.currency != "EUR":
+        return None
+    return _lowest(item.price, item.tiers)
 
 
 def _timeline(r: Reader, m: object, path: tuple, docs: dict, own: bool = False) -> TimeLine | None:

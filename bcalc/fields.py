@@ -184,6 +184,9 @@ CASE = Section("case", "case", "Top level", (
     _f("catalogue_index", "map", "Yearly rise of catalogue prices for years data/tariffs.yaml gives no "
        "sourced figure for (or to replace one), e.g. `{2026: 2.1%}`; used with `catalogue_prices: indexed`.",
        keys="year", of="percent", **_RATE_INDEX),
+    _f("interest_rate", "percent", "Yearly interest on the book value of devices bought outright (those with "
+       "a lifetime), in the operating view; without it no interest is counted. There is no default rate.",
+       **_PCT_0_100),
 ))
 
 CASE_INDEXATION = Section("case.indexation", "case", "Indexation (`indexation`)", (
@@ -242,6 +245,9 @@ CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]
        minimum=0, maximum=24),
     _f("hours_per_day_part", "number", "Hours of one dagdeel, for counted time lines the source gives in "
        "dagdelen.", minimum=0, maximum=24),
+    _f("assets", "map", "Items bought outright that last a number of years, per item id: replaced at the end "
+       "of their life within the horizon and depreciated in the operating view. Replaces the catalogue's "
+       "lifetime and residual.", keys="item id", of="case.deployment.asset"),
 ))
 
 CASE_QUOTE = Section("case.quote", "case", "Quote (`deployments[].prices.<item>`)", (
@@ -251,6 +257,16 @@ CASE_QUOTE = Section("case.quote", "case", "Quote (`deployments[].prices.<item>`
     _f("source", "text", "The quote and its date (\"Offerte Vitavanti 2026-09-30\")."),
     _f("price_year", "integer", "The year the price is quoted in.", minimum=1990, maximum=2100),
 ), "A negotiated price with what the quote says; it replaces the catalogue's price and VAT status.")
+
+MAX_LIFETIME = 50               # years a device bought outright lasts: far above any real one
+
+CASE_ASSET = Section("case.deployment.asset", "case", "Asset (`deployments[].assets.<item>`)", (
+    _req("lifetime", "integer", "Whole years a unit lasts: it is bought again that many years after its "
+         "purchase while it is in use, and depreciated straight-line over them.", minimum=1, maximum=MAX_LIFETIME),
+    _f("residual", "number", "Euros per unit it is still worth at the end of its life, as the item's price "
+       "is quoted; not more than the price. Not indexed.", default=0, **_MONEY),
+), "Only for items bought outright: category one_off, timing one_off or per_new_unit. The sources give "
+   "no lifetimes, so a case supplies them (see docs/owning.md).")
 
 CASE_CONTRACT = Section("case.deployment.contract", "case", "Contract (`deployments[].contract`)", (
     _f("term", "integer", "Contract years; fixed costs and minimum volumes run until its end.",
@@ -384,6 +400,10 @@ ITEM = Section("suppliers.item", "suppliers", "Item (`items[]`)", _PRICE + (
     _f("ambiguous", "boolean", "The source can be read more than one way.", default=False),
     _f("from_year", "integer", "First contract year in which the item is charged.", default=1,
        minimum=1, maximum=MAX_YEARS),
+    _f("lifetime", "integer", "Whole years a unit bought outright lasts (category one_off, timing one_off or "
+       "per_new_unit); a case's assets replace it.", minimum=1, maximum=MAX_LIFETIME),
+    _f("residual", "number", "Euros per unit still worth at the end of its life (with lifetime), as the "
+       "price is quoted.", **_MONEY),
 ))
 
 TIER = Section("suppliers.tier", "suppliers", "Tier (`items[].tiers[]`)", _PRICE + (
@@ -562,7 +582,7 @@ UNCERTAINTY = Section("tariffs.uncertainty", "tariffs", "Uncertainty (`uncertain
 ))
 
 SECTIONS: dict[str, Section] = {s.name: s for s in (
-    CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT,
+    CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT, CASE_ASSET,
     CASE_FUNDING, CASE_BENEFIT, CASE_QUOTE, CASE_PRODUCT, CASE_ITEM, CASE_TIME,
     CASE_TIER, CASE_PACK, CASE_PHASE, CASE_CHOICE,
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from bcalc import fields as F
 from bcalc import paths
-from bcalc.catalogue_loader import _item, _product, _timeline, load_catalogue, load_tariffs, vat_rate_unknown
+from bcalc.catalogue_loader import (_item, _product, _timeline, bought_outright, load_catalogue, load_tariffs,
+                               lowest_price, vat_rate_unknown)
 from bcalc.errors import InputError
 from bcalc.models import (
     ROLES,
+    Asset,
     Benefit,
     Case,
     Catalogue,
@@ -172,7 +174,8 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file, benefits=tuple(benefits),
                 discount_rate=discount_rate, hours_per_fte=hours_per_fte,
                 products=tuple({**{p.id: p for p in own_products}, **{p.id: p for p in additions}}.values()),
-                catalogue_prices=catalogue_prices or "as_quoted", catalogue_index=catalogue_index)
+                catalogue_prices=catalogue_prices or "as_quoted", catalogue_index=catalogue_index,
+                interest_rate=get("interest_rate"))
     r.problems += run_checks(Loaded(case, catalogue, tariffs, tree, frozenset(given)))
     r.raise_if_any()
     return case
@@ -306,6 +309,7 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
                 continue
             target[str(item_id)] = v
     count_time = _count_time(r, d.get("count_time"), path + ("count_time",), product)
+    assets = _assets(r, d, path, product, prices)
     contract = Contract()
     if d.get("contract") is not None:
         cp = path + ("contract",)
@@ -317,7 +321,7 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=get("label"),
                      contract=contract, count_time=count_time, hours_per_day=get("hours_per_day"),
                      hours_per_day_part=get("hours_per_day_part"), where=path,
-                     own=tuple(x.id for x in own_items + own_time), quotes=quotes)
+                     own=tuple(x.id for x in own_items + own_time), quotes=quotes, assets=assets)
     return dep, own_items, own_time
 
 
@@ -371,6 +375,45 @@ def _count_time(r: Reader, raw: object, path: tuple, product) -> dict[str, str]:
                 r.error(path + (line_id,), "needs a role")
             continue
         out[line_id] = value
+    return out
+
+
+def _assets(r: Reader, d: dict, path: tuple, product, prices: dict[str, Decimal]) -> dict[str, Asset]:
+    """The deployment's ``assets``: lifetime and residual value per item bought outright."""
+    raw = d.get("assets")
+    out: dict[str, Asset] = {}
+    if raw is None:
+        return out
+    if not isinstance(raw, dict):
+        r.error(path + ("assets",), "expected a mapping of item id: {lifetime, residual}")
+        return out
+    for item_id, value in raw.items():
+        ip = path + ("assets", item_id)
+        m = r.section(value, ip, F.CASE_ASSET)
+        if m is None:
+            continue
+        lifetime = r.value(m, F.CASE_ASSET["lifetime"], ip)
+        residual = r.value(m, F.CASE_ASSET["residual"], ip)
+        if product is None:
+            continue
+        item = product.item(str(item_id))
+        if item is None:
+            r.error(ip, f"product {product.id} has no item '{item_id}'; items bought outright: "
+                        f"{', '.join(it.id for it in product.items if bought_outright(it)) or 'none'}")
+            continue
+        if not bought_outright(item):
+            r.error(ip, f"'{item.id}' is not bought outright ({item.category}, {item.timing}); only items of "
+                        "category one_off with timing one_off or per_new_unit, not in packs, have a lifetime")
+            continue
+        if lifetime is None:
+            continue
+        residual = residual if residual is not None else Decimal(0)
+        price = prices.get(item.id, lowest_price(item))
+        if price is not None and residual > price:
+            r.error(ip + ("residual",), f"a residual value of {residual} is more than the price of "
+                                        f"'{item.id}' ({price})")
+            continue
+        out[item.id] = Asset(lifetime=lifetime, residual=residual)
     return out
 
 

@@ -100,6 +100,8 @@ class Item:
     origin: str = "catalogue"     # "catalogue", or "case": written in the case file (its own quote or cost)
     deployment_only: bool = False  # an item of a deployment in the case file: only that deployment has it
     price_year: int | None = None  # the price level of the item, where not its product's
+    lifetime: int | None = None   # years a unit bought outright lasts (the catalogue's; a case may give it)
+    residual: Decimal | None = None  # euros per unit it is worth at the end of its life, as quoted
 
     @property
     def has_amount(self) -> bool:
@@ -320,6 +322,14 @@ class Quote:
 
 
 @record
+class Asset:
+    """An item bought outright that lasts ``lifetime`` years and is then worth ``residual`` euros a unit."""
+
+    lifetime: int
+    residual: Decimal = Decimal("0")
+
+
+@record
 class Deployment:
     product: str
     clients: tuple[int, ...]      # per contract year
@@ -336,6 +346,7 @@ class Deployment:
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
     own: tuple[str, ...] = ()     # ids of the items and time lines the case file gives this deployment
     quotes: dict[str, Quote] = field(default_factory=dict)  # prices given with their VAT, source or year
+    assets: dict[str, Asset] = field(default_factory=dict)       # the case's lifetimes, per item id
 
 
 @record
@@ -404,6 +415,7 @@ class Case:
     products: tuple[Product, ...] = ()
     catalogue_prices: str = "as_quoted"     # or "indexed": catalogue prices to the year before the start
     catalogue_index: dict[int, Decimal] = field(default_factory=dict)  # the case's yearly figures
+    interest_rate: Decimal | None = None    # yearly, on the book value of owned devices (operating view)
 
     @property
     def start(self) -> str:
@@ -569,6 +581,69 @@ class PriceLevel:
 
 
 @record
+class AssetLine:
+    """An owned item of one deployment in one calendar year of the operating view (bcalc.core.assets)."""
+
+    deployment: int
+    product: str
+    item: str
+    label: str
+    year: int
+    lifetime: int
+    residual: Decimal
+    bought: Decimal               # units bought in the year (new and replaced)
+    purchases: Decimal            # their cash: the year's purchase lines incl. VAT
+    depreciation: Decimal         # rounded once per line
+    interest: Decimal             # rounded once per line; 0 without an interest rate
+
+
+@record
+class AssetBook:
+    """An owned item's book value at the end of the horizon."""
+
+    deployment: int
+    product: str
+    item: str
+    label: str
+    lifetime: int
+    residual: Decimal
+    value: Decimal
+
+
+@record
+class OperatingYear:
+    """One calendar year of the operating view (``year`` 0: the whole horizon)."""
+
+    year: int
+    cost: Decimal                 # the cash view's cost
+    purchases: Decimal            # of which purchases of owned items (incl. VAT)
+    depreciation: Decimal
+    interest: Decimal
+    funding: Decimal
+    benefits: Decimal
+
+    @property
+    def operating_cost(self) -> Decimal:
+        return self.cost - self.purchases + self.depreciation + self.interest
+
+    @property
+    def net(self) -> Decimal:
+        return self.funding + self.benefits - self.operating_cost
+
+
+@record
+class Operating:
+    """The operating (P&L) view beside the cash view: owned items depreciated instead of paid at once."""
+
+    per_year: tuple[OperatingYear, ...]
+    total: OperatingYear
+    lines: tuple[AssetLine, ...]
+    books: tuple[AssetBook, ...]
+    book_value: Decimal           # at the end of the horizon, the sum of ``books``
+    interest_rate: Decimal | None
+
+
+@record
 class Result:
     case: Case
     scenario: str
@@ -588,3 +663,4 @@ class Result:
     investment: Investment | None = None
     plans: tuple = ()                            # the charges per deployment (bcalc.core.plan.DeploymentPlan)
     price_level: PriceLevel | None = None        # the level of the catalogue prices used
+    operating: Operating | None = None           # only when the case owns items with a lifetime

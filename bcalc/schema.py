@@ -72,6 +72,8 @@ def _value(f: F.Field, kind: str) -> dict:
     if kind == "list":
         return {"type": "array", "items": {"$ref": f"#/$defs/{f.of}"}}
     if kind == "map":
+        if f.of in F.SECTIONS:  # a mapping of sections, such as a deployment's assets
+            return {"type": "object", "additionalProperties": {"$ref": f"#/$defs/{f.of}"}}
         one = _value(f, f.of)
         if f.also:
             one = {"anyOf": [one, {"$ref": f"#/$defs/{f.also}"}]}

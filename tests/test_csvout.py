@@ -302,4 +302,5 @@ def test_the_examples_have_funding_and_benefit_rows_to_check():
     for path in CASES:
         _, rows = parse(csvout.render(compute(path)))
         kinds |= {r["record"] for r in rows}
-    assert kinds == {"line", "funding", "benefit", "year_total", "total"}
+    assert kinds == {"line", "funding", "benefit", "year_total", "total", "depreciation", "interest",
+                     "operating_year_total", "operating_total", "book_value"}

@@ -205,8 +205,10 @@ deployments:
     vat_rates: {}
     index_cap: 2%
     contract: {term: 5, min_clients: 10, exit_year: 5}
+    assets: {installatie: {lifetime: 3, residual: 0}}
     items:
       - {id: ecd, label: ECD-koppeling, basis: organisation, timing: one_off, category: one_off, amount: 4500,
+         lifetime: 5, residual: 0,
          source: "Offerte Nedap 2026-10-14"}
     time:
       - {id: uitleg, label: Uitleg, role: care_staff, per: new_client, hours: 1, category: internal,
@@ -283,6 +285,7 @@ discount_rate: 2.25%
 hours_per_fte: 1500
 catalogue_prices: indexed
 catalogue_index: {2026: 2.1%}
+interest_rate: 4%
 """
 
 
@@ -302,6 +305,9 @@ def test_every_declared_case_field_is_accepted(tmp_path):
                 for entry in v.values():
                     if isinstance(entry, dict):
                         collect(entry, fields.SECTIONS[f.also])
+            if f.kind == "map" and f.of in fields.SECTIONS:
+                for entry in v.values():
+                    collect(entry, fields.SECTIONS[f.of])
 
     import yaml
     collect(yaml.safe_load(ALL_CASE_FIELDS), fields.CASE)
@@ -325,6 +331,7 @@ def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
         "case": data, "case.indexation": data["indexation"], "case.vat": data["vat"], "case.staff": data["staff"],
         "case.staff.role": data["staff"]["care_staff"], "case.fx": data["fx"],
         "case.deployment": data["deployments"][0], "case.deployment.contract": data["deployments"][0]["contract"],
+        "case.deployment.asset": data["deployments"][0]["assets"]["installatie"],
         "case.funding": data["funding"][2], "case.benefit": data["benefits"][2],
         "case.quote": data["deployments"][0]["prices"]["huur"], "case.product": data["products"][0],
         "case.item": data["products"][0]["items"][0], "case.time": data["products"][0]["time"][0],

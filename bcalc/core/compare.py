@@ -115,6 +115,8 @@ def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tup
             notes.append(Notice("compare_choice", {"product": new.name, "choice": ch.id, "option": ch.options[0]}))
     if dep.prices:
         notes.append(Notice("compare_prices", {"product": new.name, "old": old.name}))
+    if dep.assets:  # a lifetime is the case's assumption about one supplier's device
+        notes.append(Notice("compare_assets", {"product": new.name, "old": old.name, "items": tuple(dep.assets)}))
     ids = {it.id for it in new.items} | {t.id for t in new.time}
     # a benefit carries over to a product for the same need (another dispenser frees the same
     # medication rounds), not to a product for another need (Tessa's claim is not Paro's)
@@ -123,7 +125,7 @@ def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tup
     if following:
         notes.append(Notice("compare_benefits", {"product": new.name, "old": old.name,
                                                  "benefits": tuple(b.label for b in following)}))
-    alt = replace(dep, product=product_id, options=tuple(options), prices={},
+    alt = replace(dep, product=product_id, options=tuple(options), prices={}, assets={},
                   quantities={k: v for k, v in dep.quantities.items() if k in ids},
                   vat_rates={k: v for k, v in dep.vat_rates.items() if k in ids})
     deployments = list(case.deployments)

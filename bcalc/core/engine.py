@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
 from bcalc.core import selection
+from bcalc.core.assets import operating
 from bcalc.core.calendar import calendar_years, horizon
 from bcalc.core.horizon import Run, Segment, segments, series_key
 from bcalc.core.indexation import anniversary_rates, calendar_factors, effective_series, price_level, rates_used
@@ -312,11 +313,13 @@ def _assemble(ev: Evaluation) -> Result:
         flows.add(part)
     rates = _rates(run)
     price_years, level = _case_notices(run, rates)
-    return Result(case=case, scenario=run.scenario, prices_end=run.end, per_year=tuple(per_year), total=total,
-                  products=tuple(products), lines=tuple(lines), funding=tuple(funding),
-                  warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
-                  benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans),
-                  price_level=level)
+    result = Result(case=case, scenario=run.scenario, prices_end=run.end, per_year=tuple(per_year), total=total,
+                    products=tuple(products), lines=tuple(lines), funding=tuple(funding),
+                    warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
+                    benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans),
+                    price_level=level)
+    owned = operating(result, months, run.series["prices"])
+    return replace(result, operating=owned) if owned is not None else result
 
 
 def _rates(run: Run) -> dict[str, dict[int, Decimal]]:

@@ -26,6 +26,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from bcalc.core import vat
+from bcalc.core.assets import bought
 from bcalc.core.horizon import Flows, Run, series_key
 from bcalc.core.indexation import price_factors
 from bcalc.core.memo import Memo
@@ -185,7 +186,8 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     factored = memo.token(p_factors)
     for charge in plan.charges:
         item = charge.item
-        shape_key = (charge.timing, charge.unit_based, charge.quantity, item.from_year, charge.runs, shaped)
+        shape_key = (charge.timing, charge.unit_based, charge.quantity, item.from_year, charge.runs, charge.lifetime,
+                     shaped)
         key = (shape_key, factored)
         # the rounded figures of the charge's lines follow from its quantities, price, VAT and
         # what it is called: charges with the same values (a price end that leaves the price
@@ -283,6 +285,7 @@ def _shape(run: Run, charge: Charge, plan: DeploymentPlan) -> tuple:
     """The charge in the segments of the horizon, apart from price factors: (contract year, segment,
     calendar year, quantity, how it falls, first month, quantity per month or day)."""
     u = plan.units
+    per_unit = bought(u, charge.lifetime) if charge.lifetime is not None and charge.unit_based else None
     out = []
     for k, segs_k in enumerate(run.by_contract_year):
         billed, new, removed = u.billed[k], u.new[k], u.removed[k]
@@ -297,6 +300,8 @@ def _shape(run: Run, charge: Charge, plan: DeploymentPlan) -> tuple:
                 q = new
             elif count == "removed":
                 q = removed
+            elif count == "bought":
+                q = per_unit[k]
             elif count == "fixed":
                 q = charge.quantity
             else:  # fixed_if_removed

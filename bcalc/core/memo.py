@@ -80,7 +80,8 @@ def deployment_key(dep) -> tuple:
     """A deployment as a value, leaving out what no figure depends on (its label, its place in the file)."""
     return (dep.product, dep.clients, dep.options, tuple(sorted(dep.prices.items())),
             tuple(sorted(dep.quantities.items())), tuple(sorted(dep.vat_rates.items())), dep.index_cap, dep.contract,
-            tuple(sorted(dep.count_time.items())), dep.hours_per_day, dep.hours_per_day_part)
+            tuple(sorted(dep.count_time.items())), dep.hours_per_day, dep.hours_per_day_part,
+            tuple(sorted(dep.assets.items())), dep.own, tuple(sorted(dep.quotes.items())))
 
 
 def staff_key(case) -> tuple:

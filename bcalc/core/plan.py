@@ -49,6 +49,8 @@ class Charge:
     runs: int = 0                 # contract years a fixed charge (not one-off) runs from the start
     pack: Pack | None = None
     origin: str = "catalogue"     # catalogue, quote (the case's price for a catalogue item) or case (own item)
+    lifetime: int | None = None   # an item bought outright that lasts this many years (bcalc.core.assets)
+    residual: Decimal = ZERO      # euros per unit it is worth at the end of its life, as quoted
 
     @property
     def category(self) -> str:
@@ -91,14 +93,23 @@ def term(charge: Charge, contract_year: int, starts: bool) -> tuple[str, str] | 
     year; ``starts``: the segment holds the first month of its contract year), or None:
 
     (count, per) with count one of "billed", "new", "removed" (units of the contract year, see
-    ``Units``), "fixed" (the charge's own quantity) or "fixed_if_removed" (its quantity, when units
-    are removed at the start of the contract year), and per one of "month" (times the segment's
-    months), "day" (times its days) or "once" (in its first month). The engine evaluates this rule
-    with numbers, the workbook writes it with cell references.
+    ``Units``), "bought" (new units plus the units replaced at the end of their life, for an item
+    with a lifetime: ``bcalc.core.assets.bought``), "fixed" (the charge's own quantity) or
+    "fixed_if_removed" (its quantity, when units are removed at the start of the contract year), and
+    per one of "month" (times the segment's months), "day" (times its days) or "once" (in its first
+    month). The engine evaluates this rule with numbers, the workbook writes it with cell references.
+    A fixed quantity with a lifetime is bought again every ``lifetime`` contract years while the
+    organisation is committed (``runs``).
     """
     k, timing = contract_year, charge.timing
     if k + 1 < charge.item.from_year:
         return None
+    if charge.lifetime is not None and timing in ("per_new_unit", "one_off"):
+        if not starts:
+            return None
+        if charge.unit_based:
+            return "bought", "once"
+        return ("fixed", "once") if k % charge.lifetime == 0 and k < max(charge.runs, 1) else None
     if charge.unit_based:
         if timing == "monthly":
             return "billed", "month"
@@ -277,9 +288,11 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
             if item.currency != "EUR":
                 width *= case.fx[item.currency]
             width = _leveled(width, at_level)
+        asset = selection.asset(item, dep)
         out.append(Charge(item.id, item, item.label, item.timing, unit_based, fixed, price, source, written,
                           vat.item_rate(item, dep, tariffs), vat.quoted(item, dep), tier_label, width, runs,
-                          origin=origin(item, dep)))
+                          origin=origin(item, dep), lifetime=asset.lifetime if asset else None,
+                          residual=asset.residual if asset else ZERO))
     return out
 
 

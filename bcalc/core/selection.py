@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from bcalc.models import Case, Deployment, Item, Price, Product, TimeLine
-from bcalc.money import ONE, dec
+from bcalc.models import Asset, Case, Deployment, Item, Price, Product, TimeLine
+from bcalc.money import ONE, ZERO, dec
 
 # Items whose quantity is a usage the source or the case states (hours, minutes, packs, pieces).
 USAGE_BASES = ("hour", "minute", "pack", "piece")
@@ -113,6 +113,16 @@ def is_unit_based(item: Item, dep: Deployment) -> bool:
     return item.basis in ("unit", "deployment") and item.id not in dep.quantities
 
 
+def asset(item: Item, dep: Deployment) -> Asset | None:
+    """The lifetime and residual value of an item bought outright: the case's, else the catalogue's;
+    None for an item without a lifetime (its purchase is a one-off cost, never repeated)."""
+    if item.id in dep.assets:
+        return dep.assets[item.id]
+    if item.lifetime is not None:
+        return Asset(item.lifetime, item.residual if item.residual is not None else ZERO)
+    return None
+
+
 def effective_clients(dep: Deployment) -> tuple[int, ...]:
     """Clients per contract year, none after the contract's exit year."""
     exit_year = dep.contract.exit_year
@@ -209,5 +219,5 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 
 
 __all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "belongs", "counts_here", "active_items", "active_time", "day_hours", "counted_as",
-           "first_of_product", "is_shared", "is_unit_based", "is_consumable", "effective_clients", "client_months",
+           "first_of_product", "is_shared", "asset", "is_unit_based", "is_consumable", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

@@ -115,6 +115,7 @@ TEXTS = {
     "compare_options": "{product}: options {options:list} of {old} do not exist here",
     "compare_choice": "{product}: choice {choice} taken as '{option}'",
     "compare_prices": "{product}: the negotiated prices of {old} do not apply; catalogue prices used",
+    "compare_assets": "{product}: the lifetimes and residual values of {old} ({items:list}) do not apply; computed without a lifetime",
     "compare_benefits": "{product}: benefits of {old} ({benefits:list}) not carried over",
     "compare_missing": "the case lacks {missing:list}",
     "compare_horizon": "horizon {years} years: the cases differ in horizon; compare the cost per client per month",

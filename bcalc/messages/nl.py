@@ -118,6 +118,7 @@ TEXTS = {
     "compare_options": "{product}: opties {options:list} van {old} bestaan hier niet",
     "compare_choice": "{product}: keuze {choice} aangenomen als '{option}'",
     "compare_prices": "{product}: de onderhandelde prijzen van {old} gelden niet; catalogusprijzen gebruikt",
+    "compare_assets": "{product}: de levensduur en restwaarde van {old} ({items:list}) gelden niet; zonder levensduur gerekend",
     "compare_benefits": "{product}: baten van {old} ({benefits:list}) niet meegenomen",
     "compare_missing": "de case mist {missing:list}",
     "compare_horizon": "looptijd {years} jaar: de cases hebben verschillende looptijden; vergelijk de kosten per "

@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 from bcalc.money import fmt_money, money_str
-from bcalc.render.compare_view import assumptions, cheapest_line, facts, number, problems, rows
+from bcalc.render.compare_view import assumptions, cheapest_line, facts, number, operating_rows, operating_value, problems, rows
 from bcalc.render.compare_words import WORDS
 from bcalc.render.mdtext import escape
 
@@ -57,6 +57,9 @@ def to_dict(view: dict, case: str | None = None) -> dict:
                                       "count": b["count"], "text": b["text"]} for b in p["break_evens"]]}
                     for p in view["pricing"]],
         "notes": view["notes"],
+        **({"operating": [{"key": a["key"], **{k[3:]: _m(v) for k, v in op.items()}}
+                          for a, op in zip(view["alternatives"], view["operating"])]}
+           if view.get("operating") else {}),
     }
 
 
@@ -95,6 +98,22 @@ def markdown_table(view: dict) -> list[str]:
     return out
 
 
+def markdown_operating(view: dict) -> list[str]:
+    """The operating view of the cases as a GFM table; nothing when no case owns items with a lifetime."""
+    table = operating_rows(view)
+    if not table:
+        return []
+    lang = view["lang"]
+    heads = [_esc(a["column"]) for a in view["alternatives"]]
+    out = ["| | " + " | ".join(heads) + " |", "|---" + "|---:" * len(heads) + "|"]
+    for key, label, strong in table:
+        cells = ["-" if op[key] is None else fmt_money(operating_value(op, key), lang) for op in view["operating"]]
+        if strong:
+            label, cells = f"**{label}**", [f"**{c}**" for c in cells]
+        out.append(f"| {label} | " + " | ".join(cells) + " |")
+    return out
+
+
 def markdown_body(view: dict, level: int = 2) -> list[str]:
     """Everything below the title: table, cheapest, differences, included, pricing, assumptions, warnings."""
     W = WORDS[view["lang"]]
@@ -104,6 +123,8 @@ def markdown_body(view: dict, level: int = 2) -> list[str]:
         out += [f"- {_one(x)}" for x in view["legend"]] + [""]
     out += markdown_table(view) + [""]
     out.append(("\\* " if view["cheapest"] is not None else "") + cheapest_line(view))
+    if operating_rows(view):
+        out += ["", f"{h} {W['h_operating']}", ""] + markdown_operating(view)
     if problems(view):
         out += [""] + [f"- {_one(p)}" for p in problems(view)]
     if view["notes"]:
@@ -195,6 +216,10 @@ def render_console(view: dict, console) -> None:
             for key, label, strong in rows(view)]
     text_matrix(console, f"{W['per_alternative']} ({W['amounts']})", columns, body)
     console.print(("* " if view["cheapest"] is not None else "") + cheapest_line(view), highlight=False, markup=False)
+    if operating_rows(view):
+        body = [(label, [number(operating_value(op, key), lang) for op in view["operating"]], strong)
+                for key, label, strong in operating_rows(view)]
+        text_matrix(console, f"{W['h_operating']} ({W['amounts']})", columns, body)
     for p in problems(view):
         console.print(f" • {p}", highlight=False, markup=False)
     if view["notes"]:

@@ -154,6 +154,7 @@ def build(cmp, catalogue: Catalogue | None, lang: str = "nl", *, scenario: str |
                         "label": cp.choice.label or cp.choice.id, "options": options, "break_evens": evens,
                         "text": f"{name}, {cp.choice.label or cp.choice.id}: " + " · ".join(marks)})
 
+    operating = _operating(alts) if cmp.deployment is None else None
     if scenario is None:
         used = {a["scenario"] for a in out_alts if a["computed"]}
         scenario = used.pop() if len(used) == 1 else None
@@ -172,7 +173,49 @@ def build(cmp, catalogue: Catalogue | None, lang: str = "nl", *, scenario: str |
         "pricing": pricing,
         "notes": list(notes or []),
         "legend": [f"{c}: {a.name}" for c, a in zip(columns, alts)] if cmp.deployment is None else [],
+        "operating": operating,
     }
+
+
+OPERATING_ROWS = ("op_cash_cost", "op_purchases", "op_depreciation", "op_interest", "op_cost", "op_net",
+                  "op_book_value")
+
+
+def _operating(alts) -> list[dict] | None:
+    """The operating view of each whole case (bcalc.core.assets), when one of them owns items with a
+    lifetime: a case without them has the cash cost as its operating cost. None when none has."""
+    if not any(a.result is not None and a.result.operating is not None for a in alts):
+        return None
+    out = []
+    for a in alts:
+        if a.result is None:
+            out.append({k: None for k in OPERATING_ROWS})
+            continue
+        op, total = a.result.operating, a.result.total
+        if op is None:
+            out.append({"op_cash_cost": total.cost, "op_purchases": Decimal(0), "op_depreciation": Decimal(0),
+                        "op_interest": Decimal(0), "op_cost": total.cost, "op_net": total.net,
+                        "op_book_value": Decimal(0)})
+            continue
+        t = op.total
+        out.append({"op_cash_cost": t.cost, "op_purchases": t.purchases, "op_depreciation": t.depreciation,
+                    "op_interest": t.interest, "op_cost": t.operating_cost, "op_net": t.net,
+                    "op_book_value": op.book_value})
+    return out
+
+
+def operating_value(op: dict, key: str) -> Decimal | None:
+    """A cell of the operating table as shown: purchases with a minus (they leave the cash cost)."""
+    value = op[key]
+    return Decimal(0) - value if key == "op_purchases" and value is not None else value
+
+
+def operating_rows(view: dict) -> list[tuple[str, str, bool]]:
+    """(key, label, strong) of the operating table; [] when no case owns items with a lifetime."""
+    if not view.get("operating"):
+        return []
+    W = WORDS[view["lang"]]
+    return [(key, W[key], key in ("op_cost", "op_net")) for key in OPERATING_ROWS]
 
 
 def rows(view: dict) -> list[tuple[str, str, bool]]:
@@ -258,6 +301,6 @@ def build_need(found, catalogue: Catalogue, lang: str = "nl", *, scenario: str |
 
 
 __all__ = [
-    "build", "build_need", "rows", "assumptions", "cheapest_line", "problems", "facts",
+    "build", "build_need", "rows", "operating_rows", "operating_value", "assumptions", "cheapest_line", "problems", "facts",
     "other_need_notes", "alone_note", "number", "words", "signed",
 ]

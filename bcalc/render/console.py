@@ -18,6 +18,7 @@ from rich.text import Text
 
 from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
+from bcalc.render import operating
 from bcalc.render.labels import break_even_text, label, price_level
 from bcalc.messages import say
 from bcalc.terminal import clean
@@ -181,6 +182,8 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
     else:
         console.print(L("no_funding"), style="dim")
 
+    if result.operating is not None:
+        _operating(result, console, lang, columns)
     if result.benefits:
         _benefits(result, console, lang)
     if result.investment is not None:
@@ -190,6 +193,14 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
         console.print(f"\n[bold]{L('warnings')}[/bold] ({len(result.warnings)})")
         for w in result.warnings:
             console.print(f" • {say(w, lang)}", highlight=False, markup=False)
+
+
+def _operating(result: Result, console: Console, lang: str, columns: list[str]) -> None:
+    """The operating view beside the cash view: owned items depreciated instead of paid at once."""
+    euro = "bedragen in euro" if lang == "nl" else "amounts in euros"
+    _matrix(console, f"{label('operating', lang)} ({euro})", columns, operating.rows(result, lang), lang)
+    for note in operating.notes(result, lang, lambda v: fmt_money(v, lang)):
+        console.print(f"  {note}", style="dim", highlight=False, markup=False)
 
 
 def _benefits(result: Result, console: Console, lang: str) -> None:

@@ -132,7 +132,41 @@ def rows(result: Result) -> list[dict]:
         out.append({"record": "year_total", "year": str(row.year), "months": str(row.months),
                     **_totals_cells(row.totals)})
     out.append({"record": "total", **_totals_cells(result.total)})
+    return out + operating_rows(result)
+
+
+def operating_rows(result: Result) -> list[dict]:
+    """The operating view (bcalc.core.assets), only for a case that owns items with a lifetime: the
+    depreciation and interest of each owned item per calendar year, the operating totals per year
+    and over the horizon, and each owned item's book value at the end of the horizon (in ``cost``:
+    what is still to be depreciated after it)."""
+    op = result.operating
+    if op is None:
+        return []
+    deployments = result.case.deployments
+    out: list[dict] = []
+    for record in ("depreciation", "interest"):
+        for ln in op.lines:
+            amount = getattr(ln, record)
+            out.append({"record": record, "year": str(ln.year), "deployment": str(ln.deployment + 1),
+                        "deployment_label": deployments[ln.deployment].label or "", "product": ln.product,
+                        "item": ln.item, "label": ln.label, "quantity": num_str(ln.bought),
+                        "cost": money_str(amount), "net": money_str(ZERO - amount)})
+    for row in op.per_year:
+        out.append({"record": "operating_year_total", "year": str(row.year),
+                    "months": next(str(r.months) for r in result.per_year if r.year == row.year),
+                    **_operating_cells(row)})
+    out.append({"record": "operating_total", **_operating_cells(op.total)})
+    for b in op.books:
+        out.append({"record": "book_value", "deployment": str(b.deployment + 1),
+                    "deployment_label": deployments[b.deployment].label or "", "product": b.product,
+                    "item": b.item, "label": b.label, "cost": money_str(b.value)})
     return out
+
+
+def _operating_cells(row) -> dict:
+    return {"cost": money_str(row.operating_cost), "funding": money_str(row.funding),
+            "benefits": money_str(row.benefits), "net": money_str(row.net)}
 
 
 def render(result: Result, lang: str = "nl") -> str:

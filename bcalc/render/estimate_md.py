@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from bcalc.models import Result
 from bcalc.money import ZERO, fmt_money, fmt_percent
+from bcalc.render import operating
 from bcalc.render.labels import COLUMNS, break_even_text, label, price_level
 from bcalc.render.mdtext import escape
 from bcalc.messages import say
@@ -39,6 +40,7 @@ def render(result: Result, lang: str = "nl") -> str:
     if partial:
         text = ", ".join(f"{r.year}: {r.months}" for r in partial)
         out += ["", ("Gedeeltelijke jaren (maanden): " if lang == "nl" else "Part years (months): ") + text]
+    out += operating_md(result, lang)
     out += _benefits_and_investment(result, lang)
     out += ["", f"## {L('per_product')}", ""]
     cols = ("one_off", "recurring", "training", "internal", "vat", "cost")
@@ -58,6 +60,26 @@ def render(result: Result, lang: str = "nl") -> str:
         out += ["", f"## {L('warnings')}", ""]
         out += [f"- {_esc(say(w, lang))}" for w in result.warnings]
     return "\n".join(out) + "\n"
+
+
+def operating_md(result: Result, lang: str, level: str = "##") -> list[str]:
+    """The operating view as a Markdown table with its notes; nothing without one."""
+    table = operating.rows(result, lang)
+    if not table:
+        return []
+    m = lambda v: fmt_money(v, lang)  # noqa: E731
+    years = [str(r.year) for r in result.per_year]
+    out = ["", f"{level} {label('operating', lang)}", ""]
+    out.append("| " + " | ".join([""] + years + [label("total", lang)]) + " |")
+    out.append("|---" + "|---:" * (len(years) + 1) + "|")
+    for name, values, strong in table:
+        cells = [m(v) for v in values]
+        if strong:
+            name, cells = f"**{name}**", [f"**{c}**" for c in cells]
+        out.append("| " + " | ".join([name] + cells) + " |")
+    out.append("")
+    out += [f"- {_esc(note)}" for note in operating.notes(result, lang, m)]
+    return out
 
 
 def _benefits_and_investment(result: Result, lang: str) -> list[str]:

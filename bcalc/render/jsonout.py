@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from bcalc.models import Line, Result, Totals
+from bcalc.models import Line, OperatingYear, Result, Totals
 from bcalc.money import money_str, num_str
 from bcalc.messages import as_json, say
 
@@ -57,6 +57,41 @@ def investment_dict(result: Result) -> dict | None:
         else None,
         "coverage": coverage,
     }
+
+
+def _operating_year(row: OperatingYear) -> dict:
+    return {"cost": money_str(row.cost), "purchases": money_str(row.purchases),
+            "depreciation": money_str(row.depreciation), "interest": money_str(row.interest),
+            "operating_cost": money_str(row.operating_cost), "funding": money_str(row.funding),
+            "benefits": money_str(row.benefits), "net": money_str(row.net)}
+
+
+def operating_dict(result: Result) -> dict | None:
+    """The operating view (bcalc.core.assets), or None when the case owns no item with a lifetime."""
+    op = result.operating
+    if op is None:
+        return None
+    return {
+        "convention": OPERATING_CONVENTION,
+        "interest_rate": num_str(op.interest_rate) if op.interest_rate is not None else None,
+        "per_year": [{"year": row.year, **_operating_year(row)} for row in op.per_year],
+        "total": _operating_year(op.total),
+        "book_value": money_str(op.book_value),
+        "assets": [{"deployment": b.deployment + 1, "product": b.product, "item": b.item, "label": b.label,
+                    "lifetime": b.lifetime, "residual": money_str(b.residual), "book_value": money_str(b.value),
+                    "per_year": [{"year": ln.year, "bought": num_str(ln.bought), "purchases": money_str(ln.purchases),
+                                  "depreciation": money_str(ln.depreciation), "interest": money_str(ln.interest)}
+                                 for ln in op.lines if (ln.deployment, ln.item) == (b.deployment, b.item)]}
+                   for b in op.books],
+    }
+
+
+OPERATING_CONVENTION = ("Units bought outright are bought again at the start of the contract year in which their "
+                        "lifetime ends, while in use (oldest out of use first). Operating cost = cost - purchases of "
+                        "owned items (incl. VAT) + depreciation + interest. Depreciation: straight-line over the "
+                        "lifetime from the month of purchase, of the cost incl. VAT not recovered minus the residual "
+                        "value. Interest: interest_rate / 12 on the book value at the start of each month. Book value: "
+                        "units whose life has not ended before the end of the horizon; no sale is booked.")
 
 
 def line_unit_price(ln: Line) -> str | None:
@@ -125,6 +160,7 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
                       "cashable": b.cashable, "source": b.source} for b in result.benefits],
         "investment": investment_dict(result),
         "owed_after_horizon": money_str(result.owed_after_horizon),
+        **({"operating": operating_dict(result)} if result.operating is not None else {}),
         "warnings": [say(w, lang) for w in result.warnings],
         "notices": [as_json(w, lang) for w in result.warnings],
     }

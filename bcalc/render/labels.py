@@ -69,6 +69,22 @@ LABELS = {
         "benefits_title": "Baten",
         "hours": "Uren",
         "fte": "Fte",
+        "operating": "Exploitatie per kalenderjaar (eigendom afgeschreven)",
+        "cash_cost": "Kosten (kasstroom)",
+        "less_purchases": "min aanschaf in eigendom",
+        "depreciation": "Afschrijving",
+        "interest": "Rente",
+        "operating_cost": "Exploitatiekosten",
+        "operating_net": "Netto (exploitatie)",
+        "book_value": "Boekwaarde aan het einde van de looptijd",
+        "bought_units": "Gekocht (nieuw en vervangen)",
+        "lifetime": "levensduur {n} jaar, restwaarde {residual}",
+        "interest_at": "rente {rate} per jaar over de boekwaarde",
+        "no_interest": "geen rente (geen interest_rate in de case)",
+        "owning_convention": "Eenheden worden vervangen aan het begin van het contractjaar waarin hun levensduur "
+                             "eindigt, zolang ze in gebruik zijn. Afschrijving lineair per maand vanaf de aanschaf, "
+                             "over de kosten incl. niet-terugvorderbare btw min de restwaarde; een verkoop wordt "
+                             "niet geboekt.",
     },
     "en": {
         "year": "Year",
@@ -136,6 +152,21 @@ LABELS = {
         "benefits_title": "Benefits",
         "hours": "Hours",
         "fte": "FTE",
+        "operating": "Operating view per calendar year (owned items depreciated)",
+        "cash_cost": "Cost (cash)",
+        "less_purchases": "less purchases of owned items",
+        "depreciation": "Depreciation",
+        "interest": "Interest",
+        "operating_cost": "Operating cost",
+        "operating_net": "Net (operating)",
+        "book_value": "Book value at the end of the horizon",
+        "bought_units": "Bought (new and replaced)",
+        "lifetime": "lifetime {n} years, residual value {residual}",
+        "interest_at": "interest {rate} a year on the book value",
+        "no_interest": "no interest (no interest_rate in the case)",
+        "owning_convention": "Units are replaced at the start of the contract year in which their lifetime ends, "
+                             "while in use. Depreciation straight-line by month from the purchase, of the cost "
+                             "incl. VAT not recovered less the residual value; no sale is booked.",
     },
 }
 

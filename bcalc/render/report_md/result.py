@@ -118,6 +118,19 @@ def years(result, L: dict) -> dict:
     return {"years": rows, "partial_years": any(r["months"] != 12 for r in rows), "result_note": note}
 
 
+def operating(result, L: dict, lang: str) -> dict | None:
+    """The operating view beside the cash result (bcalc.core.assets); None when the case owns no
+    item with a lifetime, so the chapter stays as it was."""
+    from bcalc.render import operating as view
+
+    table = view.rows(result, lang)
+    if not table:
+        return None
+    return {"years": [r.year for r in result.per_year],
+            "rows": [{"label": name, "cells": values, "strong": strong} for name, values, strong in table],
+            "notes": view.notes(result, lang, lambda v: money(v, lang))}
+
+
 def benefit_rows(result, L: dict, lang: str) -> list[dict]:
     """One row per declared benefit: what it is, where the figure comes from, hours and euros."""
     case = result.case

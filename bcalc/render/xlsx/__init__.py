@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bcalc.render.report_md import uncertainty
-from bcalc.render.xlsx import (benefits, calculation, comparison, funding, inputs, scenarios, sensitivity,
-                               simulation, sources, summary)
+from bcalc.render.xlsx import (benefits, calculation, comparison, funding, inputs, operating, scenarios,
+                               sensitivity, simulation, sources, summary)
 from bcalc.render.xlsx.book import Book
 from bcalc.render.xlsx.words import WORDS
 
@@ -37,6 +37,7 @@ def render(bundle: Report, lang: str = "nl") -> bytes:
     funding_last = funding.write(book, cells)
     benefits_last = benefits.write(book, cells)
     summary.write(book, cells, calc_last, funding_last, benefits_last)
+    operating.write(book, cells, calc_last)
     comparison.write(book)
     scenarios.write(book)
     views = uncertainty(bundle, lang)   # the same sensitivity and simulation views as the Markdown report

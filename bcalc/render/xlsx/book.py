@@ -52,6 +52,9 @@ class Book:
         self.sensitivity = self._add(w["sensitivity"])
         self.simulation = self._add(w["simulation"])
         self.sources = self._add(w["sources"])
+        # only for a case that owns items with a lifetime, so every other workbook stays as it was
+        self.operating = self._add(w["operating"]) if self.result.operating is not None else None
+        self.year_rows: dict[int, int] = {}   # calendar year -> its row on the summary sheet
 
     def _add(self, title: str) -> Sheet:
         return Sheet(self.wb.create_sheet(title), self.styles)
@@ -68,7 +71,8 @@ class Book:
 
     def sheets(self) -> list[Sheet]:
         return [self.summary, self.inputs, self.calculation, self.funding, self.benefits, self.comparison,
-                self.scenarios, self.sensitivity, self.simulation, self.sources]
+                self.scenarios, self.sensitivity, self.simulation, self.sources] + (
+                    [self.operating] if self.operating is not None else [])
 
     def save(self) -> bytes:
         """The workbook as xlsx bytes. openpyxl writes the workbook with every sheet's frame (widths,
@@ -153,6 +157,7 @@ class DeploymentCells:
     factor: list[str] = field(default_factory=list)    # price indexation factor per contract year
     items: list[ItemCells] = field(default_factory=list)
     time: list[TimeCells] = field(default_factory=list)
+    bought: dict[str, list[str]] = field(default_factory=dict)  # owned item -> units bought per contract year
 
 
 @dataclass

@@ -9,6 +9,7 @@ from fractions import Fraction
 from openpyxl.utils import get_column_letter
 
 from bcalc.core import vat
+from bcalc.core.assets import is_asset
 from bcalc.core.notices import Notices
 from bcalc.core.plan import Charge, line_hours
 from bcalc.core.selection import USAGE_BASES, active_time, effective_clients, minimum_years
@@ -98,13 +99,24 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
         prev = get_column_letter(1 + k)
         s.formula(row, 2 + k, f"={prev}{row}*(1+IF({cap}=\"\",{rate},MIN({rate},{cap})))", FACTOR)
     refs.factor = _row(sheet, row, n)
+    plan = book.result.plans[d_index]
+    # owned items bought per unit: the units bought each contract year, new and replaced at the
+    # end of their life (the lifetime decides which earlier years count, so it is written as text)
+    for charge in plan.charges:
+        if is_asset(charge) and charge.unit_based:
+            row += 1
+            s.text(row, 1, f"{w['bought_units']}: {charge.line_id} ({w['lifetime_years']} {charge.lifetime})")
+            done: list[str] = []
+            for k in range(n):
+                s.formula(row, 2 + k, formulas.bought(k, charge.lifetime, refs.new, refs.clients, done), "0")
+                done.append(address(sheet, row, 2 + k))
+            refs.bought[charge.line_id] = done
 
     # one row per charge, as the engine planned it
     row += 2
     heads = ("item", "label", "price", "quoted", "vat_rate", "fixed_qty", "source", "note")
     for col, key in enumerate(heads, start=1):
         s.head(row, col, w[key])
-    plan = book.result.plans[d_index]
     for charge in plan.charges:
         row += 1
         refs.items.append(_charge_row(book, cells, refs, row, d_index, charge))

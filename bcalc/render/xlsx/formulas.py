@@ -58,6 +58,8 @@ def charge_terms(charge: Charge, fixed: str | None, dep: DeploymentCells,
             q = dep.new[k]
         elif count == "removed":
             q = dep.removed[k]
+        elif count == "bought":
+            q = dep.bought[charge.line_id][k]
         elif count == "fixed":
             q = fixed
         else:  # fixed_if_removed
@@ -95,6 +97,43 @@ def tier_price(conditions: list[tuple[list[str], str]], count: str) -> str:
     for conds, value in reversed(conditions):
         expr = value if not conds else f"IF(AND({','.join(conds)}),{value},{expr})"
     return "=" + expr.replace("{count}", count)
+
+
+# -- owned items (bcalc.core.assets) -------------------------------------------------------------
+
+def bought(k: int, lifetime: int, new: list[str], clients: list[str], cells: list[str]) -> str:
+    """Units bought at the start of contract year k: the new ones and those kept in use beyond the
+    ones bought in the last lifetime - 1 years (``bcalc.core.assets.bought``)."""
+    if k == 0:
+        return f"={new[0]}"
+    window = cells[max(0, k - lifetime + 1):k]
+    younger = f"-({'+'.join(window)})" if window else ""
+    return f"={new[k]}+MAX(0,MIN({clients[k - 1]},{clients[k]}){younger})"
+
+
+def unit_cost(price: str, factor: str, rate: str, recoverable: str, quoted: str) -> str:
+    """What one unit bought in a contract year costs, VAT not recovered included (``vat.cost_factor``)."""
+    keep = f"(1+{rate}*(1-{recoverable}))"
+    return f"{price}*{factor}*{keep}/(1+{rate})" if quoted == "incl" else f"{price}*{factor}*{keep}"
+
+
+def depreciation(cohorts: list[tuple[str, str, int]], residual: str, lifetime: int) -> str:
+    """A year's depreciation of an owned item: cohorts are (units, unit cost, months of life in the year)."""
+    terms = [f"{q}*MAX(0,{c}-{residual})*{n}/{12 * lifetime}" for q, c, n in cohorts]
+    return f"=ROUND({'+'.join(terms) or '0'},2)"
+
+
+def interest(cohorts: list[tuple[str, str, int, int]], residual: str, lifetime: int, rate: str) -> str:
+    """A year's interest: cohorts are (units, unit cost, months n, sum of months since purchase s):
+    units x rate / 12 x (n x cost - s x monthly depreciation)."""
+    terms = [f"{q}*{rate}/12*({n}*{c}-{s}*MAX(0,{c}-{residual})/{12 * lifetime})" for q, c, n, s in cohorts]
+    return f"=ROUND({'+'.join(terms) or '0'},2)"
+
+
+def book_value(cohorts: list[tuple[str, str, int]], residual: str, lifetime: int) -> str:
+    """Book value at the end of the horizon: cohorts are (units, unit cost, months since purchase)."""
+    terms = [f"{q}*({c}-{m}*MAX(0,{c}-{residual})/{12 * lifetime})" for q, c, m in cohorts]
+    return f"=ROUND({'+'.join(terms) or '0'},2)"
 
 
 # -- funding and benefits ------------------------------------------------------------------------
@@ -143,4 +182,4 @@ def benefit_amount(cells: BenefitCells, periods: str, price_factor_jan: str) -> 
 
 
 __all__ = ["exact", "segments", "charge_terms", "charge_quantity", "charge_amount", "time_quantity", "time_amount",
-           "tier_price", "funding", "benefit_periods", "benefit_hours", "benefit_time_value", "benefit_amount"]
+           "tier_price", "bought", "unit_cost", "depreciation", "interest", "book_value", "funding", "benefit_periods", "benefit_hours", "benefit_time_value", "benefit_amount"]

@@ -37,6 +37,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
     row = head_row
     for year in book.years:
         row += 1
+        book.year_rows[year] = row
         s.num(row, 1, year)
         for col, cat in zip(range(2, 6), CATEGORIES):
             s.formula(row, col, f"=SUMIFS({calc_range('I')},{calc_range('A')},$A{row},{calc_range('F')},"

@@ -9,6 +9,13 @@ from __future__ import annotations
 
 WORDS = {
     "nl": {
+        "operating": "Exploitatie", "operating_title": "Exploitatie per kalenderjaar: eigendom afgeschreven",
+        "interest_rate": "Rente per jaar over de boekwaarde", "owned_item": "Eigendom",
+        "lifetime_years": "Levensduur (jaren)", "residual": "Restwaarde per eenheid",
+        "bought_units": "Gekocht (nieuw en vervangen)", "depreciation": "Afschrijving", "interest": "Rente",
+        "book_value": "Boekwaarde aan het einde van de looptijd", "cash_cost": "Kosten (kasstroom)",
+        "less_purchases": "min aanschaf in eigendom", "operating_cost": "Exploitatiekosten",
+        "operating_net": "Netto (exploitatie)",
         "summary": "Samenvatting", "inputs": "Invoer", "calculation": "Berekening", "funding": "Financiering",
         "sources": "Bronnen", "year": "Jaar", "one_off": "Eenmalig", "recurring": "Terugkerend",
         "training": "Training", "internal": "Interne uren", "vat": "Btw", "cost": "Kosten",
@@ -78,6 +85,13 @@ WORDS = {
         "draws": "Trekkingen", "seed": "Seed",
     },
     "en": {
+        "operating": "Operating", "operating_title": "Operating view per calendar year: owned items depreciated",
+        "interest_rate": "Interest a year on the book value", "owned_item": "Owned item",
+        "lifetime_years": "Lifetime (years)", "residual": "Residual value per unit",
+        "bought_units": "Bought (new and replaced)", "depreciation": "Depreciation", "interest": "Interest",
+        "book_value": "Book value at the end of the horizon", "cash_cost": "Cost (cash)",
+        "less_purchases": "less purchases of owned items", "operating_cost": "Operating cost",
+        "operating_net": "Net (operating)",
         "summary": "Summary", "inputs": "Inputs", "calculation": "Calculation", "funding": "Funding",
         "sources": "Sources", "year": "Year", "one_off": "One-off", "recurring": "Recurring",
         "training": "Training", "internal": "Internal hours", "vat": "VAT", "cost": "Cost",
