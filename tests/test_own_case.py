@@ -192,3 +192,46 @@ def test_the_starters_own_line_examples_are_valid(tmp_path):
     assert origins["ecd-koppeling"] == "case" and origins["huur"] == "quote"
     # the own hours per new client have no rate in the starter: counted as hours, noted, not valued
     assert any(n["code"] == "unvalued" and "instructie" in json.dumps(n).lower() for n in doc["notices"])
+
+
+def test_own_lines_and_quotes_are_never_brought_to_the_price_level(tmp_path):
+    # the own-lines case with catalogue prices indexed: the quote (75,50 incl.), the own ECD link (4.500)
+    # and the own product's tier (45) stay as written; Medido's catalogue one-off (installation, 001:569)
+    # moves by the catalogue factor
+    text = OWN.read_text(encoding="utf-8").replace("scenario: none\n", "scenario: none\ncatalogue_prices: indexed\n"
+                                                   "catalogue_index: {2026: 2.1%}\n")
+    path = tmp_path / "indexed.yaml"
+    path.write_text(text, encoding="utf-8")
+    catalogue, tariffs, case = load_all(path)
+    r = estimate(case, catalogue, tariffs)
+    lines = {(ln.product, ln.item, ln.year): ln for ln in r.lines}
+    assert lines[("medido", "huur", 2027)].excl_vat == D("7487.60")
+    assert lines[("medido", "ecd-koppeling", 2027)].excl_vat == D("4500.00")
+    assert lines[("tessa-eigen", "huur", 2027)].excl_vat == D("6480.00")
+    base = {(ln.product, ln.item, ln.year): ln for ln in estimate(*_loaded(OWN)).lines}
+    moved = [k for k, ln in lines.items() if ln.kind == "supplier" and ln.excl_vat != base[k].excl_vat]
+    assert moved and all(k[0] == "medido" and k[1] not in ("huur", "ecd-koppeling") for k in moved)
+
+
+def _loaded(path):
+    catalogue, tariffs, case = load_all(path)
+    return case, catalogue, tariffs
+
+
+def test_two_deployments_that_differ_only_in_a_quotes_vat_are_priced_apart(tmp_path):
+    # the same Medido twice at 75,50 a month for 10 clients: once quoted excl. (10 x 75,50 x 12 = 9.060,00
+    # excl.), once incl. (excl. round(9.060,00 / 1,21) = 7.487,60); the memo must not take one for the other
+    path = tmp_path / "two.yaml"
+    path.write_text("""\
+case: Twee offertes
+start: 2027-01
+years: 1
+scenario: none
+staff: {project_lead: {count: 1}, care_staff: {count: 10}}
+deployments:
+  - {product: medido, clients: 10, prices: {huur: {amount: 75.50, vat: excl}}}
+  - {product: medido, clients: 10, prices: {huur: {amount: 75.50, vat: incl}}}
+""", encoding="utf-8")
+    r = estimate(*_loaded(path))
+    rent = {ln.deployment: ln.excl_vat for ln in r.lines if ln.item == "huur"}
+    assert rent == {0: D("9060.00"), 1: D("7487.60")}
