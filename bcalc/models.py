@@ -282,6 +282,10 @@ class Deployment:
     index_cap: Decimal | None = None
     label: str | None = None
     contract: Contract = Contract()
+    # its own heads per role and teams (a district): lines per head or team of those are charged with
+    # it, on these counts (bcalc.core.selection); empty / None: the organisation's
+    staff: dict[str, int] = field(default_factory=dict)
+    teams: int | None = None
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 

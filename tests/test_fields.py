@@ -204,6 +204,13 @@ deployments:
     vat_rates: {}
     index_cap: 2%
     contract: {term: 5, min_clients: 10, exit_year: 5}
+    staff:
+      care_staff: {count: 12}
+      key_user: {count: 2}
+      project_lead: {count: 1}
+      functional_admin: {count: 1}
+      data_analyst: {count: 0}
+      teams: 2
 funding:
   - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
   - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
@@ -251,6 +258,8 @@ def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
         "case": data, "case.indexation": data["indexation"], "case.vat": data["vat"], "case.staff": data["staff"],
         "case.staff.role": data["staff"]["care_staff"], "case.fx": data["fx"],
         "case.deployment": data["deployments"][0], "case.deployment.contract": data["deployments"][0]["contract"],
+        "case.deployment.staff": data["deployments"][0]["staff"],
+        "case.deployment.staff.role": data["deployments"][0]["staff"]["care_staff"],
         "case.funding": data["funding"][2], "case.benefit": data["benefits"][2],
     }[sec.name]
     target["zzz_undeclared"] = 1

@@ -79,7 +79,8 @@ class Memo:
 def deployment_key(dep) -> tuple:
     """A deployment as a value, leaving out what no figure depends on (its label, its place in the file)."""
     return (dep.product, dep.clients, dep.options, tuple(sorted(dep.prices.items())),
-            tuple(sorted(dep.quantities.items())), tuple(sorted(dep.vat_rates.items())), dep.index_cap, dep.contract)
+            tuple(sorted(dep.quantities.items())), tuple(sorted(dep.vat_rates.items())), dep.index_cap, dep.contract,
+            tuple(sorted(dep.staff.items())), dep.teams)
 
 
 def staff_key(case) -> tuple:

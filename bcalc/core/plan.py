@@ -59,7 +59,7 @@ class TimeCharge:
     line: TimeLine
     heads: Fraction
     hours: tuple[Fraction, ...]   # per month of the horizon, for one head (or organisation, or team)
-    rate: Decimal                 # the role's hourly rate in the first year (indexed with wages)
+    rate: Decimal | None          # the role's hourly rate in the first year (indexed with wages); None: not valued
 
 
 @record
@@ -81,6 +81,13 @@ class DeploymentPlan:
     units: Units
     charges: tuple[Charge, ...]
     time: tuple[TimeCharge, ...]
+    carries: frozenset[str] = frozenset()   # the organisation-wide counts charged here (selection.carried)
+    unvalued: tuple[TimeCharge, ...] = ()   # counted time lines of a role without a rate: hours, no amount
+
+    @property
+    def counted_time(self) -> tuple[TimeCharge, ...]:
+        """Every counted time line of the deployment, valued or not (the hours per role)."""
+        return self.time + self.unvalued
 
 
 def term(charge: Charge, contract_year: int, starts: bool) -> tuple[str, str] | None:
@@ -223,12 +230,13 @@ def _pack_charges(item: Item, dep: Deployment, product: Product, fixed: Decimal 
 
 
 def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, notices: Notices, tariffs: Tariffs,
-                     first: bool) -> list[Charge]:
-    """The deployment's supplier items, priced for year 1."""
+                     carries: frozenset[str]) -> list[Charge]:
+    """The deployment's supplier items, priced for year 1; ``carries``: the organisation-wide counts
+    of its product charged with it (bcalc.core.selection.carried)."""
     out: list[Charge] = []
     peak = max(dep.clients) if dep.clients else 0
     for item in selection.active_items(product, dep):
-        if not first and selection.is_shared(item, dep):
+        if not selection.charged_here(item, dep, carries):
             continue
         runs = selection.charge_years(item, dep, case.years)
         unit_based = selection.is_unit_based(item, dep)
@@ -294,10 +302,12 @@ def _phase_hours(line: TimeLine, end: str, n_months: int) -> list[Fraction]:
 
 
 def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Month, ...], end: str,
-                 notices: Notices, kept: dict | None = None) -> list[TimeCharge]:
-    """The deployment's counted time lines; hours of a role without a rate are noted, not charged."""
-    out = []
-    for line in selection.active_time(product, dep):
+                 notices: Notices, kept: dict | None = None,
+                 carries: frozenset[str] = frozenset()) -> tuple[list[TimeCharge], list[TimeCharge]]:
+    """The deployment's counted time lines charged with it: those valued at their role's rate, and
+    those of a role without a rate (their hours are noted and counted, not charged)."""
+    out, unvalued = [], []
+    for line in selection.charged_time(product, dep, carries):
         role = case.staff[line.role]
         heads = Fraction(selection.heads(line, dep, case))
         if not heads:
@@ -305,18 +315,22 @@ def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Mo
         per_month = phase_hours(line, end, notices, product, len(months), kept)
         if role.rate is None:
             notices.unvalued(product, line, sum((h for h in per_month if h), Fraction(0)) * heads)
+            unvalued.append(TimeCharge(line, heads, tuple(per_month), None))
             continue
         out.append(TimeCharge(line, heads, tuple(per_month), role.rate))
-    return out
+    return out, unvalued
 
 
 def plan_deployment(case: Case, d_index: int, product: Product, months: tuple[Month, ...], end: str,
-                    notices: Notices, tariffs: Tariffs, first: bool, kept: dict | None = None) -> DeploymentPlan:
-    """``kept``: the memo's table of hours per month (``phase_hours``), or None."""
+                    notices: Notices, tariffs: Tariffs, carries: frozenset[str],
+                    kept: dict | None = None) -> DeploymentPlan:
+    """``carries``: the organisation-wide counts of its product charged with this deployment
+    (bcalc.core.selection.carried); ``kept``: the memo's table of hours per month (``phase_hours``), or None."""
     dep = case.deployments[d_index]
-    charges = supplier_charges(case, dep, product, end, notices, tariffs, first)
-    time = time_charges(case, dep, product, months, end, notices, kept) if first else []
-    return DeploymentPlan(d_index, product, dep, first, units(dep, case.years), tuple(charges), tuple(time))
+    charges = supplier_charges(case, dep, product, end, notices, tariffs, carries)
+    time, unvalued = time_charges(case, dep, product, months, end, notices, kept, carries)
+    return DeploymentPlan(d_index, product, dep, selection.ORGANISATION in carries, units(dep, case.years),
+                          tuple(charges), tuple(time), carries, tuple(unvalued))
 
 
 __all__ = ["Charge", "TimeCharge", "Units", "DeploymentPlan", "units", "pick_price", "unit_price", "cheapest_packs",

@@ -55,6 +55,9 @@ TEXTS = {
                    "them to {start_year}. Use quoted prices (prices) where you have them.",
     "shared": "{product} appears more than once: costs per organisation, team or employee and the internal hours "
               "are counted with its first deployment",
+    "shared_own": "{product} appears more than once: costs per organisation are counted with its first deployment; "
+                  "deployment {deployment} counts its own staff ({counts}) and is charged the costs and hours per "
+                  "employee or team of those",
     "funding_stop": "Every deployment stops after contract year {year}: funding per client stops then and later "
                     "subsidies lapse",
     "funding_exit": "A deployment stops early (exit_year), but the funding lines keep their own client counts: "

@@ -57,6 +57,9 @@ TEXTS = {
                    "naar {start_year}. Gebruik offerteprijzen (prices) waar u die hebt.",
     "shared": "{product} komt vaker voor: kosten per organisatie, team of medewerker en de interne uren staan bij "
               "de eerste inzet van dit product",
+    "shared_own": "{product} komt vaker voor: kosten per organisatie staan bij de eerste inzet van dit product; "
+                  "inzet {deployment} telt eigen personeel ({counts}) en draagt de kosten en uren per medewerker of "
+                  "team daarvan",
     "funding_stop": "Alle inzetten stoppen na contractjaar {year}: financiering per cliënt stopt dan en latere "
                     "subsidies vervallen",
     "funding_exit": "Een inzet stopt eerder (exit_year), maar de financieringsregels houden hun eigen aantallen "

@@ -153,6 +153,8 @@ class DeploymentCells:
     factor: list[str] = field(default_factory=list)    # price indexation factor per contract year
     items: list[ItemCells] = field(default_factory=list)
     time: list[TimeCells] = field(default_factory=list)
+    staff_count: dict[str, str] = field(default_factory=dict)   # its own heads per role, where it names them
+    teams: str | None = None                                    # its own teams, where it gives them
 
 
 @dataclass
