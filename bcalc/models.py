@@ -500,6 +500,19 @@ class ProductTotals:
 
 
 @record
+class RoleHours:
+    """The counted hours of one staff role per calendar year (bcalc.core.staffing)."""
+
+    role: str
+    valued: bool                          # the case gives the role a rate: its hours are costed
+    years: tuple[int, ...]                # the calendar years of the horizon
+    hours: tuple[Decimal, ...]            # per calendar year, exact
+    total_hours: Decimal
+    fte: tuple[Decimal, ...] | None       # per calendar year, over its months in the horizon; None: no hours_per_fte
+    average_fte: Decimal | None           # over the horizon: total hours / hours_per_fte / years
+
+
+@record
 class Result:
     case: Case
     scenario: str
@@ -518,3 +531,4 @@ class Result:
     monthly_net: tuple[Decimal, ...] = ()        # exact (unrounded) net flow per month of the horizon
     investment: Investment | None = None
     plans: tuple = ()                            # the charges per deployment (bcalc.core.plan.DeploymentPlan)
+    staff_hours: tuple[RoleHours, ...] = ()      # counted hours (and FTE) per role per calendar year

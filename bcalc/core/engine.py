@@ -32,6 +32,7 @@ from bcalc.core.lines import CATEGORIES, DeploymentLines, Row, evaluate
 from bcalc.core.memo import Memo, deployment_key, staff_key
 from bcalc.core.notices import Notices
 from bcalc.core.plan import DeploymentPlan, plan_deployment
+from bcalc.core.staffing import role_hours
 from bcalc.models import (
     BenefitResult,
     Case,
@@ -307,7 +308,8 @@ def _assemble(ev: Evaluation) -> Result:
     return Result(case=case, scenario=run.scenario, prices_end=run.end, per_year=tuple(per_year), total=total,
                   products=tuple(products), lines=tuple(lines), funding=tuple(funding),
                   warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
-                  benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans))
+                  benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans),
+                  staff_hours=role_hours(case, plans, months))
 
 
 def _rates(run: Run) -> dict[str, dict[int, Decimal]]:

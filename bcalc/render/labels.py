@@ -68,6 +68,13 @@ LABELS = {
         "benefits_title": "Baten",
         "hours": "Uren",
         "fte": "Fte",
+        "staff_hours_title": "Uren en fte per rol",
+        "role": "Rol",
+        "no_fte": "Fte: geef hours_per_fte (uren in één fte per jaar); bcalc neemt geen norm aan.",
+        "fte_note": "Uren van de getelde tijdsposten (training en interne uren), ook van rollen zonder uurtarief; "
+                    "vrijgekomen tijd (baten) telt niet mee. Fte over de maanden van elk jaar binnen de looptijd; "
+                    "totaalkolom: gemiddelde per jaar.",
+        "unvalued": "niet gewaardeerd: geen uurtarief",
     },
     "en": {
         "year": "Year",
@@ -134,6 +141,13 @@ LABELS = {
         "benefits_title": "Benefits",
         "hours": "Hours",
         "fte": "FTE",
+        "staff_hours_title": "Hours and FTE per role",
+        "role": "Role",
+        "no_fte": "FTE: give hours_per_fte (hours in one FTE a year); bcalc assumes no norm.",
+        "fte_note": "Hours of the counted time lines (training and internal hours), also of roles without an hourly "
+                    "rate; time freed (benefits) is not included. FTE over the months of each year within the horizon; "
+                    "total column: the yearly average.",
+        "unvalued": "not valued: no hourly rate",
     },
 }
 
@@ -142,3 +156,10 @@ COLUMNS = ("one_off", "recurring", "training", "internal", "vat", "cost", "fundi
 
 def label(key: str, lang: str) -> str:
     return LABELS[lang][key]
+
+
+def role_name(role: str, lang: str) -> str:
+    """A staff role in words (the messages' words for it)."""
+    from bcalc.messages import catalogue
+
+    return catalogue(lang).WORDS["role"].get(role, role)
