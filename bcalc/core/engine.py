@@ -190,9 +190,9 @@ def _deployments(run: Run, memo: Memo):
         key = (context, deployment_key(dep), token, mine)
         plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, mine, memo))
         if selection.ORGANISATION not in mine:
-            own = selection.own_drivers(dep)
+            here = sorted(selection.drivers_here(product, dep, mine))
             said = ((Message("shared_own", {"product": product.name, "deployment": d_index + 1,
-                                            "counts": ", ".join(sorted(own))}) if own
+                                            "counts": ", ".join(here)}) if here
                      else Message("shared", {"product": product.name})),) + said
         return plan, memo.get(memo.deployments, (key, lines_context), lambda: evaluate(run, plan, memo)), said
 

@@ -121,6 +121,14 @@ def charged_here(line: Item | TimeLine, dep: Deployment, carries: frozenset[str]
     return own_count(dep, name) is not None or name in carries
 
 
+def drivers_here(product: Product, dep: Deployment, carries: frozenset[str]) -> set[str]:
+    """The teams and roles whose lines (per team, per head) this deployment is charged, on its own
+    counts or the organisation's."""
+    lines = list(active_items(product, dep)) + active_time(product, dep)
+    used = {driver(x) for x in lines if not (isinstance(x, Item) and x.id in dep.quantities)}
+    return {d for d in used - {None, ORGANISATION} if own_count(dep, d) is not None or d in carries}
+
+
 def charged_time(product: Product, dep: Deployment, carries: frozenset[str],
                  counted_only: bool = True) -> list[TimeLine]:
     """The time lines in force that are charged with this deployment (``active_time``, ``charged_here``)."""
@@ -251,5 +259,5 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 
 __all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "active_items", "active_time",
            "first_of_product", "is_shared",
-           "ORGANISATION", "TEAMS", "driver", "own_count", "own_drivers", "carried", "charged_here", "charged_time", "is_unit_based", "is_consumable", "effective_clients", "client_months",
+           "ORGANISATION", "TEAMS", "driver", "own_count", "own_drivers", "carried", "charged_here", "charged_time", "drivers_here", "is_unit_based", "is_consumable", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]
