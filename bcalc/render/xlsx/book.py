@@ -190,6 +190,7 @@ class InputCells:
     vat_standard: str = ""
     vat_recoverable: str = ""
     discount_rate: str = ""
+    hours_per_fte: str = ""     # empty when the case gives none: no FTE
     teams: str = ""
     fx: str | None = None       # euros per dollar, when the case gives it
     price_rate: dict[int, str] = field(default_factory=dict)         # calendar year -> price indexation

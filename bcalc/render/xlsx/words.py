@@ -48,6 +48,14 @@ WORDS = {
                        "sommen van regels. Prijzen indexeren op elke verjaardag van de start (met het maximum per "
                        "inzet), lonen en tarieven op 1 januari."),
         "hours": "uren",
+        "hours_per_fte": "Uren per fte per jaar", "fte": "fte", "staff_hours": "Uren en fte per rol",
+        "unvalued": "niet gewaardeerd: geen uurtarief",
+        "staff_hours_note": ("Uren: aantal x uren per persoon van de tijdsposten op het invoerblad (ook rollen zonder "
+                             "uurtarief; vrijgekomen tijd telt niet mee). Fte: uren / uren per fte, over de maanden "
+                             "van het jaar binnen de looptijd; totaal: gemiddelde per jaar."),
+        "staff_hours_no_fte": ("Uren: aantal x uren per persoon van de tijdsposten op het invoerblad (ook rollen "
+                               "zonder uurtarief; vrijgekomen tijd telt niet mee). Geen fte: de case geeft geen "
+                               "hours_per_fte; bcalc neemt geen norm aan."),
         "benefits_sheet": "Baten", "price_factor_jan": "Prijsfactor (1 januari)", "discount_rate": "Discontovoet",
         "benefit": "Baat", "follows": "Volgt de cliënten van", "per_client_per": "Per cliënt per",
         "per_day": "dag", "per_week": "week", "per_month": "maand", "per_year": "jaar", "unit_minutes": "minuten",
@@ -112,6 +120,14 @@ WORDS = {
                        "index at each anniversary of the start (capped per deployment), wages and tariffs on "
                        "1 January."),
         "hours": "hours",
+        "hours_per_fte": "Hours per FTE a year", "fte": "FTE", "staff_hours": "Hours and FTE per role",
+        "unvalued": "not valued: no hourly rate",
+        "staff_hours_note": ("Hours: heads x hours per head of the time lines on the inputs sheet (also roles without "
+                             "an hourly rate; time freed is not included). FTE: hours / hours per FTE, over the "
+                             "months of the year within the horizon; total: the yearly average."),
+        "staff_hours_no_fte": ("Hours: heads x hours per head of the time lines on the inputs sheet (also roles "
+                               "without an hourly rate; time freed is not included). No FTE: the case gives no "
+                               "hours_per_fte; bcalc assumes no norm."),
         "benefits_sheet": "Benefits", "price_factor_jan": "Price factor (1 January)", "discount_rate": "Discount rate",
         "benefit": "Benefit", "follows": "Follows the clients of", "per_client_per": "Per client per",
         "per_day": "day", "per_week": "week", "per_month": "month", "per_year": "year", "unit_minutes": "minutes",
