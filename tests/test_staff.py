@@ -197,3 +197,32 @@ def test_a_case_without_counted_time_has_no_hours_table(run):
             quantities: {scholing: 2}
     """)
     assert r.staff_hours == ()
+
+
+def test_a_choice_break_even_counts_the_districts_own_heads(catalogue, tariffs, run):
+    # cContact for a district with 30 care staff of its own (the organisation's count is 0):
+    # enterprise EUR 500 a month (001:2201) against essential EUR 9,50 per employee a month
+    # (001:2202): essential 30 x 9,50 x 12 x 1,21 = 4.138,20; equal at 500 / 9,5 = 52,6 employees,
+    # so enterprise is cheaper from 53, counted on the district's heads
+    from bcalc.core.choices import choice_pricing
+    from bcalc.core.engine import estimate as full
+
+    r = run("""
+        case: Beeldzorg in een wijk
+        start: 2027-01
+        years: 1
+        scenario: none
+        staff: {care_staff: {count: 0}}
+        deployments:
+          - product: ccontact
+            clients: 10
+            options: [enterprise]
+            staff: {care_staff: {count: 30}}
+    """)
+    pricing = choice_pricing(r.case, catalogue, tariffs,
+                             lambda c, p: full(c, catalogue, tariffs, prices=p, checks=False))
+    cp = next(p for p in pricing if p.choice.id == "licentie")
+    costs = {o.option: o.cost for o in cp.options}
+    assert costs["essential"] == D("4138.20") and costs["enterprise"] == D("7260.00")
+    (be,) = cp.break_evens
+    assert (be.cheaper, be.than, be.driver, be.count) == ("enterprise", "essential", "care_staff", 53)
