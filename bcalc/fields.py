@@ -173,7 +173,8 @@ CASE = Section("case", "case", "Top level", (
     _f("benefits", "list", "Time freed or costs avoided per client.", of="case.benefit"),
     _f("discount_rate", "percent", "Discount rate for the net present value; year 1 is the base year. "
        "Without it no NPV is shown.", **_PCT_0_100),
-    _f("hours_per_fte", "number", "Hours in one FTE a year, to show freed time as FTE.", minimum=1,
+    _f("hours_per_fte", "number", "Hours in one FTE a year, to show staff hours per role and freed time as FTE. "
+       "Without it hours are shown without FTE; bcalc assumes no norm.", minimum=1,
        maximum=HOURS_A_YEAR),
     _f("products", "list", "The organisation's own products, written as catalogue products (a quote, an "
        "innovation the catalogue has no prices for); a deployment selects one by its id.", of="case.product"),
@@ -248,6 +249,26 @@ CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]
     _f("assets", "map", "Items bought outright that last a number of years, per item id: replaced at the end "
        "of their life within the horizon and depreciated in the operating view. Replaces the catalogue's "
        "lifetime and residual.", keys="item id", of="case.deployment.asset"),
+    _f("staff", "section", "The deployment's own staff (a district, a location): heads per role and teams. "
+       "Items and time lines per head of a role it names, or per team when it gives teams, are charged "
+       "with this deployment on its counts; without it, the case's staff.", of="case.deployment.staff"),
+))
+
+CASE_DEPLOYMENT_STAFF = Section("case.deployment.staff", "case", "Staff of a deployment (`deployments[].staff`)", tuple(
+    _f(role, "section", f"This deployment's heads in the role {role}.", of="case.deployment.staff.role",
+       nullable=False) for role in ROLES
+) + (
+    _f("teams", "integer", "This deployment's care teams, for items and time priced per team.", minimum=0,
+       nullable=False, **_COUNT),
+), "Written as the case's `staff`, without rates: the hours are valued at the case's `staff.<role>.rate`, "
+   "so a role named here must be in the case's `staff` too. Costs per organisation stay with the first "
+   "deployment of a product. The case's count of a role (and its `teams`) stands for the staff that no "
+   "deployment of the product names: what is charged on it is counted once, with the first deployment of "
+   "the product that does not name that role (or give teams).")
+
+CASE_DEPLOYMENT_STAFF_ROLE = Section("case.deployment.staff.role", "case",
+                                     "Staff role of a deployment (`deployments[].staff.<role>`)", (
+    _req("count", "integer", "Heads in the role in this deployment.", minimum=0, **_COUNT),
 ))
 
 CASE_QUOTE = Section("case.quote", "case", "Quote (`deployments[].prices.<item>`)", (
@@ -583,6 +604,7 @@ UNCERTAINTY = Section("tariffs.uncertainty", "tariffs", "Uncertainty (`uncertain
 
 SECTIONS: dict[str, Section] = {s.name: s for s in (
     CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT, CASE_ASSET,
+    CASE_DEPLOYMENT_STAFF, CASE_DEPLOYMENT_STAFF_ROLE,
     CASE_FUNDING, CASE_BENEFIT, CASE_QUOTE, CASE_PRODUCT, CASE_ITEM, CASE_TIME,
     CASE_TIER, CASE_PACK, CASE_PHASE, CASE_CHOICE,
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,

@@ -317,11 +317,13 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
         if cm is not None:
             cget = getter(r, cm, F.CASE_CONTRACT, cp)
             contract = Contract(term=cget("term"), min_clients=cget("min_clients"), exit_year=cget("exit_year"))
+    own_staff, own_teams = _deployment_staff(r, d.get("staff"), path + ("staff",))
     dep = Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=get("label"),
                      contract=contract, count_time=count_time, hours_per_day=get("hours_per_day"),
                      hours_per_day_part=get("hours_per_day_part"), where=path,
-                     own=tuple(x.id for x in own_items + own_time), quotes=quotes, assets=assets)
+                     own=tuple(x.id for x in own_items + own_time), quotes=quotes, assets=assets,
+                     staff=own_staff, teams=own_teams)
     return dep, own_items, own_time
 
 
@@ -415,6 +417,32 @@ def _assets(r: Reader, d: dict, path: tuple, product, prices: dict[str, Decimal]
             continue
         out[item.id] = Asset(lifetime=lifetime, residual=residual)
     return out
+
+
+def _deployment_staff(r: Reader, raw: object, path: tuple) -> tuple[dict[str, int], int | None]:
+    """A deployment's own heads per role and teams (rates stay the case's)."""
+    staff: dict[str, int] = {}
+    if raw is None:
+        return staff, None
+    sm = r.section(raw, path, F.CASE_DEPLOYMENT_STAFF)
+    if sm is None:
+        return staff, None
+    teams = r.value(sm, F.CASE_DEPLOYMENT_STAFF["teams"], path)
+    for role in ROLES:
+        if role not in sm or sm[role] is None:
+            continue
+        rp = path + (role,)
+        if isinstance(sm[role], dict) and "rate" in sm[role]:
+            r.error(rp + ("rate",), f"rates stay the case's: give staff.{role}.rate at the top of the case")
+            sm = dict(sm)
+            sm[role] = {k: v for k, v in sm[role].items() if k != "rate"}
+        rm = r.section(sm[role], rp, F.CASE_DEPLOYMENT_STAFF_ROLE)
+        if rm is None:
+            continue
+        count = r.value(rm, F.CASE_DEPLOYMENT_STAFF_ROLE["count"], rp)
+        if count is not None:
+            staff[role] = count
+    return staff, teams
 
 
 def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:

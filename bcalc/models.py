@@ -343,6 +343,10 @@ class Deployment:
     count_time: dict[str, str] = field(default_factory=dict)  # time line id -> role: own staff's time
     hours_per_day: Decimal | None = None       # for time lines in days that the case counts
     hours_per_day_part: Decimal | None = None  # for time lines in dagdelen that the case counts
+    # its own heads per role and teams (a district): lines per head or team of those are charged with
+    # it, on these counts (bcalc.core.selection); empty / None: the organisation's
+    staff: dict[str, int] = field(default_factory=dict)
+    teams: int | None = None
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
     own: tuple[str, ...] = ()     # ids of the items and time lines the case file gives this deployment
     quotes: dict[str, Quote] = field(default_factory=dict)  # prices given with their VAT, source or year
@@ -644,6 +648,19 @@ class Operating:
 
 
 @record
+class RoleHours:
+    """The counted hours of one staff role per calendar year (bcalc.core.staffing)."""
+
+    role: str
+    valued: bool                          # the case gives the role a rate: its hours are costed
+    years: tuple[int, ...]                # the calendar years of the horizon
+    hours: tuple[Decimal, ...]            # per calendar year, exact
+    total_hours: Decimal
+    fte: tuple[Decimal, ...] | None       # per calendar year, over its months in the horizon; None: no hours_per_fte
+    average_fte: Decimal | None           # over the horizon: total hours / hours_per_fte / years
+
+
+@record
 class Result:
     case: Case
     scenario: str
@@ -664,3 +681,4 @@ class Result:
     plans: tuple = ()                            # the charges per deployment (bcalc.core.plan.DeploymentPlan)
     price_level: PriceLevel | None = None        # the level of the catalogue prices used
     operating: Operating | None = None           # only when the case owns items with a lifetime
+    staff_hours: tuple[RoleHours, ...] = ()      # counted hours (and FTE) per role per calendar year

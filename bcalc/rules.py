@@ -164,6 +164,18 @@ def check_catalogue_index(ctx: Loaded) -> list[Problem]:
     return out
 
 
+def check_deployment_staff_in_case(ctx: Loaded) -> list[Problem]:
+    """A role a deployment counts itself is in the case's staff, which holds its hourly rate."""
+    out = []
+    for dep in ctx.case.deployments:
+        for role in dep.staff:
+            if f"staff.{role}" not in ctx.given:
+                out.append(ctx.problem(dep.where + ("staff", role),
+                                       f"the case's staff has no {role}: give staff.{role} (its rate per hour; its "
+                                       f"count: the heads no deployment of the product names, 0 if none)"))
+    return out
+
+
 def check_contract_within_case(ctx: Loaded) -> list[Problem]:
     out = []
     for dep in ctx.case.deployments:
@@ -241,6 +253,7 @@ CASE_CHECKS = [
     check_roles_have_staff,
     check_count_time,
     check_catalogue_index,
+    check_deployment_staff_in_case,
     check_contract_within_case,
     check_funding_tariff_available,
     check_subsidy_within_case,

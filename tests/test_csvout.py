@@ -26,11 +26,11 @@ DETAIL = ("line", "funding", "benefit")
 
 EN_HEADER = ["Record", "Year", "Months", "Deployment", "Deployment label", "Product", "Item", "Code", "Label",
              "Category", "Kind", "Role", "Quantity", "Unit price", "Hours", "Cashable", "One-off", "Recurring",
-             "Training", "Internal", "Excl. VAT", "VAT", "Cost", "Funding", "Benefits", "Net", "Source", "Price from"]
+             "Training", "Internal", "Excl. VAT", "VAT", "Cost", "Funding", "Benefits", "Net", "Source", "Price from", "FTE"]
 NL_HEADER = ["Soort regel", "Jaar", "Maanden", "Inzet", "Naam inzet", "Product", "Post", "Code", "Omschrijving",
              "Categorie", "Herkomst", "Rol", "Aantal", "Prijs per eenheid", "Uren", "Kasbaat", "Eenmalig",
              "Terugkerend", "Training", "Interne uren", "Excl. btw", "Btw", "Kosten", "Financiering", "Baten",
-             "Netto", "Bron", "Prijs uit"]
+             "Netto", "Bron", "Prijs uit", "Fte"]
 
 
 def parse(text: str) -> tuple[list[str], list[dict]]:
@@ -302,5 +302,5 @@ def test_the_examples_have_funding_and_benefit_rows_to_check():
     for path in CASES:
         _, rows = parse(csvout.render(compute(path)))
         kinds |= {r["record"] for r in rows}
-    assert kinds == {"line", "funding", "benefit", "year_total", "total", "depreciation", "interest",
+    assert kinds == {"line", "funding", "benefit", "year_total", "total", "staff_hours", "depreciation", "interest",
                      "operating_year_total", "operating_total", "book_value"}

@@ -205,6 +205,13 @@ deployments:
     vat_rates: {}
     index_cap: 2%
     contract: {term: 5, min_clients: 10, exit_year: 5}
+    staff:
+      care_staff: {count: 12}
+      key_user: {count: 2}
+      project_lead: {count: 1}
+      functional_admin: {count: 1}
+      data_analyst: {count: 0}
+      teams: 2
     assets: {installatie: {lifetime: 3, residual: 0}}
     items:
       - {id: ecd, label: ECD-koppeling, basis: organisation, timing: one_off, category: one_off, amount: 4500,
@@ -332,6 +339,8 @@ def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
         "case.staff.role": data["staff"]["care_staff"], "case.fx": data["fx"],
         "case.deployment": data["deployments"][0], "case.deployment.contract": data["deployments"][0]["contract"],
         "case.deployment.asset": data["deployments"][0]["assets"]["installatie"],
+        "case.deployment.staff": data["deployments"][0]["staff"],
+        "case.deployment.staff.role": data["deployments"][0]["staff"]["care_staff"],
         "case.funding": data["funding"][2], "case.benefit": data["benefits"][2],
         "case.quote": data["deployments"][0]["prices"]["huur"], "case.product": data["products"][0],
         "case.item": data["products"][0]["items"][0], "case.time": data["products"][0]["time"][0],

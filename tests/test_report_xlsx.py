@@ -22,7 +22,8 @@ CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" /
                                                       ROOT / "tests" / "cases" / "own-lines.yaml",
                                                       ROOT / "tests" / "cases" / "linked-funding.yaml",
                                                       ROOT / "tests" / "cases" / "own-time.yaml",
-                                                      ROOT / "tests" / "cases" / "indexed-prices.yaml"]
+                                                      ROOT / "tests" / "cases" / "indexed-prices.yaml",
+                                                      ROOT / "tests" / "cases" / "staff-per-district.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 
@@ -42,6 +43,15 @@ def _expected(result) -> dict[str, Decimal]:
     out = {f"total_{k}": getattr(result.total, k) for k in TOTALS}
     if result.investment is not None and result.investment.npv is not None:
         out["npv"] = result.investment.npv
+    # hours and FTE per role per calendar year, to two decimals
+    for r in result.staff_hours:
+        out[f"hours_{r.role}"] = r.total_hours.quantize(Decimal("0.01"))
+        for year, hours in zip(r.years, r.hours):
+            out[f"hours_{r.role}_{year}"] = hours.quantize(Decimal("0.01"))
+        if r.fte is not None:
+            out[f"fte_{r.role}"] = r.average_fte.quantize(Decimal("0.01"))
+            for year, fte in zip(r.years, r.fte):
+                out[f"fte_{r.role}_{year}"] = fte.quantize(Decimal("0.01"))
     return out
 
 
@@ -142,6 +152,36 @@ def test_changed_inputs_follow_through_like_an_equally_changed_case(tmp_path):
     case2.write_text(text, encoding="utf-8")
     result, _, _ = _estimate(case2)
     assert result.total.vat == 0
+    for name, expected in _expected(result).items():
+        assert values[name].quantize(Decimal("0.01")) == expected, (name, values[name], expected)
+
+
+def test_a_districts_own_staff_and_the_hours_follow_changed_counts(tmp_path):
+    """Change the care staff of district Noord (deployment 1) and the organisation's teams and
+    hours per FTE in the saved workbook; LibreOffice must agree with the case changed the same way."""
+    lo.require_soffice()
+    original = ROOT / "tests" / "cases" / "staff-per-district.yaml"
+    path, _ = _write(original, tmp_path)
+    wb = load_workbook(path)
+    _set_named(wb, "count_1_care_staff", 20)           # Noord: 12 -> 20 care staff
+    _set_named(wb, "teams_3", 3)                       # Oost: 2 -> 3 teams
+    _set_named(wb, "teams", 6)                         # the organisation (West carries it): 5 -> 6
+    _set_named(wb, "hours_per_fte", 1500)
+    changed = tmp_path / "changed.xlsx"
+    wb.save(changed)
+    values = lo.named_values(lo.recalc(changed, tmp_path))
+
+    text = original.read_text(encoding="utf-8")
+    text = text.replace("staff: {care_staff: {count: 12}}", "staff: {care_staff: {count: 20}}")
+    text = text.replace("teams: 2}", "teams: 3}").replace("  teams: 5\n", "  teams: 6\n")
+    text = text.replace("hours_per_fte: 1600", "hours_per_fte: 1500")
+    case2 = tmp_path / "changed.yaml"
+    case2.write_text(text, encoding="utf-8")
+    result, _, _ = _estimate(case2)
+    # care staff 2027: 20 + 18 + 20 + 75 = 133 h; 133 / 1.500 FTE
+    assert result.staff_hours[0].hours[0] == 133
+    # training: 20 x 50 + 18 x 50 + 1.000 + 3 x 800 + 3.750 + 6 x 800 = 13.850,00
+    assert result.total.training == Decimal("13850.00")
     for name, expected in _expected(result).items():
         assert values[name].quantize(Decimal("0.01")) == expected, (name, values[name], expected)
 

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" / "kitchen-sink.yaml",
                                                       ROOT / "tests" / "cases" / "investment.yaml",
                                                       ROOT / "tests" / "cases" / "own-time.yaml",
-                                                      ROOT / "tests" / "cases" / "indexed-prices.yaml"]
+                                                      ROOT / "tests" / "cases" / "indexed-prices.yaml",
+                                                      ROOT / "tests" / "cases" / "staff-per-district.yaml"]
 
 
 def _workbook(path: Path, lang: str = "nl"):
@@ -38,8 +39,10 @@ def _formulas(ws) -> int:
 # one time benefit, a discount rate, and flows that do not change sign exactly once (no IRR).
 MEDIDO_FORMULAS = {
     # 5 years x 11 formula columns (B-L: 4 categories, VAT, cost, funding, benefits, net, two
-    # cumulatives) = 55, the total row B-J = 9, the NPV = 1
-    "Samenvatting": 65,
+    # cumulatives) = 55, the total row B-J = 9, the NPV = 1; the hours per role: care staff and
+    # project lead, each their hours in 2027 (the other years are 0) and their total = 4 (no FTE:
+    # the example gives no hours_per_fte)
+    "Samenvatting": 69,
     # wage, tariff and price factors for the 4 years after the first: 12; the deployment's new units
     # (5 contract years), removed units (years 2-5: 4), the peak (1) and the price factor (years 2-5:
     # 4): 14; the standard VAT rate of the 5 charges: 5; the training's heads (the care staff count)
@@ -62,6 +65,8 @@ MEDIDO_NAMES = (
     | {f"{kind}_{role}" for kind in ("rate", "count")
        for role in ("care_staff", "key_user", "project_lead", "functional_admin", "data_analyst")}
     | {f"price_1_{item}" for item in ("installatie", "ophalen", "implementatie", "huur", "zorgcentrale")}
+    | {"hours_per_fte", "hours_care_staff", "hours_project_lead"}
+    | {f"hours_{role}_{year}" for role in ("care_staff", "project_lead") for year in range(2027, 2032)}
 )
 
 

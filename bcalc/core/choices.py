@@ -70,6 +70,8 @@ def _driver(product: Product, choice: Choice) -> str | None:
 def _at_count(case: Case, dep: Deployment, driver: str, n: int) -> tuple[Case, Deployment]:
     if driver == "clients":
         return case, replace(dep, clients=tuple(n for _ in dep.clients))
+    if driver in dep.staff:  # the deployment counts this role itself (bcalc.core.selection)
+        return case, replace(dep, staff={**dep.staff, driver: n})
     staff = dict(case.staff)
     role = staff.get(driver, StaffRole(count=0))
     staff[driver] = replace(role, count=n)
@@ -79,6 +81,8 @@ def _at_count(case: Case, dep: Deployment, driver: str, n: int) -> tuple[Case, D
 def _current(case: Case, dep: Deployment, driver: str) -> int:
     if driver == "clients":
         return max(dep.clients) if dep.clients else 0
+    if driver in dep.staff:
+        return dep.staff[driver]
     role = case.staff.get(driver)
     return role.count if role else 0
 

@@ -33,6 +33,7 @@ from bcalc.core.lines import CATEGORIES, DeploymentLines, Row, evaluate
 from bcalc.core.memo import Memo, deployment_key, staff_key
 from bcalc.core.notices import Notices
 from bcalc.core.plan import DeploymentPlan, plan_deployment
+from bcalc.core.staffing import role_hours
 from bcalc.models import (
     BenefitResult,
     Case,
@@ -176,12 +177,12 @@ def _deployments(run: Run, memo: Memo):
     """A function of a deployment's number that gives its plan, its evaluated lines and its notices
     (the "shared" notice of a later deployment of a product first), through the memo."""
     case, catalogue, tariffs = run.case, run.catalogue, run.tariffs
-    first_of: dict[str, int] = {}   # product -> the number of its first deployment
+    carried: list[frozenset[str]] = []   # per deployment, the organisation-wide counts charged with it
 
-    def is_first(d_index: int, product: str) -> bool:
-        if product not in first_of:
-            first_of[product] = next(j for j, d in enumerate(case.deployments) if d.product == product)
-        return first_of[product] == d_index
+    def carries(d_index: int) -> frozenset[str]:
+        if not carried:
+            carried.extend(selection.carried(case))
+        return carried[d_index]
     context = (case.start_year, case.start_month, case.years, run.end, case.teams, staff_key(case),
                tuple(sorted(case.fx.items())), tariffs.vat_standard, case.catalogue_prices,
                tuple(sorted(case.catalogue_index.items())), tuple(sorted(tariffs.catalogue_index.items())))
@@ -191,14 +192,17 @@ def _deployments(run: Run, memo: Memo):
     def deployment(d_index: int) -> tuple[DeploymentPlan, DeploymentLines, tuple]:
         dep = case.deployments[d_index]
         product = catalogue.products[dep.product]
-        first = is_first(d_index, dep.product)
+        mine = carries(d_index)
         token = tokens.get(dep.product)
         if token is None:
             token = tokens[dep.product] = memo.product(product)
-        key = (context, deployment_key(dep), token, first)
-        plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, first, memo))
-        if not first:
-            said = (Message("shared", {"product": product.name}),) + said
+        key = (context, deployment_key(dep), token, mine)
+        plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, mine, memo))
+        if selection.ORGANISATION not in mine:
+            here = sorted(selection.drivers_here(product, dep, mine))
+            said = ((Message("shared_own", {"product": product.name, "deployment": d_index + 1,
+                                            "counts": ", ".join(here)}) if here
+                     else Message("shared", {"product": product.name})),) + said
         return plan, memo.get(memo.deployments, (key, lines_context), lambda: evaluate(run, plan, memo)), said
 
     return deployment
@@ -239,10 +243,10 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
         return out
 
 
-def _plan(run: Run, d_index: int, dep: Deployment, product: Product, first: bool, memo: Memo):
+def _plan(run: Run, d_index: int, dep: Deployment, product: Product, carries: frozenset[str], memo: Memo):
     """A deployment's plan, with the notices of planning it and of its product's items."""
     said = Notices()
-    plan = plan_deployment(run.case, d_index, product, run.months, run.end, said, run.tariffs, first, memo.hours)
+    plan = plan_deployment(run.case, d_index, product, run.months, run.end, said, run.tariffs, carries, memo.hours)
     _product_notices(product, dep, said)
     return plan, said.all()
 
@@ -317,7 +321,7 @@ def _assemble(ev: Evaluation) -> Result:
                     products=tuple(products), lines=tuple(lines), funding=tuple(funding),
                     warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
                     benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans),
-                    price_level=level)
+                    price_level=level, staff_hours=role_hours(case, plans, months))
     owned = operating(result, months, run.series["prices"])
     return replace(result, operating=owned) if owned is not None else result
 

@@ -64,7 +64,7 @@ class TimeCharge:
     line: TimeLine
     heads: Fraction
     hours: tuple[Fraction, ...]   # per month of the horizon, for one head (or organisation, or team)
-    rate: Decimal                 # the role's hourly rate in the first year (indexed with wages)
+    rate: Decimal | None          # the role's hourly rate in the first year (indexed with wages); None: not valued
 
 
 @record
@@ -86,6 +86,13 @@ class DeploymentPlan:
     units: Units
     charges: tuple[Charge, ...]
     time: tuple[TimeCharge, ...]
+    carries: frozenset[str] = frozenset()   # the organisation-wide counts charged here (selection.carried)
+    unvalued: tuple[TimeCharge, ...] = ()   # counted time lines of a role without a rate: hours, no amount
+
+    @property
+    def counted_time(self) -> tuple[TimeCharge, ...]:
+        """Every counted time line of the deployment, valued or not (the hours per role)."""
+        return self.time + self.unvalued
 
 
 def term(charge: Charge, contract_year: int, starts: bool) -> tuple[str, str] | None:
@@ -252,13 +259,14 @@ def _leveled(value: Decimal, level: Decimal) -> Decimal:
 
 
 def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, notices: Notices, tariffs: Tariffs,
-                     first: bool) -> list[Charge]:
-    """The deployment's supplier items, priced for year 1 (catalogue prices at the case's price level)."""
+                     carries: frozenset[str]) -> list[Charge]:
+    """The deployment's supplier items, priced for year 1; ``carries``: the organisation-wide counts
+    of its product charged with it (bcalc.core.selection.carried)."""
     out: list[Charge] = []
     level = level_factor(case, tariffs, product.price_year) if product.origin == "catalogue" else ONE
     peak = max(dep.clients) if dep.clients else 0
     for item in selection.active_items(product, dep):
-        if not selection.counts_here(item, first) and selection.is_shared(item, dep):
+        if not selection.charged_here(item, dep, carries):
             continue
         runs = selection.charge_years(item, dep, case.years)
         unit_based = selection.is_unit_based(item, dep)
@@ -371,13 +379,12 @@ def line_hours(line: TimeLine, dep: Deployment, case: Case, end: str, notices: N
 
 
 def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Month, ...], end: str,
-                 notices: Notices, kept: dict | None = None, first: bool = True) -> list[TimeCharge]:
-    """The deployment's counted time lines (the product's with its first deployment, the deployment's
-    own always); hours of a role without a rate are noted, not charged."""
-    out = []
-    for line in selection.active_time(product, dep):
-        if not selection.counts_here(line, first):
-            continue
+                 notices: Notices, kept: dict | None = None,
+                 carries: frozenset[str] = frozenset()) -> tuple[list[TimeCharge], list[TimeCharge]]:
+    """The deployment's counted time lines charged with it: those valued at their role's rate, and
+    those of a role without a rate (their hours are noted and counted, not charged)."""
+    out, unvalued = [], []
+    for line in selection.charged_time(product, dep, carries):
         role = case.staff[line.role]
         heads = Fraction(selection.heads(line, dep, case))
         if not heads:
@@ -387,18 +394,22 @@ def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Mo
         per_month = line_hours(line, dep, case, end, notices, product, months, kept)
         if role.rate is None:
             notices.unvalued(product, line, sum((h for h in per_month if h), Fraction(0)) * heads)
+            unvalued.append(TimeCharge(line, heads, tuple(per_month), None))
             continue
         out.append(TimeCharge(line, heads, tuple(per_month), role.rate))
-    return out
+    return out, unvalued
 
 
 def plan_deployment(case: Case, d_index: int, product: Product, months: tuple[Month, ...], end: str,
-                    notices: Notices, tariffs: Tariffs, first: bool, kept: dict | None = None) -> DeploymentPlan:
-    """``kept``: the memo's table of hours per month (``phase_hours``), or None."""
+                    notices: Notices, tariffs: Tariffs, carries: frozenset[str],
+                    kept: dict | None = None) -> DeploymentPlan:
+    """``carries``: the organisation-wide counts of its product charged with this deployment
+    (bcalc.core.selection.carried); ``kept``: the memo's table of hours per month (``phase_hours``), or None."""
     dep = case.deployments[d_index]
-    charges = supplier_charges(case, dep, product, end, notices, tariffs, first)
-    time = time_charges(case, dep, product, months, end, notices, kept, first)
-    return DeploymentPlan(d_index, product, dep, first, units(dep, case.years), tuple(charges), tuple(time))
+    charges = supplier_charges(case, dep, product, end, notices, tariffs, carries)
+    time, unvalued = time_charges(case, dep, product, months, end, notices, kept, carries)
+    return DeploymentPlan(d_index, product, dep, selection.ORGANISATION in carries, units(dep, case.years),
+                          tuple(charges), tuple(time), carries, tuple(unvalued))
 
 
 __all__ = ["Charge", "TimeCharge", "Units", "DeploymentPlan", "units", "pick_price", "unit_price", "cheapest_packs",

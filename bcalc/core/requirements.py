@@ -33,6 +33,9 @@ def needs(product: Product, dep: Deployment, have: set[str]) -> list[Need]:
     """The inputs the active lines of this deployment need and ``have`` lacks, in catalogue order."""
     from bcalc.core.selection import active_items, active_time
 
+    # the deployment's own counts (a role it names must also be in the case's staff, for its rate:
+    # bcalc.rules reports that where the deployment names it)
+    have = have | {f"staff.{role}" for role in dep.staff} | ({"staff.teams"} if dep.teams is not None else set())
     out = []
     for it in active_items(product, dep):
         if it.basis == "role" and it.role and it.id not in dep.quantities and f"staff.{it.role}" not in have:

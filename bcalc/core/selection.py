@@ -6,6 +6,16 @@ product's organisation-wide costs are counted with this deployment (its first), 
 are in use per contract year under the contract's exit year, how long fixed costs and minimum
 volumes run, what fixed quantity an item has, and which staffel tier applies. The engine, the
 workbook, the checks, the sensitivity and the loader all ask here.
+
+Staff per deployment. A product line charged per organisation, per team or per head of a role is
+counted on a *driver*: "organisation", "teams" or the role. A deployment may give its own count of
+a driver (``Deployment.staff``, ``Deployment.teams``: a district with its own care staff); a line on
+a driver it counts itself is charged with that deployment, on its count. The organisation's count
+of a driver (``Case.staff``, ``Case.teams``) stands for the staff that no deployment of the product
+counts itself: a line on it is charged once, with the first deployment of the product that does
+not count that driver itself. "organisation" is never a deployment's own: its lines stay with the
+first deployment of the product. A case in which no deployment counts its own staff charges every
+such line with the first deployment of its product.
 """
 
 from __future__ import annotations
@@ -13,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from bcalc.models import Asset, Case, Deployment, Item, Price, Product, TimeLine
+from bcalc.models import ROLES, Asset, Case, Deployment, Item, Price, Product, TimeLine
 from bcalc.money import ONE, ZERO, dec
 
 # Items whose quantity is a usage the source or the case states (hours, minutes, packs, pieces).
@@ -85,10 +95,81 @@ def counted_as(line: TimeLine, dep: Deployment) -> TimeLine:
     return replace(line, counted=True, role=dep.count_time[line.id], hours=hours)
 
 
-def counts_here(line: Item | TimeLine, first: bool) -> bool:
-    """Is a line counted with this deployment? A deployment's own line always; a product's line that is
-    shared by the organisation (see ``is_shared``, and every time line) with the product's first."""
-    return first or line.deployment_only
+ORGANISATION = "organisation"
+TEAMS = "teams"
+
+
+def driver(line: Item | TimeLine) -> str | None:
+    """What a line charged for the organisation, a team or a role head is counted on: "organisation",
+    "teams" or the role; None for a line that is not (units, usage)."""
+    if isinstance(line, TimeLine):
+        return line.role if line.per == "head" else TEAMS if line.per == "team" else ORGANISATION
+    if line.basis == "organisation":
+        return ORGANISATION
+    if line.basis == "team":
+        return TEAMS
+    if line.basis == "role":
+        return line.role or ""
+    return None
+
+
+def own_count(dep: Deployment, name: str) -> int | None:
+    """The deployment's own count of a driver ("teams" or a role), or None: the organisation's counts."""
+    if name == TEAMS:
+        return dep.teams
+    if name == ORGANISATION:
+        return None
+    return dep.staff.get(name)
+
+
+def own_drivers(dep: Deployment) -> frozenset[str]:
+    return frozenset(dep.staff) | (frozenset((TEAMS,)) if dep.teams is not None else frozenset())
+
+
+def carried(case: Case) -> list[frozenset[str]]:
+    """For every deployment: the drivers whose organisation-wide count it carries for its product
+    ("organisation" for the first deployment of the product; "teams" or a role for the first
+    deployment of the product that does not count it itself)."""
+    drivers = (ORGANISATION, TEAMS) + ROLES
+    taken: set[tuple[str, str]] = set()
+    out = []
+    for d in case.deployments:
+        mine = set()
+        own = own_drivers(d)
+        for name in drivers:
+            if name in own or (d.product, name) in taken:
+                continue
+            taken.add((d.product, name))
+            mine.add(name)
+        out.append(frozenset(mine))
+    return out
+
+
+def charged_here(line: Item | TimeLine, dep: Deployment, carries: frozenset[str]) -> bool:
+    """Is this line charged with this deployment? A line that is not on a driver always is; one on a
+    driver the deployment counts itself too; one on an organisation-wide count when it carries it.
+    An item with its own quantity in the case is always charged (it is the deployment's own), and so is
+    a line the case file gives this deployment (``items:``, ``time:`` under it)."""
+    if line.deployment_only or (isinstance(line, Item) and line.id in dep.quantities):
+        return True
+    name = driver(line)
+    if name is None:
+        return True
+    return own_count(dep, name) is not None or name in carries
+
+
+def drivers_here(product: Product, dep: Deployment, carries: frozenset[str]) -> set[str]:
+    """The teams and roles whose lines (per team, per head) this deployment is charged, on its own
+    counts or the organisation's."""
+    lines = list(active_items(product, dep)) + active_time(product, dep)
+    used = {driver(x) for x in lines if not (isinstance(x, Item) and x.id in dep.quantities)}
+    return {d for d in used - {None, ORGANISATION} if own_count(dep, d) is not None or d in carries}
+
+
+def charged_time(product: Product, dep: Deployment, carries: frozenset[str],
+                 counted_only: bool = True) -> list[TimeLine]:
+    """The time lines in force that are charged with this deployment (``active_time``, ``charged_here``)."""
+    return [t for t in active_time(product, dep, counted_only) if charged_here(t, dep, carries)]
 
 
 def first_of_product(case: Case) -> list[bool]:
@@ -176,21 +257,27 @@ def usage_quantity(item: Item, dep: Deployment, case: Case) -> Decimal | None:
     if item.basis == "organisation":
         return ONE
     if item.basis == "team":
-        return dec(case.teams) if case.teams is not None else None
+        teams = dep.teams if dep.teams is not None else case.teams
+        return dec(teams) if teams is not None else None
     if item.basis == "role":
+        own = dep.staff.get(item.role or "")
+        if own is not None:
+            return dec(own)
         role = case.staff.get(item.role or "")
         return dec(role.count) if role else None
     return None
 
 
 def heads(line: TimeLine, dep: Deployment, case: Case) -> Decimal:
-    """How many times a time line's hours count: the case's quantity, the role's heads, the teams, or once."""
+    """How many times a time line's hours count: the case's quantity, the role's heads, the teams, or
+    once; the deployment's own heads and teams where it counts them itself."""
     if line.id in dep.quantities:
         return dep.quantities[line.id]
     if line.per == "head":
-        return dec(case.staff[line.role].count)
+        own = dep.staff.get(line.role or "")
+        return dec(own if own is not None else case.staff[line.role].count)
     if line.per == "team":
-        return dec(case.teams or 0)
+        return dec(dep.teams if dep.teams is not None else (case.teams or 0))
     return ONE
 
 
@@ -218,6 +305,7 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
     return int(usage_quantity(item, dep, case) or 0)
 
 
-__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "belongs", "counts_here", "active_items", "active_time", "day_hours", "counted_as",
-           "first_of_product", "is_shared", "asset", "is_unit_based", "is_consumable", "effective_clients", "client_months",
+__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "belongs", "active_items", "active_time", "day_hours", "counted_as",
+           "first_of_product", "is_shared", "asset",
+           "ORGANISATION", "TEAMS", "driver", "own_count", "own_drivers", "carried", "charged_here", "charged_time", "drivers_here", "is_unit_based", "is_consumable", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

@@ -71,6 +71,9 @@ TEXTS = {
     "catalogue_index_case": "Index figure {year} for catalogue prices from the case (catalogue_index): {rate:pct}",
     "shared": "{product} appears more than once: costs per organisation, team or employee and the internal hours "
               "are counted with its first deployment",
+    "shared_own": "{product} appears more than once: costs per organisation are counted with its first deployment; "
+                  "deployment {deployment} is charged the costs and hours per employee or team of {counts} (on its own "
+                  "counts where it gives them, else the organisation's)",
     "funding_stop": "Every deployment stops after contract year {year}: funding per client stops then and later "
                     "subsidies lapse",
     "funding_exit": "A deployment stops early (exit_year), but the funding lines keep their own client counts: "

@@ -72,6 +72,9 @@ TEXTS = {
     "catalogue_index_case": "Indexcijfer {year} voor catalogusprijzen uit de case (catalogue_index): {rate:pct}",
     "shared": "{product} komt vaker voor: kosten per organisatie, team of medewerker en de interne uren staan bij "
               "de eerste inzet van dit product",
+    "shared_own": "{product} komt vaker voor: kosten per organisatie staan bij de eerste inzet van dit product; "
+                  "inzet {deployment} draagt de kosten en uren per medewerker of team van {counts} (met de eigen "
+                  "aantallen waar de inzet die geeft, anders die van de organisatie)",
     "funding_stop": "Alle inzetten stoppen na contractjaar {year}: financiering per cliënt stopt dan en latere "
                     "subsidies vervallen",
     "funding_exit": "Een inzet stopt eerder (exit_year), maar de financieringsregels houden hun eigen aantallen "

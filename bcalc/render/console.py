@@ -19,7 +19,7 @@ from rich.text import Text
 from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
 from bcalc.render import operating
-from bcalc.render.labels import break_even_text, label, price_level
+from bcalc.render.labels import break_even_text, label, price_level, role_name
 from bcalc.messages import say
 from bcalc.terminal import clean
 
@@ -186,6 +186,8 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
         _operating(result, console, lang, columns)
     if result.benefits:
         _benefits(result, console, lang)
+    if result.staff_hours:
+        _staff_hours(result, console, lang)
     if result.investment is not None:
         _investment(result, console, lang)
 
@@ -226,6 +228,22 @@ def _benefits(result: Result, console: Console, lang: str) -> None:
                 rows.append((f"  {L('fte')}", [hours.get(y, Decimal(0)) / fte * 12 / months[y] for y in years]
                              + [sum(hours.values(), Decimal(0)) / fte / result.case.years], False))
     _matrix(console, L("benefits_title"), [str(y) for y in years] + [L("total")], rows, lang)
+
+
+def _staff_hours(result: Result, console: Console, lang: str) -> None:
+    L = lambda k: label(k, lang)  # noqa: E731
+    rows = []
+    for r in result.staff_hours:
+        name = role_name(r.role, lang)
+        name = name[:1].upper() + name[1:] + ("" if r.valued else f" ({L('unvalued')})")
+        rows.append((f"{name}, {L('hours').lower()}", list(r.hours) + [r.total_hours], False))
+        if r.fte is not None:
+            rows.append((f"  {L('fte')}", list(r.fte) + [r.average_fte], False))
+    years = [str(y) for y in result.staff_hours[0].years]
+    _matrix(console, L("staff_hours_title"), years + [L("total")], rows, lang)
+    console.print(L("fte_note"), style="dim", highlight=False, markup=False)
+    if result.case.hours_per_fte is None:
+        console.print(L("no_fte"), style="dim", highlight=False, markup=False)
 
 
 def _investment(result: Result, console: Console, lang: str) -> None:

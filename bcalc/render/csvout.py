@@ -1,7 +1,8 @@
 """``bcalc estimate --format csv``: the estimate as one flat table, for financial systems and pivot tables.
 
 Every row has the same columns (docs/csv.md lists them). The first column says what the row is:
-a cost line, a funding line, a benefit, the totals of one calendar year, or the grand total.
+a cost line, a funding line, a benefit, the hours of a staff role in one calendar year, the
+totals of one calendar year, or the grand total.
 Each money column means the same on every row, so a year_total row is the sum of that year's
 line, funding and benefit rows, and the total row the sum of the year_total rows.
 
@@ -14,10 +15,11 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import ROUND_HALF_UP
 
 from bcalc.models import Result, Totals
 from bcalc.money import ZERO, money_str, num_str
-from bcalc.render.jsonout import line_unit_price, totals_dict
+from bcalc.render.jsonout import HUNDREDTH, line_unit_price, totals_dict
 
 # (code, Dutch header, English header, kind of cell). "text" cells may hold words from a case or
 # catalogue file and get the formula guard; the other kinds are written by bcalc and stay numbers.
@@ -50,6 +52,7 @@ COLUMNS = (
     ("net", "Netto", "Net", "money"),
     ("source", "Bron", "Source", "text"),
     ("price_from", "Prijs uit", "Price from", "text"),
+    ("fte", "Fte", "FTE", "number"),
 )
 FIELDS = tuple(c[0] for c in COLUMNS)
 HEADERS = {
@@ -128,6 +131,13 @@ def rows(result: Result) -> list[dict]:
             "net": money_str(b.amount),
             "source": b.source,
         })
+    months = {row.year: row.months for row in result.per_year}
+    for r in result.staff_hours:
+        for k, year in enumerate(r.years):
+            out.append({"record": "staff_hours", "year": str(year), "months": str(months[year]), "role": r.role,
+                        "hours": num_str(r.hours[k]),
+                        "fte": num_str(r.fte[k].quantize(HUNDREDTH, rounding=ROUND_HALF_UP)) if r.fte is not None
+                        else ""})
     for row in result.per_year:
         out.append({"record": "year_total", "year": str(row.year), "months": str(row.months),
                     **_totals_cells(row.totals)})

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bcalc.models import Result
-from bcalc.money import ZERO, fmt_money, fmt_percent
+from bcalc.money import ZERO, en_number, fmt_money, fmt_percent, nl_number
 from bcalc.render import operating
-from bcalc.render.labels import COLUMNS, break_even_text, label, price_level
+from bcalc.render.labels import COLUMNS, break_even_text, label, price_level, role_name
 from bcalc.render.mdtext import escape
 from bcalc.messages import say
 
@@ -42,6 +42,7 @@ def render(result: Result, lang: str = "nl") -> str:
         out += ["", ("Gedeeltelijke jaren (maanden): " if lang == "nl" else "Part years (months): ") + text]
     out += operating_md(result, lang)
     out += _benefits_and_investment(result, lang)
+    out += staff_hours_md(result, lang)
     out += ["", f"## {L('per_product')}", ""]
     cols = ("one_off", "recurring", "training", "internal", "vat", "cost")
     out.append("| " + " | ".join([L("product")] + [L(c) for c in cols]) + " |")
@@ -79,6 +80,28 @@ def operating_md(result: Result, lang: str, level: str = "##") -> list[str]:
         out.append("| " + " | ".join([name] + cells) + " |")
     out.append("")
     out += [f"- {_esc(note)}" for note in operating.notes(result, lang, m)]
+    return out
+
+
+def staff_hours_md(result: Result, lang: str) -> list[str]:
+    """The hours (and FTE) per role per calendar year, as a Markdown section; none without counted hours."""
+    if not result.staff_hours:
+        return []
+    L = lambda k: label(k, lang)  # noqa: E731
+    n = nl_number if lang == "nl" else en_number
+    years = result.staff_hours[0].years
+    out = ["", f"## {L('staff_hours_title')}", ""]
+    out.append("| " + " | ".join([L("role"), ""] + [str(y) for y in years] + [L("total")]) + " |")
+    out.append("|---|---" + "|---:" * (len(years) + 1) + "|")
+    for r in result.staff_hours:
+        name = role_name(r.role, lang)
+        name = name[:1].upper() + name[1:] + ("" if r.valued else f" ({L('unvalued')})")
+        out.append("| " + " | ".join([_esc(name), L("hours")] + [n(h) for h in r.hours] + [n(r.total_hours)]) + " |")
+        if r.fte is not None:
+            out.append("| " + " | ".join(["", L("fte")] + [n(f) for f in r.fte] + [n(r.average_fte)]) + " |")
+    out += ["", L("fte_note")]
+    if result.case.hours_per_fte is None:
+        out += ["", L("no_fte")]
     return out
 
 

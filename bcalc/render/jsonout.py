@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from bcalc.models import Line, OperatingYear, Result, Totals
 from bcalc.money import money_str, num_str
@@ -158,12 +158,32 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
                       "fte": num_str((b.hours / case.hours_per_fte * 12 / months[b.year]).quantize(Decimal("0.01")))
                       if case.hours_per_fte else None,
                       "cashable": b.cashable, "source": b.source} for b in result.benefits],
+        "staff_hours": staff_hours_dict(result),
         "investment": investment_dict(result),
         "owed_after_horizon": money_str(result.owed_after_horizon),
         **({"operating": operating_dict(result)} if result.operating is not None else {}),
         "warnings": [say(w, lang) for w in result.warnings],
         "notices": [as_json(w, lang) for w in result.warnings],
     }
+
+
+HUNDREDTH = Decimal("0.01")
+
+
+def staff_hours_dict(result: Result) -> dict:
+    """Counted hours per role per calendar year, hours and FTE to two decimals; FTE null without
+    the case's hours_per_fte."""
+    norm = result.case.hours_per_fte
+    roles = []
+    for r in result.staff_hours:
+        per_year = [{"year": y, "hours": num_str(h.quantize(HUNDREDTH, rounding=ROUND_HALF_UP)),
+                     "fte": num_str(f.quantize(HUNDREDTH, rounding=ROUND_HALF_UP)) if r.fte is not None else None}
+                    for y, h, f in zip(r.years, r.hours, r.fte if r.fte is not None else [None] * len(r.years))]
+        roles.append({"role": r.role, "valued": r.valued, "per_year": per_year,
+                      "total_hours": num_str(r.total_hours.quantize(HUNDREDTH, rounding=ROUND_HALF_UP)),
+                      "average_fte": num_str(r.average_fte.quantize(HUNDREDTH, rounding=ROUND_HALF_UP))
+                      if r.average_fte is not None else None})
+    return {"hours_per_fte": num_str(norm) if norm is not None else None, "roles": roles}
 
 
 def render(result: Result, lang: str = "nl") -> str:

@@ -85,6 +85,13 @@ LABELS = {
                              "eindigt, zolang ze in gebruik zijn. Afschrijving lineair per maand vanaf de aanschaf, "
                              "over de kosten incl. niet-terugvorderbare btw min de restwaarde; een verkoop wordt "
                              "niet geboekt.",
+        "staff_hours_title": "Uren en fte per rol",
+        "role": "Rol",
+        "no_fte": "Fte: geef hours_per_fte (uren in één fte per jaar); bcalc neemt geen norm aan.",
+        "fte_note": "Uren van de getelde tijdsposten (training en interne uren), ook van rollen zonder uurtarief; "
+                    "vrijgekomen tijd (baten) telt niet mee. Fte over de maanden van elk jaar binnen de looptijd; "
+                    "totaalkolom: gemiddelde per jaar.",
+        "unvalued": "niet gewaardeerd: geen uurtarief",
     },
     "en": {
         "year": "Year",
@@ -167,6 +174,13 @@ LABELS = {
         "owning_convention": "Units are replaced at the start of the contract year in which their lifetime ends, "
                              "while in use. Depreciation straight-line by month from the purchase, of the cost "
                              "incl. VAT not recovered less the residual value; no sale is booked.",
+        "staff_hours_title": "Hours and FTE per role",
+        "role": "Role",
+        "no_fte": "FTE: give hours_per_fte (hours in one FTE a year); bcalc assumes no norm.",
+        "fte_note": "Hours of the counted time lines (training and internal hours), also of roles without an hourly "
+                    "rate; time freed (benefits) is not included. FTE over the months of each year within the horizon; "
+                    "total column: the yearly average.",
+        "unvalued": "not valued: no hourly rate",
     },
 }
 
@@ -199,3 +213,10 @@ def price_level(result, lang: str) -> str:
     if level is None or level.mode != "indexed":
         return years
     return _LEVEL["nl" if lang == "nl" else "en"]["indexed"].format(years=years, to_year=level.to_year)
+
+
+def role_name(role: str, lang: str) -> str:
+    """A staff role in words (the messages' words for it)."""
+    from bcalc.messages import catalogue
+
+    return catalogue(lang).WORDS["role"].get(role, role)

@@ -69,6 +69,7 @@ def context(bundle: Report, lang: str = "nl") -> dict:
         "total": result.total,
         **result_chapter.years(result, L),
         "not_counted": costs.not_counted(result, lang),
+        "staff_hours": costs.staff_hours(result, L, lang),
         "vat": vat.vat(result, products, groups, deployments),
         **indexation.indexation(result, tariffs, deployments, L, lang),
         **funding.funding(result, tariffs, L, lang),

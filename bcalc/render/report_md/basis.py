@@ -42,6 +42,7 @@ WORDS = {
         "cap_text": "max. {cap} per jaar",
         "incl_vat_short": "incl. btw",
         "quantity_short": "aantal",
+        "own_staff_short": "eigen personeel",
         "vat_rate_short": "btw",
         "none": "geen",
     },
@@ -80,6 +81,7 @@ WORDS = {
         "cap_text": "max. {cap} a year",
         "incl_vat_short": "incl. VAT",
         "quantity_short": "quantity",
+        "own_staff_short": "own staff",
         "vat_rate_short": "VAT",
         "none": "none",
     },
@@ -131,6 +133,11 @@ def deployments(result, products, L: dict, lang: str) -> list[dict]:
         for item_id, rate in dep.vat_rates.items():
             it = product.item(item_id)
             own.append(f"{it.label if it else item_id}: {L['vat_rate_short']} {pct(rate, lang)}")
+        counts = [f"{ROLE_NAMES[lang][role].lower()} {n}" for role, n in dep.staff.items()]
+        if dep.teams is not None:
+            counts.append(f"{L['teams'].lower()} {dep.teams}")
+        if counts:
+            own.append(f"{L['own_staff_short']}: {', '.join(counts)}")
         options = [f"{o} ({L['default_option']})" if dflt else o for o, dflt in _active_options(product, dep)]
         out.append({
             "index": d + 1,

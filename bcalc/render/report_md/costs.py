@@ -24,6 +24,18 @@ WORDS = {
         "not_counted": (
             "Niet in de kosten opgenomen (de kosten zijn hierdoor te laag tot u de ontbrekende gegevens in de "
             "case invult):"),
+        "h_staff_hours": "Uren en fte per rol",
+        "sh_hours": "uren",
+        "sh_fte": "fte",
+        "sh_unvalued": "niet gewaardeerd: geen uurtarief",
+        "sh_note": (
+            "De uren van de getelde tijdsposten (training en interne uren) per kalenderjaar, ook van rollen zonder "
+            "uurtarief; vrijgekomen tijd (baten) telt niet mee. Fte: de uren gedeeld door {norm} uur per fte, over "
+            "de maanden van het jaar binnen de looptijd; de totaalkolom geeft het gemiddelde per jaar."),
+        "sh_no_fte": (
+            "De uren per kalenderjaar van de getelde tijdsposten (training en interne uren), ook van rollen zonder "
+            "uurtarief; vrijgekomen tijd (baten) telt niet mee. Geen fte: de case geeft geen hours_per_fte (uren "
+            "in één fte per jaar), en bcalc neemt geen norm aan."),
     },
     "en": {
         "h_costs": "Costs",
@@ -36,6 +48,18 @@ WORDS = {
         "lines_note": "Per deployment, the cost items summed over the horizon.",
         "lines_total": "Deployment total",
         "not_counted": "Not in the cost, so the cost is understated until the case gives the missing data:",
+        "h_staff_hours": "Hours and FTE per role",
+        "sh_hours": "hours",
+        "sh_fte": "FTE",
+        "sh_unvalued": "not valued: no hourly rate",
+        "sh_note": (
+            "The hours of the counted time lines (training and internal hours) per calendar year, also of roles "
+            "without an hourly rate; time freed (benefits) is not included. FTE: the hours divided by {norm} hours "
+            "per FTE, over the months of the year within the horizon; the total column gives the yearly average."),
+        "sh_no_fte": (
+            "The hours per calendar year of the counted time lines (training and internal hours), also of roles "
+            "without an hourly rate; time freed (benefits) is not included. No FTE: the case gives no hours_per_fte "
+            "(hours in one FTE a year), and bcalc assumes no norm."),
     },
 }
 
@@ -65,6 +89,22 @@ class Group:
     @property
     def cost(self) -> Decimal:
         return self.excl_vat + self.vat
+
+
+def staff_hours(result, L: dict, lang: str) -> dict | None:
+    """The hours (and FTE) per role per calendar year: the rows of the table, its years and its note."""
+    from bcalc.render.report_md.basis import ROLE_NAMES
+
+    if not result.staff_hours:
+        return None
+    rows = []
+    for r in result.staff_hours:
+        name = ROLE_NAMES[lang][r.role] + ("" if r.valued else f" ({L['sh_unvalued']})")
+        rows.append({"role": r.role, "name": name, "hours": list(r.hours), "total_hours": r.total_hours,
+                     "fte": list(r.fte) if r.fte is not None else None, "average_fte": r.average_fte})
+    norm = result.case.hours_per_fte
+    note = L["sh_note"].format(norm=num(norm, lang, places(norm))) if norm is not None else L["sh_no_fte"]
+    return {"years": list(result.staff_hours[0].years), "rows": rows, "note": note}
 
 
 def groups(result, deployments: list[dict], L: dict, lang: str) -> dict[tuple, Group]:

@@ -158,6 +158,8 @@ class DeploymentCells:
     items: list[ItemCells] = field(default_factory=list)
     time: list[TimeCells] = field(default_factory=list)
     bought: dict[str, list[str]] = field(default_factory=dict)  # owned item -> units bought per contract year
+    staff_count: dict[str, str] = field(default_factory=dict)   # its own heads per role, where it names them
+    teams: str | None = None                                    # its own teams, where it gives them
 
 
 @dataclass
@@ -193,6 +195,7 @@ class InputCells:
     vat_standard: str = ""
     vat_recoverable: str = ""
     discount_rate: str = ""
+    hours_per_fte: str = ""     # empty when the case gives none: no FTE
     teams: str = ""
     fx: str | None = None       # euros per dollar, when the case gives it
     price_rate: dict[int, str] = field(default_factory=dict)         # calendar year -> price indexation

@@ -12,7 +12,7 @@ from bcalc.core import vat
 from bcalc.core.assets import is_asset
 from bcalc.core.notices import Notices
 from bcalc.core.plan import Charge, line_hours
-from bcalc.core.selection import USAGE_BASES, active_time, effective_clients, minimum_years
+from bcalc.core.selection import USAGE_BASES, charged_time, effective_clients, minimum_years
 from bcalc.models import Deployment
 from bcalc.render.xlsx import formulas
 from bcalc.render.xlsx.book import Book, DeploymentCells, InputCells, ItemCells, TimeCells
@@ -87,6 +87,19 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
     s.text(row, 1, w["cap"])
     s.num(row, 2, dep.index_cap, PCT, INPUT)
     cap = f"$B${row}"
+    # its own staff (a district): the heads and teams its lines per head or team count on
+    for role, count in dep.staff.items():
+        row += 1
+        s.text(row, 1, f"{w['own_staff']}: {role}")
+        s.num(row, 2, count, "0", INPUT)
+        refs.staff_count[role] = address(sheet, row, 2)
+        book.name(f"count_{d_index + 1}_{role}", sheet, row, 2)
+    if dep.teams is not None:
+        row += 1
+        s.text(row, 1, f"{w['own_staff']}: {w['teams']}")
+        s.num(row, 2, dep.teams, "0", INPUT)
+        refs.teams = address(sheet, row, 2)
+        book.name(f"teams_{d_index + 1}", sheet, row, 2)
     row += 1
     # prices index at each anniversary of the start, by the rate of the calendar year it falls in,
     # capped per deployment
@@ -120,9 +133,10 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
     for charge in plan.charges:
         row += 1
         refs.items.append(_charge_row(book, cells, refs, row, d_index, charge))
-    # the time lines (organisation-wide, so with the first deployment of a product only); every
-    # active line is listed, also one whose role has no rate yet, so the reader can fill it in
-    counted = active_time(product, dep) if plan.first else []
+    # the time lines charged with this deployment (organisation-wide ones with the first deployment
+    # of a product only; bcalc.core.selection); every such line is listed, also one whose role has
+    # no rate yet, so the reader can fill it in
+    counted = charged_time(product, dep, plan.carries)
     if counted:
         row = _time_rows(book, cells, refs, row + 2, counted)
     cells.deployments.append(refs)
@@ -199,9 +213,9 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
         if charge.pack is not None or item.id in dep.quantities or item.basis in USAGE_BASES:
             s.num(row, 6, charge.quantity, QTY, INPUT)
         elif item.basis == "team":
-            s.formula(row, 6, f"={cells.teams}", QTY)
+            s.formula(row, 6, f"={refs.teams or cells.teams}", QTY)
         elif item.basis == "role":
-            s.formula(row, 6, f"={cells.staff_count[item.role]}", QTY)
+            s.formula(row, 6, f"={refs.staff_count.get(item.role) or cells.staff_count[item.role]}", QTY)
         else:
             s.num(row, 6, charge.quantity, QTY)
         fixed = address(sheet, row, 6)
@@ -241,9 +255,9 @@ def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, c
         if t.id in dep.quantities:
             s.num(row, 4, dep.quantities[t.id], QTY, INPUT)
         elif t.per == "head":
-            s.formula(row, 4, f"={cells.staff_count[t.role]}", QTY)
+            s.formula(row, 4, f"={refs.staff_count.get(t.role) or cells.staff_count[t.role]}", QTY)
         elif t.per == "team":
-            s.formula(row, 4, f"={cells.teams}", QTY)
+            s.formula(row, 4, f"={refs.teams or cells.teams}", QTY)
         else:
             s.num(row, 4, 1, QTY)
         hours = {}

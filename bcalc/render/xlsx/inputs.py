@@ -41,6 +41,11 @@ def write(book: Book) -> InputCells:
         s.num(row, 2, value, PCT, INPUT)
         setattr(cells, key, address(sheet, row, 2))
         book.name(key, sheet, row, 2)
+    row += 1
+    s.text(row, 1, w["hours_per_fte"])
+    s.num(row, 2, case.hours_per_fte, "#,##0.##", INPUT)
+    cells.hours_per_fte = address(sheet, row, 2)
+    book.name("hours_per_fte", sheet, row, 2)
 
     # indexation per calendar year; the factors compound from the first year
     row += 2

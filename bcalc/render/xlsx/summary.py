@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from bcalc.render.labels import break_even_text
 from bcalc.render.xlsx.book import Book, InputCells
-from bcalc.render.xlsx.cells import EURO, PCT
+from bcalc.render.xlsx.cells import EURO, PCT, QTY
 
 CATEGORIES = ("one_off", "recurring", "training", "internal")
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
@@ -89,6 +89,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
             s.text(row, 2, break_even_text(investment, book.lang))
     row += 1
     s.text(row, 1, w["npv_convention"])
+    row = _staff_hours(book, cells, row + 2)
     s.ws.freeze_panes = f"B{head_row + 1}"
     s.widths({1: 12, **{c: 15 for c in range(2, 13)}})
     s.printable()
@@ -110,6 +111,58 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
     line.set_categories(Reference(s.ws, min_col=1, min_row=first, max_row=last))
     line.height, line.width = 8, 16
     s.ws.add_chart(line, f"G{row + 3}")
+
+
+def _staff_hours(book: Book, cells: InputCells, row: int) -> int:
+    """Hours (and FTE) per role per calendar year: the heads x hours per head of the time lines of
+    each role on the inputs sheet, so they follow the counts; FTE over the year's months in the
+    horizon. Returns the last row written."""
+    result = book.result
+    if not result.staff_hours:
+        return row - 2
+    s, w = book.summary, book.words
+    sheet = s.title
+    years = book.years
+    months = {y: sum(1 for m in book.months if m.year == y) for y in years}
+    s.text(row, 1, w["staff_hours"], bold=True)
+    row += 1
+    s.head(row, 1, w["role"])
+    s.head(row, 2, "")
+    for i, year in enumerate(years):
+        s.head(row, 3 + i, str(year))
+    total_col = 3 + len(years)
+    s.head(row, total_col, w["total"])
+    fte = cells.hours_per_fte
+    for r in result.staff_hours:
+        row += 1
+        s.text(row, 1, r.role)
+        s.text(row, 2, w["hours"] if r.valued else f"{w['hours']} ({w['unvalued']})")
+        hours_row = row
+        for i, year in enumerate(years):
+            terms = [f"{t.hours[year]}*{t.heads}" for dep in cells.deployments for t in dep.time
+                     if t.line.role == r.role and year in t.nonzero]
+            if terms:
+                s.formula(row, 3 + i, "=" + "+".join(terms), QTY)
+            else:
+                s.num(row, 3 + i, 0, QTY)
+            book.name(f"hours_{r.role}_{year}", sheet, row, 3 + i)
+        first, last = get_column_letter(3), get_column_letter(total_col - 1)
+        s.formula(row, total_col, f"=SUM({first}{row}:{last}{row})", QTY, bold=True)
+        book.name(f"hours_{r.role}", sheet, row, total_col)
+        if result.case.hours_per_fte is None:
+            continue
+        row += 1
+        s.text(row, 2, w["fte"])
+        for i, year in enumerate(years):
+            col = get_column_letter(3 + i)
+            s.formula(row, 3 + i, f"={col}{hours_row}/{fte}*12/{months[year]}", QTY)
+            book.name(f"fte_{r.role}_{year}", sheet, row, 3 + i)
+        total = get_column_letter(total_col)
+        s.formula(row, total_col, f"={total}{hours_row}/{fte}/{cells.years}", QTY, bold=True)
+        book.name(f"fte_{r.role}", sheet, row, total_col)
+    row += 1
+    s.text(row, 1, w["staff_hours_note"] if result.case.hours_per_fte is not None else w["staff_hours_no_fte"])
+    return row
 
 
 __all__ = ["write"]

@@ -28,7 +28,7 @@ WORDS = {
         "indexation": "Indexatie per kalenderjaar", "prices": "Prijzen", "wages": "Lonen",
         "tariffs": "Tarieven", "wage_factor": "Loonfactor", "tariff_factor": "Tarieffactor",
         "staff": "Personeel", "role": "Rol", "count": "Aantal", "rate": "Uurtarief (integraal)",
-        "teams": "Aantal teams", "fx": "Wisselkoers (euro per dollar)",
+        "teams": "Aantal teams", "own_staff": "Eigen personeel van deze inzet", "fx": "Wisselkoers (euro per dollar)",
         "deployment": "Inzet", "contract_year": "Contractjaar", "clients": "Cliënten in gebruik",
         "new_units": "Nieuwe eenheden", "min_clients": "Minimale afname (contract)",
         "billed_units": "Gefactureerde eenheden", "removed_units": "Opgehaalde eenheden",
@@ -59,6 +59,14 @@ WORDS = {
         "level_rate": "Prijsstijging catalogus", "level_case": "uit de case (catalogue_index)",
         "level_missing": "geen gepubliceerd cijfer: 0 %; geef het onder catalogue_index",
         "level_factor": "Factor prijspeil {year} naar {to_year}", "discount_rate": "Discontovoet",
+        "hours_per_fte": "Uren per fte per jaar", "fte": "fte", "staff_hours": "Uren en fte per rol",
+        "unvalued": "niet gewaardeerd: geen uurtarief",
+        "staff_hours_note": ("Uren: aantal x uren per persoon van de tijdsposten op het invoerblad (ook rollen zonder "
+                             "uurtarief; vrijgekomen tijd telt niet mee). Fte: uren / uren per fte, over de maanden "
+                             "van het jaar binnen de looptijd; totaal: gemiddelde per jaar."),
+        "staff_hours_no_fte": ("Uren: aantal x uren per persoon van de tijdsposten op het invoerblad (ook rollen "
+                               "zonder uurtarief; vrijgekomen tijd telt niet mee). Geen fte: de case geeft geen "
+                               "hours_per_fte; bcalc neemt geen norm aan."),
         "benefit": "Baat", "follows": "Volgt de cliënten van", "per_client_per": "Per cliënt per",
         "per_day": "dag", "per_week": "week", "per_month": "maand", "per_year": "jaar", "unit_minutes": "minuten",
         "unit_hours": "uren", "realisation": "Realisatie (deel)", "cashable": "Kasbaat", "yes": "ja",
@@ -104,7 +112,7 @@ WORDS = {
         "indexation": "Indexation per calendar year", "prices": "Prices", "wages": "Wages",
         "tariffs": "Tariffs", "wage_factor": "Wage factor", "tariff_factor": "Tariff factor",
         "staff": "Staff", "role": "Role", "count": "Count", "rate": "Hourly rate (loaded)",
-        "teams": "Number of teams", "fx": "Exchange rate (euros per dollar)",
+        "teams": "Number of teams", "own_staff": "This deployment's own staff", "fx": "Exchange rate (euros per dollar)",
         "deployment": "Deployment", "contract_year": "Contract year", "clients": "Clients in use",
         "new_units": "New units", "min_clients": "Minimum volume (contract)",
         "billed_units": "Billed units", "removed_units": "Removed units", "cap": "Maximum price increase a year",
@@ -134,6 +142,14 @@ WORDS = {
         "level_rate": "Catalogue price rise", "level_case": "from the case (catalogue_index)",
         "level_missing": "no published figure: 0 %; give it under catalogue_index",
         "level_factor": "Factor from price level {year} to {to_year}", "discount_rate": "Discount rate",
+        "hours_per_fte": "Hours per FTE a year", "fte": "FTE", "staff_hours": "Hours and FTE per role",
+        "unvalued": "not valued: no hourly rate",
+        "staff_hours_note": ("Hours: heads x hours per head of the time lines on the inputs sheet (also roles without "
+                             "an hourly rate; time freed is not included). FTE: hours / hours per FTE, over the "
+                             "months of the year within the horizon; total: the yearly average."),
+        "staff_hours_no_fte": ("Hours: heads x hours per head of the time lines on the inputs sheet (also roles "
+                               "without an hourly rate; time freed is not included). No FTE: the case gives no "
+                               "hours_per_fte; bcalc assumes no norm."),
         "benefit": "Benefit", "follows": "Follows the clients of", "per_client_per": "Per client per",
         "per_day": "day", "per_week": "week", "per_month": "month", "per_year": "year", "unit_minutes": "minutes",
         "unit_hours": "hours", "realisation": "Realisation (share)", "cashable": "Cashable", "yes": "yes",
