@@ -179,7 +179,8 @@ def test_a_lifetime_in_the_catalogue_and_the_case_that_replaces_it(tmp_path):
     assert [ln.quantity for ln in result.lines if ln.item == "aanschaf"] == [10, 15, 15]
 
 
-@pytest.mark.parametrize("case", [BUY, MIXED], ids=lambda p: p.stem)
+@pytest.mark.parametrize("case", [BUY, MIXED, ROOT / "tests" / "cases" / "owned-quote-incl.yaml"],
+                         ids=lambda p: p.stem)
 def test_libreoffice_operating_view_equals_the_engine_to_the_cent(case, tmp_path):
     lo.require_soffice()
     result, cat, tariffs = _run(case)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
-from bcalc.core import vat
 from bcalc.core.assets import is_asset, months_in
 from bcalc.core.plan import term
 from bcalc.render.xlsx import formulas
@@ -70,28 +69,23 @@ def write(book: Book, cells: InputCells, calc_last: int) -> None:
                     continue
                 q = dep.bought[it.id][k] if rule[0] == "bought" else it.fixed
                 cost = formulas.unit_cost(it.price, dep.factor[k], it.vat_rate, cells.vat_recoverable,
-                                          vat.quoted(it.item))
+                                          charge.quoted)
                 bought.append((k, q, cost))
+            # per calendar year, each purchase's units, unit cost and (its months, its months before) in the year
+            spans = [[(q, cost, n) for k, q, cost in bought
+                      if (n := months_in(12 * k, charge.lifetime, months).get(year))] for year in years]
             row += 1
             s.text(row, 1, w["depreciation"])
-            for i, year in enumerate(years):
-                terms = []
-                for k, q, cost in bought:
-                    n = months_in(12 * k, charge.lifetime, months).get(year)
-                    if n:
-                        terms.append((q, cost, n[0]))
-                s.formula(row, 2 + i, formulas.depreciation(terms, residual, charge.lifetime), EURO)
+            for i, terms in enumerate(spans):
+                s.formula(row, 2 + i, formulas.depreciation([(q, c, n[0]) for q, c, n in terms], residual,
+                                                            charge.lifetime), EURO)
             total(row)
             dep_rows.append(row)
             row += 1
             s.text(row, 1, w["interest"])
-            for i, year in enumerate(years):
-                terms = []
-                for k, q, cost in bought:
-                    n = months_in(12 * k, charge.lifetime, months).get(year)
-                    if n:
-                        terms.append((q, cost, n[0], n[1]))
-                s.formula(row, 2 + i, formulas.interest(terms, residual, charge.lifetime, interest_rate), EURO)
+            for i, terms in enumerate(spans):
+                s.formula(row, 2 + i, formulas.interest([(q, c, n[0], n[1]) for q, c, n in terms], residual,
+                                                        charge.lifetime, interest_rate), EURO)
             total(row)
             interest_rows.append(row)
             row += 1
