@@ -71,11 +71,8 @@ class Notices:
                  price=amount, quoted=quote.vat if quote is not None and quote.vat else None,
                  year=quote.price_year if quote is not None else None)
 
-    def own_line(self, product, line) -> None:
-        """A cost line or time line the case file writes itself, with its source."""
-        year = getattr(line, "price_year", None)
-        if year is None and product.origin == "case" and hasattr(line, "price_year"):
-            year = product.price_year
+    def own_line(self, product, line, year) -> None:
+        """A cost line or time line the case file writes itself, with its source and price level."""
         self.add("own_line", line.source, product=product.name, item=line.label, year=year)
 
     def currency(self, product, item, rate) -> None:

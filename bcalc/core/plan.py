@@ -287,7 +287,7 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
         if item.id in dep.prices:
             notices.quote(product, item, dep, price)
         elif item.origin == "case":
-            notices.own_line(product, item)
+            notices.own_line(product, item, selection.price_year(item, product, dep))
         written = "inclusief" if item.included and item.id not in dep.prices else (
             quoted_price.written if quoted_price else "")
         width = ZERO
@@ -390,7 +390,7 @@ def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Mo
         if not heads:
             continue
         if line.origin == "case":
-            notices.own_line(product, line)
+            notices.own_line(product, line, None)
         per_month = line_hours(line, dep, case, end, notices, product, months, kept)
         if role.rate is None:
             notices.unvalued(product, line, sum((h for h in per_month if h), Fraction(0)) * heads)

@@ -30,9 +30,6 @@ from bcalc.money import ONE, ZERO, dec
 USAGE_BASES = ("hour", "minute", "pack", "piece")
 # Items used up as they are used (slips and pads, call minutes, cartridges): they stop when use stops.
 CONSUMABLE_BASES = ("minute", "pack", "piece")
-# Items charged once for the organisation, per team or per head of a role: counted with the
-# first deployment of a product only.
-SHARED_BASES = ("organisation", "team", "role")
 
 
 def active_options(product: Product, dep: Deployment) -> set[str]:
@@ -172,21 +169,17 @@ def charged_time(product: Product, dep: Deployment, carries: frozenset[str],
     return [t for t in active_time(product, dep, counted_only) if charged_here(t, dep, carries)]
 
 
-def first_of_product(case: Case) -> list[bool]:
-    """For every deployment: is it the first of its product? Organisation-wide costs of a product
-    (implementation, licences per employee, training hours) are counted once, with its first deployment."""
-    seen: set[str] = set()
-    out = []
-    for d in case.deployments:
-        out.append(d.product not in seen)
-        seen.add(d.product)
-    return out
-
-
-def is_shared(item: Item, dep: Deployment) -> bool:
-    """Charged for the organisation, a team or a role head, unless the case gives its own quantity or the
-    item is the deployment's own."""
-    return item.basis in SHARED_BASES and item.id not in dep.quantities and not item.deployment_only
+def price_year(line: Item | TimeLine, product: Product, dep: Deployment) -> int | None:
+    """The price level of a line's price: the case's quote's year, a line the case writes itself its own
+    year (or its own product's), a catalogue line its product's; None where the case does not say."""
+    if line.id in dep.prices:
+        quote = dep.quotes.get(line.id)
+        return quote.price_year if quote is not None else None
+    if isinstance(line, TimeLine):
+        return None if line.origin == "case" else product.price_year  # hours: the case's own have no price
+    if line.origin == "case":
+        return line.price_year or (product.price_year if product.origin == "case" else None)
+    return product.price_year
 
 
 def is_unit_based(item: Item, dep: Deployment) -> bool:
@@ -305,7 +298,7 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
     return int(usage_quantity(item, dep, case) or 0)
 
 
-__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "SHARED_BASES", "active_options", "is_active", "belongs", "active_items", "active_time", "day_hours", "counted_as",
-           "first_of_product", "is_shared", "asset",
+__all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "active_options", "is_active", "belongs", "active_items", "active_time", "day_hours", "counted_as",
+           "asset", "price_year",
            "ORGANISATION", "TEAMS", "driver", "own_count", "own_drivers", "carried", "charged_here", "charged_time", "drivers_here", "is_unit_based", "is_consumable", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

@@ -3,6 +3,7 @@ documents, the definitions of the funding, the other starting points and the met
 
 from __future__ import annotations
 
+from bcalc.core.selection import price_year
 from bcalc.models import Product
 from bcalc.render.report_md.basis import find_time
 from bcalc.render.report_md.format import money
@@ -91,7 +92,6 @@ def _figures(deployments: list[dict], L: dict, lang: str) -> tuple[list[dict], s
                    "vat": L["na"], "written": ""}
             if g.origin != "catalogue":  # the case's quote, or a line the case writes itself
                 item = product.item(line.base_item)
-                quote = dep["deployment"].quotes.get(line.base_item) if g.origin == "quote" else None
                 if g.origin == "quote" or not line.written:
                     row["written"] = money(line.unit_price, lang) if line.unit_price is not None else "-"
                 else:
@@ -99,10 +99,8 @@ def _figures(deployments: list[dict], L: dict, lang: str) -> tuple[list[dict], s
                 if g.kind == "supplier":
                     row["vat"] = vat_words.get(line.vat_written, line.vat_written)
                 row["source"] = g.source_text
-                if quote is not None:
-                    row["price_year"] = quote.price_year
-                elif g.origin == "case" and item is not None:
-                    row["price_year"] = item.price_year or (product.price_year if product.origin == "case" else None)
+                if item is not None:
+                    row["price_year"] = price_year(item, product, dep["deployment"])
                 rows.append(row)
                 continue
             docs.add(g.source.split(":", 1)[0])

@@ -3,6 +3,7 @@ of the estimate, and the assumptions (scenario, VAT, source documents, funding c
 
 from __future__ import annotations
 
+from bcalc.core.selection import price_year
 from bcalc.messages import say
 from bcalc.render.xlsx.book import Book, InputCells
 
@@ -37,8 +38,7 @@ def write(book: Book, cells: InputCells) -> None:
             s.text(row, 5, written)
             s.text(row, 6, quote.vat if quote is not None and quote.vat else item.vat)
             s.text(row, 7, it.source)
-            year = own_price_year(product, item, quote) if item.id in dep.deployment.prices or \
-                item.origin == "case" else product.price_year
+            year = price_year(item, product, dep.deployment)
             if year is not None:
                 s.num(row, 8, year)
             s.text(row, 9, item.note, wrap=True)
@@ -52,8 +52,9 @@ def write(book: Book, cells: InputCells) -> None:
             s.text(row, 5, line.written)
             s.text(row, 6, "-")
             s.text(row, 7, line.source)
-            if line.origin == "catalogue":
-                s.num(row, 8, product.price_year)
+            year = price_year(line, product, dep.deployment)
+            if year is not None:
+                s.num(row, 8, year)
             s.text(row, 9, line.note, wrap=True)
     row += 2
     s.text(row, 1, w["warnings"], bold=True)
@@ -79,12 +80,6 @@ def write(book: Book, cells: InputCells) -> None:
     s.printable()
 
 
-
-def own_price_year(product, item, quote):
-    """The price level of the case's quote or own item: the year it gives, else its own product's."""
-    if quote is not None:
-        return quote.price_year
-    return item.price_year or (product.price_year if product.origin == "case" else None)
 
 
 __all__ = ["write"]
