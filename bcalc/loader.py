@@ -282,11 +282,10 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
         for item_id, value in raw.items():
             ip = path + (key, item_id)
             if key == "prices" and isinstance(value, dict):
-                quote = _quote(r, value, ip)
+                v, quote = _quote(r, value, ip)
                 if quote is None:
                     continue
                 quotes[str(item_id)] = quote
-                v = quote.amount
             else:
                 v = r.entry(value, F.CASE_DEPLOYMENT[key], ip)
             if key == "vat_rates" and v is not None and (why := vat_rate_unknown(value, v, vat_rates_known)):
@@ -327,16 +326,17 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
     return dep, own_items, own_time
 
 
-def _quote(r: Reader, value: dict, path: tuple) -> Quote | None:
-    """A price given as a quote: amount, and how it is quoted (VAT), where it comes from, its year."""
+def _quote(r: Reader, value: dict, path: tuple) -> tuple[Decimal | None, Quote | None]:
+    """A price given as a quote: its amount (it goes with the deployment's prices), and how it is quoted
+    (VAT), where it comes from and its year."""
     q = r.section(value, path, F.CASE_QUOTE)
     if q is None:
-        return None
+        return None, None
     get = getter(r, q, F.CASE_QUOTE, path)
     amount = get("amount")
     if amount is None:
-        return None
-    return Quote(amount=amount, vat=get("vat"), source=get("source") or "", price_year=get("price_year"))
+        return None, None
+    return amount, Quote(vat=get("vat"), source=get("source") or "", price_year=get("price_year"))
 
 
 def _catalogue_index(r: Reader, raw: object) -> dict[int, Decimal]:

@@ -313,9 +313,9 @@ class Contract:
 
 @record
 class Quote:
-    """A price the case gives for an item, with what the quote says about it."""
+    """What a quote says about a price the case gives for an item (the amount is the deployment's
+    ``prices`` entry)."""
 
-    amount: Decimal
     vat: str | None = None        # "excl" or "incl"; None: as the item's price is quoted
     source: str = ""              # the quote and its date ("Offerte Vitavanti 2026-09-30")
     price_year: int | None = None

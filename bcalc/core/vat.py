@@ -21,14 +21,13 @@ from bcalc.models import Deployment, Item, Line, Tariffs
 from bcalc.money import ONE, round_cents
 
 
-def quoted(item: Item, dep: Deployment | None = None) -> str:
+def quoted(item: Item, dep: Deployment) -> str:
     """How an item's price is quoted for VAT: "incl" or "excl" (not stated counts as excl.,
     by the source document's rule 001:4084-4090). A quote in the case that says how it is quoted
     decides for its item."""
-    if dep is not None:
-        quote = dep.quotes.get(item.id)
-        if quote is not None and quote.vat is not None:
-            return quote.vat
+    quote = dep.quotes.get(item.id)
+    if quote is not None and quote.vat is not None:
+        return quote.vat
     return "incl" if item.vat == "incl" else "excl"
 
 
