@@ -181,7 +181,7 @@ def _deployments(run: Run, memo: Memo):
 
     def carries(d_index: int) -> frozenset[str]:
         if not carried:
-            carried.extend(selection.carried(case))
+            carried.extend(memo.carried(case, selection.carried))
         return carried[d_index]
     context = (case.start_year, case.start_month, case.years, run.end, case.teams, staff_key(case),
                tuple(sorted(case.fx.items())), tariffs.vat_standard, case.catalogue_prices,
@@ -199,7 +199,7 @@ def _deployments(run: Run, memo: Memo):
         key = (context, deployment_key(dep), token, mine)
         plan, said = memo.get(memo.plans, key, lambda: _plan(run, d_index, dep, product, mine, memo))
         if selection.ORGANISATION not in mine:
-            here = sorted(selection.drivers_here(product, dep, mine))
+            here = memo.get(memo.shared, key, lambda: tuple(sorted(selection.drivers_here(product, dep, mine))))
             said = ((Message("shared_own", {"product": product.name, "deployment": d_index + 1,
                                             "counts": ", ".join(here)}) if here
                      else Message("shared", {"product": product.name})),) + said

@@ -26,10 +26,13 @@ Tables (what each holds is decided by the module that fills it):
 - ``times``: a time charge's hours and amounts (bcalc.core.lines);
 - ``time_hours``: a time charge's hours per calendar year and per month, before its rate (bcalc.core.lines);
 - ``hours``: a time line's hours per month for one head under a price end (bcalc.core.plan);
-- ``funding`` and ``benefits``: one funding line's or benefit's amounts (bcalc.core.inflows).
+- ``funding`` and ``benefits``: one funding line's or benefit's amounts (bcalc.core.inflows);
+- ``shared``: the teams and roles a later deployment of a product is charged for (bcalc.core.engine).
 """
 
 from __future__ import annotations
+
+from operator import is_
 
 
 class Memo:
@@ -48,6 +51,8 @@ class Memo:
         self.hours: dict = {}
         self.funding: dict = {}
         self.benefits: dict = {}
+        self.shared: dict = {}
+        self.carried_last: tuple | None = None
         self.hits = 0
         self.misses = 0
 
@@ -73,6 +78,23 @@ class Memo:
             value = table[key] = make()
         else:
             self.hits += 1
+        return value
+
+    def carried(self, case, make) -> list:
+        """Per deployment, the organisation-wide counts charged with it (``make(case)``), taken over from
+        the run before when its deployments are the same products with the same own staff and teams
+        (an analysis moves clients or prices, rarely who counts which staff)."""
+        deployments = case.deployments
+        last = self.carried_last
+        if last is not None and len(last[0]) == len(deployments):
+            before, value = last
+            if all(map(is_, before, deployments)) or all(
+                    a is b or (a.product == b.product and a.staff.keys() == b.staff.keys()
+                               and (a.teams is None) == (b.teams is None))
+                    for a, b in zip(before, deployments)):
+                return value
+        value = make(case)
+        self.carried_last = (deployments, value)
         return value
 
 

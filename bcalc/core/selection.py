@@ -127,10 +127,20 @@ def carried(case: Case) -> list[frozenset[str]]:
     """For every deployment: the drivers whose organisation-wide count it carries for its product
     ("organisation" for the first deployment of the product; "teams" or a role for the first
     deployment of the product that does not count it itself)."""
+    deployments = case.deployments
+    if not any(d.staff or d.teams is not None for d in deployments):
+        # no deployment counts its own staff or teams: the first of each product carries them all
+        everything = frozenset((ORGANISATION, TEAMS) + ROLES)
+        seen: set[str] = set()
+        out = []
+        for d in deployments:
+            out.append(frozenset() if d.product in seen else everything)
+            seen.add(d.product)
+        return out
     drivers = (ORGANISATION, TEAMS) + ROLES
     taken: set[tuple[str, str]] = set()
     out = []
-    for d in case.deployments:
+    for d in deployments:
         mine = set()
         own = own_drivers(d)
         for name in drivers:
