@@ -23,7 +23,8 @@ CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" /
                                                       ROOT / "tests" / "cases" / "linked-funding.yaml",
                                                       ROOT / "tests" / "cases" / "own-time.yaml",
                                                       ROOT / "tests" / "cases" / "indexed-prices.yaml",
-                                                      ROOT / "tests" / "cases" / "staff-per-district.yaml"]
+                                                      ROOT / "tests" / "cases" / "staff-per-district.yaml",
+                                                      ROOT / "tests" / "cases" / "combined-own.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 
@@ -59,8 +60,11 @@ def _expected(result) -> dict[str, Decimal]:
 def test_workbook_structure(case, tmp_path):
     path, result = _write(case, tmp_path)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Samenvatting", "Invoer", "Berekening", "Financiering", "Baten", "Vergelijking", "Scenario's",
-                             "Gevoeligheid", "Simulatie", "Bronnen"]
+    sheets = ["Samenvatting", "Invoer", "Berekening", "Financiering", "Baten", "Vergelijking", "Scenario's",
+              "Gevoeligheid", "Simulatie", "Bronnen"]
+    if result.operating is not None:   # something owned: the operating view comes last
+        sheets.append("Exploitatie")
+    assert wb.sheetnames == sheets
     names = set(wb.defined_names.keys())
     assert {f"total_{k}" for k in TOTALS} | {"vat_recoverable"} <= names
     summary = wb["Samenvatting"]
