@@ -254,6 +254,88 @@ def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs, memo: Memo
     return Report(result, catalogue, tariffs, comparison, table, sens, sim)
 
 
+# ---- a portfolio of cases ---------------------------------------------------------------------
+
+PARALLEL_FROM = 40     # cases: fewer are added up in one process (starting workers costs more)
+
+
+def _case_summary(task):
+    """One case of a portfolio: its summary, or the problems of its file (a list)."""
+    import dataclasses
+
+    from bcalc.core.engine import estimate as compute
+    from bcalc.core.portfolio import summarise
+    from bcalc.loader import load_all
+
+    path, shown, catalogue_dir, scenario, recoverable = task
+    try:
+        catalogue, tariffs, case = load_all(Path(path), catalogue_dir, shown=shown)
+        if recoverable is not None:
+            case = dataclasses.replace(case, vat_recoverable=recoverable)
+        result = compute(case, catalogue, tariffs, scenario=scenario, memo=Memo())
+    except InputError as e:
+        return list(e.problems)
+    return summarise(result, catalogue, shown)
+
+
+def _chunk(tasks):
+    return [_case_summary(t) for t in tasks]
+
+
+def _workers(jobs: int | None, n: int) -> int:
+    import os
+
+    if jobs is not None:
+        return max(1, min(jobs, n))
+    if n < PARALLEL_FROM or os.environ.get("BCALC_PARALLEL", "").lower() == "off" or not hasattr(os, "fork"):
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, n // 20))
+
+
+def portfolio(paths: list[Path], catalogue_dir: Path | None = None, scenario: str | None = None,
+              budget_year: int | None = None, jobs: int | None = None):
+    """The consolidated budget of the cases ``paths`` name (files, folders, a portfolio file): a
+    ``bcalc.core.portfolio.Portfolio``. Every bad case file is reported at once (InputError); no
+    case is left out. ``scenario`` and ``budget_year`` (the options) replace the portfolio file's.
+    With many cases they are computed in worker processes (``jobs``; default: the cores there are,
+    ``BCALC_PARALLEL=off``: one process); the result is the same either way."""
+    from bcalc.core.portfolio import consolidate
+    from bcalc.portfolio_loader import gather
+
+    got = gather(paths)
+    settings = got.settings
+    _, tariffs = load_catalogues(catalogue_dir)
+    if scenario is None and settings.scenario is not None:
+        if settings.scenario not in tariffs.scenarios:
+            raise InputError([Problem(settings.file or "bcalc", settings.scenario_line, "scenario",
+                                      f"unknown scenario '{settings.scenario}'; known: {', '.join(tariffs.scenarios)}")])
+        scenario = settings.scenario
+    else:
+        check_scenario(scenario, tariffs)
+    tasks = [(str(p), shown, catalogue_dir, scenario, settings.vat_recoverable) for p, shown in got.cases]
+    workers = _workers(jobs, len(tasks))
+    if workers == 1:
+        done = _chunk(tasks)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(1, -(-len(tasks) // (workers * 4)))
+        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = [s for part in pool.map(_chunk, chunks) for s in part]
+    problems = [p for d in done if isinstance(d, list) for p in d]
+    if problems:
+        raise InputError(problems)
+    return consolidate(done, title=settings.title, organisation=settings.organisation,
+                       budget_year=budget_year if budget_year is not None else settings.budget_year,
+                       scenario=scenario, vat_recoverable=settings.vat_recoverable,
+                       hours_per_fte=settings.hours_per_fte,
+                       code_names={c: f.name for c, f in tariffs.funding.items()}, repeated=got.repeated)
+
+
 __all__ = ["Loaded", "load", "load_catalogues", "check_scenario", "estimate", "NeedComparison", "need_products",
            "unknown_product", "choose_deployment", "compare_need", "compare_within", "compare_files", "scenarios",
-           "sensitivity", "simulate", "Report", "report", "report_of", "REPORT_DRAWS", "REPORT_SEED"]
+           "sensitivity", "simulate", "Report", "report", "report_of", "REPORT_DRAWS", "REPORT_SEED",
+           "portfolio"]

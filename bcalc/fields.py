@@ -602,6 +602,25 @@ UNCERTAINTY = Section("tariffs.uncertainty", "tariffs", "Uncertainty (`uncertain
     _req("basis", "text", "Why these assumptions."),
 ))
 
+PORTFOLIO = Section("portfolio", "portfolio", "Portfolio file (top level)", (
+    _req("portfolio", "text", "Title of the portfolio (the organisation's budget), shown above every output."),
+    _f("organisation", "text", "The care organisation whose cases these are."),
+    _req("cases", "list", "Case files and folders of case files, relative to the portfolio file; a folder "
+         "stands for every `.yaml` and `.yml` file in it and its subfolders.", of="text"),
+    _f("budget_year", "integer", "The calendar year whose budget the summary gives first (begroting); "
+       "without it, the first calendar year any case runs in.", minimum=2000, maximum=2100),
+    _f("scenario", "text", "Indexation scenario for every case, replacing each case's own (none, low, base, high)."),
+    _f("vat", "section", "One VAT position for every case, replacing each case's own.", of="portfolio.vat"),
+    _f("hours_per_fte", "number", "Hours in one FTE a year, for the FTE per role across the cases; without it "
+       "the cases' own figure where they all give the same one.", minimum=1, maximum=HOURS_A_YEAR),
+), "A portfolio file names the cases whose figures are added up and the settings that hold for all of them. "
+   "`bcalc portfolio` takes one, or case files and folders directly.")
+
+PORTFOLIO_VAT = Section("portfolio.vat", "portfolio", "VAT of the portfolio (`vat`)", (
+    _req("recoverable", "percent", "Share of the VAT paid that the organisation reclaims, for every case.",
+         **_PCT_0_100),
+))
+
 SECTIONS: dict[str, Section] = {s.name: s for s in (
     CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT, CASE_ASSET,
     CASE_DEPLOYMENT_STAFF, CASE_DEPLOYMENT_STAFF_ROLE,
@@ -609,8 +628,9 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
     CASE_TIER, CASE_PACK, CASE_PHASE, CASE_CHOICE,
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,
     TARIFFS, FUNDING_CODE, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY, CATALOGUE_INDEX,
+    PORTFOLIO, PORTFOLIO_VAT,
 )}
-ROOTS = {"case": CASE, "suppliers": SUPPLIERS, "tariffs": TARIFFS}
+ROOTS = {"case": CASE, "suppliers": SUPPLIERS, "tariffs": TARIFFS, "portfolio": PORTFOLIO}
 
 
 def describe(file: str | None = None) -> list[dict]:

@@ -153,6 +153,20 @@ TEXTS = {
     "input_funding": "Financiering {funding} ({name}): {field:funding_field}",
     "input_price": "Prijs inzet {deployment} ({product}): {item}",
     "input_staff_rate": "Uurtarief {role:role}",
+    "portfolio_clients_overlap": "Behoefte {need}, inzet {label}: {cases:len} cases zetten in {first}-{last} "
+                                 "een product in voor dezelfde behoefte onder dezelfde naam ({cases:list}); "
+                                 "tellen ze dezelfde cliënten dubbel?",
+    "portfolio_clients_unlabelled": "Behoefte {need}: {cases:len} cases zetten in {first}-{last} een product in "
+                                    "voor dezelfde behoefte zonder naam van de inzet ({cases:list}); tellen ze "
+                                    "dezelfde cliënten dubbel? Geef elke inzet een label (wijk, team) als het om "
+                                    "andere cliënten gaat.",
+    "portfolio_staff_overlap": "{role:role}: {cases:len} cases rekenen in {first}-{last} met het aantal van de "
+                               "organisatie ({counts:list}; {cases:list}); zijn het dezelfde medewerkers, dan telt "
+                               "hun tijd dubbel. Geef een inzet haar eigen personeel (deployments[].staff) als het "
+                               "om andere medewerkers gaat.",
+    "portfolio_fte_norms": "Geen fte per rol: de cases rekenen met verschillende uren per fte ({norms:list}) of "
+                           "geven er geen; geef hours_per_fte in het portefeuillebestand.",
+    "portfolio_budget_year_empty": "In {year} loopt geen van de cases: de begroting van dat jaar is leeg.",
 }
 
 TITLES = {
