@@ -28,6 +28,9 @@ PIECES = {
     "phase": "phase {phase}",
     "own_time_per_day": ", {hours:n1} hours a day from the case (hours_per_day)",
     "own_time_per_day_part": ", {hours:n1} hours a dagdeel from the case (hours_per_day_part)",
+    "version_from": "from {valid_from}",
+    "version_until": "until {valid_until}",
+    "version_both": "from {valid_from} to {valid_until}",
 }
 
 
@@ -148,6 +151,9 @@ TEXTS = {
     "input_funding": "Funding {funding} ({name}): {field:funding_field}",
     "input_price": "Price deployment {deployment} ({product}): {item}",
     "input_staff_rate": "Hourly rate {role:role}",
+    # -- versions of catalogue items (a new price list beside the old one)
+    "catalogue_version": "{product}, {item}: price of the catalogue version that applies {period} ({source}, price "
+                         "level {year}), as the case starts in {start}",
 }
 
 TITLES = {

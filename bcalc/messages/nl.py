@@ -29,6 +29,9 @@ PIECES = {
     "phase": "fase {phase}",
     "own_time_per_day": ", {hours:n1} uur per dag uit de case (hours_per_day)",
     "own_time_per_day_part": ", {hours:n1} uur per dagdeel uit de case (hours_per_day_part)",
+    "version_from": "vanaf {valid_from}",
+    "version_until": "tot en met {valid_until}",
+    "version_both": "van {valid_from} tot en met {valid_until}",
 }
 
 
@@ -153,6 +156,9 @@ TEXTS = {
     "input_funding": "Financiering {funding} ({name}): {field:funding_field}",
     "input_price": "Prijs inzet {deployment} ({product}): {item}",
     "input_staff_rate": "Uurtarief {role:role}",
+    # -- versions of catalogue items (a new price list beside the old one)
+    "catalogue_version": "{product}, {item}: prijs van de catalogusversie die geldt {period} ({source}, prijspeil "
+                         "{year}), want de case begint in {start}",
 }
 
 TITLES = {
