@@ -238,6 +238,7 @@ def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs, memo: Memo
     from bcalc.core.simulate import require_numpy, simulate as simulate_of
 
     case = result.case
+    catalogue = catalogue.for_case(case)  # each item in the version of the case's start (as the estimate used)
     own = case.deployments[0].product
     comparison = compare_need(case, catalogue, tariffs, 0, need_products(catalogue, catalogue.products[own].need),
                               scenario=result.scenario, prices=result.prices_end, own_result=result, memo=memo)

@@ -165,6 +165,11 @@ def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = 
     lowest = _lowest(price, tiers)
     if residual is not None and lowest is not None and residual > lowest:
         r.error(path + ("residual",), f"a residual value of {residual} is more than the price ({lowest})")
+    valid_from = valid_until = None
+    if not own:  # a version of a catalogue item: the months it applies
+        valid_from, valid_until = get("valid_from"), get("valid_until")
+        if valid_from is not None and valid_until is not None and valid_from > valid_until:
+            r.error(path + ("valid_from",), f"valid_from {valid_from} is after valid_until {valid_until}")
     return Item(
         id=item_id or "",
         ref=ref,
@@ -188,13 +193,82 @@ def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = 
         note=get("note") or "",
         ambiguous=get("ambiguous"),
         origin="case" if own else "catalogue",
-        price_year=get("price_year") if own else None,
+        price_year=get("price_year"),
         lifetime=lifetime,
         residual=residual,
+        valid_from=valid_from,
+        valid_until=valid_until,
     )
 
 
+def period(item: Item) -> str:
+    """The months a version of an item applies, as a problem names them: 2027-07 to 2028-06, from 2027-07,
+    until 2027-06, always."""
+    if item.valid_from and item.valid_until:
+        return f"{item.valid_from} to {item.valid_until}"
+    if item.valid_from:
+        return f"from {item.valid_from}"
+    return f"until {item.valid_until}" if item.valid_until else "always"
+
+
+def _overlap(a: Item, b: Item) -> bool:
+    """Do the periods of two versions share a month? (A version without a bound is open on that side.)"""
+    return (a.valid_from is None or b.valid_until is None or a.valid_from <= b.valid_until) and \
+        (b.valid_from is None or a.valid_until is None or b.valid_from <= a.valid_until)
+
+
+def _check_versions(r: Reader, path: tuple, pid: str, items: list[tuple[int, Item]],
+                    time: list[tuple[int, TimeLine]]) -> None:
+    """Ids are unique within a product, except that an item may have versions: entries with the same id
+    whose periods (valid_from, valid_until) do not overlap."""
+    def unclear(i: int) -> bool:  # a period with a problem of its own: no overlap to report on it
+        return any(r.has_problem(path + ("items", i, key)) for key in ("valid_from", "valid_until"))
+
+    versions: dict[str, list[tuple[int, Item]]] = {}
+    for i, it in items:
+        for k, other in versions.get(it.id, ()):
+            line = r.tree.line(path + ("items", k))
+            if not it.versioned and not other.versioned:
+                r.error(path + ("items", i, "id"), f"id '{it.id}' is used twice in product {pid}; a new version of "
+                                                   f"an item needs valid_from or valid_until, with periods that do "
+                                                   f"not overlap")
+                break
+            if unclear(i) or unclear(k) or not _overlap(it, other):
+                continue
+            if not it.versioned:
+                r.error(path + ("items", i, "id"), f"id '{it.id}' is used twice in product {pid}: this entry has no "
+                                                   f"valid_from or valid_until, so it applies always and overlaps the "
+                                                   f"version on line {line} ({period(other)})")
+            else:
+                where = path + ("items", i, "valid_from" if it.valid_from else "valid_until")
+                also = ", which has no valid_from or valid_until (it applies always)" if not other.versioned else \
+                    f" ({period(other)})"
+                r.error(where, f"this version of '{it.id}' ({period(it)}) overlaps the entry on line {line}{also}; "
+                               f"the periods of the versions of an item may not overlap")
+            break
+        versions.setdefault(it.id, []).append((i, it))
+    seen: set[str] = set()
+    for i, t in time:
+        if t.id in versions or t.id in seen:
+            r.error(path + ("time", i, "id"), f"id '{t.id}' is used twice in product {pid}")
+        seen.add(t.id)
+
+
 OUTRIGHT_TIMINGS = ("one_off", "per_new_unit")
+
+
+def _at_its_year(item: Item, docs: dict, product_doc: str | None) -> Item:
+    """A catalogue item with the price year of the document of its source line, where it gives none itself
+    and that document is another than its product's (a version from a newer price list)."""
+    from dataclasses import replace
+
+    if item.price_year is not None:
+        return item
+    match = SOURCE_RE.match(item.source or "")
+    doc = docs.get(match.group(1)) if match else None
+    if doc is None or doc.id == product_doc or doc.price_year is None:
+        return item
+    return replace(item, price_year=doc.price_year)
 
 
 def bought_outright(item: Item) -> bool:
@@ -298,10 +372,14 @@ def _product(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset
     price_year = get("price_year", doc.price_year if doc else own_year)
     if price_year is None and not own:
         r.error(path + ("price_year",), "price year unknown: give price_year here or on the source document")
-    items = [x for i, it in enumerate(r.seq(m.get("items"), path + ("items",), allow_empty=False) or [])
-             if (x := _item(r, it, path + ("items", i), docs, vat_rates, own=own)) is not None]
-    time = [x for i, t in enumerate(r.seq(m.get("time"), path + ("time",)) or [])
-            if (x := _timeline(r, t, path + ("time", i), docs, own=own)) is not None]
+    item_at = [(i, x) for i, it in enumerate(r.seq(m.get("items"), path + ("items",), allow_empty=False) or [])
+               if (x := _item(r, it, path + ("items", i), docs, vat_rates, own=own)) is not None]
+    if not own:  # an item from another document than the product's (a new price list) is at its price year
+        item_at = [(i, _at_its_year(it, docs, match.group(1) if match else None)) for i, it in item_at]
+    items = [x for _, x in item_at]
+    time_at = [(i, x) for i, t in enumerate(r.seq(m.get("time"), path + ("time",)) or [])
+               if (x := _timeline(r, t, path + ("time", i), docs, own=own)) is not None]
+    time = [x for _, x in time_at]
     choices: list[Choice] = []
     for i, c in enumerate(r.seq(m.get("choices"), path + ("choices",)) or []):
         cp = path + ("choices", i)
@@ -315,12 +393,15 @@ def _product(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset
             r.error(cp + ("default",), f"default '{default}' is not one of the options {', '.join(options)}")
         choices.append(Choice(id=cget("id") or "", options=options, default=default,
                               label=cget("label") or "", required=cget("required")))
-    seen: set[str] = set()
-    for kind, entries in (("items", items), ("time", time)):
-        for i, e in enumerate(entries):
-            if e.id in seen:
-                r.error(path + (kind, i, "id"), f"id '{e.id}' is used twice in product {pid}")
-            seen.add(e.id)
+    if own:
+        seen: set[str] = set()
+        for kind, entries in (("items", item_at), ("time", time_at)):
+            for i, e in entries:
+                if e.id in seen:
+                    r.error(path + (kind, i, "id"), f"id '{e.id}' is used twice in product {pid}")
+                seen.add(e.id)
+    else:
+        _check_versions(r, path, pid, item_at, time_at)
     used = {o for e in items for o in e.options} | {o for t in time for o in t.options}
     for i, c in enumerate(choices):
         for o in c.options:

@@ -45,9 +45,12 @@ WORDS = {
         "diff_title": "Verschillen tussen {old} en {new}",
         "diff_none": "Geen verschillen tussen {old} en {new}.",
         "diff_cols": ("product", "wat", "id", "veld", "oud", "nieuw"),
-        "diff_what": {"added": "nieuw", "removed": "weg", "changed": "gewijzigd"},
+        "diff_what": {"added": "nieuw", "removed": "weg", "changed": "gewijzigd", "version": "nieuwe versie"},
         "diff_part": {"product": "product", "item": "kostenpost", "time": "tijdregel"},
         "yes": "ja", "no": "nee", "per_week": "u/week",
+        "valid": {"from": "geldig vanaf {valid_from}", "until": "geldig t/m {valid_until}",
+                  "both": "geldig {valid_from} t/m {valid_until}"},
+        "no_version": "(geen eerdere versie)",
     },
     "en": {
         "included": "included", "pieces": "pcs", "no_amount": "no amount", "max": "at most",
@@ -80,9 +83,12 @@ WORDS = {
         "diff_title": "Differences between {old} and {new}",
         "diff_none": "No differences between {old} and {new}.",
         "diff_cols": ("product", "what", "id", "field", "old", "new"),
-        "diff_what": {"added": "added", "removed": "removed", "changed": "changed"},
+        "diff_what": {"added": "added", "removed": "removed", "changed": "changed", "version": "new version"},
         "diff_part": {"product": "product", "item": "cost item", "time": "time line"},
         "yes": "yes", "no": "no", "per_week": "h/week",
+        "valid": {"from": "valid from {valid_from}", "until": "valid until {valid_until}",
+                  "both": "valid {valid_from} to {valid_until}"},
+        "no_version": "(no earlier version)",
     },
 }
 
@@ -101,6 +107,14 @@ def _price_text(item: Item, W: dict) -> str:
     if item.price.bound == "max":
         text += f" ({W['max']})"
     return text
+
+
+def _valid_text(item: Item, W: dict) -> str:
+    """The period of a version of an item ("geldig vanaf 2027-07"); "" for an item without one."""
+    if not item.versioned:
+        return ""
+    key = "both" if item.valid_from and item.valid_until else "from" if item.valid_from else "until"
+    return W["valid"][key].format(valid_from=item.valid_from, valid_until=item.valid_until)
 
 
 def _price_json(price: Price | None) -> dict | None:
@@ -135,6 +149,7 @@ def _item_json(it: Item) -> dict:
         "currency": it.currency, "vat": it.vat, "options": list(it.options),
         "quantity": num_str(it.quantity) if it.quantity is not None else None,
         "source": it.source, "note": it.note, "ambiguous": it.ambiguous,
+        "price_year": it.price_year, "valid_from": it.valid_from, "valid_until": it.valid_until,
     }
 
 
@@ -233,8 +248,10 @@ def show_product(directory, product_id, fmt, console_factory, lang: str = "nl") 
                 f"{W['timing'].get(it.timing, it.timing)}")
         extra = " · " + W["from_year"].format(year=it.from_year) if it.from_year > 1 else ""
         opt = f" · {W['option']} {', '.join(it.options)}" if it.options else ""
+        version = f" · {_valid_text(it, W)}" if it.versioned else ""
+        year = f" · {W['price_year']} {it.price_year}" if it.price_year and it.price_year != p.price_year else ""
         console.print(f"      {it.label} · {what} · {W['category'][it.category]}{extra}{opt} · "
-                      f"{it.ref or ''} {it.source}", style="dim", markup=False, highlight=False)
+                      f"{it.ref or ''} {it.source}{year}{version}", style="dim", markup=False, highlight=False)
     if p.time:
         console.print(f"\n[bold]{W['time']}[/bold]")
         for t in p.time:
@@ -362,12 +379,30 @@ def _shown(value, W: dict) -> str:
     return str(value)
 
 
+def _version_text(version, W: dict) -> str:
+    """A version of an item in the diff: its amount as written and as a number, price year, source line
+    and period."""
+    if version is None:
+        return W["no_version"]
+    it = version.item
+    figure = _shown(it.price, W) if it.price is not None else _price_text(it, W)
+    parts = [figure, f"{W['price_year']} {version.price_year}", it.source, _valid_text(it, W)]
+    return " · ".join(x for x in parts if x)
+
+
+def _version_json(version) -> dict | None:
+    if version is None:
+        return None
+    return {**_item_json(version.item), "price_year": version.price_year}
+
+
 def _entry_text(change, W: dict) -> str:
     entry = change.new if change.what == "added" else change.old
     if change.part == "product":
         return f"{entry.name} ({entry.supplier}) · {W['price_year']} {entry.price_year} · {entry.source}"
     if change.part == "item":
-        return f"{entry.label} · {_price_text(entry, W)} · {entry.source}"
+        valid = f" · {_valid_text(entry, W)}" if entry.versioned else ""
+        return f"{entry.label} · {_price_text(entry, W)} · {entry.source}{valid}"
     return f"{entry.label} · {entry.written or _shown(entry.hours, W)} · {entry.source}"
 
 
@@ -417,8 +452,10 @@ def diff_catalogues(old, new, fmt, console_factory, lang: str = "nl") -> None:
     changes = catalogue_diff(*loaded)
     if fmt == "json":
         rows = [{"what": c.what, "product": c.product, "part": c.part, "id": c.id, "field": c.field or None,
-                 "old": _entry_json(c) if c.what == "removed" else _plain(c.old),
-                 "new": _entry_json(c) if c.what == "added" else _plain(c.new)} for c in changes]
+                 "old": _version_json(c.old) if c.what == "version" else _entry_json(c) if c.what == "removed"
+                 else _plain(c.old),
+                 "new": _version_json(c.new) if c.what == "version" else _entry_json(c) if c.what == "added"
+                 else _plain(c.new)} for c in changes]
         sys.stdout.write(json.dumps({"format": "bcalc.catalogue-diff/1", "old": str(old_dir), "new": str(new_dir),
                                      "changes": rows}, ensure_ascii=False, indent=2) + "\n")
         return
@@ -436,6 +473,8 @@ def diff_catalogues(old, new, fmt, console_factory, lang: str = "nl") -> None:
         what = f"{W['diff_what'][c.what]} {W['diff_part'][c.part]}"
         if c.what == "changed":
             old_text, new_text = _shown(c.old, W), _shown(c.new, W)
+        elif c.what == "version":
+            old_text, new_text = _version_text(c.old, W), _version_text(c.new, W)
         elif c.what == "added":
             old_text, new_text = "", _entry_text(c, W)
         else:

@@ -448,4 +448,4 @@ def main() -> None:
 
 # simulate and sensitivity, and the catalogue and funding groups, live in their own modules, which
 # register them on `app`
-from bcalc import cli_analysis, cli_catalogue  # noqa: E402,F401
+from bcalc import cli_analysis, cli_catalogue, cli_portfolio  # noqa: E402,F401

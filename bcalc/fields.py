@@ -425,6 +425,13 @@ ITEM = Section("suppliers.item", "suppliers", "Item (`items[]`)", _PRICE + (
        "per_new_unit); a case's assets replace it.", minimum=1, maximum=MAX_LIFETIME),
     _f("residual", "number", "Euros per unit still worth at the end of its life (with lifetime), as the "
        "price is quoted.", **_MONEY),
+    _f("price_year", "integer", "The year its price is quoted in, where not its product's (default: the price "
+       "year of the document of its source line, where that is another document than the product's).",
+       minimum=1990, maximum=2100),
+    _f("valid_from", "month", "First month this version of the item applies, written YYYY-MM (2027-07); a case "
+       "takes the version that applies in its start month. Without it: from the start of the catalogue."),
+    _f("valid_until", "month", "Last month this version applies (included), written YYYY-MM (2027-06). Without "
+       "it: until further notice. Versions of one item share its id; their periods may not overlap."),
 ))
 
 TIER = Section("suppliers.tier", "suppliers", "Tier (`items[].tiers[]`)", _PRICE + (
@@ -518,8 +525,11 @@ CASE_ITEM = _own(ITEM, "case.item", "Own item (`items[]`)", {
     "id": _req("id", "id", "Unique within the product and the case; prices, quantities and vat_rates use it."),
     "tiers": _f("tiers", "list", "Volume or term tiers; the first whose conditions hold applies.", of="case.tier"),
     "packs": _f("packs", "list", "Pack sizes and their prices.", of="case.pack"),
-}, (_f("price_year", "integer", "The year the price is quoted in (default: the product's price year, or the "
-       "case's start year).", minimum=1990, maximum=2100),))
+    "price_year": _f("price_year", "integer", "The year the price is quoted in (default: the product's price year, "
+                     "or the case's start year).", minimum=1990, maximum=2100),
+    "valid_from": None,     # a case file has one start: its own lines have no versions
+    "valid_until": None,
+})
 
 CASE_TIME = _own(TIME, "case.time", "Own time line (`time[]`)", {
     "source": _OWN_SOURCE,

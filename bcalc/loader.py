@@ -137,6 +137,9 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                     fx["USD"] = usd
 
     vat_known = frozenset(tariffs.vat_rates.values())
+    # of each catalogue item with versions, the one that applies in the start month (bcalc.rules says
+    # where a deployment would charge an item that has none)
+    catalogue = catalogue.at(f"{start_year:04d}-{start_month:02d}" if start_year and start_month else None)
     own_products = _own_products(r, root.get("products"), catalogue, vat_known, start_year)
     catalogue = catalogue.with_products(own_products)
     deployments: list[Deployment] = []
@@ -291,6 +294,8 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
             if key == "vat_rates" and v is not None and (why := vat_rate_unknown(value, v, vat_rates_known)):
                 r.error(ip, why)
                 continue
+            if product is not None and any(it.id == str(item_id) for it in product.lapsed):
+                continue  # an item without a version at the start: bcalc.rules says so
             if product is not None and product.item(str(item_id)) is None and not (
                     key == "quantities" and any(t.id == item_id for t in product.time)):
                 r.error(ip, f"product {product.id} has no item '{item_id}'; items: "
@@ -399,6 +404,8 @@ def _assets(r: Reader, d: dict, path: tuple, product, prices: dict[str, Decimal]
         if product is None:
             continue
         item = product.item(str(item_id))
+        if item is None and any(it.id == str(item_id) for it in product.lapsed):
+            continue  # an item without a version at the start: bcalc.rules says so
         if item is None:
             r.error(ip, f"product {product.id} has no item '{item_id}'; items bought outright: "
                         f"{', '.join(it.id for it in product.items if bought_outright(it)) or 'none'}")
@@ -558,7 +565,7 @@ def _load_catalogues(directory: Path) -> tuple[Catalogue, Tariffs]:
 def load_all(case_path: Path, catalogue_dir: Path | None = None, shown: str | None = None):
     catalogue, tariffs = load_catalogues(catalogue_dir)
     case = load_case(case_path, catalogue, tariffs, shown)
-    return catalogue.with_products(case.products), tariffs, case
+    return catalogue.at(case.start).with_products(case.products), tariffs, case
 
 
 __all__ = ["load_catalogue", "load_tariffs", "load_catalogues", "load_case", "load_all", "InputError"]

@@ -6,7 +6,7 @@ the result. Every catalogue figure keeps the source line it was copied from.
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, replace
 from decimal import Decimal
 
 from bcalc.record import record
@@ -102,10 +102,24 @@ class Item:
     price_year: int | None = None  # the price level of the item, where not its product's
     lifetime: int | None = None   # years a unit bought outright lasts (the catalogue's; a case may give it)
     residual: Decimal | None = None  # euros per unit it is worth at the end of its life, as quoted
+    # A version of a catalogue item: the months (YYYY-MM, both included) in which it applies; None: open.
+    # Versions of one item share its id and have periods that do not overlap (bcalc.catalogue_loader).
+    valid_from: str | None = None
+    valid_until: str | None = None
 
     @property
     def has_amount(self) -> bool:
         return self.included or self.price is not None or bool(self.tiers) or bool(self.packs)
+
+    @property
+    def versioned(self) -> bool:
+        """A version of an item with a validity period (valid_from, valid_until or both)."""
+        return self.valid_from is not None or self.valid_until is not None
+
+    def valid_at(self, month: str) -> bool:
+        """Does this version apply in ``month`` (YYYY-MM)? An item without a period always does."""
+        return (self.valid_from is None or self.valid_from <= month) and \
+            (self.valid_until is None or month <= self.valid_until)
 
 
 @record
@@ -166,6 +180,9 @@ class Product:
     family: str | None = None
     note: str = ""
     origin: str = "catalogue"     # "catalogue", or "case": a product the case file describes itself
+    # After ``at(month)``: the versions of the items none of whose versions applies in that month (the
+    # loader refuses a case that would charge one, bcalc.rules)
+    lapsed: tuple[Item, ...] = ()
 
     def item(self, item_id: str) -> Item | None:
         for it in self.items:
@@ -173,9 +190,31 @@ class Product:
                 return it
         return None
 
+    def at(self, month: str | None) -> "Product":
+        """The product as a case starting in ``month`` (YYYY-MM) uses it: of each item with versions the
+        version that applies in that month, in the place of the item's first version; an item none of
+        whose versions applies is left out (and kept in ``lapsed``). Items without a period stay as they
+        are. ``month`` None (a case whose start is not known): the first version of each item."""
+        if not any(it.versioned for it in self.items):
+            return self
+        if month is not None and all(it.valid_at(month) for it in self.items) and \
+                len({it.id for it in self.items}) == len(self.items):
+            return self  # holds one version of each item already, the one of this month
+        versions: dict[str, list[Item]] = {}
+        for it in self.items:
+            versions.setdefault(it.id, []).append(it)
+        kept, lapsed = [], []
+        for item_id, found in versions.items():
+            valid = found[:1] if month is None else [v for v in found if v.valid_at(month)]
+            if valid:
+                kept.append(valid[0])
+            else:
+                lapsed += found
+        return replace(self, items=tuple(kept), lapsed=self.lapsed + tuple(lapsed))
+
     @property
     def option_names(self) -> set[str]:
-        names = {o for it in self.items for o in it.options}
+        names = {o for it in self.items + self.lapsed for o in it.options}
         names |= {o for t in self.time for o in t.options}
         for ch in self.choices:
             names |= set(ch.options)
@@ -214,16 +253,26 @@ class Catalogue:
         return named(self.products, name)
 
     def for_case(self, case: "Case") -> "Catalogue":
-        """This catalogue with the products the case file adds (its own, and products with the lines it
-        gives its deployments), where it does not hold them yet. A product that already has the case's
-        own lines (the loader's, or one an analysis varies) stays as it is."""
+        """This catalogue as the case uses it: of each item with versions the one that applies in the
+        case's start month (``at``), with the products the case file adds (its own, and products with the
+        lines it gives its deployments), where it does not hold them yet. A product that already has the
+        case's own lines (the loader's, or one an analysis varies) stays as it is."""
+        base = self.at(case.start)
         missing = []
         for p in case.products:
-            held = self.products.get(p.id)
+            held = base.products.get(p.id)
             own = {x.id for x in p.items + p.time if x.origin == "case"}
             if held is None or not own <= {x.id for x in held.items + held.time}:
                 missing.append(p)
-        return self.with_products(missing)
+        return base.with_products(missing)
+
+    def at(self, month: str | None) -> "Catalogue":
+        """This catalogue with, of each item with versions, the version that applies in ``month``
+        (``Product.at``); itself where no product changes."""
+        products = {pid: p.at(month) for pid, p in self.products.items()}
+        if all(products[pid] is p for pid, p in self.products.items()):
+            return self
+        return Catalogue(products=products, sources=self.sources, path=self.path)
 
     def with_products(self, products) -> "Catalogue":
         """This catalogue with products added, or put in the place of those with the same id (a case's own

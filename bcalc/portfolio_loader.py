@@ -57,7 +57,7 @@ def _in_folder(folder: Path) -> list[Path]:
 def _read_settings(path: Path, shown: str) -> tuple[Settings, list[tuple[Path, str, int | None]], list[Problem]]:
     """The portfolio file's settings and the paths it names (with the line each stands on)."""
     from bcalc.reader import Reader, getter
-    from bcalc.yamltree import read_tree
+    from bcalc.yamltree import Num, read_tree
 
     tree = read_tree(path, shown)
     r = Reader(tree)
@@ -77,7 +77,7 @@ def _read_settings(path: Path, shown: str) -> tuple[Settings, list[tuple[Path, s
     items = r.seq(root.get("cases"), ("cases",)) if root.get("cases") is not None else None
     for i, entry in enumerate(items or []):
         where = ("cases", i)
-        if not isinstance(entry, str) or not entry.strip():
+        if not isinstance(entry, str) or isinstance(entry, Num) or not entry.strip():
             r.error(where, "expected the path of a case file or folder")
             continue
         target = (path.parent / entry.strip())

@@ -22,6 +22,8 @@ _MISSING = object()
 LIMIT = Decimal("1e10")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 YEAR_RE = re.compile(r"^[0-9]{4}$")
+MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})$")
+DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 
 
 def _kind(value: object) -> str:
@@ -118,6 +120,8 @@ class Reader:
                                 hi=hi, negative=f.negative, lo=lo)
         if f.kind == "ids":
             return self.id_list(m, f.name, path)
+        if f.kind == "month":
+            return self.month(m, f.name, path, default=d)
         raise ValueError(f"{f.name}: {f.kind} is not a scalar kind")
 
     def entry(self, value: object, f: Field, path: tuple):
@@ -277,6 +281,30 @@ class Reader:
             self.error(path, f"{value} reads as {result * 100:f}%; write {value}% if that is meant")
             return None
         return result
+
+    def month(self, m: dict, key: str, path: tuple, default=None) -> str | None:
+        """A month written YYYY-MM (year 1990-2100), given back as YYYY-MM with two digits for the month."""
+        value = m.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            return default
+        text = value.strip() if isinstance(value, str) and not isinstance(value, Num) else None
+        match = MONTH_RE.match(text) if text is not None else None
+        if match is None:
+            date = DATE_RE.match(text) if text is not None else None
+            if date is not None:
+                self.error(path + (key,), f"'{text}' is a date; bcalc works in whole months: write the month, "
+                                          f"{date.group(1)}-{int(date.group(2)):02d}")
+            else:
+                self.error(path + (key,), f"expected a month written YYYY-MM, such as 2027-07, got {_kind(value)}")
+            return None
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12:
+            self.error(path + (key,), f"month {month} does not exist (1 to 12)")
+            return None
+        if not 1990 <= year <= 2100:
+            self.error(path + (key,), f"year {year} is outside 1990-2100")
+            return None
+        return f"{year:04d}-{month:02d}"
 
     def id_list(self, m: dict, key: str, path: tuple) -> tuple[str, ...] | None:
         value = m.get(key)

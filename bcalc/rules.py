@@ -139,6 +139,32 @@ def check_count_time(ctx: Loaded) -> list[Problem]:
     return out
 
 
+def check_item_versions_at_start(ctx: Loaded) -> list[Problem]:
+    """Every catalogue item a deployment would charge has a version that applies in the case's start
+    month: a price list that ends before the start, or begins after it, leaves no price, and dropping the
+    cost without a word would understate the case."""
+    from bcalc.catalogue_loader import period
+    from bcalc.core.selection import active_options, is_active
+
+    out = []
+    for dep, product in ctx.deployed():
+        if not product.lapsed:
+            continue
+        active = active_options(product, dep)
+        versions: dict[str, list] = {}
+        for it in product.lapsed:
+            versions.setdefault(it.id, []).append(it)
+        for item_id, found in versions.items():
+            if not any(is_active(v, active) for v in found):
+                continue  # an option the deployment does not take: not charged
+            periods = "; ".join(f"{period(v)} ({v.source})" for v in found)
+            out.append(ctx.problem(dep.where + ("product",),
+                                   f"item '{item_id}' of {product.id} has no version for the start {ctx.case.start} "
+                                   f"(its versions: {periods}); start the case within one of these periods, or "
+                                   f"use a catalogue (--catalogue) with a version that applies in {ctx.case.start}"))
+    return out
+
+
 def check_catalogue_index(ctx: Loaded) -> list[Problem]:
     """The case's catalogue_index is used (catalogue_prices: indexed) and gives years between a price
     year of its products and its start."""
@@ -252,6 +278,7 @@ CASE_CHECKS = [
     check_options_of_product,
     check_roles_have_staff,
     check_count_time,
+    check_item_versions_at_start,
     check_catalogue_index,
     check_deployment_staff_in_case,
     check_contract_within_case,

@@ -7,7 +7,8 @@ import math
 from dataclasses import replace
 from decimal import Decimal
 
-from bcalc.core.selection import active_items, is_consumable, is_unit_based, tier_index, tier_years, usage_quantity
+from bcalc.core.selection import (active_items, is_consumable, is_unit_based, level_year, tier_index, tier_years,
+                                  usage_quantity)
 from bcalc.core.notices import Notices
 from bcalc.core.choices import choice_pricing
 from bcalc.models import Case, Catalogue, Contract, Notice, Result, Tariffs
@@ -101,7 +102,7 @@ def contract_checks(case: Case, catalogue: Catalogue, tariffs: Tariffs, result: 
                     saving = applied.price.pick(result.prices_end) - tier.price.pick(result.prices_end)
                     level = result.price_level
                     if level is not None and level.mode == "indexed":  # at the case's price level
-                        saving *= level.factors.get(product.price_year, 1)
+                        saving *= level.factors.get(level_year(item, product), 1)
                     n.add("check_tier", tier.source, product=product.name, item=item.label, gap=gap,
                           min_units=tier.min_units, peak=peak, written=tier.price.written,
                           current=applied.price.written, saving=round_cents(saving), tip=cite("tier"))

@@ -339,9 +339,16 @@ def _case_notices(run: Run, rates: dict) -> tuple[tuple[int, ...], PriceLevel]:
     case, catalogue, notices = run.case, run.catalogue, run.notices
     if any(dep.index_cap is not None for dep in case.deployments):
         notices.caps(case, rates["prices"], [catalogue.products[d.product].name for d in case.deployments])
-    # the price levels of the catalogue's products (the case's own products say theirs in their lines)
-    price_years = tuple(sorted({p.price_year for d in case.deployments
-                                if (p := catalogue.products[d.product]).origin == "catalogue"}))
+    # the price levels of the catalogue's products, and of the item versions from a newer price list that
+    # have their own (the case's own products say theirs in their lines)
+    years: set[int] = set()
+    for d in case.deployments:
+        product = catalogue.products[d.product]
+        if product.origin == "catalogue":
+            years.add(product.price_year)
+            years |= {it.price_year for it in selection.active_items(product, d)
+                      if it.origin == "catalogue" and it.price_year is not None}
+    price_years = tuple(sorted(years))
     level = price_level(case, run.tariffs, price_years)
     if level.mode == "indexed":
         notices.price_level_indexed(level, run.tariffs)

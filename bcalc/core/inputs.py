@@ -144,7 +144,10 @@ def price_mode(model: Model, d: int, item_id: str) -> Decimal | None:
     item = product.item(item_id)
     if item is None:
         return None
-    return unit_price(item, dep, case, model.prices, product, level_factor(case, model.tariffs, product.price_year))
+    from bcalc.core.selection import level_year
+
+    return unit_price(item, dep, case, model.prices, product,
+                      level_factor(case, model.tariffs, level_year(item, product)))
 
 
 def price_input(model: Model, d: int, item_id: str, low, mode, high, origin: str) -> Input:

@@ -75,6 +75,12 @@ class Notices:
         """A cost line or time line the case file writes itself, with its source and price level."""
         self.add("own_line", line.source, product=product.name, item=line.label, year=year)
 
+    def version(self, product, item, start, year) -> None:
+        """A catalogue item with versions (a price list with a validity period): the version that applies in
+        the case's start month, with its period, source line and price year."""
+        self.add("catalogue_version", item.source, product=product.name, item=item.label, item_id=item.id,
+                 valid_from=item.valid_from, valid_until=item.valid_until, start=start, year=year)
+
     def currency(self, product, item, rate) -> None:
         self.add("fx", item.source, product=product.name, item=item.label, currency=item.currency, rate=rate)
 

@@ -263,7 +263,7 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
     """The deployment's supplier items, priced for year 1; ``carries``: the organisation-wide counts
     of its product charged with it (bcalc.core.selection.carried)."""
     out: list[Charge] = []
-    level = level_factor(case, tariffs, product.price_year) if product.origin == "catalogue" else ONE
+    catalogue = product.origin == "catalogue"
     peak = max(dep.clients) if dep.clients else 0
     for item in selection.active_items(product, dep):
         if not selection.charged_here(item, dep, carries):
@@ -274,8 +274,10 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
         if not unit_based and fixed is None:
             notices.no_quantity(product, item)
             continue
-        # the case's own lines are at its own price level: never brought to it
-        at_level = ONE if item.origin == "case" else level
+        # the case's own lines are at its own price level: never brought to it; a catalogue item at its
+        # price year (a version from a newer price list has its own)
+        at_level = level_factor(case, tariffs, selection.level_year(item, product)) \
+            if catalogue and item.origin != "case" else ONE
         if item.packs:
             out += _pack_charges(item, dep, product, fixed, notices, tariffs, runs, at_level)
             continue
@@ -288,6 +290,8 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
             notices.quote(product, item, dep, price)
         elif item.origin == "case":
             notices.own_line(product, item, selection.price_year(item, product, dep))
+        elif item.versioned:
+            notices.version(product, item, case.start, selection.level_year(item, product))
         written = "inclusief" if item.included and item.id not in dep.prices else (
             quoted_price.written if quoted_price else "")
         width = ZERO

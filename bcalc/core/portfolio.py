@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bcalc.core import selection
-from bcalc.models import Catalogue, Message, Result, Totals, YearRow
+from bcalc.models import ROLES, Catalogue, Message, Result, Totals, YearRow
 from bcalc.record import record
 
 ZERO = Decimal("0")
@@ -181,7 +181,8 @@ def consolidate(cases: list[CaseSummary], title: str | None = None, organisation
         total = plus(total, c.total)
     needs = _rows((e for c in cases for e in c.needs), years)
     codes = _rows((e for c in cases for e in c.codes), years)
-    role_rows = _rows((e for c in cases for e in c.hours), years)
+    role_rows = sorted(_rows((e for c in cases for e in c.hours), years),
+                       key=lambda r: ROLES.index(r.key) if r.key in ROLES else len(ROLES))
     flags: list[Message] = []
     fte_norm = hours_per_fte
     if fte_norm is None:

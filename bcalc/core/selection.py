@@ -189,7 +189,13 @@ def price_year(line: Item | TimeLine, product: Product, dep: Deployment) -> int 
         return None if line.origin == "case" else product.price_year  # hours: the case's own have no price
     if line.origin == "case":
         return line.price_year or (product.price_year if product.origin == "case" else None)
-    return product.price_year
+    return level_year(line, product)
+
+
+def level_year(item: Item, product: Product) -> int:
+    """The price year of a catalogue item's own figures: its own (a version from a newer price list),
+    else its product's."""
+    return item.price_year or product.price_year
 
 
 def is_unit_based(item: Item, dep: Deployment) -> bool:
@@ -309,6 +315,6 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 
 
 __all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "active_options", "is_active", "belongs", "active_items", "active_time", "day_hours", "counted_as",
-           "asset", "price_year",
+           "asset", "price_year", "level_year",
            "ORGANISATION", "TEAMS", "driver", "own_count", "own_drivers", "carried", "charged_here", "charged_time", "drivers_here", "is_unit_based", "is_consumable", "effective_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

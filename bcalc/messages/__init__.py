@@ -35,6 +35,12 @@ def _price_year(p: dict, piece) -> dict:
     return {"at": piece("price_year") if p["year"] is not None else ""}
 
 
+def _period(p: dict, piece) -> dict:
+    if p["valid_from"] is not None and p["valid_until"] is not None:
+        return {"period": piece("version_both")}
+    return {"period": piece("version_from") if p["valid_from"] is not None else piece("version_until")}
+
+
 def _packs(p: dict, piece) -> dict:
     return {"packs": " + ".join(piece("pack", n=n, size=size) for size, n in p["packs"])}
 
@@ -57,6 +63,7 @@ DERIVED = {
     "input_clients": _deployment_name,
     "quote": _price_year,
     "own_line": _price_year,
+    "catalogue_version": _period,
 }
 
 

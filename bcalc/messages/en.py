@@ -28,6 +28,9 @@ PIECES = {
     "phase": "phase {phase}",
     "own_time_per_day": ", {hours:n1} hours a day from the case (hours_per_day)",
     "own_time_per_day_part": ", {hours:n1} hours a dagdeel from the case (hours_per_day_part)",
+    "version_from": "from {valid_from}",
+    "version_until": "until {valid_until}",
+    "version_both": "from {valid_from} to {valid_until}",
 }
 
 
@@ -155,13 +158,16 @@ TEXTS = {
                                     "{first}-{last} without naming the deployment ({cases:list}); do they count "
                                     "the same clients twice? Give each deployment a label (district, team) if the "
                                     "clients differ.",
-    "portfolio_staff_overlap": "{role:role}: {cases:len} cases count the organisation's head count in "
+    "portfolio_staff_overlap": "Role {role:role}: {cases:len} cases count the organisation's head count in "
                                "{first}-{last} ({counts:list}; {cases:list}); if these are the same people, their "
                                "time is counted twice. Give a deployment its own staff (deployments[].staff) if "
                                "the people differ.",
     "portfolio_fte_norms": "No FTE per role: the cases use different hours per FTE ({norms:list}) or give none; "
                            "set hours_per_fte in the portfolio file.",
     "portfolio_budget_year_empty": "None of the cases runs in {year}: that year's budget is empty.",
+    # -- versions of catalogue items (a new price list beside the old one)
+    "catalogue_version": "{product}, {item}: price of the catalogue version that applies {period} ({source}, price "
+                         "level {year}), as the case starts in {start}",
 }
 
 TITLES = {

@@ -29,6 +29,9 @@ PIECES = {
     "phase": "fase {phase}",
     "own_time_per_day": ", {hours:n1} uur per dag uit de case (hours_per_day)",
     "own_time_per_day_part": ", {hours:n1} uur per dagdeel uit de case (hours_per_day_part)",
+    "version_from": "vanaf {valid_from}",
+    "version_until": "tot en met {valid_until}",
+    "version_both": "van {valid_from} tot en met {valid_until}",
 }
 
 
@@ -160,13 +163,16 @@ TEXTS = {
                                     "voor dezelfde behoefte zonder naam van de inzet ({cases:list}); tellen ze "
                                     "dezelfde cliënten dubbel? Geef elke inzet een label (wijk, team) als het om "
                                     "andere cliënten gaat.",
-    "portfolio_staff_overlap": "{role:role}: {cases:len} cases rekenen in {first}-{last} met het aantal van de "
+    "portfolio_staff_overlap": "Rol {role:role}: {cases:len} cases rekenen in {first}-{last} met het aantal van de "
                                "organisatie ({counts:list}; {cases:list}); zijn het dezelfde medewerkers, dan telt "
                                "hun tijd dubbel. Geef een inzet haar eigen personeel (deployments[].staff) als het "
                                "om andere medewerkers gaat.",
     "portfolio_fte_norms": "Geen fte per rol: de cases rekenen met verschillende uren per fte ({norms:list}) of "
                            "geven er geen; geef hours_per_fte in het portefeuillebestand.",
     "portfolio_budget_year_empty": "In {year} loopt geen van de cases: de begroting van dat jaar is leeg.",
+    # -- versions of catalogue items (a new price list beside the old one)
+    "catalogue_version": "{product}, {item}: prijs van de catalogusversie die geldt {period} ({source}, prijspeil "
+                         "{year}), want de case begint in {start}",
 }
 
 TITLES = {

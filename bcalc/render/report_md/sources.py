@@ -118,6 +118,7 @@ def _figures(deployments: list[dict], L: dict, lang: str) -> tuple[list[dict], s
                 if line.tier_label:
                     row["written"] += f" ({line.tier_label})"
             if item is not None:
+                row["price_year"] = price_year(item, product, dep["deployment"])  # a version's own, if any
                 row["vat"] = L["na"] if item.included else vat_words.get(item.vat, item.vat)
                 if item.currency != "EUR":
                     row["written"] += f" ({item.currency})"

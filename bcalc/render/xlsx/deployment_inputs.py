@@ -12,7 +12,7 @@ from bcalc.core import vat
 from bcalc.core.assets import is_asset
 from bcalc.core.notices import Notices
 from bcalc.core.plan import Charge, line_hours
-from bcalc.core.selection import USAGE_BASES, charged_time, effective_clients, minimum_years
+from bcalc.core.selection import USAGE_BASES, charged_time, effective_clients, level_year, minimum_years
 from bcalc.models import Deployment
 from bcalc.render.xlsx import formulas
 from bcalc.render.xlsx.book import Book, DeploymentCells, InputCells, ItemCells, TimeCells
@@ -159,7 +159,7 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
     source = item.source
     tiers: list[tuple[list[str], str]] = []
     # a catalogue price at the case's price level: the quoted figure times the level factor
-    level = cells.level_factor.get(refs.product.price_year) if item.id not in dep.prices and item.origin != "case" \
+    level = cells.level_factor.get(level_year(item, refs.product)) if item.id not in dep.prices and item.origin != "case" \
         else None
     leveled = (lambda expr: f"({expr})*{level}") if level else (lambda expr: expr)
     if charge.pack is not None:
