@@ -260,8 +260,10 @@ def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs, memo: Memo
 PARALLEL_FROM = 40     # cases: fewer are added up in one process (starting workers costs more)
 
 
-def _case_summary(task):
-    """One case of a portfolio: its summary, or the problems of its file (a list)."""
+def _case_summary(task, memo: Memo):
+    """One case of a portfolio: its summary, or the problems of its file (a list). The totals are
+    those of ``bcalc estimate`` (the contract checks, which add only points of attention, are left
+    out); ``memo`` is shared by the cases of one worker, as by the runs of one command."""
     import dataclasses
 
     from bcalc.core.engine import estimate as compute
@@ -273,14 +275,15 @@ def _case_summary(task):
         catalogue, tariffs, case = load_all(Path(path), catalogue_dir, shown=shown)
         if recoverable is not None:
             case = dataclasses.replace(case, vat_recoverable=recoverable)
-        result = compute(case, catalogue, tariffs, scenario=scenario, memo=Memo())
+        result = compute(case, catalogue, tariffs, scenario=scenario, checks=False, memo=memo)
     except InputError as e:
         return list(e.problems)
     return summarise(result, catalogue, shown)
 
 
 def _chunk(tasks):
-    return [_case_summary(t) for t in tasks]
+    memo = Memo()
+    return [_case_summary(t, memo) for t in tasks]
 
 
 def _workers(jobs: int | None, n: int) -> int:

@@ -21,6 +21,10 @@
    (targets <= 5 s and <= 15 s), and the analyses
    of `report` (comparison, scenarios, sensitivity, simulation) in one process around its estimate
    ("a few seconds"), with the figures they give.
+7. Portfolio (bench/portfolio_cases.py: 1,000 case files written to a temporary folder, variants of
+   the bundled examples): `bcalc portfolio DIR --format json` as a whole process with its default
+   workers and with `--jobs 1`, against 1,000 x one `estimate` in one process as the baseline of the
+   same run (target <= 5 s wall on two cores); peak memory (max RSS) of the process and its workers.
 4. The analysis commands against a single `bcalc estimate --format json` of the same case, runs
    interleaved: `scenarios` and `compare --need` (target <= 1.5x), `sensitivity` (<= 1.5x) and
    `simulate --draws 100000` (at most 1 s more than the estimate).
@@ -195,6 +199,25 @@ def bench_scale(runs: int, deployments: int = 1000) -> dict:
             "estimate_in_process_s": estimated - start, "analyses_s": done - estimated, "report": rep}
 
 
+def bench_portfolio(runs: int, cases: int = 1000) -> dict:
+    """``bcalc portfolio`` over generated case files: wall time with its workers and with one process,
+    and the peak memory of the command and its workers (resource.getrusage of the children)."""
+    import resource
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from portfolio_cases import write_cases
+
+    folder = write_cases(Path(tempfile.mkdtemp(prefix="bcalc-portfolio-")), cases)
+    cmd = [sys.executable, "-m", "bcalc", "portfolio", str(folder), "--format", "json"]
+    wall(cmd)
+    parallel = [wall(cmd) for _ in range(runs)]
+    single = [wall(cmd + ["--jobs", "1"]) for _ in range(max(1, runs // 2))]
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"cases": cases, "parallel_s": statistics.median(parallel), "single_s": statistics.median(single),
+            "peak_mib": peak_kib / 1024}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -245,6 +268,10 @@ def main() -> None:
           f"{rep.scenarios.rows[rep.scenarios.worst].key}; sensitivity {len(rep.sensitivity.rows)} rows, largest "
           f"{rep.sensitivity.rows[0].input.key if rep.sensitivity.rows else '-'}"
           + (f"; simulation P50 net {rep.simulation.stats['net'].p50}" if rep.simulation is not None else ""))
+    pf = bench_portfolio(3 if args.quick else 5)
+    print(f"portfolio ({pf['cases']} case files): {pf['parallel_s']:.2f} s median with its workers "
+          f"(target <= 5 s), {pf['single_s']:.2f} s in one process (--jobs 1) = "
+          f"{pf['single_s'] / pf['parallel_s']:.2f}x; peak memory of one process {pf['peak_mib']:.0f} MiB")
     rep = bench_report(case, 5 if args.quick else 11)
     print(f"report (xlsx + md): {rep['report_median_s']:.2f} s median (target < 1.5 s); importing openpyxl "
           f"{rep['openpyxl_import_s'] * 1000:.0f} ms = {rep['openpyxl_share'] * 100:.0f} % of it")

@@ -49,7 +49,6 @@ class CaseSummary:
     hours_per_fte: Decimal | None
     clients: tuple[ClientUse, ...]
     org_roles: tuple[tuple[str, int], ...]          # (role, head count) the case counts organisation-wide
-    warnings: int
     need_names: tuple[tuple[str, str], ...] = ()    # (need, the catalogue's category of its products)
 
 
@@ -143,7 +142,7 @@ def summarise(result: Result, catalogue: Catalogue, file: str) -> CaseSummary:
         needs=tuple((n, y, a) for (n, y), a in needs.items()),
         codes=tuple((c, y, a) for (c, y), a in codes.items()),
         hours=hours, hours_per_fte=case.hours_per_fte, clients=tuple(clients),
-        org_roles=tuple(sorted(org_roles.items())), warnings=len(result.warnings),
+        org_roles=tuple(sorted(org_roles.items())),
         need_names=tuple(sorted(names.items())))
 
 

@@ -146,7 +146,7 @@ def to_dict(p: Portfolio, lang: str = "nl") -> dict:
         "total": _totals(p.total),
         "cases": [{
             "file": c.file, "case": c.title, "organisation": c.organisation, "start": c.start, "years": c.years,
-            "scenario": c.scenario, "vat_recoverable": num_str(c.vat_recoverable), "warnings": c.warnings,
+            "scenario": c.scenario, "vat_recoverable": num_str(c.vat_recoverable),
             "per_year": [{"year": r.year, "months": r.months, **_totals(r.totals)} for r in c.per_year],
             "total": _totals(c.total),
         } for c in p.cases],
