@@ -9,6 +9,7 @@ Every problem is reported at once, as ``FILE:LINE: field: message``.
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -123,9 +124,9 @@ def gather(paths: list[Path]) -> Gathered:
                 if not files:
                     problems.append(Problem(shown, line, "cases", f"'{entry}': the folder holds no .yaml case files"))
                 for f in files:
-                    add_case(f, str(f))
+                    add_case(f, os.path.normpath(f))
             else:
-                add_case(target, str(target))
+                add_case(target, os.path.normpath(target))
 
     for given in paths:
         shown = str(given)

@@ -15,7 +15,7 @@ import io
 from decimal import Decimal
 
 from bcalc.core.portfolio import Portfolio
-from bcalc.render.portfolio_out import ROWS, W, code_label, flags, headline, need_label, role_label, value
+from bcalc.render.portfolio_out import W, code_label, flags, headline, need_label, role_label, value
 
 MONEY = '#,##0.00;[Red]-#,##0.00'
 BASE = ("one_off", "recurring", "training", "internal", "vat", "funding", "benefits", "cashable")
