@@ -184,6 +184,7 @@ def _item(r: Reader, m: object, path: tuple, docs: dict, vat_rates: frozenset = 
         included=included,
         currency=get("currency") or "EUR",
         vat=get("vat") or "not_stated",
+        vat_read=None if own else _vat_read(r, m, path, get),
         vat_rate=vat_rate,
         role=role,
         options=get("options") or (),
@@ -621,3 +622,13 @@ def _catalogue_index(r: Reader, raw: object) -> tuple[dict[int, Decimal], dict[i
         if y not in sources:
             r.error(path + ("by_year", written[y]), f"the figure of {y} needs its source under catalogue_index.sources")
     return rates, sources, basis, label
+
+
+def _vat_read(r, m: dict, path: tuple, get) -> str | None:
+    """How an item whose source states no VAT is read (``vat_read``); only with vat not_stated."""
+    read = get("vat_read")
+    if read is not None and (get("vat") or "not_stated") != "not_stated":
+        r.error(path + ("vat_read",), "only for an item whose VAT the source does not state (vat: not_stated); "
+                                      "this item says vat: " + str(get("vat")))
+        return None
+    return read

@@ -405,6 +405,9 @@ ITEM = Section("suppliers.item", "suppliers", "Item (`items[]`)", _PRICE + (
     _f("included", "boolean", "Included in another price: no charge of its own.", default=False),
     _f("currency", "choice", "Currency of the price.", default="EUR", choices=("EUR", "USD")),
     _f("vat", "choice", "VAT as quoted: excl, incl or not_stated.", default="not_stated", choices=VAT_STATUSES),
+    _f("vat_read", "choice", "Only with vat not_stated: how bcalc reads the price where the source says nothing "
+       "and the document's rule (excl.) does not fit, e.g. `incl` for a Dutch consumer shop price; the note "
+       "says why.", choices=("excl", "incl")),
     _f("vat_rate", "percent", "VAT rate of the item, where not the standard rate.", **_PCT_0_100),
     _req("basis", "choice", "What one unit of quantity is.", choices=BASES),
     _f("role", "choice", "The staff role for basis role.", choices=ROLES),
@@ -528,6 +531,7 @@ CASE_ITEM = _own(ITEM, "case.item", "Own item (`items[]`)", {
     "price_year": _f("price_year", "integer", "The year the price is quoted in (default: the product's price year, "
                      "or the case's start year).", minimum=1990, maximum=2100),
     "valid_from": None,     # a case file has one start: its own lines have no versions
+    "vat_read": None,       # an own line says itself whether its price is incl. or excl. VAT
     "valid_until": None,
 })
 

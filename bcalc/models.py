@@ -89,6 +89,7 @@ class Item:
     included: bool = False        # "Inclusief": no separate charge
     currency: str = "EUR"
     vat: str = "not_stated"
+    vat_read: str | None = None   # how a price with VAT not stated is read (incl for a shop price); None: excl.
     vat_rate: Decimal | None = None
     role: str | None = None
     options: tuple[str, ...] = ()  # included only when the case selects one of these options

@@ -227,3 +227,30 @@ def test_vat_status_matches_the_source_line(catalogue, seed_lines):
             if item.vat != said:
                 wrong.append(f"{product.id}.{item.id} ({item.ref}): vat {item.vat}, source line says {said}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_dutch_shop_prices_of_joy_for_all_are_read_incl_vat(tmp_path):
+    """001:849 gives Joy for all 'tussen de €139 en €174 via Nederlandse websites' without a word on VAT.
+    The document's rule (excl. VAT, 001:4084-4090) is for the suppliers' prices; a Dutch web-shop price
+    for consumers includes VAT, so the catalogue reads it incl. (vat_read). 3 robots at the midpoint
+    (139 + 174) / 2 = 156,50 incl. cost 469,50: excl. 469,50 / 1,21 = 388,0165.. -> 388,02, VAT 81,48."""
+    from decimal import Decimal as D
+
+    from bcalc.core import estimate
+    from bcalc.loader import load_all
+
+    case = tmp_path / "joy.yaml"
+    case.write_text("case: Joy\nstart: 2027-01\nyears: 1\nscenario: none\n"
+                    "deployments:\n  - product: joy-for-all\n    clients: 3\n", encoding="utf-8")
+    catalogue, tariffs, loaded = load_all(case)
+    item = catalogue.products["joy-for-all"].item("nederland")
+    assert (item.vat, item.vat_read) == ("not_stated", "incl")
+    result = estimate(loaded, catalogue, tariffs)
+    (ln,) = [ln for ln in result.lines if ln.item == "nederland"]
+    assert (ln.quoted, ln.excl_vat, ln.vat, ln.cost) == ("incl", D("388.02"), D("81.48"), D("469.50"))
+    # the range between the ends, excl. VAT: 3 x (174 - 139) = 105,00 incl. / 1,21 = 86,776.. -> 86,78
+    assert ln.range_spread == D("86.78")
+    codes = [w.code for w in result.warnings]
+    assert "vat_read" in codes and "vat_not_stated" not in codes
+    # the Amazon.com price in dollars stays under the document's rule: not stated, taken as excl.
+    assert catalogue.products["joy-for-all"].item("amazon").vat_read is None

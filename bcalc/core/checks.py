@@ -180,7 +180,8 @@ def contract_tips(result: Result, catalogue: Catalogue) -> tuple[Notice, ...]:
         item = product.item(ln.base_item)
         if ln.quoted == "incl":
             incl.append((ln.deployment, ln.label))
-        elif (item is not None and item.vat == "not_stated" and not item.included and ln.origin == "catalogue"
+        elif (item is not None and item.vat == "not_stated" and item.vat_read is None and not item.included
+              and ln.origin == "catalogue"
               and costs[key]):
             not_stated.append((ln.deployment, ln.label))
         where = (product.name, ln.label)

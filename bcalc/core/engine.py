@@ -258,7 +258,10 @@ def _product_notices(product: Product, dep: Deployment, notices: Notices) -> Non
         if item.ambiguous:
             notices.ambiguous(product, item.id, item.label, item.note, item.source)
         if item.vat == "not_stated" and not item.included and item.has_amount:
-            notices.vat_not_stated(product, item)
+            if item.vat_read is None:
+                notices.vat_not_stated(product, item)
+            else:
+                notices.vat_read(product, item)
         if item.price is not None and item.price.bound:
             notices.bound(product, item, item.price.bound)
     for line in selection.active_time(product, dep, counted_only=False):

@@ -376,7 +376,10 @@ def _supplier_line(plan: DeploymentPlan, charge: Charge, year: int, per_euro: De
     parts = tuple(Part(quantity=_as_dec(q), unit_price=p) for p, q in by_price.items())
     unit_price = parts[0].unit_price if len(parts) == 1 else None
     item = charge.item
-    spread = round_cents(charge.width * per_euro) if charge.width else ZERO
+    spread = ZERO
+    if charge.width:   # excl. VAT: a range quoted incl. VAT loses its VAT first
+        spread = charge.width * per_euro
+        spread = round_cents(spread / (1 + charge.vat_rate) if charge.quoted == "incl" else spread)
     return Line(plan.index, plan.product.id, charge.line_id, charge.label, item.category, year, _as_dec(quantity),
                 unit_price, excl, vat_due, charge.source, kind="supplier", vat_rate=charge.vat_rate,
                 quoted=charge.quoted, parts=parts if len(parts) > 1 else (), written=charge.written,

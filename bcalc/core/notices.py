@@ -102,6 +102,9 @@ class Notices:
     def vat_not_stated(self, product, item) -> None:
         self.add("vat_not_stated", item.source, product=product.name, item=item.label, rule=cite("indicative"))
 
+    def vat_read(self, product, item) -> None:
+        self.add("vat_read", item.source, product=product.name, item=item.label, read=item.vat_read)
+
     def bound(self, product, item, bound) -> None:
         if bound == "max":
             self.add("bound_max", item.source, product=product.name, item=item.label)

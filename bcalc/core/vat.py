@@ -23,11 +23,13 @@ from bcalc.money import ONE, round_cents
 
 def quoted(item: Item, dep: Deployment) -> str:
     """How an item's price is quoted for VAT: "incl" or "excl" (not stated counts as excl.,
-    by the source document's rule 001:4084-4090). A quote in the case that says how it is quoted
+    by the source document's rule 001:4084-4090, unless the catalogue reads it otherwise: vat_read). A quote in the case that says how it is quoted
     decides for its item."""
     quote = dep.quotes.get(item.id)
     if quote is not None and quote.vat is not None:
         return quote.vat
+    if item.vat == "not_stated" and item.vat_read is not None:
+        return item.vat_read
     return "incl" if item.vat == "incl" else "excl"
 
 

@@ -60,6 +60,7 @@ TEXTS = {
                  "(bcalc catalogue show {product_id}).",
     "vat_not_stated": "{product}, {item} ({source}): VAT not stated; taken as excluding VAT by the document's rule "
                       "({rule})",
+    "vat_read": "{product}, {item} ({source}): VAT not stated; read as{read:quoted} (see the catalogue note)",
     "bound_max": "{product}, {item} ({source}): the amount is a maximum ('maximaal'); negotiate",
     "bound_min": "{product}, {item} ({source}): the amount is a minimum ('vanaf'); the real amount may be higher",
     # -- the case

@@ -60,6 +60,8 @@ TEXTS = {
     "ambiguous": "{product}, {item} ({source}): bron is niet eenduidig.{note}",
     "vat_not_stated": "{product}, {item} ({source}): btw niet vermeld; volgens de documentregel ({rule}) als "
                       "exclusief btw gerekend",
+    "vat_read": "{product}, {item} ({source}): btw niet vermeld; gelezen als{read:quoted} (toelichting in de "
+                "catalogus)",
     "bound_max": "{product}, {item} ({source}): het bedrag is een maximum ('maximaal'); onderhandel",
     "bound_min": "{product}, {item} ({source}): het bedrag is een minimum ('vanaf'); het werkelijke bedrag kan "
                  "hoger zijn",

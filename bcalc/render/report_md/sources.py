@@ -29,6 +29,7 @@ WORDS = {
         "vat_excl": "exclusief btw",
         "vat_incl": "inclusief btw",
         "vat_not_stated": "niet vermeld (als excl. gerekend)",
+        "vat_read_incl": "niet vermeld (gelezen als incl.)",
         "na": "n.v.t.",
         "file": "Bestand",
         "funding_source": "definitie",
@@ -62,6 +63,7 @@ WORDS = {
         "vat_excl": "excluding VAT",
         "vat_incl": "including VAT",
         "vat_not_stated": "not stated (taken as excl.)",
+        "vat_read_incl": "not stated (read as incl.)",
         "na": "n/a",
         "file": "File",
         "funding_source": "definition",
@@ -119,7 +121,8 @@ def _figures(deployments: list[dict], L: dict, lang: str) -> tuple[list[dict], s
                     row["written"] += f" ({line.tier_label})"
             if item is not None:
                 row["price_year"] = price_year(item, product, dep["deployment"])  # a version's own, if any
-                row["vat"] = L["na"] if item.included else vat_words.get(item.vat, item.vat)
+                row["vat"] = (L["na"] if item.included else L["vat_read_incl"] if item.vat_read == "incl"
+                              else vat_words.get(item.vat, item.vat))
                 if item.currency != "EUR":
                     row["written"] += f" ({item.currency})"
             rows.append(row)

@@ -50,7 +50,8 @@ def vat(result, products, groups: dict, deployments: list[dict]) -> dict:
         where = {"deployment": deployments[g.deployment]["name"], "label": g.label, "source": g.source_text}
         if g.lines[0].quoted == "incl":
             incl_lines.append(where)
-        elif (item is not None and item.vat == "not_stated" and not item.included and g.origin == "catalogue"
+        elif (item is not None and item.vat == "not_stated" and item.vat_read is None and not item.included
+              and g.origin == "catalogue"
               and g.cost):
             not_stated.append(where)
     total = result.total
