@@ -14,8 +14,8 @@ from bcalc.core.engine import estimate, totals
 from bcalc.core.memo import Memo
 from bcalc.core.choices import ChoicePricing, choice_pricing
 from bcalc.core.requirements import missing_inputs
-from bcalc.core.selection import client_months
-from bcalc.models import Case, Catalogue, Notice, Result, Tariffs, Totals
+from bcalc.core.selection import active_items, active_time, client_months
+from bcalc.models import ROLES, Case, Catalogue, Deployment, Notice, Product, Result, Tariffs, Totals
 from bcalc.money import ZERO
 from bcalc.record import record
 
@@ -31,6 +31,14 @@ class Alternative:
     assumptions: tuple[Notice, ...] = ()
     deployment: int | None = None  # the deployment compared; None for whole cases
     client_months: int = 0
+    # what the source leaves out, so that the cost is not complete: "recurring" (no priced recurring
+    # cost), "time" (no time investment), "unpriced" (an item without an amount the case does not price)
+    gaps: tuple[str, ...] = ()
+    hours: tuple[tuple[str, Decimal], ...] = ()   # counted staff hours per role over the horizon, valued or not
+
+    @property
+    def complete(self) -> bool:
+        return not self.gaps
 
     @property
     def totals(self) -> Totals | None:
@@ -92,8 +100,64 @@ class Comparison:
 
     @property
     def cheapest(self) -> int | None:
-        done = [(a.totals.cost, i) for i, a in enumerate(self.alternatives) if a.result is not None]
-        return min(done)[1] if done else None
+        return cheapest_of(self.alternatives)
+
+    @property
+    def cheaper_incomplete(self) -> tuple[int, ...]:
+        """Alternatives whose known cost is below the cheapest comparable one's, but whose source leaves
+        out a cost kind that another alternative's source gives."""
+        best = self.cheapest
+        if best is None or not comparable(self.alternatives, best):
+            return ()
+        cost = self.alternatives[best].totals.cost
+        return tuple(i for i, a in enumerate(self.alternatives)
+                     if a.result is not None and not comparable(self.alternatives, i) and a.totals.cost < cost)
+
+
+def comparable(alts, i: int) -> bool:
+    """Alternative ``i`` leaves out no cost kind that another computed alternative's source gives
+    (a gap that all share, such as no time investment anywhere, does not set one apart)."""
+    done = [a for a in alts if a.result is not None]
+    common = set.intersection(*(set(a.gaps) for a in done)) if done else set()
+    return set(alts[i].gaps) <= common
+
+
+def cheapest_of(alts) -> int | None:
+    """The cheapest computed alternative that is comparable (see ``comparable``); only when none is,
+    the cheapest of those computed."""
+    done = [(a.totals.cost, i) for i, a in enumerate(alts) if a.result is not None]
+    pool = [(c, i) for c, i in done if comparable(alts, i)] or done
+    return min(pool)[1] if pool else None
+
+
+def gaps(product: Product, dep: Deployment) -> tuple[str, ...]:
+    """The cost kinds the product's source leaves out for this deployment (see Alternative.gaps)."""
+    items = active_items(product, dep)
+
+    def priced(it) -> bool:
+        return it.included or it.has_amount or it.id in dep.prices
+
+    out = []
+    if not any(it.category == "recurring" and priced(it) for it in items):
+        out.append("recurring")
+    if not active_time(product, dep, counted_only=False):
+        out.append("time")
+    if any(not priced(it) for it in items):
+        out.append("unpriced")
+    return tuple(out)
+
+
+def hours_of(result: Result, deployment: int | None) -> tuple[tuple[str, Decimal], ...]:
+    """Counted staff hours per role over the horizon of one deployment (all for None), valued or not."""
+    from bcalc.money import dec
+
+    per: dict[str, object] = {}
+    for plan in result.plans:
+        if deployment is not None and plan.index != deployment:
+            continue
+        for tc in plan.counted_time:
+            per[tc.line.role] = per.get(tc.line.role, 0) + sum(tc.hours) * tc.heads
+    return tuple((r, dec(per[r])) for r in ROLES if r in per)
 
 
 def swap(case: Case, catalogue: Catalogue, d_index: int, product_id: str) -> tuple[Case, list[Notice], list[str]]:
@@ -210,8 +274,9 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
             result = known[pid]
         else:
             result = estimate(new_case, catalogue, tariffs, scenario=scenario, prices=prices, memo=memo)
-        alts.append(Alternative(pid, product.name, result, None, tuple(notes), d_index, months))
-    cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts) if a.result is not None), default=(None, None))[1]
+        alts.append(Alternative(pid, product.name, result, None, tuple(notes), d_index, months,
+                                gaps(product, new_case.deployments[d_index]), hours_of(result, d_index)))
+    cheapest = cheapest_of(alts)
     pricing: list[ChoicePricing] = []
     for alt in alts:
         if alt.result is None:
@@ -239,7 +304,10 @@ def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: 
         notes = ()
         if len(horizons) > 1:
             notes = (Notice("compare_horizon", {"years": case.years}),)
-        alts.append(Alternative(key, case.title, result, None, notes, None, client_months(case.deployments)))
-    cheapest = min(((a.totals.cost, i) for i, a in enumerate(alts)), default=(None, None))[1]
+        products = catalogue.with_products(case.products).products
+        found = tuple(dict.fromkeys(g for d in case.deployments for g in gaps(products[d.product], d)))
+        alts.append(Alternative(key, case.title, result, None, notes, None, client_months(case.deployments),
+                                found, hours_of(result, None)))
+    cheapest = cheapest_of(alts)
     return Comparison(title=" / ".join(a.name for a in alts), need=None, deployment=None, alternatives=tuple(alts),
                       pairs=tuple(_explain(alts, cheapest)) if cheapest is not None else (), included=())

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from bcalc.money import fmt_money, money_str
-from bcalc.render.compare_view import assumptions, cheapest_line, facts, number, operating_rows, operating_value, problems, rows
+from bcalc.money import fmt_money, money_str, num_str
+from bcalc.render.compare_view import (assumptions, cheapest_line, facts, hours_line, incomplete, number, operating_rows,
+                                       operating_value, problems, rows)
 from bcalc.render.compare_words import WORDS
 from bcalc.render.mdtext import escape
 
@@ -29,7 +30,9 @@ def to_dict(view: dict, case: str | None = None) -> dict:
         entry.update({"client_months": a["client_months"], "scenario": a["scenario"], "cheapest": a["cheapest"],
                       "assumptions": a["assumptions"], "warnings": a["warnings"],
                       "problem_notice": a["problem_notice"], "assumption_notices": a["assumption_notices"],
-                      "notices": a["notices"]})
+                      "notices": a["notices"], "complete": a["computed"] and not a["gaps"], "gaps": a["gaps"],
+                      "hours": {r: num_str(h) for r, h in a["hours"].items()},
+                      "hours_total": None if a["hours_total"] is None else num_str(a["hours_total"])})
         alts.append(entry)
     return {
         "format": "bcalc.compare/1",
@@ -123,6 +126,9 @@ def markdown_body(view: dict, level: int = 2) -> list[str]:
         out += [f"- {_one(x)}" for x in view["legend"]] + [""]
     out += markdown_table(view) + [""]
     out.append(("\\* " if view["cheapest"] is not None else "") + cheapest_line(view))
+    out += ["", hours_line(view)]
+    if incomplete(view):
+        out += ["", f"{h} {W['h_incomplete']}", ""] + [f"- {_one(x)}" for x in incomplete(view)]
     if operating_rows(view):
         out += ["", f"{h} {W['h_operating']}", ""] + markdown_operating(view)
     if problems(view):
@@ -216,6 +222,9 @@ def render_console(view: dict, console) -> None:
             for key, label, strong in rows(view)]
     text_matrix(console, f"{W['per_alternative']} ({W['amounts']})", columns, body)
     console.print(("* " if view["cheapest"] is not None else "") + cheapest_line(view), highlight=False, markup=False)
+    console.print(hours_line(view), highlight=False, markup=False)
+    for x in incomplete(view):
+        console.print(f" • {x}", highlight=False, markup=False)
     if operating_rows(view):
         body = [(label, [number(operating_value(op, key), lang) for op in view["operating"]], strong)
                 for key, label, strong in operating_rows(view)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from bcalc.core.compare import comparable
 from bcalc.models import Catalogue
 from bcalc.money import en_number, fmt_money, nl_number, round_cents
 from bcalc.messages import as_json, say
@@ -74,7 +75,9 @@ def build(cmp, catalogue: Catalogue | None, lang: str = "nl", *, scenario: str |
                        "warnings": [say(w, lang) for w in a.result.warnings] if a.result is not None else [],
                        "problem_notice": as_json(a.problem, lang) if a.problem is not None else None,
                        "assumption_notices": [as_json(n, lang) for n in a.assumptions],
-                       "notices": [as_json(w, lang) for w in a.result.warnings] if a.result is not None else []}
+                       "notices": [as_json(w, lang) for w in a.result.warnings] if a.result is not None else [],
+                       "gaps": list(a.gaps), "hours": dict(a.hours),
+                       "hours_total": sum((h for _, h in a.hours), Decimal(0)) if a.result is not None else None}
         if t is None:
             for k in MONEY_KEYS:
                 entry[k] = None
@@ -93,7 +96,7 @@ def build(cmp, catalogue: Catalogue | None, lang: str = "nl", *, scenario: str |
         entry = {"key": pid, "name": name, "column": name, "computed": False,
                  "problem": f"{W['failed']} ({message})", "cheapest": False, "scenario": None, "client_months": 0,
                  "assumptions": [], "warnings": [], "problem_notice": None, "assumption_notices": [],
-                 "notices": []}
+                 "notices": [], "gaps": [], "hours": {}, "hours_total": None}
         entry.update({k: None for k in MONEY_KEYS})
         out_alts.append(entry)
 
@@ -102,7 +105,9 @@ def build(cmp, catalogue: Catalogue | None, lang: str = "nl", *, scenario: str |
         a, b = out_alts[pair.a], out_alts[pair.b]
         cats = [(c, d) for c, d in pair.categories if d][:2]
         lines = [{"label": ln.label, "alternative": ln.a, "cheapest": ln.b, "delta": ln.delta} for ln in pair.lines]
-        if pair.delta:
+        if pair.delta < 0:
+            text = W["diff_less"].format(name=a["name"], delta=fmt_money(-pair.delta, lang), cheapest=b["name"])
+        elif pair.delta:
             text = W["diff"].format(name=a["name"], delta=fmt_money(pair.delta, lang), cheapest=b["name"])
         else:
             text = W["diff_same"].format(name=a["name"], cheapest=b["name"])
@@ -174,6 +179,8 @@ def build(cmp, catalogue: Catalogue | None, lang: str = "nl", *, scenario: str |
         "notes": list(notes or []),
         "legend": [f"{c}: {a.name}" for c, a in zip(columns, alts)] if cmp.deployment is None else [],
         "operating": operating,
+        "cheaper_incomplete": list(cmp.cheaper_incomplete),
+        "complete_cheapest": cheapest is not None and comparable(alts, cheapest),
     }
 
 
@@ -240,11 +247,34 @@ def assumptions(view: dict) -> list[str]:
 
 
 def cheapest_line(view: dict) -> str:
-    W = WORDS[view["lang"]]
+    """The cheapest alternative with complete figures; an incomplete one that looks cheaper is named
+    as not comparable, and without any complete alternative the line says so."""
+    W, lang = WORDS[view["lang"]], view["lang"]
     if view["cheapest"] is None:
         return W["none_computed"]
     best = view["alternatives"][view["cheapest"]]
-    return W["cheapest_is"].format(name=best["name"], cost=fmt_money(best["cost"], view["lang"]))
+    key = "cheapest_is" if view.get("complete_cheapest", True) else "cheapest_incomplete"
+    text = W[key].format(name=best["name"], cost=fmt_money(best["cost"], lang))
+    for i in view.get("cheaper_incomplete", []):
+        a = view["alternatives"][i]
+        text += " " + W["cheaper_incomplete"].format(name=a["name"], cost=fmt_money(a["cost"], lang))
+    return text
+
+
+def incomplete(view: dict) -> list[str]:
+    """One sentence per computed alternative whose source leaves a cost kind out."""
+    W = WORDS[view["lang"]]
+    return [W["incomplete"].format(name=a["name"], gaps="; ".join(W["gaps"][g] for g in a["gaps"]))
+            for a in view["alternatives"] if a["computed"] and a["gaps"]]
+
+
+def hours_line(view: dict) -> str:
+    """The counted hours of own staff per alternative, also where no role has a rate."""
+    W, lang = WORDS[view["lang"]], view["lang"]
+    fmt = nl_number if lang == "nl" else en_number
+    parts = [f"{a['name']} {fmt(a['hours_total']) if a['hours_total'] else W['hours_none']}"
+             for a in view["alternatives"] if a["computed"]]
+    return W["hours_line"].format(parts=" · ".join(parts))
 
 
 def problems(view: dict) -> list[str]:

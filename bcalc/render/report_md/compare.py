@@ -45,4 +45,6 @@ def comparison(bundle, lang: str, L: dict) -> dict:
     heads = [cell(a["column"]) + (" \\*" if a["cheapest"] else "") for a in view["alternatives"]]
     return {**view, "W": compare_view.words(lang), "intro": intro, "heads": heads, "rows": rows,
             "cheapest_line": ("\\* " if view["cheapest"] is not None else "") + inline(compare_view.cheapest_line(view)),
-            "problems": compare_view.problems(view), "assumptions": compare_view.assumptions(view)}
+            "problems": compare_view.problems(view), "assumptions": compare_view.assumptions(view),
+            "hours_line": inline(compare_view.hours_line(view)),
+            "incomplete": [inline(x) for x in compare_view.incomplete(view)]}

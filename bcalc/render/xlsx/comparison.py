@@ -32,6 +32,11 @@ def write(book: Book) -> None:
                 s.num(row, 2 + i, a[key], EURO, font=BOLD if strong else PLAIN)
     row += 2
     s.text(row, 1, ("* " if view["cheapest"] is not None else "") + compare_view.cheapest_line(view))
+    row += 1
+    s.text(row, 1, compare_view.hours_line(view))
+    for text in compare_view.incomplete(view):
+        row += 1
+        s.text(row, 1, text)
     for text in compare_view.problems(view) + view["notes"]:
         row += 1
         s.text(row, 1, text)
