@@ -215,3 +215,16 @@ def test_report_command_writes_both_documents_atomically(tmp_path):
     res = runner.invoke(app, ["report", str(bad), "--xlsx", str(y)])
     assert res.exit_code == 2 and not y.exists()
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("case", [ROOT / "examples" / "medicijndispensers.yaml",
+                                  ROOT / "tests" / "cases" / "combined-own.yaml"], ids=lambda p: p.stem)
+def test_no_sheet_shows_a_raw_code(case, tmp_path):
+    """Roles, VAT statuses and price ends are shown in words on every sheet, not as the codes of the
+    case file (care_staff, not_stated, mid)."""
+    path, _ = _write(case, tmp_path)
+    codes = {"care_staff", "key_user", "project_lead", "functional_admin", "data_analyst", "not_stated", "mid",
+             "low", "high", "excl", "incl"}
+    found = [(ws.title, c.coordinate, c.value) for ws in load_workbook(path).worksheets for row in ws.iter_rows()
+             for c in row if isinstance(c.value, str) and c.value.strip() in codes]
+    assert not found, found[:10]

@@ -266,7 +266,7 @@ def test_the_workbook_sources_sheet_names_the_version_used(tmp_path):
     ok("report", write_case(tmp_path, "2027-07"), "--catalogue", VERSIONS, "--xlsx", target)
     sheet = load_workbook(target)["Bronnen"]
     rows = [r for r in sheet.iter_rows(values_only=True) if r[2] == "huur"]
-    assert rows == [(1, "Medido", "huur", "Maandelijkse huur", "€65,00", "excl", "900:3", 2027, None)]
+    assert rows == [(1, "Medido", "huur", "Maandelijkse huur", "€65,00", "excl.", "900:3", 2027, None)]
 
 
 @pytest.mark.parametrize("start,indexed", [("2027-07", False), ("2028-01", True)])

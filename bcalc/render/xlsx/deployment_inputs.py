@@ -17,6 +17,7 @@ from bcalc.models import Deployment
 from bcalc.render.xlsx import formulas
 from bcalc.render.xlsx.book import Book, DeploymentCells, InputCells, ItemCells, TimeCells
 from bcalc.render.xlsx.cells import EURO, FACTOR, INPUT, PCT, QTY, address
+from bcalc.render.xlsx.words import role_label
 
 
 def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment) -> int:
@@ -90,7 +91,7 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
     # its own staff (a district): the heads and teams its lines per head or team count on
     for role, count in dep.staff.items():
         row += 1
-        s.text(row, 1, f"{w['own_staff']}: {role}")
+        s.text(row, 1, f"{w['own_staff']}: {role_label(role, book.lang).lower()}")
         s.num(row, 2, count, "0", INPUT)
         refs.staff_count[role] = address(sheet, row, 2)
         book.name(f"count_{d_index + 1}_{role}", sheet, row, 2)
@@ -251,7 +252,7 @@ def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, c
         row += 1
         s.text(row, 1, t.id)
         s.text(row, 2, t.label)
-        s.text(row, 3, t.role or "")
+        s.text(row, 3, role_label(t.role, book.lang))
         if t.id in dep.quantities:
             s.num(row, 4, dep.quantities[t.id], QTY, INPUT)
         elif t.per == "head":

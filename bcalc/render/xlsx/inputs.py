@@ -14,6 +14,8 @@ from bcalc.models import ROLES
 from bcalc.render.xlsx import deployment_inputs
 from bcalc.render.xlsx.book import BenefitCells, Book, FundingCells, InputCells
 from bcalc.render.xlsx.cells import EURO, FACTOR, INPUT, PCT, RATE, address
+from bcalc.render.labels import label
+from bcalc.render.xlsx.words import role_label
 
 
 def write(book: Book) -> InputCells:
@@ -25,7 +27,7 @@ def write(book: Book) -> InputCells:
     row = 4
     s.text(row, 1, w["general"], bold=True)
     facts = [("case", case.title), ("organisation", case.organisation or ""), ("start", case.start),
-             ("scenario", result.scenario), ("prices_end", result.prices_end)]
+             ("scenario", result.scenario), ("prices_end", label(result.prices_end, book.lang))]
     for key, value in facts:
         row += 1
         s.text(row, 1, w[key])
@@ -83,7 +85,7 @@ def write(book: Book) -> InputCells:
         s.head(row, col, w[key])
     for role in ROLES:
         row += 1
-        s.text(row, 1, role)
+        s.text(row, 1, role_label(role, book.lang))
         staff = case.staff.get(role)
         s.num(row, 2, staff.count if staff else 0, "0", INPUT)
         s.num(row, 3, staff.rate if staff and staff.rate is not None else None, EURO, INPUT)
@@ -202,7 +204,7 @@ def _benefit(book: Book, cells: InputCells, row: int, b_index: int, b) -> int:
         s.num(row, 2, b.minutes if minutes else b.hours, "0.00", INPUT)
         s.text(row, 3, w["unit_minutes"] if minutes else w["unit_hours"])
         refs.hours = f"{address(sheet, row, 2)}/60" if minutes else address(sheet, row, 2)
-        s.text(row, 4, b.role or "")
+        s.text(row, 4, role_label(b.role, book.lang))
     else:
         s.num(row, 2, b.amount, EURO, INPUT)
         refs.amount = address(sheet, row, 2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bcalc.render import scenarios_view
 from bcalc.render.xlsx.book import Book
+from bcalc.render.labels import label
 from bcalc.render.xlsx.cells import EURO, PCT
 
 AMOUNTS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net", "spent",
@@ -29,8 +30,9 @@ def write(book: Book) -> None:
         strong = r["best"] or r["worst"]
         s.text(row, 1, r["label"], bold=strong)
         s.text(row, 2, r["key"])
-        s.text(row, 3, r["scenario"])
-        s.text(row, 4, r["prices"])
+        known = book.tariffs.scenarios.get(r["scenario"])
+        s.text(row, 3, f"{r['scenario']}: {known.label}" if known is not None and known.label else r["scenario"])
+        s.text(row, 4, label(r["prices"], book.lang) if r["prices"] in ("low", "mid", "high") else r["prices"])
         s.num(row, 5, r["recoverable"], PCT)
         for col, key in enumerate(AMOUNTS, 6):
             if r[key] is None:

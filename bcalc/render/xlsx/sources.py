@@ -6,6 +6,7 @@ from __future__ import annotations
 from bcalc.core.selection import price_year
 from bcalc.messages import say
 from bcalc.render.xlsx.book import Book, InputCells
+from bcalc.render.xlsx.words import vat_label
 
 
 def write(book: Book, cells: InputCells) -> None:
@@ -36,7 +37,8 @@ def write(book: Book, cells: InputCells) -> None:
             else:
                 written = item.price.written if item.price else ""
             s.text(row, 5, written)
-            s.text(row, 6, quote.vat if quote is not None and quote.vat else item.vat)
+            s.text(row, 6, vat_label(quote.vat, w) if quote is not None and quote.vat
+                   else vat_label(item.vat, w, item.vat_read))
             s.text(row, 7, it.source)
             year = price_year(item, product, dep.deployment)
             if year is not None:

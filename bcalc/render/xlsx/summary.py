@@ -9,9 +9,10 @@ from decimal import Decimal
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.utils import get_column_letter
 
-from bcalc.render.labels import break_even_text
+from bcalc.render.labels import break_even_text, label
 from bcalc.render.xlsx.book import Book, InputCells
 from bcalc.render.xlsx.cells import EURO, PCT, QTY
+from bcalc.render.xlsx.words import role_label
 
 CATEGORIES = ("one_off", "recurring", "training", "internal")
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
@@ -24,7 +25,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
     s.title_line(case.title)
     s.text(2, 1, f"{w['organisation']}: {case.organisation or '-'} · {w['start']}: {case.start} · "
                  f"{w['years']}: {case.years} · {w['scenario']}: {result.scenario} · "
-                 f"{w['prices_end']}: {result.prices_end}")
+                 f"{w['prices_end']}: {label(result.prices_end, book.lang)}")
     head_row = 4
     cols = ("year", "one_off", "recurring", "training", "internal", "vat", "cost", "funding_col", "benefits",
             "net", "cum_cost", "cum_funding")
@@ -135,7 +136,7 @@ def _staff_hours(book: Book, cells: InputCells, row: int) -> int:
     fte = cells.hours_per_fte
     for r in result.staff_hours:
         row += 1
-        s.text(row, 1, r.role)
+        s.text(row, 1, role_label(r.role, book.lang))
         s.text(row, 2, w["hours"] if r.valued else f"{w['hours']} ({w['unvalued']})")
         hours_row = row
         for i, year in enumerate(years):

@@ -45,6 +45,7 @@ WORDS = {
         "figures": "Gebruikte catalogusbedragen", "warnings": "Aandachtspunten", "assumptions": "Aannames",
         "chart_cost": "Kosten per soort per jaar", "chart_cum": "Cumulatieve kosten en financiering",
         "vat_incl": "incl.", "vat_excl": "excl.", "case_price": "prijs uit de case",
+        "vat_not_stated": "niet vermeld (als excl.)", "vat_read_incl": "niet vermeld (gelezen als incl.)",
         "deployment_col": "Inzet", "product": "Product", "included": "inclusief",
         "tier": "staffel", "packs_note": "goedkoopste verpakkingen voor het aantal uit de case",
         "range_note": "bereik in de bron", "usd": "bedrag in USD", "structure": (
@@ -128,6 +129,7 @@ WORDS = {
         "figures": "Catalogue figures used", "warnings": "Points of attention", "assumptions": "Assumptions",
         "chart_cost": "Cost per category per year", "chart_cum": "Cumulative cost and funding",
         "vat_incl": "incl.", "vat_excl": "excl.", "case_price": "price from the case",
+        "vat_not_stated": "not stated (as excl.)", "vat_read_incl": "not stated (read as incl.)",
         "deployment_col": "Deployment", "product": "Product", "included": "included",
         "tier": "tier", "packs_note": "cheapest packs for the quantity in the case",
         "range_note": "range in the source", "usd": "amount in USD", "structure": (
@@ -176,3 +178,20 @@ WORDS = {
         "draws": "Draws", "seed": "Seed",
     },
 }
+
+
+def role_label(role: str | None, lang: str) -> str:
+    """A staff role in words, capitalised, for a cell ("Zorgmedewerkers"); "" for none."""
+    if not role:
+        return ""
+    from bcalc.render.labels import role_name
+
+    name = role_name(role, lang)
+    return name[:1].upper() + name[1:]
+
+
+def vat_label(status: str, words: dict, read: str | None = None) -> str:
+    """How a price treats VAT, in words: incl., excl., or not stated (and how it is read)."""
+    if status == "not_stated":
+        return words["vat_read_incl"] if read == "incl" else words["vat_not_stated"]
+    return words.get(f"vat_{status}", status)
