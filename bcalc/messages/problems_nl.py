@@ -49,6 +49,18 @@ OR = [
 
 END = [("low", "laag"), ("mode", "modus"), ("high", "hoog")]
 
+# the months a version of a catalogue item applies (catalogue_loader.period), and a list of them
+PERIOD = [
+    ("{start:word} to {end:word}", "{start} tot en met {end}"),
+    ("from {start:word}", "vanaf {start}"),
+    ("until {end:word}", "tot en met {end}"),
+    ("always", "altijd"),
+]
+VERSIONS = [
+    ("{period:period} ({source}); {rest:versions}", "{period} ({source}); {rest}"),
+    ("{period:period} ({source})", "{period} ({source})"),
+]
+
 PER = [("client a month", "cliënt per maand"), ("new client", "nieuwe cliënt")]
 
 # ---- the messages ----------------------------------------------------------------------------------
@@ -109,6 +121,12 @@ PROBLEMS = [
     ("expected an id, got {kind:kind}", "verwacht een id, maar dit is {kind}"),
     ("'{value}' is listed twice", "'{value}' staat er twee keer"),
     ("'{value}' is not a calendar year (1990-2100)", "'{value}' is geen kalenderjaar (1990-2100)"),
+    # months of a catalogue item's versions (valid_from, valid_until)
+    ("'{value}' is a date; bcalc works in whole months: write the month, {month:word}",
+     "'{value}' is een datum; bcalc rekent in hele maanden: schrijf de maand, {month}"),
+    ("expected a month written YYYY-MM, such as 2027-07, got {kind:kind}",
+     "verwacht een maand geschreven als JJJJ-MM, zoals 2027-07, maar dit is {kind}"),
+    ("year {year:word} is outside 1990-2100", "jaar {year} ligt buiten 1990-2100"),
     # fields that one kind of funding needs (the ``missing`` of bcalc/fields.py)
     ("{code:word} needs hours_per_month", "{code} heeft hours_per_month nodig"),
     ("VPT needs day_rate: the VPT day rate (EUR per day) of the care profile, from your contract",
@@ -224,6 +242,25 @@ PROBLEMS = [
     ("price year unknown: give price_year here or on the source document",
      "prijsjaar onbekend: geef price_year hier of bij het brondocument"),
     ("default '{default}' is not one of the options {options}", "default '{default}' is niet een van de opties {options}"),
+    ("id '{id}' is used twice in product {product:word}; a new version of an item needs valid_from or "
+     "valid_until, with periods that do not overlap",
+     "id '{id}' komt twee keer voor in product {product}; een nieuwe versie van een post heeft valid_from of "
+     "valid_until nodig, met perioden die elkaar niet overlappen"),
+    ("id '{id}' is used twice in product {product:word}: this entry has no valid_from or valid_until, so it "
+     "applies always and overlaps the version on line {line:word} ({period:period})",
+     "id '{id}' komt twee keer voor in product {product}: deze post heeft geen valid_from of valid_until, "
+     "geldt dus altijd en overlapt de versie op regel {line} ({period})"),
+    ("this version of '{id}' ({period:period}) overlaps the entry on line {line:word}, which has no valid_from "
+     "or valid_until (it applies always); the periods of the versions of an item may not overlap",
+     "deze versie van '{id}' ({period}) overlapt de post op regel {line}, die geen valid_from of valid_until "
+     "heeft (en dus altijd geldt); de perioden van de versies van een post mogen elkaar niet overlappen"),
+    ("this version of '{id}' ({period:period}) overlaps the entry on line {line:word} ({other:period}); the "
+     "periods of the versions of an item may not overlap",
+     "deze versie van '{id}' ({period}) overlapt de post op regel {line} ({other}); de perioden van de "
+     "versies van een post mogen elkaar niet overlappen"),
+    ("valid_from {start:word} is after valid_until {end:word}", "valid_from {start} ligt na valid_until {end}"),
+    ("only for an item whose VAT the source does not state (vat: not_stated); this item says vat: {vat}",
+     "alleen voor een post waarvan de bron de btw niet noemt (vat: not_stated); deze post zegt vat: {vat}"),
     ("id '{id}' is used twice in product {product:word}", "id '{id}' komt twee keer voor in product {product}"),
     ("option '{option}' is not used by any item", "optie '{option}' wordt door geen enkele post gebruikt"),
     ("unknown format '{format}', expected {expected}", "onbekend formaat '{format}', verwacht {expected}"),
@@ -293,6 +330,12 @@ PROBLEMS = [
     ("the case has several deployments: say whose clients it follows (deployment: 1, 2, ...)",
      "de case heeft meerdere inzetten: zeg van welke inzet de cliënten gevolgd worden (deployment: 1, 2, ...)"),
     ("there is no deployment {number:word}; the case has {count}", "er is geen inzet {number}; de case heeft er {count}"),
+    ("item '{item}' of {product:word} has no version for the start {start:word} (its versions: "
+     "{versions:versions}); start the case within one of these periods, or use a catalogue (--catalogue) with a "
+     "version that applies in {start}",
+     "post '{item}' van {product} heeft geen versie voor de start {start} (versies: {versions}); laat de case "
+     "binnen een van deze perioden beginnen, of gebruik een catalogus (--catalogue) met een versie die geldt in "
+     "{start}"),
     ("needs staff.{role:word} (count, and rate to value the time)",
      "heeft staff.{role} nodig (aantal, en uurtarief om de tijd te waarderen)"),
 
@@ -311,6 +354,15 @@ PROBLEMS = [
     ("the two documents need different files", "de twee documenten hebben elk een eigen bestand nodig"),
     ("compares products within one case; give one case file, or leave it out to compare whole cases",
      "vergelijkt producten binnen één case; geef één casebestand, of laat het weg om hele cases te vergelijken"),
+
+    # -- the cases of a portfolio (bcalc/portfolio_loader.py)
+    ("expected the path of a case file or folder", "verwacht het pad van een casebestand of een map"),
+    ("no case files to add up", "geen casebestanden om op te tellen"),
+    ("the folder holds no .yaml case files", "de map bevat geen .yaml-casebestanden"),
+    ("'{entry}': the folder holds no .yaml case files", "'{entry}': de map bevat geen .yaml-casebestanden"),
+    ("'{entry}': no such file or folder (paths are relative to the portfolio file)",
+     "'{entry}': bestand of map bestaat niet (paden gelden vanaf het portfoliobestand)"),
+    ("a second portfolio file; the first is {first}", "een tweede portfoliobestand; het eerste is {first}"),
 
     # -- writing files (bcalc/writefile.py)
     ("cannot write here: {reason}", "kan hier niet schrijven: {reason}"),
@@ -407,7 +459,7 @@ def _tables() -> dict:
     if _compiled is None:
         _compiled = {name: compile_table(pairs) for name, pairs in (
             ("problem", PROBLEMS), ("kind", KIND), ("bound", BOUND), ("control", CONTROL), ("and", AND),
-            ("or", OR), ("end", END), ("per", PER), ("big", BIG))}
+            ("or", OR), ("end", END), ("per", PER), ("big", BIG), ("period", PERIOD), ("versions", VERSIONS))}
     return _compiled
 
 
