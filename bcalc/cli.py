@@ -4,6 +4,9 @@ decides the exit code.
 Exit codes: 0 success, 2 bad input (case, catalogue or option, a file that cannot be written),
 1 unexpected failure; 141 when the output pipe closes early, and SIGINT/SIGTERM/SIGHUP end bcalc as
 the signal does (see _guard).
+
+The help of every command and option is not written here: it is in bcalc/messages/cli_en.py and
+cli_nl.py, and bcalc/cli_words.py gives each command its help in the language of the run.
 """
 
 
@@ -14,31 +17,16 @@ from typing import Annotated, Optional
 
 import typer
 
+from bcalc.cli_words import BcalcGroup, current, say
 from bcalc.errors import InputError, Problem
 
 app = typer.Typer(
-    help="bcalc: business case and financing of care technology for Dutch care organisations.",
+    cls=BcalcGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-def _print_version(asked: bool) -> None:
-    if asked:
-        from bcalc import __version__
-
-        print(f"bcalc {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _top(
-    version: Annotated[bool, typer.Option("--version", help="Print bcalc's version and stop.", is_eager=True,
-                                          callback=_print_version)] = False,
-) -> None:
-    pass
 
 
 class Format(str, Enum):
@@ -70,24 +58,42 @@ class PriceEnd(str, Enum):
     high = "high"
 
 
-CatalogueOpt = Annotated[
-    Optional[Path],
-    typer.Option("--catalogue", help="Folder with suppliers.yaml and tariffs.yaml (default: the bundled catalogues).",
-                 file_okay=False),
-]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on unexpected errors.")]
-ScenarioOpt = Annotated[Optional[str], typer.Option(help="Indexation scenario: none, low, base, high "
-                                                         "(default: the case's own).")]
-PricesOpt = Annotated[PriceEnd, typer.Option(help="Which figure of a quoted price range to use.")]
-LangOpt = Annotated[Lang, typer.Option(help="Language of the output.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+CatalogueOpt = Annotated[Optional[Path], typer.Option("--catalogue", file_okay=False)]
+DebugOpt = Annotated[bool, typer.Option("--debug")]
+ScenarioOpt = Annotated[Optional[str], typer.Option()]
+PricesOpt = Annotated[PriceEnd, typer.Option()]
+# no default of its own: without --lang a command speaks the language of the run (bcalc.lang)
+LangOpt = Annotated[Optional[Lang], typer.Option(show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f")]
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from bcalc import __version__
+
+        print(f"bcalc {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _top(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version)] = False,
+    lang: LangOpt = None,
+) -> None:
+    pass  # --lang before the command is read before parsing (bcalc.lang), as after it
+
+
+def _lang(given: Lang | None) -> str:
+    """The language a command speaks: its --lang, else the run's (the environment's)."""
+    return given.value if given is not None else current()
 
 
 def _fail(problems: list[Problem]) -> None:
+    from bcalc.cli_words import problem_line
     from bcalc.terminal import clean
 
     for p in problems:
-        print(clean(str(p)), file=sys.stderr)
+        print(clean(problem_line(p)), file=sys.stderr)
     raise typer.Exit(2)
 
 
@@ -119,8 +125,9 @@ def _guard(fn, debug: bool = False):
     except Exception as exc:  # the last line of defence: no traceback unless asked
         if debug:
             raise
-        print(clean(f"bcalc: unexpected error: {type(exc).__name__}: {exc} (run again with --debug for details)"),
-              file=sys.stderr)
+        from bcalc.cli_words import say
+
+        print(clean(say("unexpected", error=f"{type(exc).__name__}: {exc}")), file=sys.stderr)
         raise typer.Exit(1)
     finally:
         sys.stdout = stdout
@@ -170,17 +177,15 @@ def _console():
 
 @app.command()
 def estimate(
-    case: Annotated[Optional[Path], typer.Argument(help="Case file (YAML). Default: the bundled example case.",
-                                                   show_default=False)] = None,
-    format: Annotated[EstimateFormat, typer.Option("--format", "-f", help="Output format (csv: one row per line "
-                                                                          "and calendar year, and totals).")] = EstimateFormat.table,
+    case: Annotated[Optional[Path], typer.Argument(show_default=False)] = None,
+    format: Annotated[EstimateFormat, typer.Option("--format", "-f")] = EstimateFormat.table,
     scenario: ScenarioOpt = None,
     prices: PricesOpt = PriceEnd.mid,
-    lang: LangOpt = Lang.nl,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Costs, VAT, funding and net result per year for one case."""
+    lang = _lang(lang)
 
     def run():
         from bcalc import app as bcalc_app, paths
@@ -191,39 +196,37 @@ def estimate(
         if format is EstimateFormat.json:
             from bcalc.render import jsonout
 
-            sys.stdout.write(jsonout.render(result, lang.value))
+            sys.stdout.write(jsonout.render(result, lang))
         elif format is EstimateFormat.markdown:
             from bcalc.render import estimate_md as markdown
 
-            sys.stdout.write(markdown.render(result, lang.value))
+            sys.stdout.write(markdown.render(result, lang))
         elif format is EstimateFormat.csv:
             from bcalc.render import csvout
 
-            sys.stdout.write(csvout.render(result, lang.value))
+            sys.stdout.write(csvout.render(result, lang))
         else:
             from bcalc.render import console
 
-            console.render(result, _console(), lang.value)
+            console.render(result, _console(), lang)
 
     _guard(run, debug)
 
 
 @app.command()
 def report(
-    case: Annotated[Path, typer.Argument(help="Case file (YAML).")],
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Write the Excel workbook (live formulas) here.")] = None,
-    md: Annotated[Optional[Path], typer.Option("--md", help="Write the Markdown business case here.")] = None,
+    case: Annotated[Path, typer.Argument()],
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx")] = None,
+    md: Annotated[Optional[Path], typer.Option("--md")] = None,
     scenario: ScenarioOpt = None,
     prices: PricesOpt = PriceEnd.mid,
-    lang: Annotated[Lang, typer.Option(help="Language of the documents.")] = Lang.nl,
-    templates: Annotated[Optional[Path], typer.Option("--templates", file_okay=False,
-                                                      help="Folder whose templates replace the bundled ones "
-                                                           "of the same name.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    lang: LangOpt = None,
+    templates: Annotated[Optional[Path], typer.Option("--templates", file_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """Write the business case documents: an Excel workbook and/or a Markdown report."""
+    lang = _lang(lang)
 
     def run():
         from bcalc import app as bcalc_app
@@ -241,7 +244,7 @@ def report(
         if xlsx is not None and md is not None:  # the workbook on a second core (bcalc.sidecar)
             from bcalc import sidecar
 
-            side = sidecar.start(lang.value)
+            side = sidecar.start(lang)
         try:
             bundle = bcalc_app.report(loaded, scenario, prices.value)
             if side is not None:
@@ -252,20 +255,20 @@ def report(
             if md is not None:
                 from bcalc.render import report_md
 
-                text = report_md.render(bundle, lang.value, templates)
+                text = report_md.render(bundle, lang, templates)
             if xlsx is not None:
                 workbook = side.workbook() if side is not None else None
                 if workbook is None:
                     from bcalc.render import xlsx as xlsx_render
 
-                    workbook = xlsx_render.render(bundle, lang.value)
+                    workbook = xlsx_render.render(bundle, lang)
             documents = [(path, content) for path, content in ((xlsx, workbook), (md, text)) if path is not None]
         finally:
             if side is not None:
                 side.close()
         write_all(documents, force=force)
         for target, _ in documents:
-            print(f"written: {target}")
+            print(say("written", lang, path=target))
 
     _guard(run, debug)
 
@@ -275,24 +278,18 @@ def report(
 
 @app.command()
 def compare(
-    cases: Annotated[list[Path], typer.Argument(help="One case file to compare products within, or two or more "
-                                                     "case files to compare side by side.",
-                                                show_default=False)],
-    with_: Annotated[Optional[list[str]], typer.Option("--with", help="A product to compare with (repeatable).",
-                                                       show_default=False)] = None,
-    need: Annotated[bool, typer.Option("--need", help="Compare with every product for the same need "
-                                                      "(the default without --with).")] = False,
-    deployment: Annotated[Optional[int], typer.Option("--deployment", help="Which deployment (1, 2, ...) when the "
-                                                                          "case has several.",
-                                                      show_default=False)] = None,
+    cases: Annotated[list[Path], typer.Argument(show_default=False)],
+    with_: Annotated[Optional[list[str]], typer.Option("--with", show_default=False)] = None,
+    need: Annotated[bool, typer.Option("--need")] = False,
+    deployment: Annotated[Optional[int], typer.Option("--deployment", show_default=False)] = None,
     format: FormatOpt = Format.table,
     scenario: ScenarioOpt = None,
     prices: PricesOpt = PriceEnd.mid,
-    lang: LangOpt = Lang.nl,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """The same need served by several products side by side, or whole cases side by side."""
+    lang = _lang(lang)
 
     def run():
         from bcalc import app as bcalc_app
@@ -305,13 +302,13 @@ def compare(
                                                            "or leave it out to compare whole cases")])
         if len(cases) > 1:
             result, cat = bcalc_app.compare_files(list(cases), catalogue, scenario, prices.value)
-            view = compare_view.build(result, cat, lang.value, scenario=scenario, prices=prices.value)
+            view = compare_view.build(result, cat, lang, scenario=scenario, prices=prices.value)
             title = None
         else:
             loaded = bcalc_app.load(cases[0], catalogue, shown=str(cases[0]))
             found = bcalc_app.compare_within(loaded, products, need, deployment, scenario, prices.value,
                                              strict=debug)
-            view = compare_view.build_need(found, loaded.catalogue, lang.value, scenario=scenario,
+            view = compare_view.build_need(found, loaded.catalogue, lang, scenario=scenario,
                                            prices=prices.value)
             title = loaded.case.title
         if format is Format.json:
@@ -326,19 +323,19 @@ def compare(
 
 @app.command()
 def scenarios(
-    case: Annotated[Path, typer.Argument(help="Case file (YAML).")],
+    case: Annotated[Path, typer.Argument()],
     format: FormatOpt = Format.table,
-    lang: LangOpt = Lang.nl,
+    lang: LangOpt = None,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
 ) -> None:
-    """The case under every indexation scenario, low/mid/high prices and VAT setting, and under stress."""
+    lang = _lang(lang)
 
     def run():
         from bcalc import app as bcalc_app
         from bcalc.render import scenarios_view
 
-        view = scenarios_view.build(bcalc_app.scenarios(bcalc_app.load(case, catalogue)), lang.value)
+        view = scenarios_view.build(bcalc_app.scenarios(bcalc_app.load(case, catalogue)), lang)
         if format is Format.json:
             sys.stdout.write(scenarios_view.render_json(view))
         elif format is Format.markdown:
@@ -354,10 +351,11 @@ def scenarios(
 
 @app.command()
 def init(
-    file: Annotated[Path, typer.Argument(help="Where to write the starter case.")] = Path("case.yaml"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    file: Annotated[Path, typer.Argument()] = Path("case.yaml"),
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOpt = None,
 ) -> None:
-    """Write a commented starter case file that `bcalc estimate` accepts as written."""
+    lang = _lang(lang)
 
     def run():
         from bcalc import paths, schema
@@ -377,19 +375,19 @@ def init(
             documents.append((beside, _schema_text()))
         write_all(documents, force=force)
         for path, _ in documents:
-            print(f"written: {path}")
-        print(f"next: bcalc estimate {file}")
+            print(say("written", lang, path=path))
+        print(say("next", lang, file=file))
 
     _guard(run)
 
 
 @app.command("schema")
 def schema_command(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the schema to this file "
-                                                   "instead of printing it.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOpt = None,
 ) -> None:
-    """The JSON Schema of a case file, for editors that complete and check YAML as it is typed."""
+    lang = _lang(lang)
 
     def run():
         text = _schema_text()
@@ -399,7 +397,7 @@ def schema_command(
         from bcalc.writefile import write_atomic
 
         write_atomic(output, text, force=force)
-        print(f"written: {output}")
+        print(say("written", lang, path=output))
 
     _guard(run)
 
@@ -418,7 +416,8 @@ def _single(name: str) -> typer.Typer | None:
     needs only its own."""
     for info in app.registered_commands:
         if (info.name or info.callback.__name__) == name:
-            single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+            single = typer.Typer(cls=BcalcGroup, add_completion=False, pretty_exceptions_enable=False,
+                                 rich_markup_mode=None)
             single.registered_commands = [info]
             single.callback()(_no_options)  # keeps it a group, so the command name is still read
             return single

@@ -79,6 +79,9 @@ def line_of(path: Path, fragment: str) -> int:
 # A wide terminal without colour, so that rich does not cut ids or source lines short in tables.
 WIDE_ENV = {"COLUMNS": "200", "NO_COLOR": "1"}
 NARROW_ENV = {"COLUMNS": "80", "NO_COLOR": "1"}
+# bcalc speaks Dutch unless told otherwise (bcalc/lang.py); the tests of bad input check the English
+# source text of the messages, their Dutch is checked in tests/test_problems_nl.py
+ENGLISH = {"BCALC_LANG": "en"}
 
 
 def invoke(*args, env: dict | None = None):
@@ -103,9 +106,35 @@ def ok(*args, env: dict | None = None):
 
 
 def bad(*args, code: int = 2, env: dict | None = None):
-    """Run bcalc and require exit ``code`` (2: bad input) without a traceback."""
-    result = invoke(*args, env=env)
+    """Run bcalc in English and require exit ``code`` (2: bad input) without a traceback."""
+    result = invoke(*args, env=env or {**WIDE_ENV, **ENGLISH})
     assert result.exit_code == code, _shown(result)
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result
+
+
+# ---- every problem has its Dutch ----------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _every_problem_has_dutch(monkeypatch):
+    """Every problem that bcalc raises in any test must have a Dutch message: the command line prints
+    problems in Dutch by default, through the table in bcalc/messages/problems_nl.py. A test that
+    makes bcalc raise a message the table does not know fails at its teardown, naming the message."""
+    from bcalc.errors import InputError
+
+    raised = []
+    init = InputError.__init__
+
+    def recording(self, problems):
+        init(self, problems)
+        raised.extend(self.problems)
+
+    monkeypatch.setattr(InputError, "__init__", recording)
+    yield
+    from bcalc.messages.problems_nl import dutch
+
+    missing = sorted({p.message for p in raised if dutch(p.message, p.field) is None})
+    assert not missing, ("messages without Dutch: add a pair to bcalc/messages/problems_nl.py:\n  "
+                         + "\n  ".join(missing))

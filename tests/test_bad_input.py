@@ -20,6 +20,7 @@ expectations for the problems in that file.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -75,9 +76,13 @@ def rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
 
 
+# the expected fragments are the English source text of the messages (their Dutch: test_problems_nl.py)
+ENGLISH_ENV = {**os.environ, "BCALC_LANG": "en"}
+
+
 def run_bcalc(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "bcalc", *args], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
+                          encoding="utf-8", timeout=60, env=ENGLISH_ENV)
 
 
 def check_bad(proc: subprocess.CompletedProcess, expects: list[Expect], shown_files: set[str]) -> None:
@@ -198,7 +203,7 @@ def test_recursive_yaml_alias(tmp_path):
     case.write_text(BASE_CASE + "deployments: &loop\n  - product: medido\n    clients: 10\n    options: *loop\n",
                     encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "bcalc", "estimate", str(case)], cwd=ROOT, capture_output=True,
-                          text=True, encoding="utf-8", timeout=60)
+                          text=True, encoding="utf-8", timeout=60, env=ENGLISH_ENV)
     assert "unexpected error" not in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.returncode == 2, proc.stderr
@@ -215,7 +220,7 @@ def test_absurdly_large_numbers(tmp_path, deployment, fmt):
     case = tmp_path / "large.yaml"
     case.write_text(BASE_CASE + f"deployments:\n  - product: medido\n    {deployment}\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "bcalc", "estimate", str(case), "--format", fmt], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+                          capture_output=True, text=True, encoding="utf-8", timeout=60, env=ENGLISH_ENV)
     assert "unexpected error" not in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.returncode in (0, 2), proc.stderr

@@ -50,7 +50,7 @@ HELP = [
 
 @pytest.mark.parametrize("command,purpose", HELP, ids=[" ".join(c) or "bcalc" for c, _ in HELP])
 def test_help(command, purpose):
-    result = ok(*command, "--help")
+    result = ok("--lang", "en", *command, "--help")
     text = flat(result.stdout)
     assert "Usage:" in text
     assert purpose in text, text
@@ -260,13 +260,13 @@ def test_catalogue_show_unknown_product():
 
 
 def test_catalogue_validate():
-    text = ok("catalogue", "validate").stdout
+    text = ok("catalogue", "validate", "--lang", "en").stdout
     assert text.startswith("ok")
     assert re.search(r"\b27 products, \d+ items, 23 time lines; 5 funding codes, 4 scenarios\b", text), text
 
 
 def test_catalogue_validate_bundled_dir_explicitly():
-    text = ok("catalogue", "validate", str(ROOT / "data")).stdout
+    text = ok("catalogue", "validate", str(ROOT / "data"), "--lang", "en").stdout
     assert text.startswith("ok: 27 products")
 
 
@@ -302,7 +302,7 @@ def test_funding_show_unknown():
 
 def test_init_writes_a_case_that_estimate_accepts(tmp_path):
     case = tmp_path / "case.yaml"
-    result = ok("init", str(case))
+    result = ok("init", str(case), "--lang", "en")
     assert case.is_file()
     assert "written" in result.stdout
     starter = case.read_bytes()
@@ -340,6 +340,7 @@ def test_a_single_command_run_parses_as_the_whole_app(command, monkeypatch, caps
 
     from bcalc import cli
 
+    monkeypatch.setenv("BCALC_LANG", "en")
     outputs = []
     for build in (lambda: cli._single(command), lambda: cli.app):
         for argv in ([command, "--help"], [command, "--no-such-option"]):

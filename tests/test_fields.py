@@ -43,7 +43,8 @@ deployments:
 def estimate(tmp_path: Path, text: str, *extra: str):
     path = tmp_path / "case.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path, runner.invoke(app, ["estimate", str(path), "--format", "json", *extra], env={"COLUMNS": "200"})
+    return path, runner.invoke(app, ["estimate", str(path), "--format", "json", *extra],
+                               env={"COLUMNS": "200", "BCALC_LANG": "en"})
 
 
 
@@ -352,7 +353,7 @@ def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
     target["zzz_undeclared"] = 1
     path = tmp_path / "case.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    result = runner.invoke(app, ["estimate", str(path)])
+    result = runner.invoke(app, ["estimate", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert "zzz_undeclared: " in result.stderr
     assert ("unknown field" in result.stderr) or ("does not apply" in result.stderr)

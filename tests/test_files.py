@@ -25,7 +25,13 @@ from bcalc import writefile
 from bcalc.errors import InputError
 from bcalc.render.console import make_console
 from bcalc.terminal import CleanWriter, clean
-from conftest import WIDE_ENV, invoke
+import conftest
+from conftest import ENGLISH, WIDE_ENV
+
+
+def invoke(*args, env: dict | None = None):
+    """bcalc in English: the refusals are checked by the English text of their messages."""
+    return conftest.invoke(*args, env=env or {**WIDE_ENV, **ENGLISH})
 
 ROOT = Path(__file__).resolve().parents[1]
 DISPENSERS = ROOT / "examples" / "medicijndispensers.yaml"
@@ -44,7 +50,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def subprocess_env() -> dict:
-    return {**os.environ, **WIDE_ENV, "PYTHONPATH": str(ROOT)}
+    return {**os.environ, **WIDE_ENV, **ENGLISH, "PYTHONPATH": str(ROOT)}
 
 
 # ---- 7: a file name longer than the file system allows ---------------------------------------

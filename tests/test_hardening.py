@@ -45,7 +45,8 @@ MEDIDO = "deployments:\n  - product: medido\n    clients: 5\n"
 
 
 def invoke(*args: str):
-    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200"})
+    """bcalc in English: the fragments these tests look for are the messages' English source text."""
+    return runner.invoke(app, [str(a) for a in args], env={"COLUMNS": "200", "BCALC_LANG": "en"})
 
 
 def write(tmp_path: Path, text: str, name: str = "case.yaml") -> Path:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import WIDE_ENV, invoke
 from bcalc import app
 from bcalc.core.engine import estimate
 from bcalc.errors import InputError
@@ -151,9 +151,12 @@ def test_parallel_equals_one_process(tmp_path):
     assert one.total.cost == 23 * D("23946.19") + 22 * D("10919.36")
 
 
+EN = {**WIDE_ENV, "BCALC_LANG": "en"}
+
+
 def test_every_bad_case_is_reported_and_nothing_written(tmp_path):
     out = tmp_path / "p.xlsx"
-    res = invoke("portfolio", HERE / "bad", "--xlsx", out)
+    res = invoke("portfolio", HERE / "bad", "--xlsx", out, env=EN)
     assert res.exit_code == 2, res.output
     text = res.output
     assert "kapot-een.yaml:2: start:" in text
@@ -167,23 +170,23 @@ def test_every_bad_case_is_reported_and_nothing_written(tmp_path):
 def test_bad_portfolio_files(tmp_path):
     p = tmp_path / "p.yaml"
     p.write_text("portfolio: X\nbudgetyear: 2028\ncases:\n  - nergens.yaml\n  - 12\nscenario: hoog\n", encoding="utf-8")
-    res = invoke("portfolio", p)
+    res = invoke("portfolio", p, env=EN)
     assert res.exit_code == 2
     assert f"{p}:2: budgetyear: unknown field; did you mean 'budget_year'?" in res.output
     assert f"{p}:4: cases[0]: 'nergens.yaml': no such file or folder" in res.output
     assert f"{p}:5: cases[1]: expected the path of a case file or folder" in res.output
     p.write_text(f"portfolio: X\nscenario: hoog\ncases:\n  - {NOORD}\n", encoding="utf-8")
-    res = invoke("portfolio", p)
+    res = invoke("portfolio", p, env=EN)
     assert res.exit_code == 2 and f"{p}:2: scenario: unknown scenario 'hoog'" in res.output
     q = tmp_path / "q.yaml"
     q.write_text(f"portfolio: Y\ncases:\n  - {NOORD}\n", encoding="utf-8")
     p.write_text(f"portfolio: X\ncases:\n  - {ZUID}\n", encoding="utf-8")
-    res = invoke("portfolio", p, q)
+    res = invoke("portfolio", p, q, env=EN)
     assert res.exit_code == 2 and "a second portfolio file" in res.output
-    res = invoke("portfolio", tmp_path / "leeg")
+    res = invoke("portfolio", tmp_path / "leeg", env=EN)
     assert res.exit_code == 2 and "file not found" in res.output
     (tmp_path / "leeg").mkdir()
-    res = invoke("portfolio", tmp_path / "leeg")
+    res = invoke("portfolio", tmp_path / "leeg", env=EN)
     assert res.exit_code == 2 and "holds no .yaml case files" in res.output
 
 

@@ -29,7 +29,7 @@ import conftest
 np = pytest.importorskip("numpy")
 
 # a terminal of 80 columns, as most people have
-invoke = partial(conftest.invoke, env=conftest.NARROW_ENV)
+invoke = partial(conftest.invoke, env={**conftest.NARROW_ENV, **conftest.ENGLISH})  # refusals: English text
 ok = partial(conftest.ok, env=conftest.NARROW_ENV)
 MONEY_KEYS = ("p10", "p50", "p90", "mean")
 

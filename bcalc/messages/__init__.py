@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from bcalc.messages import en, nl
 from bcalc.messages.format import fill
-from bcalc.models import Message
 from bcalc.money import num_str
+
+if TYPE_CHECKING:  # the models are not needed to import the words (the help of the command line)
+    from bcalc.models import Message
 
 LANGUAGES = {"nl": nl, "en": en}
 

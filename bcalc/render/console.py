@@ -67,6 +67,13 @@ class SafeConsole(Console):
 
 
 def make_console(file=None, **options) -> SafeConsole:
+    """A console for bcalc's tables. With NO_COLOR set and not empty (https://no-color.org) it
+    writes no escape sequences at all: bcalc's only styles are bold, dim and italic for emphasis,
+    and without colour they go too, so that the text is plain even on a terminal."""
+    import os
+
+    if os.environ.get("NO_COLOR", ""):
+        options.setdefault("color_system", None)
     return SafeConsole(file=file, highlight=False, **options)
 
 
