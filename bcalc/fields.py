@@ -352,7 +352,14 @@ CASE_BENEFIT = Section("case.benefit", "case", "Benefit (`benefits[]`)", (
        default=False),
     _f("clients", "clients", "Clients it applies to, if not the deployment's.", **_COUNT),
     _f("source", "text", "Where the figure comes from."),
-    _f("vendor_claim", "boolean", "The figure is the supplier's own claim.", default=False),
+    _f("vendor_claim", "boolean", "The figure is the supplier's own claim: the same as evidence supplier_claim.",
+       default=False),
+    _f("evidence", "choice", "What the figure rests on, weakest first: assumption (the organisation's own "
+       "estimate, not measured), supplier_claim, practice_example (measured elsewhere: another organisation, a "
+       "report), pilot_measurement (measured in the organisation's own pilot), study (a published study with a "
+       "method), own_measurement (measured in the organisation's own practice at scale). Without it: not stated, "
+       "read as unmeasured.", choices=("assumption", "supplier_claim", "practice_example", "pilot_measurement",
+                                      "study", "own_measurement")),
 ))
 
 # ---- the supplier catalogue -----------------------------------------------------------------------

@@ -486,7 +486,17 @@ def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:
                    deployment=(dep or 1) - 1, per=per or "month", minutes=minutes, hours=hours, role=role,
                    amount=amount, realisation=realisation if realisation is not None else Decimal(1),
                    cashable=get("cashable"), clients=clients, source=get("source") or "",
-                   vendor_claim=get("vendor_claim"), where=path)
+                   vendor_claim=get("vendor_claim"), evidence=_evidence(r, path, get), where=path)
+
+
+def _evidence(r: Reader, path: tuple, get) -> str | None:
+    """A benefit's evidence level; ``vendor_claim: true`` is the same as ``evidence: supplier_claim``."""
+    evidence, claim = get("evidence"), get("vendor_claim")
+    if claim and evidence not in (None, "supplier_claim"):
+        r.error(path + ("evidence",), f"'{evidence}' contradicts vendor_claim: true (a supplier's claim); "
+                                      "keep one of the two")
+        return None
+    return "supplier_claim" if claim else evidence
 
 
 def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> FundingLine | None:

@@ -435,6 +435,7 @@ class Benefit:
     clients: tuple[int, ...] | None = None  # clients per contract year, if not the deployment's
     source: str = ""
     vendor_claim: bool = False
+    evidence: str | None = None             # what it rests on (bcalc.core.evidence.LEVELS); None: not stated
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
 
 
@@ -564,6 +565,19 @@ class BenefitResult:
     hours: Decimal                # freed hours (time benefits), exact
     cashable: bool
     source: str
+
+
+@record
+class Evidence:
+    """What the benefits rest on (bcalc.core.evidence): euros over the horizon per level (None: not
+    stated), the unmeasured part, and the nets without it."""
+
+    levels: tuple[tuple[str | None, Decimal], ...]
+    unmeasured: Decimal                    # benefits that rest on an assumption, a supplier's claim or nothing said
+    unmeasured_cashable: Decimal           # the cashable part of those
+    net_without: Decimal                   # value view without the unmeasured benefits
+    cash_net_without: Decimal              # budget view without them
+    levels_of: tuple[str | None, ...] = ()  # per benefit of the case, its level
 
 
 @record
@@ -732,3 +746,4 @@ class Result:
     price_level: PriceLevel | None = None        # the level of the catalogue prices used
     operating: Operating | None = None           # only when the case owns items with a lifetime
     staff_hours: tuple[RoleHours, ...] = ()      # counted hours (and FTE) per role per calendar year
+    evidence: "Evidence | None" = None           # what the benefits rest on; None without benefits

@@ -288,7 +288,7 @@ funding:
 benefits:
   - {label: Tijd, kind: time, deployment: 1, per: day, minutes: 10, role: care_staff, realisation: 50%,
      cashable: false, clients: 10, source: x, vendor_claim: true}
-  - {label: Tijd, kind: time, deployment: 1, per: week, hours: 1, role: care_staff}
+  - {label: Tijd, kind: time, deployment: 1, per: week, hours: 1, role: care_staff, evidence: pilot_measurement}
   - {label: Kosten, kind: avoided_cost, deployment: 1, per: month, amount: 5}
 discount_rate: 2.25%
 hours_per_fte: 1500

@@ -72,6 +72,10 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
     # One wide context for the whole calculation: indexation factors and exact sums keep all digits.
     with localcontext(WIDE):
         result = _assemble(_evaluate(case, catalogue, tariffs, scenario, prices, memo))
+        if case.benefits:
+            from bcalc.core.evidence import evidence
+
+            result = replace(result, evidence=evidence(case, result))
         from bcalc.core.finance import investment
 
         if not checks:

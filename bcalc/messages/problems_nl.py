@@ -261,6 +261,8 @@ PROBLEMS = [
     ("valid_from {start:word} is after valid_until {end:word}", "valid_from {start} ligt na valid_until {end}"),
     ("only for an item whose VAT the source does not state (vat: not_stated); this item says vat: {vat}",
      "alleen voor een post waarvan de bron de btw niet noemt (vat: not_stated); deze post zegt vat: {vat}"),
+    ("'{evidence}' contradicts vendor_claim: true (a supplier's claim); keep one of the two",
+     "'{evidence}' spreekt vendor_claim: true (een claim van de leverancier) tegen; houd een van de twee"),
     ("id '{id}' is used twice in product {product:word}", "id '{id}' komt twee keer voor in product {product}"),
     ("option '{option}' is not used by any item", "optie '{option}' wordt door geen enkele post gebruikt"),
     ("unknown format '{format}', expected {expected}", "onbekend formaat '{format}', verwacht {expected}"),

@@ -19,7 +19,7 @@ from rich.text import Text
 from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
 from bcalc.render import operating
-from bcalc.render.labels import break_even_text, label, price_level, role_name
+from bcalc.render.labels import break_even_text, label, price_level, role_name, unmeasured_sentence
 from bcalc.messages import say
 from bcalc.terminal import clean
 
@@ -193,6 +193,9 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
         _operating(result, console, lang, columns)
     if result.benefits:
         _benefits(result, console, lang)
+        said = unmeasured_sentence(result, lang)
+        if said:
+            console.print(said, style="bold", highlight=False, markup=False)
     if result.staff_hours:
         _staff_hours(result, console, lang)
     if result.investment is not None:

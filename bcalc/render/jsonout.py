@@ -157,7 +157,9 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
         "benefits": [{"label": b.label, "year": b.year, "amount": money_str(b.amount), "hours": num_str(b.hours),
                       "fte": num_str((b.hours / case.hours_per_fte * 12 / months[b.year]).quantize(Decimal("0.01")))
                       if case.hours_per_fte else None,
-                      "cashable": b.cashable, "source": b.source} for b in result.benefits],
+                      "cashable": b.cashable, "source": b.source,
+                      "evidence": case.benefits[b.index].evidence} for b in result.benefits],
+        "evidence": evidence_dict(result),
         "staff_hours": staff_hours_dict(result),
         "investment": investment_dict(result),
         "owed_after_horizon": money_str(result.owed_after_horizon),
@@ -201,3 +203,15 @@ def _catalogue_prices(result) -> dict:
             "origins": {str(y): o for y, o in sorted(level.origins.items())},
             "factors": {str(y): f"{f.normalize():f}" for y, f in sorted(level.factors.items())},
             "case_prices_indexed": False}
+
+
+def evidence_dict(result) -> dict | None:
+    """What the benefits rest on: euros per evidence level (null: not stated), the unmeasured part and
+    the nets in both views without it; null for a case without benefits."""
+    ev = result.evidence
+    if ev is None:
+        return None
+    return {"levels": [{"level": level, "amount": money_str(amount)} for level, amount in ev.levels],
+            "unmeasured": money_str(ev.unmeasured), "unmeasured_cashable": money_str(ev.unmeasured_cashable),
+            "net_without_unmeasured": money_str(ev.net_without),
+            "cash_net_without_unmeasured": money_str(ev.cash_net_without)}

@@ -220,3 +220,56 @@ def role_name(role: str, lang: str) -> str:
     from bcalc.messages import catalogue
 
     return catalogue(lang).WORDS["role"].get(role, role)
+
+
+EVIDENCE = {
+    "nl": {None: "bewijs niet opgegeven", "assumption": "eigen aanname, niet gemeten",
+           "supplier_claim": "claim van de leverancier", "practice_example": "praktijkvoorbeeld elders",
+           "pilot_measurement": "meting in de eigen pilot", "study": "onderzoek",
+           "own_measurement": "eigen meting"},
+    "en": {None: "evidence not stated", "assumption": "own assumption, not measured",
+           "supplier_claim": "supplier's claim", "practice_example": "practice example elsewhere",
+           "pilot_measurement": "measured in the own pilot", "study": "study",
+           "own_measurement": "own measurement"},
+}
+
+# the unmeasured levels as a sentence names them
+RESTS_ON = {
+    "nl": {None: "de case noemt geen bewijs", "assumption": "een eigen aanname",
+           "supplier_claim": "een claim van de leverancier"},
+    "en": {None: "the case states no evidence", "assumption": "an own assumption",
+           "supplier_claim": "a supplier's claim"},
+}
+
+UNMEASURED_TEXT = {
+    "nl": ("Let op: {amount} van de baten ({share}) is niet gemeten ({kinds}). Zonder die baten is het netto "
+           "resultaat {net} en ziet de begroting netto {cash}."),
+    "en": ("Note: {amount} of the benefits ({share}) is not measured ({kinds}). Without those benefits the net "
+           "result is {net} and the budget sees a net {cash}."),
+}
+
+
+def evidence_name(level: str | None, lang: str) -> str:
+    """A benefit's evidence level in words (bcalc.core.evidence.LEVELS; None: not stated)."""
+    return EVIDENCE["nl" if lang == "nl" else "en"].get(level, level or "")
+
+
+def unmeasured_sentence(result, lang: str) -> str | None:
+    """The sentence for the first lines of every output when benefits rest on no measurement: how much,
+    on what, and the nets in both views without them; None when every benefit is measured."""
+    ev = result.evidence
+    if ev is None or not ev.unmeasured:
+        return None
+    from decimal import Decimal
+
+    from bcalc.core.evidence import UNMEASURED
+    from bcalc.money import fmt_money, fmt_percent
+
+    kinds = [RESTS_ON["nl" if lang == "nl" else "en"][level] for level, amount in ev.levels
+             if level in UNMEASURED and amount]
+    joiner = " en " if lang == "nl" else " and "
+    share = (ev.unmeasured / result.total.benefits) if result.total.benefits else None
+    share_text = fmt_percent(share.quantize(Decimal("0.001")), lang) if share is not None else "-"
+    return UNMEASURED_TEXT["nl" if lang == "nl" else "en"].format(
+        amount=fmt_money(ev.unmeasured, lang), share=share_text, kinds=joiner.join(kinds),
+        net=fmt_money(ev.net_without, lang), cash=fmt_money(ev.cash_net_without, lang))

@@ -4,7 +4,7 @@ benefits the case names and the investment figures (NPV, IRR, payback, break-eve
 from __future__ import annotations
 
 from bcalc.money import ZERO
-from bcalc.render.labels import break_even_text
+from bcalc.render.labels import break_even_text, evidence_name, role_name
 from bcalc.render.report_md.format import money, num, pct, share
 
 WORDS = {
@@ -30,7 +30,6 @@ WORDS = {
         "b_fte": "Fte per jaar",
         "b_amount": "Waarde",
         "b_source": "Bron",
-        "b_vendor": " (claim van de leverancier)",
         "b_yes": "ja",
         "b_no": "nee",
         "b_note": (
@@ -74,7 +73,6 @@ WORDS = {
         "b_fte": "FTE a year",
         "b_amount": "Value",
         "b_source": "Source",
-        "b_vendor": " (vendor claim)",
         "b_yes": "yes",
         "b_no": "no",
         "b_note": (
@@ -146,12 +144,14 @@ def benefit_rows(result, L: dict, lang: str) -> list[dict]:
             fte = hours / case.hours_per_fte / case.years  # a yearly average over the horizon
         if b.kind == "time":
             what = (f"{num(b.minutes if b.minutes is not None else b.hours, lang, 1)} "
-                    f"{L['b_minutes'] if b.minutes is not None else L['b_hours']} {L['b_per_' + b.per]}, {b.role}")
+                    f"{L['b_minutes'] if b.minutes is not None else L['b_hours']} {L['b_per_' + b.per]}, "
+                    f"{role_name(b.role, lang)}")
         else:
             what = f"{money(b.amount, lang)} {L['b_per_' + b.per]}"
         rows.append({"label": b.label, "what": what, "realisation": b.realisation, "cashable": b.cashable,
                      "hours": hours, "fte": fte, "amount": sum((x.amount for x in mine), ZERO),
-                     "source": b.source or L["b_no_source"], "vendor": b.vendor_claim})
+                     "source": b.source or L["b_no_source"],
+                     "evidence": evidence_name(b.evidence, lang)})
     return rows
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bcalc.render.report_md.format import month_name, share
 from bcalc.core.selection import client_months as in_use
+from bcalc.money import fmt_money as money
+from bcalc.render.labels import unmeasured_sentence
 
 WORDS = {
     "nl": {
@@ -36,6 +38,9 @@ WORDS = {
         "summary_price_level": (
             "Let op: de bedragen rusten op indicatieve catalogusprijzen van prijspeil {years}, opgegeven door "
             "de leveranciers (001:4084-4090); vraag offertes voordat u besluit."),
+        "summary_views": (
+            "Waardeweergave (financiering plus alle baten min kosten): netto {net}. Begrotingsweergave "
+            "(financiering plus alleen kasbaten min kosten): netto {cash}; dat ziet de begroting."),
         "summary_cpm": (
             "Kosten per cliënt per maand zijn de totale kosten gedeeld door het aantal cliëntmaanden: de som "
             "over alle inzetten van het aantal cliënten in gebruik per contractjaar maal 12 maanden "
@@ -85,6 +90,9 @@ WORDS = {
         "summary_price_level": (
             "Note: the amounts rest on indicative catalogue prices at the {years} price level, supplied by the "
             "suppliers (001:4084-4090); ask for quotes before deciding."),
+        "summary_views": (
+            "Value view (funding plus all benefits minus cost): net {net}. Budget view (funding plus cashable "
+            "benefits only, minus cost): net {cash}; this is what the budget sees."),
         "summary_cpm": (
             "Cost per client per month is the total cost divided by the number of client-months: the sum over "
             "all deployments of the clients in use per contract year times 12 months ({client_months} "
@@ -128,4 +136,7 @@ def summary(result, figures: list[dict], L: dict, lang: str) -> dict:
         "horizon": L["horizon_text"].format(years=case.years, months=n_months, first=first, last=last),
         "horizon_short": L["horizon_short"].format(years=case.years, first=first, last=last),
         "price_level_note": price_level_note,
+        "unmeasured_note": unmeasured_sentence(result, lang) or "",
+        "views_note": (L["summary_views"].format(net=money(total.net, lang), cash=money(total.cash_net, lang))
+                       if total.benefits and total.funding else ""),
     }

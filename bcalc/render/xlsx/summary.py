@@ -9,7 +9,7 @@ from decimal import Decimal
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.utils import get_column_letter
 
-from bcalc.render.labels import break_even_text, label
+from bcalc.render.labels import break_even_text, label, unmeasured_sentence
 from bcalc.render.xlsx.book import Book, InputCells
 from bcalc.render.xlsx.cells import EURO, PCT, QTY
 from bcalc.render.xlsx.words import role_label
@@ -90,6 +90,10 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
             s.text(row, 2, break_even_text(investment, book.lang))
     row += 1
     s.text(row, 1, w["npv_convention"])
+    said = unmeasured_sentence(result, book.lang)
+    if said:   # the headline rests on benefits nobody measured: said under the figures, in bold
+        row += 1
+        s.text(row, 1, said, bold=True)
     row = _staff_hours(book, cells, row + 2)
     s.ws.freeze_panes = f"B{head_row + 1}"
     s.widths({1: 12, **{c: 15 for c in range(2, 13)}})
