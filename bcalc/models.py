@@ -595,6 +595,12 @@ class Investment:
     cost_per_client_month: Decimal | None
     flows: tuple[Decimal, ...]    # yearly net flows used (per calendar year of the result)
     break_even_note: str = ""     # why there is no break-even: loses_per_client, beyond_limit (finance.break_even)
+    # the budget view (funding + cashable benefits - cost): the same figures over its flows
+    cash_npv: Decimal | None = None
+    cash_irr: Decimal | None = None
+    cash_irr_note: str = ""
+    cash_payback_month: int | None = None
+    cash_flows: tuple[Decimal, ...] = ()
 
 
 @record
@@ -747,3 +753,4 @@ class Result:
     operating: Operating | None = None           # only when the case owns items with a lifetime
     staff_hours: tuple[RoleHours, ...] = ()      # counted hours (and FTE) per role per calendar year
     evidence: "Evidence | None" = None           # what the benefits rest on; None without benefits
+    monthly_cash_net: tuple[Decimal, ...] | None = None  # the budget view per month; None: same as monthly_net

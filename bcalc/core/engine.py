@@ -119,6 +119,7 @@ class Evaluation:
     funding: list[FundingResult]
     benefits: list[BenefitResult]
     flows: list                  # the Flows of the funding lines and benefits
+    funding_flows: int = 0       # how many of ``flows`` are funding lines'; the rest are the benefits, in order
 
 
 def _start(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None, prices: str,
@@ -174,7 +175,7 @@ def _evaluate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
                 notices.funding_over(case.funding[f_index], f_index, k, own, in_use)
     benefits, benefit_flows, said = benefits_of(run, memo)
     notices.extend(said)
-    return Evaluation(run, plans, evaluated, funding, benefits, funding_flows + benefit_flows)
+    return Evaluation(run, plans, evaluated, funding, benefits, funding_flows + benefit_flows, len(funding_flows))
 
 
 def _deployments(run: Run, memo: Memo):
@@ -320,14 +321,21 @@ def _assemble(ev: Evaluation) -> Result:
     flows = run.flows()
     for dl in ev.lines:
         flows.add(dl.flows)
-    for part in ev.flows:
+    cash_flows = None
+    if any(not b.cashable for b in case.benefits):   # the budget view leaves out the benefits that are not cash
+        cash_flows = run.flows()
+        cash_flows.add(flows)
+    for k, part in enumerate(ev.flows):
         flows.add(part)
+        if cash_flows is not None and (k < ev.funding_flows or case.benefits[k - ev.funding_flows].cashable):
+            cash_flows.add(part)
     rates = _rates(run)
     price_years, level = _case_notices(run, rates)
     result = Result(case=case, scenario=run.scenario, prices_end=run.end, per_year=tuple(per_year), total=total,
                     products=tuple(products), lines=tuple(lines), funding=tuple(funding),
                     warnings=notices.all(), rates=rates, vat_rate=run.tariffs.vat_standard, price_years=price_years,
                     benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans),
+                    monthly_cash_net=cash_flows.monthly(run.segs) if cash_flows is not None else None,
                     price_level=level, staff_hours=role_hours(case, plans, months))
     owned = operating(result, months, run.series["prices"])
     return replace(result, operating=owned) if owned is not None else result

@@ -163,7 +163,18 @@ def investment(result: Result, run=None) -> Investment:
 
     cm = client_months(case.deployments)
     even, even_note = break_even(case, run) if run is not None else (None, "")
+    # the budget view: without the benefits that are not cash (the same as the value view without them)
+    cash = [row.totals.cash_net for row in result.per_year]
+    if cash == flows:
+        cash_value, cash_irr, cash_note, cash_pay = value, rate_irr, note, pay
+    else:
+        cash_value = round_cents(npv(rate, cash)) if rate is not None else None
+        cash_irr, cash_note = irr(cash)
+        monthly_cash = result.monthly_cash_net if result.monthly_cash_net is not None else result.monthly_net
+        cash_pay = payback_month(list(monthly_cash))
     return Investment(discount_rate=rate, npv=value, irr=rate_irr, irr_note=note, payback_month=pay,
                       discounted_payback_month=disc_pay, break_even_clients=even,
                       break_even_limit=BREAK_EVEN_LIMIT, break_even_note=even_note,
-                      cost_per_client_month=(result.total.cost / cm) if cm else None, flows=tuple(flows))
+                      cost_per_client_month=(result.total.cost / cm) if cm else None, flows=tuple(flows),
+                      cash_npv=cash_value, cash_irr=cash_irr, cash_irr_note=cash_note, cash_payback_month=cash_pay,
+                      cash_flows=tuple(cash))

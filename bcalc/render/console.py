@@ -271,6 +271,13 @@ def _investment(result: Result, console: Console, lang: str) -> None:
     if inv.discount_rate is not None:
         lines.append((L("discounted_payback"), month(inv.discounted_payback_month)))
     lines.append((L("break_even"), break_even_text(inv, lang)))
+    if list(inv.cash_flows) != list(inv.flows):   # the budget view: without the benefits that are not cash
+        view = L("budget_view")
+        if inv.discount_rate is not None:
+            lines.append((f"{L('npv')}, {view}", fmt_money(inv.cash_npv, lang)))
+        lines.append((f"{L('irr')}, {view}", fmt_percent(inv.cash_irr.quantize(Decimal("0.0001")), lang)
+                      if inv.cash_irr is not None else L(f"irr_{inv.cash_irr_note}")))
+        lines.append((f"{L('payback')}, {view}", month(inv.cash_payback_month)))
     if inv.cost_per_client_month is not None:
         lines.append((L("cpcm"), fmt_money(inv.cost_per_client_month, lang)))
     console.print(f"\n[bold]{L('investment')}[/bold]")

@@ -56,6 +56,12 @@ def investment_dict(result: Result) -> dict | None:
         "cost_per_client_month": money_str(inv.cost_per_client_month) if inv.cost_per_client_month is not None
         else None,
         "coverage": coverage,
+        "budget_view": {
+            "npv": money_str(inv.cash_npv) if inv.cash_npv is not None else None,
+            "irr": num_str(inv.cash_irr) if inv.cash_irr is not None else None,
+            "irr_note": IRR_NOTES.get(inv.cash_irr_note, inv.cash_irr_note) or None,
+            "payback_month": inv.cash_payback_month,
+        },
     }
 
 

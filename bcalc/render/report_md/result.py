@@ -42,6 +42,9 @@ WORDS = {
         "i_dpayback": "Verdisconteerde terugverdientijd",
         "i_break_even": "Break-even cliënten per jaar",
         "i_cash": "Netto kasstroom (financiering + kasbaten - kosten)",
+        "i_value_view": "Waardeweergave (alle baten)",
+        "i_budget_view": "Begrotingsweergave (alleen kasbaten)",
+        "i_only_value": "alleen waardeweergave",
         "i_owed": "Nog verschuldigd na de looptijd",
         "i_no_rate": "geen discontovoet in de case (discount_rate)",
         "i_convention": (
@@ -85,6 +88,9 @@ WORDS = {
         "i_dpayback": "Discounted payback",
         "i_break_even": "Break-even clients per year",
         "i_cash": "Net cash flow (funding + cashable benefits - cost)",
+        "i_value_view": "Value view (all benefits)",
+        "i_budget_view": "Budget view (cashable benefits only)",
+        "i_only_value": "value view only",
         "i_owed": "Still owed after the horizon",
         "i_no_rate": "no discount rate in the case (discount_rate)",
         "i_convention": (
@@ -161,7 +167,13 @@ def investment(result, L: dict, lang: str) -> dict | None:
         return None
     month = (lambda n: L["not_within"] if n is None else L["month_n"].format(n=n))
     irr_text = (pct(inv.irr, lang, 2) if inv.irr is not None else L[f"irr_{inv.irr_note}"])
+    two = list(inv.cash_flows) != list(inv.flows)   # benefits that are not cash: the budget view differs
+    cash = None
+    if two:
+        cash = {"npv": inv.cash_npv, "irr": pct(inv.cash_irr, lang, 2) if inv.cash_irr is not None
+                else L[f"irr_{inv.cash_irr_note}"], "payback": month(inv.cash_payback_month)}
     return {
+        "two_views": two, "cash": cash,
         "rate": pct(inv.discount_rate, lang) if inv.discount_rate is not None else None,
         "npv": inv.npv, "irr": irr_text, "payback": month(inv.payback_month),
         "discounted_payback": month(inv.discounted_payback_month) if inv.discount_rate is not None else None,
