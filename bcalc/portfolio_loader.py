@@ -18,7 +18,8 @@ from bcalc import fields as F
 from bcalc.errors import InputError, Problem
 from bcalc.record import record
 
-_PORTFOLIO_RE = re.compile(r"^portfolio[ \t]*:", re.MULTILINE)
+# a top-level key `portfolio:`, also quoted or after the byte order mark that Windows editors write
+_PORTFOLIO_RE = re.compile(r"^\ufeff?(?:portfolio|\"portfolio\"|'portfolio')[ \t]*:", re.MULTILINE)
 
 
 @record
@@ -50,6 +51,20 @@ def is_portfolio_file(path: Path) -> bool:
     return bool(_PORTFOLIO_RE.search(head))
 
 
+def shown_name(path) -> str:
+    """A path as messages and documents show it: a name that is not UTF-8 (bytes the file system
+    gives as surrogates) with U+FFFD in their place, control characters made visible, so that no
+    output fails on it or is steered by it."""
+    from bcalc.terminal import clean
+
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return clean(text)
+
+
 def _in_folder(folder: Path) -> list[Path]:
     found = [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
     return sorted(found)
@@ -75,7 +90,8 @@ def _read_settings(path: Path, shown: str) -> tuple[Settings, list[tuple[Path, s
                         scenario=get("scenario"), vat_recoverable=recoverable, hours_per_fte=get("hours_per_fte"),
                         file=shown, scenario_line=tree.line(("scenario",)))
     named: list[tuple[Path, str, int | None]] = []
-    items = r.seq(root.get("cases"), ("cases",)) if root.get("cases") is not None else None
+    items = r.seq(root.get("cases"), ("cases",), allow_empty=False) if root.get("cases") is not None else None
+    itself = path.resolve()
     for i, entry in enumerate(items or []):
         where = ("cases", i)
         if not isinstance(entry, str) or isinstance(entry, Num) or not entry.strip():
@@ -84,6 +100,12 @@ def _read_settings(path: Path, shown: str) -> tuple[Settings, list[tuple[Path, s
         target = (path.parent / entry.strip())
         if not target.exists():
             r.error(where, f"'{entry}': no such file or folder (paths are relative to the portfolio file)")
+            continue
+        if target.is_file() and target.resolve() == itself:
+            r.error(where, f"'{entry}': is this portfolio file itself; name the case files")
+            continue
+        if target.is_file() and is_portfolio_file(target):
+            r.error(where, f"'{entry}': is a portfolio file, not a case file; a portfolio cannot take in another")
             continue
         named.append((target, entry.strip(), tree.line(where)))
     return settings, named, r.problems
@@ -94,24 +116,27 @@ def gather(paths: list[Path]) -> Gathered:
     problems: list[Problem] = []
     settings = Settings()
     portfolio_file: str | None = None
+    portfolio_path: Path | None = None
     cases: list[tuple[Path, str]] = []
     seen: dict[Path, str] = {}
-    repeated: list[str] = []
+    repeated: dict[str, None] = {}          # each file named more than once, once, as first shown
 
     def add_case(p: Path, shown: str) -> None:
         key = p.resolve()
         if key in seen:
-            repeated.append(shown)
+            repeated.setdefault(seen[key])
             return
         seen[key] = shown
         cases.append((p, shown))
 
     def add_portfolio(p: Path, shown: str) -> None:
-        nonlocal settings, portfolio_file
+        nonlocal settings, portfolio_file, portfolio_path
+        if portfolio_path is not None and p.resolve() == portfolio_path:
+            return                          # the same portfolio file again (named and in a folder)
         if portfolio_file is not None:
             problems.append(Problem(shown, None, "", f"a second portfolio file; the first is {portfolio_file}"))
             return
-        portfolio_file = shown
+        portfolio_file, portfolio_path = shown, p.resolve()
         try:
             settings, named, found = _read_settings(p, shown)
         except InputError as e:
@@ -124,18 +149,18 @@ def gather(paths: list[Path]) -> Gathered:
                 if not files:
                     problems.append(Problem(shown, line, "cases", f"'{entry}': the folder holds no .yaml case files"))
                 for f in files:
-                    add_case(f, os.path.normpath(f))
+                    add_case(f, shown_name(os.path.normpath(f)))
             else:
-                add_case(target, os.path.normpath(target))
+                add_case(target, shown_name(os.path.normpath(target)))
 
     for given in paths:
-        shown = str(given)
+        shown = shown_name(given)
         if given.is_dir():
             files = _in_folder(given)
             if not files:
                 problems.append(Problem(shown, None, "", "the folder holds no .yaml case files"))
             for f in files:
-                (add_portfolio if is_portfolio_file(f) else add_case)(f, str(f))
+                (add_portfolio if is_portfolio_file(f) else add_case)(f, shown_name(f))
         elif not given.exists():
             problems.append(Problem(shown, None, "", "file not found"))
         elif is_portfolio_file(given):
@@ -143,10 +168,11 @@ def gather(paths: list[Path]) -> Gathered:
         else:
             add_case(given, shown)
     if not cases and not problems:
-        problems.append(Problem(", ".join(str(p) for p in paths) or "bcalc", None, "", "no case files to add up"))
+        problems.append(Problem(", ".join(shown_name(p) for p in paths) or "bcalc", None, "",
+                                "no case files to add up"))
     if problems:
         raise InputError(problems)
     return Gathered(settings, tuple(cases), tuple(repeated))
 
 
-__all__ = ["Gathered", "Settings", "gather", "is_portfolio_file"]
+__all__ = ["Gathered", "Settings", "gather", "is_portfolio_file", "shown_name"]

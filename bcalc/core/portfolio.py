@@ -167,7 +167,10 @@ def consolidate(cases: list[CaseSummary], title: str | None = None, organisation
                 budget_year: int | None = None, scenario: str | None = None,
                 vat_recoverable: Decimal | None = None, hours_per_fte: Decimal | None = None,
                 code_names: dict[str, str] | None = None, repeated: tuple[str, ...] = ()) -> Portfolio:
-    years = tuple(sorted({r.year for c in cases for r in c.per_year}))
+    run = {r.year for c in cases for r in c.per_year}
+    # every calendar year from the first to the last, also one in which no case runs (a budget over
+    # the years has no holes; that year shows 0 cases running)
+    years = tuple(range(min(run), max(run) + 1)) if run else ()
     place = {y: i for i, y in enumerate(years)}
     per_year = [EMPTY] * len(years)
     active = [0] * len(years)
@@ -197,7 +200,7 @@ def consolidate(cases: list[CaseSummary], title: str | None = None, organisation
     flags += _client_overlaps(cases) + _staff_overlaps(cases)
     if budget_year is None:
         budget_year = years[0] if years else 0
-    elif budget_year not in years:
+    elif budget_year not in years or not active[place[budget_year]]:
         flags.append(Message("portfolio_budget_year_empty", {"year": budget_year}))
     need_names: dict[str, str] = {}
     for c in cases:

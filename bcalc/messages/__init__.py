@@ -52,6 +52,11 @@ def _deployment_name(p: dict, piece) -> dict:
     return {"name": f"{p['product']}, {p['label']}" if p["label"] else p["product"]}
 
 
+def _span(p: dict, piece) -> dict:
+    """The calendar years of a portfolio's overlap: 2027, or 2027-2029."""
+    return {"span": str(p["first"]) if p["first"] == p["last"] else f"{p['first']}-{p['last']}"}
+
+
 # sentence parts that follow from the values: code -> function(params, piece) -> more params,
 # where piece(name, **values) fills one of the language's PIECES
 DERIVED = {
@@ -67,6 +72,9 @@ DERIVED = {
     "quote": _price_year,
     "own_line": _price_year,
     "catalogue_version": _period,
+    "portfolio_clients_overlap": _span,
+    "portfolio_clients_unlabelled": _span,
+    "portfolio_staff_overlap": _span,
 }
 
 

@@ -153,14 +153,14 @@ TEXTS = {
     "input_price": "Price deployment {deployment} ({product}): {item}",
     "input_staff_rate": "Hourly rate {role:role}",
     "portfolio_clients_overlap": "Need {need}, deployment {label}: {cases:len} cases deploy a product for the "
-                                 "same need under the same name in {first}-{last} ({cases:list}); do they count "
+                                 "same need under the same name in {span} ({cases:list}); do they count "
                                  "the same clients twice?",
     "portfolio_clients_unlabelled": "Need {need}: {cases:len} cases deploy a product for the same need in "
-                                    "{first}-{last} without naming the deployment ({cases:list}); do they count "
+                                    "{span} without naming the deployment ({cases:list}); do they count "
                                     "the same clients twice? Give each deployment a label (district, team) if the "
                                     "clients differ.",
     "portfolio_staff_overlap": "Role {role:role}: {cases:len} cases count the organisation's head count in "
-                               "{first}-{last} ({counts:list}; {cases:list}); if these are the same people, their "
+                               "{span} ({counts:list}; {cases:list}); if these are the same people, their "
                                "time is counted twice. Give a deployment its own staff (deployments[].staff) if "
                                "the people differ.",
     "portfolio_fte_norms": "No FTE per role: the cases use different hours per FTE ({norms:list}) or give none; "

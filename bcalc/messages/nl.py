@@ -158,14 +158,14 @@ TEXTS = {
     "input_funding": "Financiering {funding} ({name}): {field:funding_field}",
     "input_price": "Prijs inzet {deployment} ({product}): {item}",
     "input_staff_rate": "Uurtarief {role:role}",
-    "portfolio_clients_overlap": "Behoefte {need}, inzet {label}: {cases:len} cases zetten in {first}-{last} "
+    "portfolio_clients_overlap": "Behoefte {need}, inzet {label}: {cases:len} cases zetten in {span} "
                                  "een product in voor dezelfde behoefte onder dezelfde naam ({cases:list}); "
                                  "tellen ze dezelfde cliënten dubbel?",
-    "portfolio_clients_unlabelled": "Behoefte {need}: {cases:len} cases zetten in {first}-{last} een product in "
+    "portfolio_clients_unlabelled": "Behoefte {need}: {cases:len} cases zetten in {span} een product in "
                                     "voor dezelfde behoefte zonder naam van de inzet ({cases:list}); tellen ze "
                                     "dezelfde cliënten dubbel? Geef elke inzet een label (wijk, team) als het om "
                                     "andere cliënten gaat.",
-    "portfolio_staff_overlap": "Rol {role:role}: {cases:len} cases rekenen in {first}-{last} met het aantal van de "
+    "portfolio_staff_overlap": "Rol {role:role}: {cases:len} cases rekenen in {span} met het aantal van de "
                                "organisatie ({counts:list}; {cases:list}); zijn het dezelfde medewerkers, dan telt "
                                "hun tijd dubbel. Geef een inzet haar eigen personeel (deployments[].staff) als het "
                                "om andere medewerkers gaat.",

@@ -14,11 +14,13 @@ from decimal import Decimal
 from bcalc.core.portfolio import Portfolio
 from bcalc.messages import say
 from bcalc.money import fmt_money, money_str, nl_number, en_number, num_str
+from bcalc.render.csvout import guard
 from bcalc.render.labels import role_name
+from bcalc.render.mdtext import escape
 
 WORDS = {
     "nl": {
-        "title": "Portefeuille", "budget": "Begroting {year}", "cases_n": "{n} cases",
+        "title": "Portefeuille", "budget": "Begroting {year}", "cases_n": "{n} cases", "case_1": "1 case",
         "organisation": "Organisatie", "scenario_all": "Indexatiescenario voor alle cases",
         "scenario_own": "eigen scenario per case", "vat_all": "Terugvorderbare btw voor alle cases",
         "vat_own": "eigen btw-positie per case",
@@ -37,6 +39,10 @@ WORDS = {
                  "kasbaten (geld dat de begroting verlaat of binnenkomt) min kosten; wat de begroting ziet.",
         "headline": "In {year} kosten de {n} cases samen {cost}; er staat {funding} aan financiering en {cashable} "
                     "aan kasbaten tegenover. Netto voor de begroting: {cash}; met alle baten (waardeweergave): {net}.",
+        "headline_1": "In {year} kost de ene case die loopt {cost}; er staat {funding} aan financiering en {cashable} "
+                      "aan kasbaten tegenover. Netto voor de begroting: {cash}; met alle baten (waardeweergave): "
+                      "{net}.",
+        "headline_0": "In {year} loopt geen van de cases: geen kosten, financiering of baten in dat jaar.",
         "fte_note": "Fte: uren van het kalenderjaar gedeeld door {norm} uur per fte; totaalkolom: gemiddelde per jaar.",
         "no_fte": "Geen fte: geen uren per fte bekend (hours_per_fte).",
         "no_hours": "Geen getelde uren in de cases.",
@@ -48,7 +54,7 @@ WORDS = {
         "none": "geen",
     },
     "en": {
-        "title": "Portfolio", "budget": "Budget {year}", "cases_n": "{n} cases",
+        "title": "Portfolio", "budget": "Budget {year}", "cases_n": "{n} cases", "case_1": "1 case",
         "organisation": "Organisation", "scenario_all": "Indexation scenario for all cases",
         "scenario_own": "each case's own scenario", "vat_all": "Recoverable VAT for all cases",
         "vat_own": "each case's own VAT position",
@@ -67,6 +73,9 @@ WORDS = {
                  "(money that leaves or enters the budget) minus cost; what the budget sees.",
         "headline": "In {year} the {n} cases together cost {cost}, against {funding} of funding and {cashable} of "
                     "cashable benefits. Net for the budget: {cash}; with all benefits (value view): {net}.",
+        "headline_1": "In {year} the one case that runs costs {cost}, against {funding} of funding and {cashable} of "
+                      "cashable benefits. Net for the budget: {cash}; with all benefits (value view): {net}.",
+        "headline_0": "None of the cases runs in {year}: no cost, funding or benefits in that year.",
         "fte_note": "FTE: hours of the calendar year divided by {norm} hours per FTE; total column: average per year.",
         "no_fte": "No FTE: no hours per FTE known (hours_per_fte).",
         "no_hours": "No counted hours in the cases.",
@@ -84,6 +93,12 @@ ROWS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding"
 
 def W(lang: str) -> dict:
     return WORDS["nl" if lang == "nl" else "en"]
+
+
+def cases_n(p: Portfolio, lang: str) -> str:
+    """How many cases: "1 case", "3 cases"."""
+    w = W(lang)
+    return w["case_1"] if len(p.cases) == 1 else w["cases_n"].format(n=len(p.cases))
 
 
 def value(totals, key: str) -> Decimal:
@@ -117,7 +132,8 @@ def headline(p: Portfolio, lang: str) -> str:
     t = p.year(p.budget_year)
     m = lambda v: fmt_money(v, lang)  # noqa: E731
     n = p.active[p.years.index(p.budget_year)] if p.budget_year in p.years else 0
-    return W(lang)["headline"].format(year=p.budget_year, n=n, cost=m(t.cost), funding=m(t.funding),
+    key = {0: "headline_0", 1: "headline_1"}.get(n, "headline")
+    return W(lang)[key].format(year=p.budget_year, n=n, cost=m(t.cost), funding=m(t.funding),
                                       cashable=m(t.cashable), cash=m(t.cash_net), net=m(t.net))
 
 
@@ -180,18 +196,20 @@ CSV_HEAD = ("record", "file", "case", "year", "key", "value")
 
 def csv_rows(p: Portfolio) -> list[tuple]:
     """Long rows that add up in a pivot table: per calendar year and category for the portfolio
-    (file empty) and for each case, per need, per funding code, hours and FTE per role."""
+    (file empty) and for each case, per need, per funding code, hours and FTE per role. A case's
+    file and title never start as a formula (``csvout.guard``)."""
     rows: list[tuple] = []
     for y, t in zip(p.years, p.per_year):
         rows += [("year", "", "", y, k, money_str(value(t, k))) for k in ROWS]
     rows += [("total", "", "", "", k, money_str(value(p.total, k))) for k in ROWS]
     for c in p.cases:
         for r in c.per_year:
-            rows += [("case_year", c.file, c.title, r.year, k, money_str(value(r.totals, k))) for k in ROWS]
+            rows += [("case_year", guard(c.file), guard(c.title), r.year, k, money_str(value(r.totals, k)))
+                     for k in ROWS]
     for r in p.needs:
-        rows += [("need", "", "", y, r.key, money_str(v)) for y, v in zip(p.years, r.values)]
+        rows += [("need", "", "", y, guard(r.key), money_str(v)) for y, v in zip(p.years, r.values)]
     for r in p.codes:
-        rows += [("funding_code", "", "", y, r.key, money_str(v)) for y, v in zip(p.years, r.values)]
+        rows += [("funding_code", "", "", y, guard(r.key), money_str(v)) for y, v in zip(p.years, r.values)]
     for r in p.roles:
         rows += [("staff_hours", "", "", y, r.role, num_str(h)) for y, h in zip(p.years, r.hours)]
         if r.fte is not None:
@@ -212,7 +230,10 @@ def render_csv(p: Portfolio, lang: str = "nl") -> str:
 
 
 def _esc(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text in a heading, list item or table cell: data from the case files (titles, file names,
+    labels in the points of attention) with its Markdown and HTML escaped (bcalc.render.mdtext),
+    ``|`` escaped, on one line."""
+    return escape(" ".join(str(text).split())).replace("|", "\\|")
 
 
 def _table(head: list[str], rows: list[list[str]], right_from: int = 1) -> list[str]:
@@ -225,7 +246,7 @@ def _table(head: list[str], rows: list[list[str]], right_from: int = 1) -> list[
 def render_markdown(p: Portfolio, lang: str = "nl") -> str:
     w = W(lang)
     years = [str(y) for y in p.years]
-    lines = [f"# {w['title']}: {_esc(p.title or w['cases_n'].format(n=len(p.cases)))}", ""]
+    lines = [f"# {w['title']}: {_esc(p.title or cases_n(p, lang))}", ""]
     if p.organisation:
         lines += [f"{w['organisation']}: {_esc(p.organisation)}", ""]
     lines += [f"## {w['budget'].format(year=p.budget_year)}", "", headline(p, lang), "", w["views"], ""]
@@ -292,11 +313,11 @@ def render_console(p: Portfolio, console, lang: str = "nl") -> None:
 
     w = W(lang)
     head = Text()
-    head.append(f"{w['title']}: {p.title or w['cases_n'].format(n=len(p.cases))}", style="bold")
+    head.append(f"{w['title']}: {p.title or cases_n(p, lang)}", style="bold")
     if p.organisation:
         head.append(f"  ·  {p.organisation}")
     console.print(head)
-    console.print(f"{w['cases_n'].format(n=len(p.cases))}  ·  {w['scenario_all']}: {p.scenario or w['scenario_own']}"
+    console.print(f"{cases_n(p, lang)}  ·  {w['scenario_all']}: {p.scenario or w['scenario_own']}"
                   f"  ·  {w['vat_all']}: "
                   f"{num_str(p.vat_recoverable * 100) + ' %' if p.vat_recoverable is not None else w['vat_own']}",
                   highlight=False, markup=False)

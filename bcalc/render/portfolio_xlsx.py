@@ -15,9 +15,11 @@ import io
 from decimal import Decimal
 
 from bcalc.core.portfolio import Portfolio
-from bcalc.render.portfolio_out import W, code_label, flags, headline, need_label, role_label, value
+from bcalc.terminal import clean
+from bcalc.render.portfolio_out import W, cases_n, code_label, flags, headline, need_label, role_label, value
 
 MONEY = '#,##0.00;[Red]-#,##0.00'
+MAX_TEXT = 32767        # the most characters a cell holds
 BASE = ("one_off", "recurring", "training", "internal", "vat", "funding", "benefits", "cashable")
 SHEET_NAMES = {"nl": ("Portefeuille", "Cases", "Behoeften", "Financiering", "Uren", "Aandachtspunten"),
                "en": ("Portfolio", "Cases", "Needs", "Funding", "Hours", "Attention")}
@@ -26,6 +28,15 @@ SHEET_NAMES = {"nl": ("Portefeuille", "Cases", "Behoeften", "Financiering", "Ure
 def _f(v: Decimal) -> Decimal:
     # openpyxl writes a Decimal as its exact decimal text
     return v
+
+
+def _text(cell) -> None:
+    """The cell's value stays text: openpyxl reads a string that starts with "=" as a formula (a
+    case titled "=HYPERLINK(...)" would be live), and refuses control characters (in a file name);
+    a cell holds at most 32,767 characters (a point of attention naming a thousand cases is cut)."""
+    if isinstance(cell.value, str):
+        cell.value = clean(cell.value)[:MAX_TEXT]
+        cell.data_type = "s"
 
 
 def render(p: Portfolio, lang: str = "nl") -> bytes:
@@ -52,6 +63,8 @@ def render(p: Portfolio, lang: str = "nl") -> bytes:
             cost = f"=E{n}+F{n}+G{n}+H{n}+I{n}"
             cases.append([c.file, c.title, r.year, r.months] + [_f(value(r.totals, k)) for k in BASE] +
                          [cost, f"=J{n}+K{n}-M{n}", f"=J{n}+L{n}-M{n}"])
+            _text(cases.cell(n, 1))
+            _text(cases.cell(n, 2))
     last = max(cases.max_row, 2)
     for cell in cases[1]:
         cell.font, cell.fill = bold, head_fill
@@ -66,11 +79,13 @@ def render(p: Portfolio, lang: str = "nl") -> bytes:
 
     # -- the consolidation
     s = summary
-    s["A1"] = f"{w['title']}: {p.title or w['cases_n'].format(n=len(p.cases))}"
+    s["A1"] = f"{w['title']}: {p.title or cases_n(p, lang)}"
     s["A1"].font = Font(bold=True, size=14)
     s["A2"] = headline(p, lang)
     s["A3"] = w["views"]
     s["A4"] = w["sum_rule"]
+    for ref in ("A1", "A2", "A3", "A4"):
+        _text(s[ref])
     top = 6
     years = list(p.years)
     s.cell(top, 1, w["per_year"]).font = bold
@@ -134,8 +149,11 @@ def render(p: Portfolio, lang: str = "nl") -> bytes:
         for label, values in entries:
             n = ws.max_row + 1
             ws.append([label] + [_f(v) for v in values] + [f"=SUM({col(2)}{n}:{col(tcol - 1)}{n})"])
+            _text(ws.cell(n, 1))
         n = ws.max_row
-        ws.append([w["total"]] + [f"=SUM({col(2 + j)}2:{col(2 + j)}{n})" for j in range(len(years) + 1)])
+        # without entries (no funding) the total is 0: SUM(B2:B1) would take in the head and itself
+        ws.append([w["total"]] + [f"=SUM({col(2 + j)}2:{col(2 + j)}{n})" if entries else 0
+                                  for j in range(len(years) + 1)])
         for row in ws.iter_rows(min_row=2, min_col=2):
             for cell in row:
                 cell.number_format = MONEY
@@ -170,8 +188,10 @@ def render(p: Portfolio, lang: str = "nl") -> bytes:
     ws["A1"].font = bold
     for text in flags(p, lang):
         ws.append([text])
+        _text(ws.cell(ws.max_row, 1))
     if p.repeated:
         ws.append([w["repeated"].format(files=", ".join(p.repeated))])
+        _text(ws.cell(ws.max_row, 1))
     ws.column_dimensions["A"].width = 140
 
     for ws in wb.worksheets:
