@@ -248,3 +248,13 @@ def test_workbook_consolidation_recalculated_in_libreoffice(tmp_path, pf):
     ws2 = load_workbook(calc2, data_only=True)["Portefeuille"]
     total_col = 2 + len(pf.years)
     assert D(str(ws2.cell(labels["Kosten"], total_col).value)).quantize(D("0.01")) == pf.total.cost + 100
+
+
+def test_a_case_without_an_organisation_is_compared_with_every_other(tmp_path):
+    """Told apart by organisation only when every case names one: a case without may be any's."""
+    base = NOORD.read_text(encoding="utf-8").replace("    label: Noord\n", "")
+    (tmp_path / "a.yaml").write_text(base, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(base.replace("organisation: Zorggroep Test\n", ""), encoding="utf-8")
+    assert "portfolio_clients_unlabelled" in [f.code for f in app.portfolio([tmp_path]).flags]
+    (tmp_path / "b.yaml").write_text(base.replace("Zorggroep Test", "Zorggroep Ander"), encoding="utf-8")
+    assert "portfolio_clients_unlabelled" not in [f.code for f in app.portfolio([tmp_path]).flags]

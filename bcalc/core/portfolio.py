@@ -211,10 +211,6 @@ def consolidate(cases: list[CaseSummary], title: str | None = None, organisation
                      need_names, {r.key: (code_names or {}).get(r.key, r.key) for r in codes}, repeated)
 
 
-def _same_organisation(a: CaseSummary, b: CaseSummary) -> bool:
-    return a.organisation is None or b.organisation is None or a.organisation == b.organisation
-
-
 def _overlapping(spans: list[tuple[int, int, int]]) -> tuple[int, ...]:
     """The cases whose year span (first, last, case) overlaps a span of another case. Two sweeps over
     the spans sorted by their first year: one keeps the latest end of the spans before, one the earliest
@@ -245,9 +241,12 @@ def _overlapping(spans: list[tuple[int, int, int]]) -> tuple[int, ...]:
 def _groups(cases: list[CaseSummary], entries) -> list[tuple]:
     """Entries (key, first, last, case number) grouped by key within one organisation: per key the
     cases whose spans overlap and the years of those spans."""
+    named = all(c.organisation for c in cases)
     by_key: dict[tuple, list[tuple[int, int, int]]] = {}
     for key, first, last, ci in entries:
-        org = cases[ci].organisation or ""
+        # cases are told apart by organisation only when every case names one: a case without one may
+        # belong to any of them
+        org = cases[ci].organisation if named else ""
         by_key.setdefault((org,) + key, []).append((first, last, ci))
     out = []
     for key, spans in sorted(by_key.items()):
