@@ -502,3 +502,15 @@ def test_cost_lines_add_up_to_the_deployment_total(path: Path):
         running += _euros(r[4])
         assert _euros(r[5]) == running
     assert running == result.total.net
+
+
+
+def test_part_years_are_marked_with_their_months(tmp_path):
+    # a July start over 2 years runs 6 months in 2027, 12 in 2028 and 6 in 2029
+    july = VIVAGO.replace("start: 2027-01", "start: 2027-07")
+    text = report(tmp_path, july.replace("years: 1", "years: 2"))
+    years = [row[0] for row in table_after(text, "## 7. Resultaat per jaar")[2:5]]
+    assert years == ["2027 (6 mnd)", "2028", "2029 (6 mnd)"]
+    english = report(tmp_path, july, lang="en")
+    years = [row[0] for row in table_after(english, "## 7. Result per year")[2:4]]
+    assert years == ["2027 (6 mo.)", "2028 (6 mo.)"]

@@ -52,9 +52,13 @@ def context(bundle: Report, lang: str = "nl") -> dict:
     deployments = basis.deployments(result, products, L, lang)
     groups = costs.groups(result, deployments, L, lang)
     found = sources.sources(result, catalogue, tariffs, deployments, L, lang)
+    part = "mnd" if lang == "nl" else "mo."
     return {
         "lang": lang,
         "L": L,
+        # a calendar year as its column or row is headed: a part year with its months ("2027 (6 mnd)")
+        "year_names": {r.year: f"{r.year} ({r.months} {part})" if r.months < 12 else str(r.year)
+                       for r in result.per_year},
         "case": case,
         "result": result,
         "prices_end": result.prices_end,
