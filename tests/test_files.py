@@ -378,12 +378,19 @@ main()
 """
 
 
+def _signals_as_in_a_terminal():
+    # a shell starts background jobs with SIGINT ignored, and bcalc keeps an ignored signal
+    # ignored: give the child the disposition an interactive user has
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT", "SIGHUP"])
 @pytest.mark.parametrize("args", [("init",), ("report", DISPENSERS, "--md")], ids=["init", "report"])
 def test_signal_while_writing_removes_the_temporary_file(tmp_path, sig, args):
     target = tmp_path / "out.md"
     done = subprocess.run([sys.executable, "-c", SIGNAL_CHILD.format(sig=sig), *map(str, args), str(target)],
-                          capture_output=True, env=subprocess_env(), timeout=120, cwd=tmp_path)
+                          capture_output=True, env=subprocess_env(), timeout=120, cwd=tmp_path,
+                          preexec_fn=_signals_as_in_a_terminal)
     signum = getattr(signal, sig)
     assert done.returncode in (-signum, 128 + signum), (done.returncode, done.stderr)
     assert b"Traceback" not in done.stderr and b"unexpected error" not in done.stderr
@@ -410,7 +417,8 @@ sys.argv = ["bcalc", "estimate"]
 from bcalc.cli import main
 main()
 """
-    done = subprocess.run([sys.executable, "-c", child], capture_output=True, env=subprocess_env(), timeout=120)
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, env=subprocess_env(), timeout=120,
+                          preexec_fn=_signals_as_in_a_terminal)
     assert done.returncode == -signal.SIGINT, (done.returncode, done.stderr)
     assert done.stderr == b""  # no traceback, no "Aborted!"
 
