@@ -9,7 +9,7 @@ change it by running `bcalc report` again. The analyses (comparison, scenarios, 
 simulation) are shown as values.
 
 One module per sheet, in the order of the workbook: ``summary``, ``inputs`` (with
-``deployment_inputs``), ``calculation``, ``funding``, ``benefits``, ``comparison``, ``scenarios``,
+``deployment_inputs``), ``calculation``, ``funding``, ``benefits``, ``monthly``, ``comparison``, ``scenarios``,
 ``sensitivity``, ``simulation``, ``sources``. ``formulas`` writes the engine's arithmetic as
 formulas, ``cells`` holds the formats and the cell helper, ``book`` the workbook and the
 addresses of the input cells, ``words`` the texts.
@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bcalc.render.report_md import uncertainty
-from bcalc.render.xlsx import (benefits, calculation, comparison, funding, inputs, operating, scenarios,
+from bcalc.render.xlsx import (benefits, calculation, comparison, funding, inputs, monthly, operating, scenarios,
                                sensitivity, simulation, sources, summary)
 from bcalc.render.xlsx.book import Book
 from bcalc.render.xlsx.words import WORDS
@@ -36,7 +36,8 @@ def render(bundle: Report, lang: str = "nl") -> bytes:
     calc_last = calculation.write(book, cells)
     funding_last = funding.write(book, cells)
     benefits_last = benefits.write(book, cells)
-    summary.write(book, cells, calc_last, funding_last, benefits_last)
+    months = monthly.write(book, cells)
+    summary.write(book, cells, calc_last, funding_last, benefits_last, months)
     operating.write(book, cells, calc_last)
     comparison.write(book)
     scenarios.write(book)
@@ -44,6 +45,7 @@ def render(bundle: Report, lang: str = "nl") -> bytes:
     sensitivity.write(book, views["sensitivity"])
     simulation.write(book, views["simulation"])
     sources.write(book, cells)
+    book.finish()
     return book.save()
 
 

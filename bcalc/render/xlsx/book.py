@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
@@ -47,6 +48,7 @@ class Book:
         self.calculation = self._add(w["calculation"])
         self.funding = self._add(w["funding"])
         self.benefits = self._add(w["benefits_sheet"])
+        self.monthly = self._add(w["monthly"])
         self.comparison = self._add(w["compare"])
         self.scenarios = self._add(w["scenarios"])
         self.sensitivity = self._add(w["sensitivity"])
@@ -55,6 +57,19 @@ class Book:
         # only for a case that owns items with a lifetime, so every other workbook stays as it was
         self.operating = self._add(w["operating"]) if self.result.operating is not None else None
         self.year_rows: dict[int, int] = {}   # calendar year -> its row on the summary sheet
+
+    def year_months(self, year: int) -> int:
+        return sum(1 for m in self.months if m.year == year)
+
+    def year_name(self, year: int) -> str:
+        """A calendar year as a label: a part year with its months ("2027 (6 mnd)"), as the Markdown heads it."""
+        n = self.year_months(year)
+        return f"{year} ({n} {self.words['part_months']})" if n < 12 else str(year)
+
+    def year_format(self, year: int) -> str:
+        """The number format of a year cell that formulas use: the number stays, a part year shows its months."""
+        n = self.year_months(year)
+        return f'0" ({n} {self.words["part_months"]})"' if n < 12 else "0"
 
     def _add(self, title: str) -> Sheet:
         return Sheet(self.wb.create_sheet(title), self.styles)
@@ -70,9 +85,15 @@ class Book:
         self.wb.defined_names[safe] = DefinedName(safe, attr_text=ref)
 
     def sheets(self) -> list[Sheet]:
-        return [self.summary, self.inputs, self.calculation, self.funding, self.benefits, self.comparison,
+        return [self.summary, self.inputs, self.calculation, self.funding, self.benefits, self.monthly,
+                self.comparison,
                 self.scenarios, self.sensitivity, self.simulation, self.sources] + (
                     [self.operating] if self.operating is not None else [])
+
+    def finish(self) -> None:
+        """Widths and print set-up of every sheet, once all cells are written."""
+        for sheet in self.sheets():
+            sheet.finish()
 
     def save(self) -> bytes:
         """The workbook as xlsx bytes. openpyxl writes the workbook with every sheet's frame (widths,
@@ -141,6 +162,7 @@ class TimeCells:
     heads: str
     hours: dict[int, str]       # calendar year -> its hours cell
     nonzero: set[int]           # calendar years with hours
+    share: dict[int, Fraction] = field(default_factory=dict)   # month index -> its part of its year's hours
 
 
 @dataclass

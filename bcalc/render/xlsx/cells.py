@@ -40,6 +40,8 @@ UNIT_FORMATS = {"EUR": EURO, "EUR/h": EURO, "EUR/day": EURO, "USD": '"$" #,##0.0
                 "clients": "0"}
 
 MAX_TEXT = 32767        # the longest text a cell holds (openpyxl cuts there too)
+MAX_WIDTH = 70          # the widest a column is made for its texts
+PORTRAIT_WIDTH = 100    # the width of columns (in characters) that an A4 portrait page prints readably
 
 
 def address(sheet: str, row: int, col: int) -> str:
@@ -121,6 +123,9 @@ class Sheet:
         self.styles = styles if styles is not None else StyleIds(ws)
         self.rows: dict[int, dict[int, str]] = {}
         self._texts: dict[str, str] = {}    # a text -> the end of its <c> element (texts repeat a lot)
+        self.lengths: dict[int, dict[int, int]] = {}   # row -> column -> the width its text needs
+        self.base_widths: dict[int, float] = {}
+        self.title_rows: int | None = None            # head rows repeated on every printed page
 
     @property
     def title(self) -> str:
@@ -150,6 +155,17 @@ class Sheet:
         if cells is None:
             cells = self.rows[row] = {}
         cells[col] = f'<c r="{get_column_letter(col)}{row}"{style}{body}'
+        self.note_length(row, col, value, wrap or fill is HEAD)
+
+    def note_length(self, row: int, col: int, value: str, wrapped: bool) -> None:
+        """Remember how wide a text needs its column: all of it, or its longest word when it wraps."""
+        if not value:
+            return
+        need = max(map(len, value.split())) if wrapped else len(value)
+        found = self.lengths.get(row)
+        if found is None:
+            found = self.lengths[row] = {}
+        found[col] = need
 
     def head(self, row: int, col: int, value: object) -> None:
         """A column head: bold on the head fill, wrapped."""
@@ -215,16 +231,49 @@ class Sheet:
         self.text(1, 1, text, font=TITLE)
 
     def widths(self, widths: dict[int, float]) -> None:
+        """The least width of columns; ``finish`` widens a column its texts need more of."""
+        self.base_widths.update(widths)
         for col, width in widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = width
 
-    def printable(self) -> None:
+    def printable(self, title_rows: int | None = None) -> None:
+        """Print set-up (``finish`` completes it): ``title_rows`` head rows repeat on every page."""
+        if title_rows is not None:
+            self.title_rows = title_rows
+
+    def finish(self) -> None:
+        """Widths from the content and the print set-up, once every cell is written.
+
+        A text that has a filled cell to its right must fit its column (else it is cut off): the
+        column is widened to it, up to MAX_WIDTH (a longer text there wraps in its row height
+        only where it was written to wrap). A text with nothing to its right may run on over the
+        empty cells and does not widen its column. Every sheet prints fitted to the page width,
+        landscape when its columns are wider than a portrait page, with its head rows (those above
+        the frozen pane, or ``title_rows``) repeated on every page."""
         ws = self.ws
-        ws.page_setup.orientation = "landscape"
+        need: dict[int, int] = {}
+        for row, lengths in self.lengths.items():
+            cells = self.rows.get(row, {})
+            for col, n in lengths.items():
+                if col + 1 in cells and cells[col + 1] and n > need.get(col, 0):
+                    need[col] = n
+        for col, n in need.items():
+            width = min(MAX_WIDTH, n * 1.1 + 2)
+            if width > self.base_widths.get(col, 8.43):
+                self.base_widths[col] = round(width, 1)
+                ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
+        used = {col for cells in self.rows.values() for col in cells}
+        total = sum(self.base_widths.get(col, 8.43) for col in used)
+        ws.page_setup.orientation = "landscape" if total > PORTRAIT_WIDTH else "portrait"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
+        rows = self.title_rows
+        if rows is None and ws.freeze_panes:
+            rows = int("".join(ch for ch in ws.freeze_panes if ch.isdigit())) - 1
+        if rows:
+            ws.print_title_rows = f"1:{rows}"
 
     def dimension(self) -> str:
         """The range the cells cover (A1:L40), as openpyxl states it; A1:A1 when there are none."""

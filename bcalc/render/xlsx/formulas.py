@@ -181,5 +181,49 @@ def benefit_amount(cells: BenefitCells, periods: str, price_factor_jan: str) -> 
     return f"=ROUND(({periods})*{cells.amount}*{cells.share}*{price_factor_jan},2)"
 
 
-__all__ = ["exact", "segments", "charge_terms", "charge_quantity", "charge_amount", "time_quantity", "time_amount",
+# -- the exact flows of one month (the monthly sheet, for payback) -----------------------------------
+
+def month_segment(month: Month) -> Segment:
+    """One month of the horizon as a segment of its own: it starts its contract year when it is its first."""
+    return Segment(month.contract_year, month.year, (month.index,), (month.days,), month.index % 12 == 0)
+
+
+def charge_month(it, dep: DeploymentCells, seg: Segment, recoverable: str) -> str | None:
+    """A charge's exact cost in one month (VAT not recovered included, as ``vat.cost_factor``), or
+    None when nothing is charged then."""
+    terms = charge_terms(it.charge, it.fixed, dep, [seg])
+    if not terms:
+        return None
+    return "+".join(f"({q})*{unit_cost(it.price, dep.factor[k], it.vat_rate, recoverable, it.charge.quoted)}"
+                    for q, k in terms)
+
+
+def funding_month(cells: FundingCells, seg: Segment, stop: int | None, tariff_factor: str) -> str | None:
+    """What a funding line pays in one month, exactly, or None: a subsidy in the first month of its
+    contract year, hourly funding per month, VPT per day in use; nothing after contract year ``stop``."""
+    line, code = cells.line, cells.code
+    if code.kind == "subsidy":
+        if seg.first != (line.year - 1) * 12 or (stop is not None and line.year > stop):
+            return None
+        return cells.amount
+    if stop is not None and seg.contract_year >= stop:
+        return None
+    clients = cells.clients[seg.contract_year]
+    if code.kind == "hourly":
+        return f"{clients}*{cells.hours_per_month}*{cells.tariff}*{tariff_factor}"
+    return f"{seg.n_days}*{clients}*{cells.day_rate}*{tariff_factor}*{cells.share}"
+
+
+def benefit_month(cells: BenefitCells, seg: Segment, rate: str | None, wage_factor: str,
+                  price_factor_jan: str) -> str:
+    """A benefit's exact value in one month: time at the hourly rate, or the cost avoided."""
+    periods = benefit_periods(cells, [seg])
+    if cells.benefit.kind == "time":
+        if rate is None:
+            return "0"
+        return f"({periods})*{cells.hours}*{cells.share}*{rate}*{wage_factor}"
+    return f"({periods})*{cells.amount}*{cells.share}*{price_factor_jan}"
+
+
+__all__ = ["month_segment", "charge_month", "funding_month", "benefit_month", "exact", "segments", "charge_terms", "charge_quantity", "charge_amount", "time_quantity", "time_amount",
            "tier_price", "bought", "unit_cost", "depreciation", "interest", "book_value", "funding", "benefit_periods", "benefit_hours", "benefit_time_value", "benefit_amount"]

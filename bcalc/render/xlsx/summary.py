@@ -10,6 +10,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.utils import get_column_letter
 
 from bcalc.render.labels import break_even_text, label, unmeasured_sentence
+from bcalc.render.xlsx import monthly
 from bcalc.render.xlsx.book import Book, InputCells
 from bcalc.render.xlsx.cells import EURO, PCT, QTY
 from bcalc.render.xlsx.words import role_label
@@ -18,8 +19,10 @@ CATEGORIES = ("one_off", "recurring", "training", "internal")
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 
-def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, benefits_last: int) -> None:
-    """``*_last``: the last rows of the calculation, funding and benefits sheets."""
+def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, benefits_last: int,
+          months: tuple[int, int]) -> None:
+    """``*_last``: the last rows of the calculation, funding and benefits sheets; ``months``: the
+    first and last data row of the monthly sheet."""
     s, w, case, result = book.summary, book.words, book.case, book.result
     calc, fund, ben = book.calculation.title, book.funding.title, book.benefits.title
     s.title_line(case.title)
@@ -28,8 +31,12 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
                  f"{w['prices_end']}: {label(result.prices_end, book.lang)}")
     head_row = 4
     cols = ("year", "one_off", "recurring", "training", "internal", "vat", "cost", "funding_col", "benefits",
-            "net", "cum_cost", "cum_funding")
+            "net", "cum_cost", "cum_funding", "cashable_benefits", "net_budget", "coverage")
     for col, key in enumerate(cols, start=1):
+        s.head(head_row, col, w[key])
+    # the helpers of the IRR: the sign of each year's net flow (zero keeps the one before) and where it changes
+    helpers = ("sign_value", "change_value", "sign_budget", "change_budget")
+    for col, key in enumerate(helpers, start=HELPERS):
         s.head(head_row, col, w[key])
 
     def calc_range(col: str) -> str:
@@ -39,7 +46,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
     for year in book.years:
         row += 1
         book.year_rows[year] = row
-        s.num(row, 1, year)
+        s.num(row, 1, year, book.year_format(year))
         for col, cat in zip(range(2, 6), CATEGORIES):
             s.formula(row, col, f"=SUMIFS({calc_range('I')},{calc_range('A')},$A{row},{calc_range('F')},"
                                 f"\"{w[cat]}\")", EURO)
@@ -52,6 +59,20 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
         s.formula(row, 10, f"=H{row}+I{row}-G{row}", EURO, bold=True)
         s.formula(row, 11, f"=G{row}" if row == head_row + 1 else f"=K{row - 1}+G{row}", EURO)
         s.formula(row, 12, f"=H{row}" if row == head_row + 1 else f"=L{row - 1}+H{row}", EURO)
+        s.formula(row, 13, f"=SUMIFS('{ben}'!$D$2:$D${benefits_last},'{ben}'!$A$2:$A${benefits_last},$A{row},"
+                           f"'{ben}'!$E$2:$E${benefits_last},\"{w['yes']}\")", EURO)
+        s.formula(row, 14, f"=H{row}+M{row}-G{row}", EURO, bold=True)
+        s.formula(row, 15, f"=IF(G{row}=0,\"-\",H{row}/G{row})", PCT)
+        book.name(f"coverage_{year}", s.title, row, 15)
+        for sign, change, net in ((HELPERS, HELPERS + 1, "J"), (HELPERS + 2, HELPERS + 3, "N")):
+            mine = f"SIGN(ROUND({net}{row},2))"
+            before = f"{get_column_letter(sign)}{row - 1}"
+            if row == head_row + 1:
+                s.formula(row, sign, f"={mine}", "0")
+                s.num(row, change, 0, "0")
+            else:
+                s.formula(row, sign, f"=IF({mine}=0,{before},{mine})", "0")
+                s.formula(row, change, f"=IF(AND({mine}<>0,{before}<>0,{mine}<>{before}),1,0)", "0")
     first, last = head_row + 1, row
     row += 1
     s.text(row, 1, w["total"], bold=True)
@@ -60,45 +81,27 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
         letter = get_column_letter(col)
         s.formula(row, col, f"=SUM({letter}{first}:{letter}{last})", EURO, bold=True)
         book.name(f"total_{key}", sheet, row, col)
-
-    # the investment view: year 1 is the base year, so NPV = flow 1 + NPV(r; flows 2..n)
-    row += 2
-    s.text(row, 1, w["npv"], bold=True)
-    rest = f",J{first + 1}:J{last}" if last > first else ""
-    if case.discount_rate is not None:
-        s.formula(row, 2, f"=ROUND(J{first}+NPV({cells.discount_rate}{rest}),2)" if rest
-                  else f"=ROUND(J{first},2)", EURO, bold=True)
-    else:
-        s.text(row, 2, w["no_rate"])
-    book.name("npv", sheet, row, 2)
-    row += 1
-    s.text(row, 1, w["irr"], bold=True)
-    investment = result.investment
-    if investment is not None and investment.irr is not None:
-        # the starting guess only helps the spreadsheet's iteration find the root far from 10 %
-        guess = investment.irr.quantize(Decimal("0.01"))
-        s.formula(row, 2, f"=IRR(J{first}:J{last},{guess})", PCT, bold=True)
-        book.name("irr", sheet, row, 2)
-    else:
-        s.text(row, 2, w["irr_not_meaningful"])
-    if investment is not None:
-        row += 1
-        s.text(row, 1, w["break_even"], bold=True)
-        if investment.break_even_clients is not None:
-            s.num(row, 2, investment.break_even_clients, bold=True)
-        else:
-            s.text(row, 2, break_even_text(investment, book.lang))
-    row += 1
-    s.text(row, 1, w["npv_convention"])
+    for col, key in ((13, "benefits_cashable"), (14, "cash_net")):
+        letter = get_column_letter(col)
+        s.formula(row, col, f"=SUM({letter}{first}:{letter}{last})", EURO, bold=True)
+        book.name(f"total_{key}", sheet, row, col)
+    s.formula(row, 15, f"=IF(G{row}=0,\"-\",H{row}/G{row})", PCT, bold=True)
+    changes = {view: f"SUM({get_column_letter(col)}{first}:{get_column_letter(col)}{last})"
+               for view, col in (("value", HELPERS + 1), ("budget", HELPERS + 3))}
+    row = _decision(book, cells, row + 2, first, last, changes, months)
     said = unmeasured_sentence(result, book.lang)
     if said:   # the headline rests on benefits nobody measured: said under the figures, in bold
         row += 1
         s.text(row, 1, said, bold=True)
     row = _staff_hours(book, cells, row + 2)
     s.ws.freeze_panes = f"B{head_row + 1}"
-    s.widths({1: 12, **{c: 15 for c in range(2, 13)}})
-    s.printable()
+    s.widths({1: 14, **{c: 15 for c in range(2, 16)}, **{c: 12 for c in range(HELPERS, HELPERS + 4)}})
+    s.printable(title_rows=head_row)
 
+    # the charts' categories: the years as labels, a part year with its months
+    for year, y_row in book.year_rows.items():
+        s.text(y_row, LABELS, book.year_name(year))
+    s.head(head_row, LABELS, w["period"])
     bar = BarChart()
     bar.type = "col"
     bar.grouping = "stacked"
@@ -106,16 +109,90 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
     bar.title = w["chart_cost"]
     bar.y_axis.title = "EUR"
     bar.add_data(Reference(s.ws, min_col=2, max_col=6, min_row=head_row, max_row=last), titles_from_data=True)
-    bar.set_categories(Reference(s.ws, min_col=1, min_row=first, max_row=last))
+    bar.set_categories(Reference(s.ws, min_col=LABELS, min_row=first, max_row=last))
     bar.height, bar.width = 8, 16
     s.ws.add_chart(bar, f"A{row + 3}")
     line = LineChart()
     line.title = w["chart_cum"]
     line.y_axis.title = "EUR"
     line.add_data(Reference(s.ws, min_col=11, max_col=12, min_row=head_row, max_row=last), titles_from_data=True)
-    line.set_categories(Reference(s.ws, min_col=1, min_row=first, max_row=last))
+    line.set_categories(Reference(s.ws, min_col=LABELS, min_row=first, max_row=last))
     line.height, line.width = 8, 16
     s.ws.add_chart(line, f"G{row + 3}")
+
+
+HELPERS = 17    # the first helper column of the IRR (after an empty column)
+LABELS = 21     # the column of the year labels the charts show
+
+
+def _decision(book: Book, cells: InputCells, row: int, first: int, last: int, changes: dict[str, str],
+              months: tuple[int, int]) -> int:
+    """NPV, IRR and payback of both views side by side, break-even and the cost per client per
+    month, all formulas (the break-even excepted); returns the last row written."""
+    s, w, case, result = book.summary, book.words, book.case, book.result
+    lang, sheet = book.lang, book.summary.title
+    investment = result.investment
+    s.head(row, 1, "")
+    s.head(row, 2, w["value_view"])
+    s.head(row, 3, w["budget_view"])
+    views = (("value", 2, "J", "", monthly.MARK, monthly.CUM,
+              investment.irr if investment is not None else None),
+             ("budget", 3, "N", "cash_", monthly.MARK_CASH, monthly.CUM_CASH,
+              investment.cash_irr if investment is not None else None))
+    # the investment view: year 1 is the base year, so NPV = flow 1 + NPV(r; flows 2..n)
+    row += 1
+    s.text(row, 1, w["npv"], bold=True)
+    for view, col, net, prefix, mark, cum, engine_irr in views:
+        rest = f",{net}{first + 1}:{net}{last}" if last > first else ""
+        if case.discount_rate is not None:
+            s.formula(row, col, f"=ROUND({net}{first}+NPV({cells.discount_rate}{rest}),2)" if rest
+                      else f"=ROUND({net}{first},2)", EURO, bold=True)
+        else:
+            s.text(row, col, w["no_rate"])
+        book.name(f"{prefix}npv", sheet, row, col)
+    row += 1
+    s.text(row, 1, w["irr"], bold=True)
+    for view, col, net, prefix, mark, cum, engine_irr in views:
+        # the engine's rate as the starting guess only helps the iteration find a root far from 10 %
+        guess = engine_irr.quantize(Decimal("0.01")) if engine_irr is not None else Decimal("0.1")
+        flows = f"{net}{first}:{net}{last}"
+        irr = f"IRR({flows},{guess})"
+        text = {k: '"' + label(f"irr_{k}", lang).replace('"', "'") + '"'
+                for k in ("never_changes_sign", "changes_sign_more_than_once", "outside_range")}
+        s.formula(row, col, f"=IF({changes[view]}=0,{text['never_changes_sign']},IF({changes[view]}>1,"
+                            f"{text['changes_sign_more_than_once']},IFERROR(IF(OR({irr}<-0.99,{irr}>10),"
+                            f"{text['outside_range']},{irr}),{text['outside_range']})))", PCT, bold=True)
+        book.name(f"{prefix}irr", sheet, row, col)
+    row += 1
+    s.text(row, 1, w["payback"], bold=True)
+    m_first, m_last = months
+    msheet = book.monthly.title
+    for view, col, net, prefix, mark, cum, engine_irr in views:
+        marks = f"'{msheet}'!${get_column_letter(mark)}${m_first}:${get_column_letter(mark)}${m_last}"
+        end = f"'{msheet}'!${get_column_letter(cum)}${m_last}"
+        s.formula(row, col, f"=IF(ROUND({end},6)<0,\"{label('not_within', lang)}\",MAX({marks})+1)",
+                  w["month_format"], bold=True)
+        book.name(f"{prefix}payback_month", sheet, row, col)
+    if investment is not None:
+        row += 1
+        s.text(row, 1, w["break_even"], bold=True)
+        if investment.break_even_clients is not None:
+            s.num(row, 2, investment.break_even_clients, bold=True)
+        else:
+            s.text(row, 2, break_even_text(investment, lang))
+    row += 1
+    s.text(row, 1, w["cpcm"], bold=True)
+    client_months = "+".join(f"SUM({dep.clients[0]}:{dep.clients[-1].split('!')[1]})" for dep in cells.deployments)
+    if client_months:
+        s.formula(row, 2, f"=IF(({client_months})=0,\"-\",total_cost/(12*({client_months})))", EURO, bold=True)
+    else:
+        s.text(row, 2, "-")
+    book.name("cost_per_client_month", sheet, row, 2)
+    row += 1
+    s.text(row, 1, w["npv_convention"])
+    row += 1
+    s.text(row, 1, w["payback_convention"])
+    return row
 
 
 def _staff_hours(book: Book, cells: InputCells, row: int) -> int:

@@ -9,6 +9,19 @@ from __future__ import annotations
 
 WORDS = {
     "nl": {
+        "monthly": "Per maand", "month": "Maand", "cashable_benefits": "Kasbaten",
+        "net_value": "Netto (waarde)", "net_budget": "Netto (begroting)", "cum_value": "Cumulatief netto (waarde)",
+        "cum_budget": "Cumulatief netto (begroting)", "below_zero_value": "Onder nul (waarde)",
+        "below_zero_budget": "Onder nul (begroting)", "coverage": "Dekking (financiering / kosten)",
+        "sign_value": "Teken netto (waarde)", "change_value": "Tekenwissel (waarde)",
+        "sign_budget": "Teken netto (begroting)", "change_budget": "Tekenwissel (begroting)",
+        "period": "Periode", "value_view": "Waardeweergave (alle baten)",
+        "budget_view": "Begrotingsweergave (alleen kasbaten)", "payback": "Terugverdientijd",
+        "month_format": '"maand "0', "cpcm": "Kosten per cliënt per maand", "part_months": "mnd",
+        "payback_convention": ("Terugverdientijd: de eerste maand vanaf welke het cumulatieve netto resultaat tot "
+                               "het einde van de looptijd niet meer onder nul komt (blad Per maand). Interne "
+                               "rentevoet: alleen als de jaarlijkse netto stromen precies één keer van teken "
+                               "wisselen (tekenwissels rechts in de tabel)."),
         "operating": "Exploitatie", "operating_title": "Exploitatie per kalenderjaar: eigendom afgeschreven",
         "interest_rate": "Rente per jaar over de boekwaarde", "owned_item": "Eigendom",
         "lifetime_years": "Levensduur (jaren)", "residual": "Restwaarde per eenheid",
@@ -94,6 +107,19 @@ WORDS = {
         "draws": "Trekkingen", "seed": "Seed",
     },
     "en": {
+        "monthly": "Per month", "month": "Month", "cashable_benefits": "Cashable benefits",
+        "net_value": "Net (value)", "net_budget": "Net (budget)", "cum_value": "Cumulative net (value)",
+        "cum_budget": "Cumulative net (budget)", "below_zero_value": "Below zero (value)",
+        "below_zero_budget": "Below zero (budget)", "coverage": "Coverage (funding / cost)",
+        "sign_value": "Sign of net (value)", "change_value": "Sign change (value)",
+        "sign_budget": "Sign of net (budget)", "change_budget": "Sign change (budget)",
+        "period": "Period", "value_view": "Value view (all benefits)",
+        "budget_view": "Budget view (cashable benefits only)", "payback": "Payback",
+        "month_format": '"month "0', "cpcm": "Cost per client per month", "part_months": "mo.",
+        "payback_convention": ("Payback: the first month from which the cumulative net stays at or above zero "
+                               "until the end of the horizon (sheet Per month). Internal rate of return: only when "
+                               "the yearly net flows change sign exactly once (sign changes to the right of the "
+                               "table)."),
         "operating": "Operating", "operating_title": "Operating view per calendar year: owned items depreciated",
         "interest_rate": "Interest a year on the book value", "owned_item": "Owned item",
         "lifetime_years": "Lifetime (years)", "residual": "Residual value per unit",
