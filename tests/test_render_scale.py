@@ -140,6 +140,7 @@ class OpenpyxlSheet(cells.Sheet):
             cell.fill = fill
         if fill is cells.HEAD or wrap:
             cell.alignment = cells.WRAP
+        self.note_length(row, col, cell.value, fill is cells.HEAD or wrap)   # what the widths follow
 
     def num(self, row, col, value, fmt=None, fill=None, bold=False, font=None):
         cell = self.ws.cell(row=row, column=col)

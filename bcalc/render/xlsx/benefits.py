@@ -20,7 +20,7 @@ def write(book: Book, cells: InputCells) -> int:
             b = refs.benefit
             periods = formulas.benefit_periods(refs, book.segments[year])
             row += 1
-            s.num(row, 1, year)
+            s.num(row, 1, year, book.year_format(year))
             s.text(row, 2, b.label)
             if b.kind == "time":
                 s.formula(row, 3, formulas.benefit_hours(refs, periods), QTY)

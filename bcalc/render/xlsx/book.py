@@ -38,6 +38,7 @@ class Book:
         self.months = horizon(self.case.start_year, self.case.start_month, self.case.years)
         self.segments = segments(self.months)
         self.years = sorted(self.segments)
+        self._year_months = {y: sum(seg.n_months for seg in segs) for y, segs in self.segments.items()}
         self.wb = Workbook()
         w = self.words
         first = self.wb.active
@@ -58,18 +59,25 @@ class Book:
         self.operating = self._add(w["operating"]) if self.result.operating is not None else None
         self.year_rows: dict[int, int] = {}   # calendar year -> its row on the summary sheet
 
-    def year_months(self, year: int) -> int:
-        return sum(1 for m in self.months if m.year == year)
-
     def year_name(self, year: int) -> str:
         """A calendar year as a label: a part year with its months ("2027 (6 mnd)"), as the Markdown heads it."""
-        n = self.year_months(year)
+        n = self._year_months[year]
         return f"{year} ({n} {self.words['part_months']})" if n < 12 else str(year)
 
-    def year_format(self, year: int) -> str:
-        """The number format of a year cell that formulas use: the number stays, a part year shows its months."""
-        n = self.year_months(year)
-        return f'0" ({n} {self.words["part_months"]})"' if n < 12 else "0"
+    def year_format(self, year: int) -> str | None:
+        """The number format of a year cell that formulas use: the number stays, a part year shows
+        its months; a whole year keeps the general format."""
+        n = self._year_months[year]
+        return f'0" ({n} {self.words["part_months"]})"' if n < 12 else None
+
+    def source_text(self, source: str) -> str:
+        """A source as a cell shows it: "case" (the case gives the figure) in words."""
+        return self.words["from_case"] if source == "case" else source
+
+    def scenario_label(self) -> str:
+        """The indexation scenario by its label ("Basis (NZa 2025)") rather than its key."""
+        scenario = self.tariffs.scenarios.get(self.result.scenario)
+        return scenario.label if scenario is not None and scenario.label else self.result.scenario
 
     def _add(self, title: str) -> Sheet:
         return Sheet(self.wb.create_sheet(title), self.styles)

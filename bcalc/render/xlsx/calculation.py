@@ -7,6 +7,7 @@ from bcalc.core import vat
 from bcalc.render.xlsx import formulas
 from bcalc.render.xlsx.book import Book, DeploymentCells, InputCells, ItemCells, TimeCells
 from bcalc.render.xlsx.cells import EURO, QTY
+from bcalc.render.xlsx.words import role_label
 
 
 def write(book: Book, cells: InputCells) -> int:
@@ -41,7 +42,7 @@ def write(book: Book, cells: InputCells) -> int:
 def _charge_row(book: Book, cells: InputCells, row: int, year: int, d_index: int, dep: DeploymentCells,
                 it: ItemCells, terms: list[tuple[str, int]]) -> None:
     s = book.calculation
-    s.num(row, 1, year)
+    s.num(row, 1, year, book.year_format(year))
     s.num(row, 2, d_index + 1)
     s.text(row, 3, dep.product.name)
     s.text(row, 4, it.id)
@@ -53,18 +54,18 @@ def _charge_row(book: Book, cells: InputCells, row: int, year: int, d_index: int
     s.formula(row, 9, excl, EURO)
     s.formula(row, 10, vat_due, EURO)
     s.formula(row, 11, f"=I{row}+J{row}", EURO)
-    s.text(row, 12, it.source)
+    s.text(row, 12, book.source_text(it.source))
 
 
 def _time_row(book: Book, cells: InputCells, row: int, year: int, d_index: int, dep: DeploymentCells,
               t: TimeCells) -> None:
     s, w = book.calculation, book.words
     line = t.line
-    s.num(row, 1, year)
+    s.num(row, 1, year, book.year_format(year))
     s.num(row, 2, d_index + 1)
     s.text(row, 3, dep.product.name)
     s.text(row, 4, line.id)
-    s.text(row, 5, f"{line.label} ({line.role})")
+    s.text(row, 5, f"{line.label} ({role_label(line.role, book.lang)})" if line.role else line.label)
     s.text(row, 6, w["training"] if line.category == "training" else w["internal"])
     hours = t.hours[year]
     s.formula(row, 7, formulas.time_quantity(hours, t.heads), QTY)
@@ -73,7 +74,7 @@ def _time_row(book: Book, cells: InputCells, row: int, year: int, d_index: int, 
     s.formula(row, 9, f"=H{row}", EURO)
     s.num(row, 10, 0, EURO)
     s.formula(row, 11, f"=I{row}+J{row}", EURO)
-    s.text(row, 12, line.source)
+    s.text(row, 12, book.source_text(line.source))
 
 
 __all__ = ["write"]

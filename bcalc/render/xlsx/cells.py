@@ -41,6 +41,7 @@ UNIT_FORMATS = {"EUR": EURO, "EUR/h": EURO, "EUR/day": EURO, "USD": '"$" #,##0.0
 
 MAX_TEXT = 32767        # the longest text a cell holds (openpyxl cuts there too)
 MAX_WIDTH = 70          # the widest a column is made for its texts
+LINE_HEIGHT = 12.75     # points per line of text
 PORTRAIT_WIDTH = 100    # the width of columns (in characters) that an A4 portrait page prints readably
 
 
@@ -124,6 +125,8 @@ class Sheet:
         self.rows: dict[int, dict[int, str]] = {}
         self._texts: dict[str, str] = {}    # a text -> the end of its <c> element (texts repeat a lot)
         self.lengths: dict[int, dict[int, int]] = {}   # row -> column -> the width its text needs
+        self.wrapped: dict[int, dict[int, int]] = {}   # row -> column -> the length of a text that wraps
+        self.heights: dict[int, float] = {}            # row -> its height, where its wrapped texts need more
         self.base_widths: dict[int, float] = {}
         self.title_rows: int | None = None            # head rows repeated on every printed page
 
@@ -161,11 +164,16 @@ class Sheet:
         """Remember how wide a text needs its column: all of it, or its longest word when it wraps."""
         if not value:
             return
-        need = max(map(len, value.split())) if wrapped else len(value)
+        words = value.split()
+        if not words:
+            return
+        need = max(map(len, words)) if wrapped else len(value)
         found = self.lengths.get(row)
         if found is None:
             found = self.lengths[row] = {}
         found[col] = need
+        if wrapped:
+            self.wrapped.setdefault(row, {})[col] = len(value)
 
     def head(self, row: int, col: int, value: object) -> None:
         """A column head: bold on the head fill, wrapped."""
@@ -262,6 +270,11 @@ class Sheet:
             if width > self.base_widths.get(col, 8.43):
                 self.base_widths[col] = round(width, 1)
                 ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
+        # a row with wrapped texts is as high as its longest needs (a spreadsheet does not do it on opening)
+        for row, texts in self.wrapped.items():
+            lines = max(-(-n * 1.15 // max(1.0, self.base_widths.get(col, 8.43) - 1)) for col, n in texts.items())
+            if lines > 1:
+                self.heights[row] = min(LINE_HEIGHT * lines, 409)
         used = {col for cells in self.rows.values() for col in cells}
         total = sum(self.base_widths.get(col, 8.43) for col in used)
         ws.page_setup.orientation = "landscape" if total > PORTRAIT_WIDTH else "portrait"
@@ -288,7 +301,8 @@ class Sheet:
         parts = ["<sheetData>"]
         for n, row in enumerate(sorted(self.rows), start=1):
             cells = self.rows[row]
-            parts.append(f'<row r="{row}">')
+            height = self.heights.get(row)
+            parts.append(f'<row r="{row}" ht="{height}" customHeight="1">' if height else f'<row r="{row}">')
             parts.extend(cells[col] for col in sorted(cells))
             parts.append("</row>")
             if n % chunk_rows == 0:

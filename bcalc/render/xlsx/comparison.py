@@ -15,7 +15,10 @@ def write(book: Book) -> None:
                                    prices=result.prices_end)
     W = compare_view.words(book.lang)
     s.title_line(f"{W['title']}: {book.case.title}")
-    s.text(2, 1, compare_view.facts(view))
+    # the need by the catalogue's name for its products ("Medicijndispenser"), not its key
+    names = {p.need: p.category for p in book.catalogue.products.values() if p.category}
+    s.text(2, 1, compare_view.facts(dict(view, need=names.get(view["need"], view["need"]),
+                                         scenario=book.scenario_label())))
     s.text(3, 1, w["values_note"])
     row = 5
     alts = view["alternatives"]
@@ -110,7 +113,7 @@ def write(book: Book) -> None:
             row += 1
             s.text(row, 1, f"{a['name']}: {text}")
     s.widths({1: 34, **{c: 18 for c in range(2, 2 + max(len(alts), 6))}})
-    s.printable()
+    s.printable(title_rows=5)
 
 
 __all__ = ["write"]

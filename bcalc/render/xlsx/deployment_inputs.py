@@ -223,7 +223,7 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
     if tiers:
         count = (fixed or refs.peak) if item.tier_on == "quantity" else refs.peak
         s.formula(row, 3, "=" + leveled(formulas.tier_price(tiers, count)[1:]), EURO)
-    s.text(row, 7, source)
+    s.text(row, 7, book.source_text(source))
     s.text(row, 8, note + (f" · {item.note}" if item.note and item.ambiguous else ""), wrap=True)
     book.name(f"price_{d_index + 1}_{charge.line_id.replace('-', '_')}", sheet, row, 3)
     return ItemCells(charge, item, charge.line_id, charge.label, address(sheet, row, 3), address(sheet, row, 5),
@@ -244,7 +244,7 @@ def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, c
     s.head(row, 3, w["role"])
     s.head(row, 4, w["heads"])
     for i, year in enumerate(book.years):
-        s.head(row, 5 + i, f"{w['hours_per_head']} {year}")
+        s.head(row, 5 + i, f"{w['hours_per_head']} {book.year_name(year)}")
     s.head(row, 5 + len(book.years), w["source"])
     for t in counted:
         per_month = line_hours(t, dep, book.result.case, book.result.prices_end, Notices(), product, book.months)

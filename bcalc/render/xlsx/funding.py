@@ -24,12 +24,12 @@ def write(book: Book, cells: InputCells) -> int:
             qty, amount = found
             line, code = refs.line, refs.code
             row += 1
-            s.num(row, 1, year)
-            s.text(row, 2, code.code)
+            s.num(row, 1, year, book.year_format(year))
+            s.text(row, 2, w["subsidy"] if code.kind == "subsidy" else code.code)
             s.text(row, 3, line.label or f"{code.code} {code.name}")
             s.formula(row, 4, qty, QTY)
             s.formula(row, 5, amount, EURO)
-            s.text(row, 6, code.source if line.tariff is None and code.kind == "hourly" else "case")
+            s.text(row, 6, code.source if line.tariff is None and code.kind == "hourly" else w["from_case"])
     last = max(row, 2)
     s.ws.freeze_panes = "A2"
     s.widths({1: 7, 2: 10, 3: 40, 4: 14, 5: 16, 6: 30})

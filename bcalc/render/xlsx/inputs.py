@@ -27,7 +27,7 @@ def write(book: Book) -> InputCells:
     row = 4
     s.text(row, 1, w["general"], bold=True)
     facts = [("case", case.title), ("organisation", case.organisation or ""), ("start", case.start),
-             ("scenario", result.scenario), ("prices_end", label(result.prices_end, book.lang))]
+             ("scenario", book.scenario_label()), ("prices_end", label(result.prices_end, book.lang))]
     for key, value in facts:
         row += 1
         s.text(row, 1, w[key])
@@ -59,7 +59,7 @@ def write(book: Book) -> InputCells:
     series = effective_series(case, book.tariffs.scenarios[result.scenario])
     for i, year in enumerate(book.years):
         row += 1
-        s.num(row, 1, year)
+        s.num(row, 1, year, book.year_format(year))
         for col, kind in ((2, "prices"), (3, "wages"), (4, "tariffs")):
             s.num(row, col, series[kind].rate(year), RATE, INPUT)
         cells.price_rate[year] = address(sheet, row, 2)
@@ -114,7 +114,7 @@ def write(book: Book) -> InputCells:
     s.widths({1: 38, 2: 30, 3: 16, 4: 12, 5: 12, 6: 12, 7: 14, 8: 60})
     for col in range(9, 9 + len(book.years) + 2):
         s.ws.column_dimensions[get_column_letter(col)].width = 14
-    s.printable()
+    s.printable(title_rows=1)
     return cells
 
 
@@ -138,7 +138,7 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
     s, w = book.inputs, book.words
     sheet = s.title
     code = book.tariffs.funding[line.code]
-    s.text(row, 1, f"{w['funding']} {f_index + 1}: {line.label or code.name} ({code.code})", bold=True)
+    s.text(row, 1, f"{w['funding']} {f_index + 1}: {line.label or code.name} ({w['subsidy'] if code.kind == 'subsidy' else code.code})", bold=True)
     refs = FundingCells(line, code)
     if code.kind in ("hourly", "vpt") and line.deployment is not None:
         # the deployment's clients cells: changing them moves this funding too

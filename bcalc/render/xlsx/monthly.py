@@ -47,7 +47,7 @@ def write(book: Book, cells: InputCells) -> tuple[int, int]:
         seg = formulas.month_segment(month)
         year = month.year
         s.num(row, MONTH, month.index + 1)
-        s.num(row, YEAR, year)
+        s.num(row, YEAR, year, book.year_format(year))
         s.num(row, CONTRACT, month.contract_year + 1)
         col = FIRST_PART
         for dep in cells.deployments:

@@ -33,7 +33,7 @@ def write(book: Book, cells: InputCells, calc_last: int) -> None:
     def heads(row: int) -> None:
         s.head(row, 1, "")
         for i, year in enumerate(years):
-            s.head(row, 2 + i, str(year))
+            s.head(row, 2 + i, book.year_name(year))
         s.head(row, total_col, w["total"])
 
     def total(row: int) -> None:
@@ -135,7 +135,7 @@ def write(book: Book, cells: InputCells, calc_last: int) -> None:
     s.formula(row, 2, "=" + "+".join(book_cells), EURO, bold=True)
     book.name("operating_book_value", sheet, row, 2)
     s.widths({1: 44, **{c: 15 for c in range(2, total_col + 1)}})
-    s.printable()
+    s.printable(title_rows=1)
 
 
 __all__ = ["write"]

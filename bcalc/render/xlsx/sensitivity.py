@@ -8,6 +8,7 @@ from openpyxl.chart import BarChart, Reference
 
 from bcalc.render.xlsx.book import Book
 from bcalc.render.xlsx.cells import EURO, QTY, UNIT_FORMATS
+from bcalc.render.xlsx.words import unit_label
 
 TEXT_COLUMNS = ("input", "key", "unit", "origin")
 VALUE_COLUMNS = ("low", "mode", "high")   # in the input's own unit; the others are euros
@@ -28,7 +29,7 @@ def write(book: Book, view: dict) -> None:
     for r in view["rows"]:
         row += 1
         fmt = UNIT_FORMATS.get(r["unit"], QTY)
-        values = dict(r, input=r["label"])
+        values = dict(r, input=r["label"], unit=unit_label(r["unit"], book.lang))
         for col, key in enumerate(keys, 1):
             value = values[key]
             if key in TEXT_COLUMNS:

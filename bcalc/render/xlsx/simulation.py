@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bcalc.render.xlsx.book import Book
 from bcalc.render.xlsx.cells import EURO, QTY, UNIT_FORMATS
+from bcalc.render.xlsx.words import unit_label
 
 
 def write(book: Book, view: dict) -> None:
@@ -48,7 +49,7 @@ def write(book: Book, view: dict) -> None:
             s.num(row, 3, i["low"], fmt)
             s.num(row, 4, i["mode"], fmt)
             s.num(row, 5, i["high"], fmt)
-            s.text(row, 6, i["unit"])
+            s.text(row, 6, unit_label(i["unit"], book.lang))
             s.text(row, 7, i["origin"])
     else:
         s.text(row, 1, view["no_inputs"])
@@ -58,7 +59,7 @@ def write(book: Book, view: dict) -> None:
             row += 1
             s.text(row, 1, note)
     s.widths({1: 48, 2: 30, **{c: 16 for c in range(3, 8)}})
-    s.printable()
+    s.printable(title_rows=5)
 
 
 __all__ = ["write"]

@@ -39,10 +39,8 @@ def write(book: Book, cells: InputCells) -> None:
             s.text(row, 5, written)
             s.text(row, 6, vat_label(quote.vat, w) if quote is not None and quote.vat
                    else vat_label(item.vat, w, item.vat_read))
-            s.text(row, 7, it.source)
-            year = price_year(item, product, dep.deployment)
-            if year is not None:
-                s.num(row, 8, year)
+            s.text(row, 7, book.source_text(it.source))
+            _price_level(book, row, item, product, dep.deployment)
             s.text(row, 9, item.note, wrap=True)
         for t in dep.time:
             line = t.line
@@ -53,10 +51,8 @@ def write(book: Book, cells: InputCells) -> None:
             s.text(row, 4, line.label)
             s.text(row, 5, line.written)
             s.text(row, 6, "-")
-            s.text(row, 7, line.source)
-            year = price_year(line, product, dep.deployment)
-            if year is not None:
-                s.num(row, 8, year)
+            s.text(row, 7, book.source_text(line.source))
+            _price_level(book, row, line, product, dep.deployment)
             s.text(row, 9, line.note, wrap=True)
     row += 2
     s.text(row, 1, w["warnings"], bold=True)
@@ -66,7 +62,7 @@ def write(book: Book, cells: InputCells) -> None:
     row += 2
     s.text(row, 1, w["assumptions"], bold=True)
     scenario = book.tariffs.scenarios[result.scenario]
-    notes = [f"{w['scenario']} {scenario.name} ({scenario.label}): {scenario.basis}",
+    notes = [f"{w['scenario']} {scenario.label}: {scenario.basis}",
              f"{w['vat']}: {book.tariffs.vat_source}"]
     for doc in book.catalogue.sources.values():
         notes.append(f"{doc.id}: {doc.title} ({doc.file}); {doc.rule}")
@@ -82,6 +78,17 @@ def write(book: Book, cells: InputCells) -> None:
     s.printable()
 
 
+def _price_level(book: Book, row: int, line, product, dep) -> None:
+    """The price level of a line: a quote as a quote ("Offerte 2025"), a price the case writes
+    itself as its own ("Eigen prijs 2025"), a catalogue figure as its year."""
+    w, s = book.words, book.sources
+    year = price_year(line, product, dep)
+    if line.id in dep.prices:
+        s.text(row, 8, f"{w['quote']} {year}" if year is not None else w["quote"])
+    elif getattr(line, "origin", None) == "case":
+        s.text(row, 8, f"{w['own_price']} {year}" if year is not None else w["own_price"])
+    elif year is not None:
+        s.num(row, 8, year)
 
 
 __all__ = ["write"]

@@ -27,7 +27,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
     calc, fund, ben = book.calculation.title, book.funding.title, book.benefits.title
     s.title_line(case.title)
     s.text(2, 1, f"{w['organisation']}: {case.organisation or '-'} · {w['start']}: {case.start} · "
-                 f"{w['years']}: {case.years} · {w['scenario']}: {result.scenario} · "
+                 f"{w['years']}: {case.years} · {w['scenario']}: {book.scenario_label()} · "
                  f"{w['prices_end']}: {label(result.prices_end, book.lang)}")
     head_row = 4
     cols = ("year", "one_off", "recurring", "training", "internal", "vat", "cost", "funding_col", "benefits",
@@ -95,7 +95,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
         s.text(row, 1, said, bold=True)
     row = _staff_hours(book, cells, row + 2)
     s.ws.freeze_panes = f"B{head_row + 1}"
-    s.widths({1: 14, **{c: 15 for c in range(2, 16)}, **{c: 12 for c in range(HELPERS, HELPERS + 4)}})
+    s.widths({1: 26, **{c: 15 for c in range(2, 16)}, **{c: 12 for c in range(HELPERS, HELPERS + 4)}})
     s.printable(title_rows=head_row)
 
     # the charts' categories: the years as labels, a part year with its months
@@ -122,7 +122,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
 
 
 HELPERS = 17    # the first helper column of the IRR (after an empty column)
-LABELS = 21     # the column of the year labels the charts show
+LABELS = 22     # the column of the year labels the charts show
 
 
 def _decision(book: Book, cells: InputCells, row: int, first: int, last: int, changes: dict[str, str],
@@ -141,7 +141,7 @@ def _decision(book: Book, cells: InputCells, row: int, first: int, last: int, ch
               investment.cash_irr if investment is not None else None))
     # the investment view: year 1 is the base year, so NPV = flow 1 + NPV(r; flows 2..n)
     row += 1
-    s.text(row, 1, w["npv"], bold=True)
+    s.text(row, 1, w["npv"], bold=True, wrap=True)
     for view, col, net, prefix, mark, cum, engine_irr in views:
         rest = f",{net}{first + 1}:{net}{last}" if last > first else ""
         if case.discount_rate is not None:
@@ -151,7 +151,9 @@ def _decision(book: Book, cells: InputCells, row: int, first: int, last: int, ch
             s.text(row, col, w["no_rate"])
         book.name(f"{prefix}npv", sheet, row, col)
     row += 1
-    s.text(row, 1, w["irr"], bold=True)
+    s.text(row, 1, w["irr"], bold=True, wrap=True)
+    irr_row = row
+    reasons = []
     for view, col, net, prefix, mark, cum, engine_irr in views:
         # the engine's rate as the starting guess only helps the iteration find a root far from 10 %
         guess = engine_irr.quantize(Decimal("0.01")) if engine_irr is not None else Decimal("0.1")
@@ -159,12 +161,18 @@ def _decision(book: Book, cells: InputCells, row: int, first: int, last: int, ch
         irr = f"IRR({flows},{guess})"
         text = {k: '"' + label(f"irr_{k}", lang).replace('"', "'") + '"'
                 for k in ("never_changes_sign", "changes_sign_more_than_once", "outside_range")}
-        s.formula(row, col, f"=IF({changes[view]}=0,{text['never_changes_sign']},IF({changes[view]}>1,"
-                            f"{text['changes_sign_more_than_once']},IFERROR(IF(OR({irr}<-0.99,{irr}>10),"
-                            f"{text['outside_range']},{irr}),{text['outside_range']})))", PCT, bold=True)
+        short = '"' + w["not_meaningful"] + '"'
+        s.formula(row, col, f"=IF({changes[view]}=0,{short},IF({changes[view]}>1,{short},"
+                            f"IFERROR(IF(OR({irr}<-0.99,{irr}>10),{short},{irr}),{short})))", PCT, bold=True)
         book.name(f"{prefix}irr", sheet, row, col)
+        # why not, in a row of its own (the text runs on over the empty cells to its right)
+        cell = f"{get_column_letter(col)}{irr_row}"
+        head = w["value_view"] if view == "value" else w["budget_view"]
+        reasons.append(f'=IF(ISNUMBER({cell}),"","{w["irr"]}, {head}: "&IF({changes[view]}=0,'
+                       f'{text["never_changes_sign"]},IF({changes[view]}>1,{text["changes_sign_more_than_once"]},'
+                       f'{text["outside_range"]})))')
     row += 1
-    s.text(row, 1, w["payback"], bold=True)
+    s.text(row, 1, w["payback"], bold=True, wrap=True)
     m_first, m_last = months
     msheet = book.monthly.title
     for view, col, net, prefix, mark, cum, engine_irr in views:
@@ -175,19 +183,22 @@ def _decision(book: Book, cells: InputCells, row: int, first: int, last: int, ch
         book.name(f"{prefix}payback_month", sheet, row, col)
     if investment is not None:
         row += 1
-        s.text(row, 1, w["break_even"], bold=True)
+        s.text(row, 1, w["break_even"], bold=True, wrap=True)
         if investment.break_even_clients is not None:
             s.num(row, 2, investment.break_even_clients, bold=True)
         else:
             s.text(row, 2, break_even_text(investment, lang))
     row += 1
-    s.text(row, 1, w["cpcm"], bold=True)
+    s.text(row, 1, w["cpcm"], bold=True, wrap=True)
     client_months = "+".join(f"SUM({dep.clients[0]}:{dep.clients[-1].split('!')[1]})" for dep in cells.deployments)
     if client_months:
         s.formula(row, 2, f"=IF(({client_months})=0,\"-\",total_cost/(12*({client_months})))", EURO, bold=True)
     else:
         s.text(row, 2, "-")
     book.name("cost_per_client_month", sheet, row, 2)
+    for reason in reasons:
+        row += 1
+        s.formula(row, 1, reason)
     row += 1
     s.text(row, 1, w["npv_convention"])
     row += 1
@@ -211,14 +222,14 @@ def _staff_hours(book: Book, cells: InputCells, row: int) -> int:
     s.head(row, 1, w["role"])
     s.head(row, 2, "")
     for i, year in enumerate(years):
-        s.head(row, 3 + i, str(year))
+        s.head(row, 3 + i, book.year_name(year))
     total_col = 3 + len(years)
     s.head(row, total_col, w["total"])
     fte = cells.hours_per_fte
     for r in result.staff_hours:
         row += 1
         s.text(row, 1, role_label(r.role, book.lang))
-        s.text(row, 2, w["hours"] if r.valued else f"{w['hours']} ({w['unvalued']})")
+        s.text(row, 2, w["hours"] if r.valued else f"{w['hours']} ({w['unvalued']})", wrap=True)
         hours_row = row
         for i, year in enumerate(years):
             terms = [f"{t.hours[year]}*{t.heads}" for dep in cells.deployments for t in dep.time

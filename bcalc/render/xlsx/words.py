@@ -9,6 +9,7 @@ from __future__ import annotations
 
 WORDS = {
     "nl": {
+        "quote": "Offerte", "own_price": "Eigen prijs", "from_case": "uit de case", "subsidy": "Subsidie",
         "monthly": "Per maand", "month": "Maand", "cashable_benefits": "Kasbaten",
         "net_value": "Netto (waarde)", "net_budget": "Netto (begroting)", "cum_value": "Cumulatief netto (waarde)",
         "cum_budget": "Cumulatief netto (begroting)", "below_zero_value": "Onder nul (waarde)",
@@ -17,7 +18,7 @@ WORDS = {
         "sign_budget": "Teken netto (begroting)", "change_budget": "Tekenwissel (begroting)",
         "period": "Periode", "value_view": "Waardeweergave (alle baten)",
         "budget_view": "Begrotingsweergave (alleen kasbaten)", "payback": "Terugverdientijd",
-        "month_format": '"maand "0', "cpcm": "Kosten per cliënt per maand", "part_months": "mnd",
+        "month_format": '"maand "0', "cpcm": "Kosten per cliënt per maand", "part_months": "mnd", "not_meaningful": "niet zinvol",
         "payback_convention": ("Terugverdientijd: de eerste maand vanaf welke het cumulatieve netto resultaat tot "
                                "het einde van de looptijd niet meer onder nul komt (blad Per maand). Interne "
                                "rentevoet: alleen als de jaarlijkse netto stromen precies één keer van teken "
@@ -107,6 +108,7 @@ WORDS = {
         "draws": "Trekkingen", "seed": "Seed",
     },
     "en": {
+        "quote": "Quote", "own_price": "Own price", "from_case": "from the case", "subsidy": "Subsidy",
         "monthly": "Per month", "month": "Month", "cashable_benefits": "Cashable benefits",
         "net_value": "Net (value)", "net_budget": "Net (budget)", "cum_value": "Cumulative net (value)",
         "cum_budget": "Cumulative net (budget)", "below_zero_value": "Below zero (value)",
@@ -115,7 +117,7 @@ WORDS = {
         "sign_budget": "Sign of net (budget)", "change_budget": "Sign change (budget)",
         "period": "Period", "value_view": "Value view (all benefits)",
         "budget_view": "Budget view (cashable benefits only)", "payback": "Payback",
-        "month_format": '"month "0', "cpcm": "Cost per client per month", "part_months": "mo.",
+        "month_format": '"month "0', "cpcm": "Cost per client per month", "part_months": "mo.", "not_meaningful": "not meaningful",
         "payback_convention": ("Payback: the first month from which the cumulative net stays at or above zero "
                                "until the end of the horizon (sheet Per month). Internal rate of return: only when "
                                "the yearly net flows change sign exactly once (sign changes to the right of the "
@@ -204,6 +206,21 @@ WORDS = {
         "draws": "Draws", "seed": "Seed",
     },
 }
+
+
+UNITS = {
+    "nl": {"EUR": "euro", "USD": "dollar", "EUR/h": "euro per uur", "EUR/day": "euro per dag", "share": "deel",
+           "rate": "percentage per jaar", "clients": "cliënten", "hours": "uren", "minutes": "minuten",
+           "hours_per_week": "uren per week"},
+    "en": {"EUR": "euro", "USD": "dollar", "EUR/h": "euro an hour", "EUR/day": "euro a day", "share": "share",
+           "rate": "percentage a year", "clients": "clients", "hours": "hours", "minutes": "minutes",
+           "hours_per_week": "hours a week"},
+}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """The unit of an uncertain input in words ("uren per week", not hours_per_week)."""
+    return UNITS[lang].get(unit, unit)
 
 
 def role_label(role: str | None, lang: str) -> str:
