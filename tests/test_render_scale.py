@@ -142,6 +142,13 @@ class OpenpyxlSheet(cells.Sheet):
             cell.alignment = cells.WRAP
         self.note_length(row, col, cell.value, fill is cells.HEAD or wrap)   # what the widths follow
 
+    def filled(self, row, col):
+        cell = self.ws._cells.get((row, col))
+        return cell is not None and (cell.value is not None or cell.has_style)
+
+    def columns(self):
+        return {col for _, col in self.ws._cells}
+
     def num(self, row, col, value, fmt=None, fill=None, bold=False, font=None):
         cell = self.ws.cell(row=row, column=col)
         if isinstance(value, Fraction):

@@ -74,8 +74,8 @@ def _expected(result) -> dict[str, Decimal]:
 def test_workbook_structure(case, tmp_path):
     path, result = _write(case, tmp_path)
     wb = load_workbook(path)
-    sheets = ["Samenvatting", "Invoer", "Berekening", "Financiering", "Baten", "Vergelijking", "Scenario's",
-              "Gevoeligheid", "Simulatie", "Bronnen"]
+    sheets = ["Samenvatting", "Invoer", "Berekening", "Financiering", "Baten", "Per maand", "Vergelijking",
+              "Scenario's", "Gevoeligheid", "Simulatie", "Bronnen"]
     if result.operating is not None:   # something owned: the operating view comes last
         sheets.append("Exploitatie")
     assert wb.sheetnames == sheets
@@ -107,8 +107,8 @@ def test_text_from_yaml_never_becomes_a_formula(tmp_path):
 
 def test_english_sheet_names(tmp_path):
     path, _ = _write(ROOT / "examples" / "zorgrobots.yaml", tmp_path, lang="en")
-    assert load_workbook(path).sheetnames == ["Summary", "Inputs", "Calculation", "Funding", "Benefits", "Comparison",
-                                                     "Scenarios", "Sensitivity", "Simulation", "Sources"]
+    assert load_workbook(path).sheetnames == ["Summary", "Inputs", "Calculation", "Funding", "Benefits", "Per month",
+                                              "Comparison", "Scenarios", "Sensitivity", "Simulation", "Sources"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
@@ -244,14 +244,164 @@ def test_report_command_writes_both_documents_atomically(tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-@pytest.mark.parametrize("case", [ROOT / "examples" / "medicijndispensers.yaml",
-                                  ROOT / "tests" / "cases" / "combined-own.yaml"], ids=lambda p: p.stem)
+TWO_VIEWS = ROOT / "tests" / "cases" / "two-views.yaml"
+
+
+def _changed_two_views(tmp_path: Path, cells: list[tuple[str, object, int]], replace: list[tuple[str, str]]):
+    """The two-views workbook with ``cells`` (name, value, index in its range) changed and recalculated
+    by LibreOffice, and the engine's result on the case changed the same way."""
+    path, _ = _write(TWO_VIEWS, tmp_path)
+    wb = load_workbook(path)
+    for name, value, index in cells:
+        _set_named(wb, name, value, index=index)
+    changed = tmp_path / "changed.xlsx"
+    wb.save(changed)
+    values = lo.named_values(lo.recalc(changed, tmp_path))
+    text = TWO_VIEWS.read_text(encoding="utf-8")
+    for old, new in replace:
+        assert old in text, old
+        text = text.replace(old, new)
+    case2 = tmp_path / "changed.yaml"
+    case2.write_text(text, encoding="utf-8")
+    result, _, _ = _estimate(case2)
+    return values, result
+
+
+def test_decision_figures_follow_changed_inputs_and_the_irr_becomes_meaningful(tmp_path):
+    """Clients 8 -> 10, the monthly fee 28 -> 30 and the time benefit (not cash) realised 0 % in the
+    saved workbook: both views become the same, so the value view's IRR turns from "niet zinvol"
+    into a rate by formula; LibreOffice agrees with the engine on the case changed the same way."""
+    lo.require_soffice()
+    values, result = _changed_two_views(
+        tmp_path, [("clients_1", 10, 0), ("clients_1", 10, 1), ("price_1_maandelijks", 30, 0),
+                   ("benefit_2_share", 0, 0)],
+        [("clients: 8", "clients: 10\n    prices: {maandelijks: 30}"),
+         ("minutes: 30, role: care_staff,", "minutes: 30, realisation: 0%, role: care_staff,")])
+    inv = result.investment
+    # 2027: aanschaf 10 x 330 = 3.300 + 21 % 693; fee 10 x 12 x 30 = 3.600 + 756; training 1.220:
+    # cost 9.569,00; cashable benefit 70 x 12 x 10 = 8.400: net -1.169,00. 2028: 3.600 + 756 = 4.356;
+    # net 8.400 - 4.356 = 4.044,00
+    assert [row.totals.net for row in result.per_year] == [Decimal("-1169.00"), Decimal("4044.00")]
+    # NPV: -1.169 + 4.044 / 1,03 = -1.169 + 3.926,21 = 2.757,21
+    assert inv.npv == inv.cash_npv == Decimal("2757.21")
+    # IRR: 1 + r = 4.044 / 1.169 = 3,459367: r = 245,9367 %
+    assert inv.irr == inv.cash_irr == Decimal("2.459367")
+    # payback: month 1 -3.993 (aanschaf) - 363 (fee) - 1.220 (training) + 700 = -4.876; then
+    # +700 - 363 = +337 a month: after month 15 -4.876 + 14 x 337 = -158, after month 16 +179
+    assert inv.payback_month == inv.cash_payback_month == 16
+    # cost per client per month: (9.569 + 4.356) / (10 x 24) = 58,02
+    assert inv.cost_per_client_month.quantize(Decimal("0.01")) == Decimal("58.02")
+    for name, expected in _expected(result).items():
+        _same(name, values[name], expected)
+    _same_irr(values, result)
+    assert values["payback_month"] == values["cash_payback_month"] == 16
+    assert abs(values["irr"] - Decimal("2.459367")) <= Decimal("0.000001")
+
+
+def test_decision_figures_when_the_budget_view_loses_its_irr(tmp_path):
+    """The cashable benefit realised 0 %: the budget view's flows never change sign, so its IRR
+    turns from 266,20 % into "niet zinvol" by formula and its payback is not within the horizon."""
+    lo.require_soffice()
+    path, before = _write(TWO_VIEWS, tmp_path)
+    # the case as it stands: budget view NPV 2.419,64, IRR 266,2048 %, payback month 16; value view
+    # NPV 22.916,73, no IRR (its flows never change sign), payback month 4
+    assert (before.investment.cash_npv, before.investment.cash_irr, before.investment.cash_payback_month) == (
+        Decimal("2419.64"), Decimal("2.662048"), 16)
+    assert (before.investment.npv, before.investment.irr, before.investment.payback_month) == (
+        Decimal("22916.73"), None, 4)
+    values, result = _changed_two_views(
+        tmp_path, [("benefit_1_share", 0, 0)],
+        [("amount: 70, cashable: true,", "amount: 70, realisation: 0%, cashable: true,")])
+    inv = result.investment
+    # budget view: -7.666,88 and -3.252,48; NPV -7.666,88 - 3.252,48 / 1,03 = -7.666,88 - 3.157,75
+    assert inv.cash_npv == Decimal("-10824.63") and inv.cash_irr is None and inv.cash_payback_month is None
+    # value view: 10.400 - 7.666,88 = 2.733,12 and 10.400 - 3.252,48 = 7.147,52, both positive: no IRR;
+    # month 1: -3.194,40 (aanschaf) - 271,04 (fee) - 1.220 (training) + 866,67 = -3.818,77, then
+    # +866,67 - 271,04 = +595,63 a month: after month 7 -244,99, after month 8 +350,64: payback month 8
+    assert inv.irr is None and inv.payback_month == 8
+    for name, expected in _expected(result).items():
+        _same(name, values[name], expected)
+    _same_irr(values, result)
+    assert "cash_irr" not in values and "cash_payback_month" not in values
+    wb = load_workbook(lo.recalc(tmp_path / "changed.xlsx", tmp_path / "again"), data_only=True)
+    sheet, ref = next(iter(wb.defined_names["cash_irr"].destinations))
+    assert wb[sheet][ref.replace("$", "")].value == "niet zinvol"
+
+
+@pytest.mark.parametrize("lang, part", [("nl", "6 mnd"), ("en", "6 mo.")])
+def test_part_years_are_marked_in_tables_and_charts(lang, part, tmp_path):
+    """examples/leefstijlmonitoring.yaml starts in July 2027 for 3 years: 2027 and 2030 hold 6 months.
+    Year cells stay numbers (formulas use them) and show the months by number format; heads and the
+    charts' categories carry the label."""
+    path, result = _write(ROOT / "examples" / "leefstijlmonitoring.yaml", tmp_path, lang=lang)
+    assert [(r.year, r.months) for r in result.per_year] == [(2027, 6), (2028, 12), (2029, 12), (2030, 6)]
+    wb = load_workbook(path)
+    summary = wb.worksheets[0]
+    years = [(c.value, c.number_format) for c in summary["A"][4:8]]
+    assert years == [(2027, f'0" ({part})"'), (2028, "General"), (2029, "General"), (2030, f'0" ({part})"')]
+    for ws in wb.worksheets[2:5]:   # calculation, funding, benefits: the year column
+        for row in ws.iter_rows(min_row=2, max_col=1):
+            if row[0].value == 2027:
+                assert row[0].number_format == f'0" ({part})"', ws.title
+    texts = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert f"2027 ({part})" in texts and f"2030 ({part})" in texts
+    for chart in summary._charts:
+        ref = chart.series[0].cat.strRef.f if chart.series[0].cat.strRef is not None else chart.series[0].cat.numRef.f
+        col = ref.split("!")[1].split(":")[0].strip("$").rstrip("0123456789").strip("$")
+        assert [summary[f"{col}{r}"].value for r in range(5, 9)] == [f"2027 ({part})", "2028", "2029",
+                                                                       f"2030 ({part})"]
+
+
+# the codes of the case file that a sheet must show in words; in English some codes are words too
+# (share, none, case, base, rate, subsidy), so those are looked for in the Dutch workbook only
+CODES = ({"care_staff", "key_user", "project_lead", "functional_admin", "data_analyst", "not_stated", "mid",
+          "excl", "incl", "one_off", "per_new_unit", "at_removal", "avoided_cost", "hours_per_week", "EUR/h",
+          "EUR/day", "supplier_claim", "pilot_measurement", "practice_example", "own_measurement"}
+         | {"medication_dispenser", "lifestyle_monitoring", "cuddle_robot", "day_structure_robot", "hip_protection"})
+DUTCH_CODES = CODES | {"case", "subsidy", "base", "none", "share", "rate", "assumption", "low", "high"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_no_sheet_shows_a_raw_code(case, tmp_path):
-    """Roles, VAT statuses and price ends are shown in words on every sheet, not as the codes of the
-    case file (care_staff, not_stated, mid)."""
+    """Roles, VAT statuses, price ends, sources, scenarios, needs and units are shown in words on every
+    sheet, not as the codes of the case file: no cell is a code, nor holds one in brackets or after
+    "behoefte". The sensitivity and simulation sheets' key column is the path in the case file."""
+    for lang in ("nl", "en"):
+        path, _ = _write(case, tmp_path, lang=lang)
+        found = []
+        for ws in load_workbook(path).worksheets:
+            keys = ws.title in ("Gevoeligheid", "Simulatie", "Sensitivity", "Simulation")
+            for row in ws.iter_rows():
+                for c in row:
+                    if not isinstance(c.value, str) or c.data_type == "f" or (keys and c.column == 2):
+                        continue
+                    v = c.value.strip()
+                    codes = DUTCH_CODES if lang == "nl" else CODES
+                    if v in codes or any(f"({code})" in v or f"behoefte {code}" in v or f"need {code}" in v
+                                         or f"scenario {code} " in v for code in codes):
+                        found.append((lang, ws.title, c.coordinate, v[:80]))
+        assert not found, found[:10]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
+def test_every_sheet_prints_fitted_with_its_heads(case, tmp_path):
+    """A4, fitted to one page wide, landscape only where the columns are wider than a portrait page,
+    head rows repeated on every page; no text cut off by a filled cell to its right."""
     path, _ = _write(case, tmp_path)
-    codes = {"care_staff", "key_user", "project_lead", "functional_admin", "data_analyst", "not_stated", "mid",
-             "low", "high", "excl", "incl"}
-    found = [(ws.title, c.coordinate, c.value) for ws in load_workbook(path).worksheets for row in ws.iter_rows()
-             for c in row if isinstance(c.value, str) and c.value.strip() in codes]
-    assert not found, found[:10]
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (setup.fitToWidth, setup.fitToHeight, str(setup.paperSize)) == (1, 0, str(ws.PAPERSIZE_A4)), ws.title
+        widths = {col: ws.column_dimensions[col].width or 8.43 for col in
+                  {c.column_letter for row in ws.iter_rows() for c in row if c.value is not None}}
+        assert setup.orientation == ("landscape" if sum(widths.values()) > 100 else "portrait"), ws.title
+        if ws.max_row > 1:
+            assert ws.print_title_rows and ws.print_title_rows.startswith("$1:$"), ws.title
+    for name in ("Samenvatting", "Berekening", "Per maand"):
+        assert wb[name].page_setup.orientation == "landscape"
+    assert wb["Samenvatting"].print_title_rows == "$1:$4"   # title, facts and the table's heads
+    # the calculation sheet's description column is as wide as its longest description (to 70)
+    calc = wb["Berekening"]
+    longest = max(len(c.value) for c in calc["E"][1:] if isinstance(c.value, str))
+    assert calc.column_dimensions["E"].width >= min(70, longest)

@@ -38,11 +38,14 @@ def _formulas(ws) -> int:
 # zorgcentrale; 2 time lines: training of the care staff, the project lead's hours), no funding,
 # one time benefit, a discount rate, and flows that do not change sign exactly once (no IRR).
 MEDIDO_FORMULAS = {
-    # 5 years x 11 formula columns (B-L: 4 categories, VAT, cost, funding, benefits, net, two
-    # cumulatives) = 55, the total row B-J = 9, the NPV = 1; the hours per role: care staff and
-    # project lead, each their hours in 2027 (the other years are 0) and their total = 4 (no FTE:
-    # the example gives no hours_per_fte)
-    "Samenvatting": 69,
+    # 5 years x 14 formula columns (B-O: 4 categories, VAT, cost, funding, benefits, net, two
+    # cumulatives, cashable benefits, the budget view's net, coverage) = 70; the IRR's sign helpers:
+    # the two signs of 2027 (its two changes are the number 0) and two signs and two changes in each
+    # of 2028-2031 = 2 + 16 = 18; the total row B-J, M, N and the coverage = 12; both views' NPV, IRR
+    # and payback = 6, the cost per client per month = 1, the two IRR reasons = 2; the hours per role:
+    # care staff and project lead, each their hours in 2027 (the other years are 0) and their total
+    # = 4 (no FTE: the example gives no hours_per_fte): 70 + 18 + 12 + 9 + 4 = 113
+    "Samenvatting": 113,
     # wage, tariff and price factors for the 4 years after the first: 12; the deployment's new units
     # (5 contract years), removed units (years 2-5: 4), the peak (1) and the price factor (years 2-5:
     # 4): 14; the standard VAT rate of the 5 charges: 5; the training's heads (the care staff count)
@@ -54,12 +57,18 @@ MEDIDO_FORMULAS = {
     "Berekening": 108,
     "Financiering": 0,
     "Baten": 10,            # 5 years x (hours, their value)
+    # 60 months x (the deployment's cost, the benefit, and the ten columns that sum them: cost,
+    # funding, benefits, cashable, both nets, both cumulatives, both marks below zero) = 60 x 12
+    "Per maand": 720,
     # the analyses are values, not formulas
     "Vergelijking": 0, "Scenario's": 0, "Gevoeligheid": 0, "Simulatie": 0, "Bronnen": 0,
 }
 MEDIDO_NAMES = (
     {f"total_{k}" for k in ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits",
                             "net")}
+    | {"cash_irr", "cash_npv", "irr", "payback_month", "cash_payback_month", "cost_per_client_month",
+       "total_benefits_cashable", "total_cash_net"}
+    | {f"coverage_{year}" for year in range(2027, 2032)}
     | {"npv", "vat_standard", "vat_recoverable", "discount_rate", "teams", "clients_1", "benefit_1_share"}
     | {f"index_{year}" for year in range(2027, 2032)}
     | {f"{kind}_{role}" for kind in ("rate", "count")
@@ -72,7 +81,7 @@ MEDIDO_NAMES = (
 
 def test_medicijndispensers_sheets_formulas_and_names():
     wb, result = _workbook(ROOT / "examples" / "medicijndispensers.yaml")
-    assert result.investment.irr is None      # why the summary holds no IRR formula
+    assert result.investment.irr is None      # the IRR formulas show "niet zinvol"
     assert wb.sheetnames == list(MEDIDO_FORMULAS)
     assert {ws.title: _formulas(ws) for ws in wb.worksheets} == MEDIDO_FORMULAS
     assert set(wb.defined_names.keys()) == MEDIDO_NAMES

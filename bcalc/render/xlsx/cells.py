@@ -261,9 +261,8 @@ class Sheet:
         ws = self.ws
         need: dict[int, int] = {}
         for row, lengths in self.lengths.items():
-            cells = self.rows.get(row, {})
             for col, n in lengths.items():
-                if col + 1 in cells and cells[col + 1] and n > need.get(col, 0):
+                if n > need.get(col, 0) and self.filled(row, col + 1):
                     need[col] = n
         for col, n in need.items():
             width = min(MAX_WIDTH, n * 1.1 + 2)
@@ -275,8 +274,7 @@ class Sheet:
             lines = max(-(-n * 1.15 // max(1.0, self.base_widths.get(col, 8.43) - 1)) for col, n in texts.items())
             if lines > 1:
                 self.heights[row] = min(LINE_HEIGHT * lines, 409)
-        used = {col for cells in self.rows.values() for col in cells}
-        total = sum(self.base_widths.get(col, 8.43) for col in used)
+        total = sum(self.base_widths.get(col, 8.43) for col in self.columns())
         ws.page_setup.orientation = "landscape" if total > PORTRAIT_WIDTH else "portrait"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
@@ -287,6 +285,15 @@ class Sheet:
             rows = int("".join(ch for ch in ws.freeze_panes if ch.isdigit())) - 1
         if rows:
             ws.print_title_rows = f"1:{rows}"
+
+    def filled(self, row: int, col: int) -> bool:
+        """Whether a cell was written (a text next to it cannot run on over it)."""
+        cells = self.rows.get(row)
+        return bool(cells and cells.get(col))
+
+    def columns(self) -> set[int]:
+        """The columns that hold a cell."""
+        return {col for cells in self.rows.values() for col in cells}
 
     def dimension(self) -> str:
         """The range the cells cover (A1:L40), as openpyxl states it; A1:A1 when there are none."""

@@ -19,7 +19,7 @@ def write(book: Book) -> None:
     view = scenarios_view.build(book.bundle.scenarios, book.lang)
     W = scenarios_view.words(book.lang)
     s.title_line(f"{W['title']}: {book.case.title}")
-    s.text(2, 1, scenarios_view.facts(view))
+    s.text(2, 1, scenarios_view.facts(dict(view, scenario=book.scenario_label())))   # by its label, not its key
     s.text(3, 1, w["values_note"])
     head = 5
     for col, key in enumerate(HEADS, 1):
