@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from decimal import Decimal
 from pathlib import Path
@@ -339,7 +340,8 @@ def test_part_years_are_marked_in_tables_and_charts(lang, part, tmp_path):
     summary = wb.worksheets[0]
     years = [(c.value, c.number_format) for c in summary["A"][4:8]]
     assert years == [(2027, f'0" ({part})"'), (2028, "General"), (2029, "General"), (2030, f'0" ({part})"')]
-    for ws in wb.worksheets[2:5]:   # calculation, funding, benefits: the year column
+    for ws in wb.worksheets[2:5]:   # calculation, funding, benefits: the year column, wide enough to show it
+        assert ws.column_dimensions["A"].width >= len(f"2027 ({part})"), ws.title
         for row in ws.iter_rows(min_row=2, max_col=1):
             if row[0].value == 2027:
                 assert row[0].number_format == f'0" ({part})"', ws.title
@@ -367,7 +369,9 @@ def test_no_sheet_shows_a_raw_code(case, tmp_path):
     sheet, not as the codes of the case file: no cell is a code, nor holds one in brackets or after
     "behoefte". The sensitivity and simulation sheets' key column is the path in the case file."""
     for lang in ("nl", "en"):
-        path, _ = _write(case, tmp_path, lang=lang)
+        path, result = _write(case, tmp_path, lang=lang)
+        # the estimate's warnings (bcalc.messages, as every output says them) may name a key of the case file
+        warnings = [say(w, lang) for w in result.warnings]
         found = []
         for ws in load_workbook(path).worksheets:
             keys = ws.title in ("Gevoeligheid", "Simulatie", "Sensitivity", "Simulation")
@@ -376,9 +380,11 @@ def test_no_sheet_shows_a_raw_code(case, tmp_path):
                     if not isinstance(c.value, str) or c.data_type == "f" or (keys and c.column == 2):
                         continue
                     v = c.value.strip()
+                    if any(text in v for text in warnings):
+                        continue
                     codes = DUTCH_CODES if lang == "nl" else CODES
                     if v in codes or any(f"({code})" in v or f"behoefte {code}" in v or f"need {code}" in v
-                                         or f"scenario {code} " in v for code in codes):
+                                         or re.search(rf"scenario {re.escape(code)}\b", v) for code in codes):
                         found.append((lang, ws.title, c.coordinate, v[:80]))
         assert not found, found[:10]
 

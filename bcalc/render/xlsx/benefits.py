@@ -33,7 +33,7 @@ def write(book: Book, cells: InputCells) -> int:
             s.text(row, 6, b.source)
     last = max(row, 2)
     s.ws.freeze_panes = "A2"
-    s.widths({1: 7, 2: 40, 3: 12, 4: 16, 5: 8, 6: 60})
+    s.widths({1: book.year_width, 2: 40, 3: 12, 4: 16, 5: 8, 6: 60})
     s.printable()
     return last
 

@@ -64,6 +64,11 @@ class Book:
         n = self._year_months[year]
         return f"{year} ({n} {self.words['part_months']})" if n < 12 else str(year)
 
+    @property
+    def year_width(self) -> float:
+        """The width of a column of year cells: room for "2027 (6 mnd)" where a year is a part year."""
+        return 13 if any(n < 12 for n in self._year_months.values()) else 7
+
     def year_format(self, year: int) -> str | None:
         """The number format of a year cell that formulas use: the number stays, a part year shows
         its months; a whole year keeps the general format."""

@@ -34,7 +34,7 @@ def write(book: Book, cells: InputCells) -> int:
     last = max(row, 2)
     s.ws.freeze_panes = "A2"
     s.ws.auto_filter.ref = f"A1:L{last}"
-    s.widths({1: 7, 2: 7, 3: 20, 4: 24, 5: 40, 6: 14, 7: 12, 8: 16, 9: 16, 10: 14, 11: 16, 12: 14})
+    s.widths({1: book.year_width, 2: 7, 3: 20, 4: 24, 5: 40, 6: 14, 7: 12, 8: 16, 9: 16, 10: 14, 11: 16, 12: 14})
     s.printable()
     return last
 

@@ -32,7 +32,7 @@ def write(book: Book, cells: InputCells) -> int:
             s.text(row, 6, code.source if line.tariff is None and code.kind == "hourly" else w["from_case"])
     last = max(row, 2)
     s.ws.freeze_panes = "A2"
-    s.widths({1: 7, 2: 10, 3: 40, 4: 14, 5: 16, 6: 30})
+    s.widths({1: book.year_width, 2: 10, 3: 40, 4: 14, 5: 16, 6: 30})
     s.printable()
     return last
 

@@ -85,7 +85,7 @@ def write(book: Book, cells: InputCells) -> tuple[int, int]:
     last = row
     s.ws.freeze_panes = "D2"
     s.printable(title_rows=1)
-    s.widths({MONTH: 8, YEAR: 8, CONTRACT: 10, **{k: 15 for k in range(COST, MARK_CASH + 1)},
+    s.widths({MONTH: 8, YEAR: max(8, book.year_width), CONTRACT: 10, **{k: 15 for k in range(COST, MARK_CASH + 1)},
                   **{FIRST_PART + i: 18 for i in range(len(parts))}})
     return first, last
 

@@ -43,7 +43,9 @@ def write(book: Book, view: dict) -> None:
     if not view["rows"]:
         row += 1
         s.text(row, 1, view["none"])
-    for note in (view["intro"], view["idle"], view["assumptions"]):
+    key = book.result.scenario   # the scenario by its label, not its key
+    intro = view["intro"].replace(f"scenario {key},", f"scenario {book.scenario_label()},") if view["intro"] else ""
+    for note in (intro, view["idle"], view["assumptions"]):
         if note:
             row += 1
             s.text(row, 1, note)

@@ -17,7 +17,8 @@ def write(book: Book, view: dict) -> None:
         s.widths({1: 100})
         return
     s.title_line(f"{w['simulation']}: {book.case.title}")
-    s.text(2, 1, view["facts"])
+    key = book.result.scenario   # the scenario by its label, not its key
+    s.text(2, 1, view["facts"].replace(f"scenario {key},", f"scenario {book.scenario_label()},"))
     s.text(3, 1, w["values_note"])
     head = 5
     for col, text in enumerate(view["heads"], 1):

@@ -95,7 +95,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
         s.text(row, 1, said, bold=True)
     row = _staff_hours(book, cells, row + 2)
     s.ws.freeze_panes = f"B{head_row + 1}"
-    s.widths({1: 26, **{c: 15 for c in range(2, 16)}, **{c: 12 for c in range(HELPERS, HELPERS + 4)}})
+    s.widths({1: 26, **{c: 15 for c in range(2, 16)}, 2: 24, 3: 24, **{c: 12 for c in range(HELPERS, HELPERS + 4)}})
     s.printable(title_rows=head_row)
 
     # the charts' categories: the years as labels, a part year with its months
