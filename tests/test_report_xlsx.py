@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
 
 import lo
 from bcalc.app import report_of
@@ -399,14 +400,23 @@ def test_every_sheet_prints_fitted_with_its_heads(case, tmp_path):
         setup = ws.page_setup
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
         assert (setup.fitToWidth, setup.fitToHeight, str(setup.paperSize)) == (1, 0, str(ws.PAPERSIZE_A4)), ws.title
+        printed = (column_index_from_string(ws.print_area.split(":")[1].strip("$0123456789"))
+                   if ws.print_area else ws.max_column)
         widths = {col: ws.column_dimensions[col].width or 8.43 for col in
-                  {c.column_letter for row in ws.iter_rows() for c in row if c.value is not None}}
+                  {c.column_letter for row in ws.iter_rows(max_col=printed) for c in row if c.value is not None}}
         assert setup.orientation == ("landscape" if sum(widths.values()) > 100 else "portrait"), ws.title
         if ws.max_row > 1:
             assert ws.print_title_rows and ws.print_title_rows.startswith("$1:$"), ws.title
     for name in ("Samenvatting", "Berekening", "Per maand"):
         assert wb[name].page_setup.orientation == "landscape"
     assert wb["Samenvatting"].print_title_rows == "$1:$4"   # title, facts and the table's heads
+    # the summary prints its table and charts, not the helper columns of the IRR and chart labels
+    summary = wb["Samenvatting"]
+    area = summary.print_area.replace("$", "").split("!")[-1]
+    assert area.startswith("A1:O")
+    assert any(c.value is not None for row in summary.iter_rows(min_col=17) for c in row)  # helpers exist
+    chart_rows = [int(ch.anchor._from.row) + 1 for ch in summary._charts]
+    assert chart_rows and int(area.split(":O")[1]) >= max(chart_rows) + 14  # a chart is ~14 rows high
     # the calculation sheet's description column is as wide as its longest description (to 70)
     calc = wb["Berekening"]
     longest = max(len(c.value) for c in calc["E"][1:] if isinstance(c.value, str))

@@ -21,6 +21,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 EURO = '[$€-413] #,##0.00;[Red]-[$€-413] #,##0.00'
@@ -129,6 +130,7 @@ class Sheet:
         self.heights: dict[int, float] = {}            # row -> its height, where its wrapped texts need more
         self.base_widths: dict[int, float] = {}
         self.title_rows: int | None = None            # head rows repeated on every printed page
+        self.print_columns: int | None = None         # columns printed (the rest are helpers), or all
 
     @property
     def title(self) -> str:
@@ -244,10 +246,13 @@ class Sheet:
         for col, width in widths.items():
             self.ws.column_dimensions[get_column_letter(col)].width = width
 
-    def printable(self, title_rows: int | None = None) -> None:
-        """Print set-up (``finish`` completes it): ``title_rows`` head rows repeat on every page."""
+    def printable(self, title_rows: int | None = None, columns: int | None = None) -> None:
+        """Print set-up (``finish`` completes it): ``title_rows`` head rows repeat on every page;
+        only the first ``columns`` columns are printed when given (helper columns stay off paper)."""
         if title_rows is not None:
             self.title_rows = title_rows
+        if columns is not None:
+            self.print_columns = columns
 
     def finish(self) -> None:
         """Widths from the content and the print set-up, once every cell is written.
@@ -274,7 +279,14 @@ class Sheet:
             lines = max(-(-n * 1.15 // max(1.0, self.base_widths.get(col, 8.43) - 1)) for col, n in texts.items())
             if lines > 1:
                 self.heights[row] = min(LINE_HEIGHT * lines, 409)
-        total = sum(self.base_widths.get(col, 8.43) for col in self.columns())
+        printed = sorted(col for col in self.columns() if self.print_columns is None or col <= self.print_columns)
+        total = sum(self.base_widths.get(col, 8.43) for col in printed)
+        if self.print_columns is not None and self.rows:
+            last = max(self.rows)
+            for chart in ws._charts:  # a chart below the cells is printed whole (a row is 0.53 cm high)
+                top = chart.anchor if isinstance(chart.anchor, str) else f"A{chart.anchor._from.row + 1}"
+                last = max(last, coordinate_from_string(top)[1] + int(chart.height / 0.53) + 1)
+            ws.print_area = f"A1:{get_column_letter(self.print_columns)}{last}"
         ws.page_setup.orientation = "landscape" if total > PORTRAIT_WIDTH else "portrait"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1

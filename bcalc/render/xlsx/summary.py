@@ -96,7 +96,7 @@ def write(book: Book, cells: InputCells, calc_last: int, funding_last: int, bene
     row = _staff_hours(book, cells, row + 2)
     s.ws.freeze_panes = f"B{head_row + 1}"
     s.widths({1: 26, **{c: 15 for c in range(2, 16)}, 2: 24, 3: 24, **{c: 12 for c in range(HELPERS, HELPERS + 4)}})
-    s.printable(title_rows=head_row)
+    s.printable(title_rows=head_row, columns=HELPERS - 2)
 
     # the charts' categories: the years as labels, a part year with its months
     for year, y_row in book.year_rows.items():
