@@ -27,7 +27,7 @@ WORDS = {
         "cumulative": "Cumulatief netto resultaat",
         "budget_view": "Begrotingsweergave (alleen kasbaten)",
         "value_view": "Waardeweergave (alle baten)",
-        "tornado": "Tornadodiagram: verandering van het netto resultaat",
+        "tornado": "Verandering van het netto resultaat ten opzichte van de schatting (euro)",
         "at_low": "bij laag",
         "at_high": "bij hoog",
         "scenario_range": "Bereik over de scenario's (indexatie, prijzen, btw)",
@@ -44,7 +44,7 @@ WORDS = {
         "cumulative": "Cumulative net result",
         "budget_view": "Budget view (cashable benefits only)",
         "value_view": "Value view (all benefits)",
-        "tornado": "Tornado chart: change of the net result",
+        "tornado": "Change of the net result against the estimate (euros)",
         "at_low": "at low",
         "at_high": "at high",
         "scenario_range": "Range over the scenarios (indexation, prices, VAT)",
@@ -147,9 +147,8 @@ def cumulative(result, year_names: dict, L: dict, lang: str, width: float, fonts
     lc.categoryAxis.labels.fontName = font
     lc.categoryAxis.labels.fontSize = 7.5 if len(rows) <= 10 else 6
     lc.categoryAxis.labels.dy = -4
-    lo, hi = min(0.0, *value, *budget), max(0.0, *value, *budget)
-    lc.valueAxis.valueMin = lo
-    lc.valueAxis.valueMax = hi if hi > lo else lo + 1
+    lo, hi = _padded(min(0.0, *value, *budget), max(0.0, *value, *budget))
+    lc.valueAxis.valueMin, lc.valueAxis.valueMax = lo, hi
     lc.valueAxis.labels.fontName = font
     lc.valueAxis.labels.fontSize = 7.5
     lc.valueAxis.labelTextFormat = _axis_format(lang)
@@ -172,6 +171,14 @@ def cumulative(result, year_names: dict, L: dict, lang: str, width: float, fonts
     _legend(d, 62, 14, [(colors.HexColor("#c55a11"), W["budget_view"]), (HIGH_COLOUR, W["value_view"])], font)
     d.add(String(0, d.height - 24, W["euro"], fontName=font, fontSize=7))
     return d
+
+
+def _padded(lo: float, hi: float) -> tuple[float, float]:
+    """Room above and below the values for the labels on the bars."""
+    if hi <= lo:
+        return lo, lo + 1
+    pad = (hi - lo) * 0.1
+    return (lo - pad if lo < 0 else lo), (hi + pad if hi > 0 else hi)
 
 
 def _fit(text: str, font: str, size: float, room: float) -> str:
@@ -247,9 +254,8 @@ def scenario_range(bundle, lang: str, width: float, fonts) -> Drawing | None:
     bc.categoryAxis.labels.fontName = font
     bc.categoryAxis.labels.fontSize = 8
     bc.categoryAxis.joinAxisMode = "bottom"
-    lo, hi = min(0.0, *(v for s in data for v in s)), max(0.0, *(v for s in data for v in s))
-    bc.valueAxis.valueMin = lo
-    bc.valueAxis.valueMax = hi if hi > lo else lo + 1
+    lo, hi = _padded(min(0.0, *(v for s in data for v in s)), max(0.0, *(v for s in data for v in s)))
+    bc.valueAxis.valueMin, bc.valueAxis.valueMax = lo, hi
     bc.valueAxis.labels.fontName = font
     bc.valueAxis.labels.fontSize = 7.5
     bc.valueAxis.labelTextFormat = _axis_format(lang)

@@ -155,6 +155,9 @@ class _Doc(SimpleDocTemplate):
     def afterFlowable(self, flowable):
         level = getattr(flowable, "_bcalc_outline", None)
         if level is not None:
+            # an outline may not skip a level (a text that starts at ###)
+            level = min(level, getattr(self, "_outline_level", -1) + 1)
+            self._outline_level = level
             key = f"h{id(flowable)}"
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable._bcalc_title, key, level=level, closed=level > 0)
@@ -235,6 +238,9 @@ def _place_charts(found: list[Block], context: dict) -> list[Block]:
         code = next((i for i in range(at + 1, end) if out[i].kind == "code"), None)
         if name == "tornado" and code is not None:
             out[code] = Block("marker", text=name)
+            after = code + 1
+            if after < end and out[after].kind == "para" and any(c in out[after].text for c in "░█│"):
+                del out[after]  # the key to the text chart's signs goes with it
         else:
             out.insert(end, Block("marker", text=name))
     return out
