@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from xml.sax.saxutils import escape
 
 import reportlab
@@ -111,8 +112,9 @@ def _widths(cells: list[list[str]], size: float, room: float) -> list[float] | N
 def _table(block: Block, st: dict, fix) -> Table:
     head = [(block.head, True)]
     rows = [(r, False) for r in block.rows]
-    # money keeps together: "€ 1.234,56" does not break after the euro sign
-    nb = lambda t: t.replace("€ ", "€\u00a0")  # noqa: E731
+    # money keeps together ("€ 1.234,56" does not break after the euro sign), and so does a
+    # deployment's number with the first word of its name ("1. Medido")
+    nb = lambda t: re.sub(r"^(\d+\.) ", "\\1\u00a0", t.replace("€ ", "€\u00a0"))  # noqa: E731
     every = [([nb(c) for c in r], s) for r, s in head + rows]
     for size in (8.5, 8, 7.5, 7, 6.5, 6):
         widths = _widths(every, size, WIDTH)
