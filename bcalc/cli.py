@@ -218,6 +218,7 @@ def report(
     case: Annotated[Path, typer.Argument()],
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx")] = None,
     md: Annotated[Optional[Path], typer.Option("--md")] = None,
+    pdf: Annotated[Optional[Path], typer.Option("--pdf")] = None,
     scenario: ScenarioOpt = None,
     prices: PricesOpt = PriceEnd.mid,
     lang: LangOpt = None,
@@ -232,16 +233,20 @@ def report(
         from bcalc import app as bcalc_app
         from bcalc.writefile import check_writable, write_all
 
-        if xlsx is None and md is None:
-            raise InputError([Problem("bcalc", None, "--xlsx/--md", "name at least one document to write")])
-        targets = [p for p in (xlsx, md) if p is not None]
-        if xlsx is not None and md is not None and xlsx.resolve() == md.resolve():
-            raise InputError([Problem("bcalc", None, "--xlsx/--md", "the two documents need different files")])
+        if xlsx is None and md is None and pdf is None:
+            raise InputError([Problem("bcalc", None, "--xlsx/--md/--pdf", "name at least one document to write")])
+        targets = [p for p in (xlsx, md, pdf) if p is not None]
+        if len({t.resolve() for t in targets}) < len(targets):
+            raise InputError([Problem("bcalc", None, "--xlsx/--md/--pdf", "the documents need different files")])
         for target in targets:
             check_writable(target, force)
+        if pdf is not None:  # reportlab is optional: say how to install it before any work is done
+            from bcalc.render.report_pdf import require
+
+            require()
         loaded = bcalc_app.load(case, catalogue)
         side = None
-        if xlsx is not None and md is not None:  # the workbook on a second core (bcalc.sidecar)
+        if xlsx is not None and (md is not None or pdf is not None):  # the workbook on a second core (bcalc.sidecar)
             from bcalc import sidecar
 
             side = sidecar.start(lang)
@@ -250,19 +255,25 @@ def report(
             if side is not None:
                 side.send(bundle)
             # Everything is rendered before anything is written: a failure leaves no file behind.
-            # The Markdown first, while a sidecar renders the workbook.
-            text = workbook = None
-            if md is not None:
+            # The Markdown first, while a sidecar renders the workbook; the PDF is made of the Markdown.
+            text = workbook = document = None
+            if md is not None or pdf is not None:
                 from bcalc.render import report_md
 
-                text = report_md.render(bundle, lang, templates)
+                context = report_md.context(bundle, lang)
+                text = report_md.render_context(context, lang, templates)
+            if pdf is not None:
+                from bcalc.render import report_pdf
+
+                document = report_pdf.render(text, bundle, context, lang)
             if xlsx is not None:
                 workbook = side.workbook() if side is not None else None
                 if workbook is None:
                     from bcalc.render import xlsx as xlsx_render
 
                     workbook = xlsx_render.render(bundle, lang)
-            documents = [(path, content) for path, content in ((xlsx, workbook), (md, text)) if path is not None]
+            documents = [(path, content) for path, content in ((xlsx, workbook), (md, text), (pdf, document))
+                         if path is not None]
         finally:
             if side is not None:
                 side.close()

@@ -14,7 +14,7 @@ LANG = "Language of the output, help and messages (default: BCALC_LANG, else the
 COMMANDS = {
     "": "bcalc: business case and financing of care technology for Dutch care organisations.",
     "estimate": "Costs, VAT, funding and net result per year for one case.",
-    "report": "Write the business case documents: an Excel workbook and/or a Markdown report.",
+    "report": "Write the business case documents: an Excel workbook, a Markdown report and/or a PDF.",
     "compare": "The same need served by several products side by side, or whole cases side by side.",
     "scenarios": "The case under every indexation scenario, low/mid/high prices and VAT setting, and under stress.",
     "init": "Write a commented starter case file that `bcalc estimate` accepts as written.",
@@ -55,6 +55,7 @@ OPTIONS = {
     "report": {
         "xlsx": "Write the Excel workbook (live formulas) here.",
         "md": "Write the Markdown business case here.",
+        "pdf": "Write the business case as an A4 PDF here, with its charts (needs reportlab: pip install 'bcalc[pdf]').",
         "lang": "Language of the documents, help and messages (default: BCALC_LANG, else the locale, else nl).",
         "templates": "Folder whose templates replace the bundled ones of the same name.",
         "force": "Overwrite existing files.",

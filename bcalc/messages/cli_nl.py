@@ -7,7 +7,7 @@ LANG = "Taal van uitvoer, hulp en meldingen (standaard: BCALC_LANG, anders de lo
 COMMANDS = {
     "": "bcalc: businesscase en financiering van zorgtechnologie voor Nederlandse zorgorganisaties.",
     "estimate": "Kosten, btw, financiering en nettoresultaat per jaar voor één case.",
-    "report": "Schrijf de documenten van de businesscase: een Excel-werkmap en/of een Markdown-rapport.",
+    "report": "Schrijf de documenten van de businesscase: een Excel-werkmap, een Markdown-rapport en/of een pdf.",
     "compare": "Dezelfde behoefte gediend door verschillende producten naast elkaar, of hele cases naast elkaar.",
     "scenarios": "De case onder elk indexatiescenario, lage/midden/hoge prijzen en btw-instelling, en onder "
                  "stress.",
@@ -51,6 +51,7 @@ OPTIONS = {
     "report": {
         "xlsx": "Schrijf de Excel-werkmap (met werkende formules) hierheen.",
         "md": "Schrijf de businesscase in Markdown hierheen.",
+        "pdf": "Schrijf de businesscase als A4-pdf hierheen, met de grafieken (vraagt reportlab: pip install 'bcalc[pdf]').",
         "lang": "Taal van documenten, hulp en meldingen (standaard: BCALC_LANG, anders de locale, anders nl).",
         "templates": "Map met templates die de meegeleverde templates met dezelfde naam vervangen.",
         "force": "Overschrijf bestaande bestanden.",

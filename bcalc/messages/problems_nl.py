@@ -358,6 +358,9 @@ PROBLEMS = [
      "geen product met behoefte '{value}'; categorieën: {categories}; behoeften: {needs}"),
     ("name at least one document to write", "noem ten minste één document om te schrijven"),
     ("the two documents need different files", "de twee documenten hebben elk een eigen bestand nodig"),
+    ("the documents need different files", "de documenten hebben elk een eigen bestand nodig"),
+    ("writing a PDF needs reportlab, which is not installed: {command}",
+     "een PDF schrijven vraagt reportlab, dat niet geïnstalleerd is: {command}"),
     ("compares products within one case; give one case file, or leave it out to compare whole cases",
      "vergelijkt producten binnen één case; geef één casebestand, of laat het weg om hele cases te vergelijken"),
 

@@ -30,7 +30,7 @@ from bcalc.render.report_md.uncertainty import uncertainty
 if TYPE_CHECKING:
     from bcalc.app import Report
 
-__all__ = ["LABELS", "TEXT", "cell", "context", "inline", "render", "uncertainty"]
+__all__ = ["LABELS", "TEXT", "cell", "context", "inline", "render", "render_context", "uncertainty"]
 
 CHAPTERS = (summary, basis, costs, vat, indexation, funding, result_chapter, compare, scenarios,
             uncertainty_chapter, attention, sources)
@@ -92,6 +92,11 @@ def context(bundle: Report, lang: str = "nl") -> dict:
 
 def render(bundle: Report, lang: str = "nl", templates: Path | None = None) -> str:
     """The business case as Markdown. ``templates``: a folder whose templates replace the bundled ones."""
+    return render_context(context(bundle, lang), lang, templates)
+
+
+def render_context(ctx: dict, lang: str = "nl", templates: Path | None = None) -> str:
+    """The business case as Markdown from a ``context`` already made (the PDF reads the same one)."""
     from bcalc.render.report_md import env
 
-    return env.render(context(bundle, lang), lang, templates)
+    return env.render(ctx, lang, templates)
