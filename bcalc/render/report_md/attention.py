@@ -29,6 +29,14 @@ WORDS = {
 }
 
 
+def plain(text: str) -> str:
+    """A warning as the body of the report shows it: without command-line options in brackets
+    ("(--prices low|high voor de uiteinden)"); the appendix says how to choose them."""
+    from bcalc.render.report_md.scenarios import _plain
+
+    return _plain(text)
+
+
 def _tips(result, catalogue, deployments: list[dict], lang: str) -> list[dict]:
     """The contract tips the core finds for this case, with what each applies to as the report names it."""
     names = {d["index"] - 1: d["name"] for d in deployments}
@@ -51,7 +59,7 @@ def _tips(result, catalogue, deployments: list[dict], lang: str) -> list[dict]:
 def attention(result, catalogue, deployments: list[dict], lang: str) -> dict:
     checks = [w for w in result.warnings if w.code.startswith("check_")]
     return {
-        "warnings": [inline(say(w, lang)) for w in result.warnings if not w.code.startswith("check_")],
-        "checks": [inline(say(w, lang)) for w in checks],
+        "warnings": [inline(plain(say(w, lang))) for w in result.warnings if not w.code.startswith("check_")],
+        "checks": [inline(plain(say(w, lang))) for w in checks],
         "tips": _tips(result, catalogue, deployments, lang),
     }
