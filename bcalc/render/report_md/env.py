@@ -331,7 +331,7 @@ def _wrap(line: str, width: int = WIDTH) -> list[str]:
             lines.append(cur)
             cur = indent + w
         else:
-            cur = cur + (" " if cur.strip() else "") + w
+            cur = cur + (" " if len(cur) > len(lead) else "") + w
     lines.append(cur)
     return lines
 
