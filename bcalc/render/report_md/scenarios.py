@@ -17,6 +17,7 @@ WORDS = {
         "sc_best": "Beste",
         "sc_worst": "Slechtste",
         "sc_stress": "Zwaarste stresstest",
+        "sc_exit": "Vroegst stoppen",
         "sc_which": "Welke rij",
         "h_appendix_grid": "Alle scenario's",
         "appendix_grid_intro": "Vet: de beste en de slechtste rij naar netto resultaat.",
@@ -41,6 +42,7 @@ WORDS = {
         "sc_best": "Best",
         "sc_worst": "Worst",
         "sc_stress": "Hardest stress test",
+        "sc_exit": "Earliest stop",
         "sc_which": "Which row",
         "h_appendix_grid": "All scenarios",
         "appendix_grid_intro": "In bold: the best and the worst row by net result.",
@@ -93,8 +95,14 @@ def scenarios(bundle, lang: str, L: dict) -> dict:
     if mine is not None:
         add(W["sc_case"], mine)
     add(W["sc_worst"], rows[view["worst"]])
-    if stress:
-        add(W["sc_stress"], min(stress, key=lambda r: r["net"]))
+    # stopping rows answer another question (what leaving costs): the engine ranks without them, and
+    # so does the hardest stress test; the earliest stop gets its own row
+    ranked = [r for r in stress if not r["key"].startswith("exit-")]
+    if ranked:
+        add(W["sc_stress"], min(ranked, key=lambda r: r["net"]))
+    stops = [r for r in stress if r["key"].startswith("exit-")]
+    if stops:
+        add(W["sc_exit"], stops[0])
     keys = scenarios_view.columns(view, False)
     return {**view, "W": W, "intro": W["scenarios_intro"].format(n=len(grid)),
             "summary": summary,

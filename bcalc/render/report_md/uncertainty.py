@@ -94,8 +94,8 @@ WORDS = {
 }
 
 
-CHART_LABEL = 28              # the tornado chart in text: label width (longer labels are cut) ...
-CHART_BAR = 25                # ... and bar width (odd: the middle column is the estimate)
+CHART_LABEL = 26              # the tornado chart in text: label width (longer labels are cut) ...
+CHART_BAR = 21                # ... and bar width (odd: the middle column is the estimate)
 
 
 def _tariffs_file(tariffs: Tariffs) -> str:
