@@ -203,16 +203,14 @@ def price_level_text(result, L: dict, lang: str) -> str:
 
 
 def contract_terms(case, deployments: list[dict], L: dict, lang: str) -> list[dict]:
-    """The contract terms of the deployments that have any (term, minimum commitment, exit, index cap),
-    as the starting points show them; empty when no deployment has one."""
+    """The contract terms of every deployment (term, minimum commitment, exit, index cap), as the
+    starting points show them; a deployment without any says so in each column."""
     from bcalc.money import fmt_percent
 
     rows = []
     for d in deployments:
         dep = case.deployments[d["index"] - 1]
         c = dep.contract
-        if not c.given and dep.index_cap is None:
-            continue
         rows.append({
             "name": d["name"],
             "term": L["ct_term_text"].format(n=c.term) if c.term else L["ct_term_none"],
