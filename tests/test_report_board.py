@@ -47,6 +47,7 @@ def test_no_command_line_text_before_the_appendix_and_lines_fit(tmp_path, case):
         assert "`" not in line, line
         assert not re.search(r"bcalc (report|compare|scenarios|sensitivity|simulate)\b", line), line
         assert not re.search(r"(?<![<!-])--[a-z]", line), line
+        assert "staff." not in line and not re.search(r"\([a-z]+_[a-z_]+\)", line), line   # no field names
     for line in lines:
         if not line.startswith("|"):
             assert len(line) <= 100, line
@@ -92,3 +93,15 @@ def test_contract_terms_in_the_starting_points(tmp_path):
     i = lines.index("#### Contractvoorwaarden")
     table = "\n".join(lines[i:i + 6])
     assert "4 jaar" in table and "2 eenheden per jaar gefactureerd" in table and "na contractjaar 2" in table
+
+
+def test_plain_drops_command_line_and_field_text():
+    from bcalc.render.report_md.format import plain
+
+    roles = {"project_lead": "Projectleider"}
+    assert plain("het midden € 50,00 gebruikt (--prices low|high voor de uiteinden)") == "het midden € 50,00 gebruikt"
+    assert plain("Prijzen uit bereiken (onderkant, midden, bovenkant; --prices low|mid|high): elk") == \
+        "Prijzen uit bereiken (onderkant, midden, bovenkant): elk"
+    assert plain("69,3 uur project_lead niet in de kosten; geef staff.project_lead.rate (integrale kosten per uur)",
+                 "nl", roles) == "69,3 uur projectleider niet in de kosten; de case geeft voor deze rol geen uurtarief"
+    assert plain("Use quoted prices (prices) where you have them.", "en") == "Use quoted prices where you have them."

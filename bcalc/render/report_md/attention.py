@@ -29,12 +29,13 @@ WORDS = {
 }
 
 
-def plain(text: str) -> str:
-    """A warning as the body of the report shows it: without command-line options in brackets
-    ("(--prices low|high voor de uiteinden)"); the appendix says how to choose them."""
-    from bcalc.render.report_md.scenarios import _plain
+def _plain(text: str, lang: str) -> str:
+    """A warning as the body of the report shows it: without command-line options or case-file field
+    names; the appendix says how to reproduce the figures."""
+    from bcalc.render.report_md.basis import ROLE_NAMES
+    from bcalc.render.report_md.format import plain
 
-    return _plain(text)
+    return plain(text, lang, ROLE_NAMES[lang])
 
 
 def _tips(result, catalogue, deployments: list[dict], lang: str) -> list[dict]:
@@ -59,7 +60,7 @@ def _tips(result, catalogue, deployments: list[dict], lang: str) -> list[dict]:
 def attention(result, catalogue, deployments: list[dict], lang: str) -> dict:
     checks = [w for w in result.warnings if w.code.startswith("check_")]
     return {
-        "warnings": [inline(plain(say(w, lang))) for w in result.warnings if not w.code.startswith("check_")],
-        "checks": [inline(plain(say(w, lang))) for w in checks],
+        "warnings": [inline(_plain(say(w, lang), lang)) for w in result.warnings if not w.code.startswith("check_")],
+        "checks": [inline(_plain(say(w, lang), lang)) for w in checks],
         "tips": _tips(result, catalogue, deployments, lang),
     }

@@ -9,7 +9,7 @@ WORDS = {
     "nl": {
         "h_compare": "Vergelijking met andere producten",
         "compare_intro": (
-            "Inzet {n} ({name}) naast de andere producten in de catalogus voor dezelfde behoefte ({need}), met "
+            "Inzet {n} ({name}) naast de andere producten in de catalogus voor dezelfde behoefte, met "
             "dezelfde cliënten, medewerkers, looptijd, btw en indexatie (scenario {scenario}, prijzen {end}). "
             "De kosten zijn die van deze inzet over de looptijd, inclusief niet-terugvorderbare btw; netto is "
             "het resultaat van de hele case."),
@@ -18,7 +18,7 @@ WORDS = {
     "en": {
         "h_compare": "Comparison with other products",
         "compare_intro": (
-            "Deployment {n} ({name}) next to the other products in the catalogue for the same need ({need}), "
+            "Deployment {n} ({name}) next to the other products in the catalogue for the same need, "
             "with the same clients, staff, horizon, VAT and indexation (scenario {scenario}, prices {end}). "
             "Costs are this deployment's over the horizon, including non-recoverable VAT; net is the result of "
             "the whole case."),

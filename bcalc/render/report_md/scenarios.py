@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bcalc.render.report_md.format import plain
+
 WORDS = {
     "nl": {
         "h_scenarios": "Scenario's en stresstests",
@@ -60,14 +62,6 @@ WORDS = {
 }
 
 
-def _plain(text: str) -> str:
-    """A note without command-line text: the option names in brackets go (the appendix has them)."""
-    import re
-
-    text = re.sub(r";\s*--[a-z-]+ [a-z|]+\)", ")", text)
-    return re.sub(r"\s*\((?:[^()]*?\s)?--[a-z][^()]*\)", "", text)
-
-
 def scenarios(bundle, lang: str, L: dict) -> dict:
     from bcalc.render import scenarios_view
 
@@ -111,7 +105,7 @@ def scenarios(bundle, lang: str, L: dict) -> dict:
             "grid_table": table(grid, keys),
             "stress_table": table(stress, scenarios_view.columns(view, True)),
             "marks_line": scenarios_view.marks_line(view),
-            "notes": [_plain(n) for n in view["notes"]]}
+            "notes": [plain(n, lang) for n in view["notes"]]}
 
 
 def reproduce(bundle, lang: str) -> list[str]:
