@@ -4,6 +4,7 @@ the case itself, worst, the hardest stress test); the full grid goes to the appe
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from bcalc.render.report_md.format import plain
@@ -113,14 +114,16 @@ def reproduce(bundle, lang: str) -> list[str]:
     from bcalc.app import REPORT_DRAWS, REPORT_SEED
 
     result = bundle.result
-    opts = f" --scenario {result.scenario}"
+    # a scenario name is the user's text: named only when it is a plain word
+    name = result.scenario if re.fullmatch(r"[A-Za-z0-9_.-]+", result.scenario) else "SCENARIO"
+    opts = f" --scenario {name}"
     if result.prices_end != "mid":
         opts += f" --prices {result.prices_end}"
     lang_opt = "" if lang == "nl" else f" --lang {lang}"
     lines = [f"bcalc report CASE --md FILE{opts}{lang_opt}",
              f"bcalc scenarios CASE{' --lang ' + lang if lang != 'nl' else ''}",
              f"bcalc sensitivity CASE{opts}",
-             f"bcalc simulate CASE --draws {REPORT_DRAWS} --seed {REPORT_SEED} --scenario {result.scenario}"]
+             f"bcalc simulate CASE --draws {REPORT_DRAWS} --seed {REPORT_SEED} --scenario {name}"]
     n = len(result.case.deployments)
     lines.append(f"bcalc compare CASE --deployment 1{opts}" + (f"  (1 t/m {n})" if lang == "nl" and n > 1 else
                                                          f"  (1 to {n})" if n > 1 else ""))
