@@ -300,4 +300,4 @@ def test_cost_per_client_month_counts_only_the_months_in_use(run, tmp_path):
     case = tmp_path / "exit.yaml"
     case.write_text(MEDIDO_EXIT, encoding="utf-8")
     ok("report", case, "--md", tmp_path / "r.md")
-    assert "(480 cliëntmaanden)" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "(480 cliëntmaanden)" in " ".join((tmp_path / "r.md").read_text(encoding="utf-8").split())

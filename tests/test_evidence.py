@@ -77,11 +77,11 @@ def test_every_output_says_it(tmp_path):
     assert "€ 30.416,67 van de baten (92,7 %) is niet gemeten (een claim van de leverancier)" in table
     md = tmp_path / "b.md"
     assert invoke("report", path, "--md", md).exit_code == 0
-    head = md.read_text(encoding="utf-8").split("| Kengetal")[0]
-    # 30.416,67 / 32.816,67 = 92,69 % of the benefits
-    assert "Waardeweergave (financiering plus alle baten min kosten): netto € 22.930,96" in head
-    assert "Begrotingsweergave (financiering plus alleen kasbaten min kosten): netto -€ 7.485,71" in head
-    assert "Zonder die baten is het netto resultaat -€ 7.485,71" in head
+    head = md.read_text(encoding="utf-8").split("## 2.")[0]
+    # 30.416,67 / 32.816,67 = 92,69 % of the benefits; both views in the key-figure table
+    assert "| **Netto resultaat** | **€ 22.930,96** |" in head
+    assert "| **Netto voor de begroting** | **-€ 7.485,71** |" in head
+    assert "Zonder die baten is het netto resultaat -€ 7.485,71" in " ".join(head.split())
     assert "(meting in de eigen pilot)" in md.read_text(encoding="utf-8")
 
 

@@ -134,7 +134,7 @@ IDS = [f"{n}-{lang}" for n, lang in CASES]
 def test_markdown_sensitivity_rows_equal_the_json(documents, name, lang):
     text, _, sens, _ = documents[name, lang]
     part, _ = sections(text, lang)
-    (table,) = md_tables(part)
+    table, _chart = md_tables(part)             # the inputs, then the tornado chart as a table
     has_npv = sens["discount_rate"] is not None
     assert (sens["base"]["npv"] is not None) == has_npv
     assert len(table[0]) == (8 if has_npv else 6)
@@ -156,31 +156,32 @@ def test_markdown_sensitivity_rows_equal_the_json(documents, name, lang):
 
 
 @pytest.mark.parametrize("name,lang", CASES, ids=IDS)
-def test_tornado_chart_is_a_text_block_with_the_json_changes(documents, name, lang):
+def test_tornado_chart_is_a_narrow_table_with_the_json_changes(documents, name, lang):
     text, _, sens, _ = documents[name, lang]
     part, _ = sections(text, lang)
-    (fence,) = md_fences(part)
-    assert fence.info == "text"
-    lines = fence.content.rstrip("\n").split("\n")
-    assert len(lines) == 1 + len(sens["inputs"])                 # a header line, then one line per input
-    assert "█" in lines[0] and "░" in lines[0]
-    shown = [re.split(r"\s{2,}", line)[0] for line in lines[1:]]      # label, then two spaces and the bar
+    assert "<!-- chart:tornado -->" in part                       # where the PDF draws the chart
+    assert not md_fences(part)                                     # no code block in the body
+    _, chart = md_tables(part)
+    assert len(chart) == 1 + len(sens["inputs"])                   # a header row, then one row per input
+    shown = [row[0] for row in chart[1:]]
     assert len(set(shown)) == len({i["label"] for i in sens["inputs"]})     # cut labels stay apart
-    for line, label, inp in zip(lines[1:], shown, sens["inputs"]):
-        if len(inp["label"]) <= 40:
-            assert label == inp["label"], (line, inp["label"])
+    for row, label, inp in zip(chart[1:], shown, sens["inputs"]):
+        if len(inp["label"]) <= 26:
+            assert label == inp["label"], (row, inp["label"])
         else:
-            assert label.startswith(inp["label"][:20]) and "…" in label, (line, inp["label"])
-        assert "│" in line
-        assert line.split()[-2:] == [whole(inp["change_net_low"], lang), whole(inp["change_net_high"], lang)]
+            assert label.startswith(inp["label"][:10]) and "…" in label, (row, inp["label"])
+        assert row[3:] == [whole(inp["change_net_low"], lang), whole(inp["change_net_high"], lang)]
         low, high = Decimal(inp["change_net_low"]), Decimal(inp["change_net_high"])
-        left, right = line[:line.index("│")][-15:], line[line.index("│") + 1:][:15]
-        if low < 0 < high:          # ░ (low) left of the estimate, █ (high) right of it
-            assert "░" in left and "█" in right and "█" not in left and "░" not in right, line
+        left, right = row[1], row[2]
+        if low < 0 < high:          # ░ (low) where the net falls, █ (high) where it rises
+            assert "░" in left and "█" in right and "█" not in left and "░" not in right, row
         if high < 0 < low:
-            assert "█" in left and "░" in right and "░" not in left and "█" not in right, line
+            assert "█" in left and "░" in right and "░" not in left and "█" not in right, row
+    for line in part.split("\n"):
+        if line.startswith("| ") and ("█" in line or "░" in line):
+            assert len(line) <= 80, line                           # fits an A4 page
     # the stated default swings, under the chart
-    after = part[part.index(fence.markup + "\n", part.index("```text") + 3):]
+    after = re.sub(r"\s+", " ", part[part.index("<!-- chart:tornado -->"):])
     for key in ("default_swing", "approx_spread"):
         value = f"{(Decimal(sens['assumptions'][key]) * 100).normalize():f}"
         pct = f"{value.replace('.', ',')} %" if lang == "nl" else f"{value}%"
@@ -194,11 +195,13 @@ def test_tornado_chart_is_a_text_block_with_the_json_changes(documents, name, la
 @pytest.mark.parametrize("name,lang", CASES, ids=IDS)
 def test_markdown_simulation_equals_simulate_json(documents, name, lang):
     text, _, _, sim = documents[name, lang]
-    _, part = sections(text, lang)
+    _, raw = sections(text, lang)
+    part = re.sub(r"[ \n]+", " ", raw)           # prose is folded: a sentence may span lines
     assert sim["draws"] == DRAWS and sim["seed"] == SEED
     draws = "20.000" if lang == "nl" else "20,000"
-    assert f"{draws} " in part and "seed 2027" in part and "--draws 20000 --seed 2027" in part
-    stats, inputs = md_tables(part)
+    assert f"{draws} " in part and "seed 2027" in part
+    assert "--draws 20000 --seed 2027" in text[text.index("\n## " + ("Bijlagen" if lang == "nl" else "Appendices")):]
+    stats, inputs = md_tables(raw)
     assert stats[0][1:4] == ["P10", "P50", "P90"]
     rows = {r[0]: r[1:] for r in stats[1:]}
     names = METRICS[lang]
@@ -239,9 +242,9 @@ def test_section_renders_as_tables_in_chapter_7(documents, name, lang):
         < text.index("\n" + h["next"])
     assert text.index("\n## 7. ") < text.index(h["sens"])
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(text)
-    assert html.count("<h2>") == 9
+    assert html.count("<h2>") == 10                # nine chapters and the appendices
     sens_part, sim_part = sections(text, lang)
-    for part, tables, fences in ((sens_part, 1, 1), (sim_part, 2, 0)):
+    for part, tables, fences in ((sens_part, 2, 0), (sim_part, 2, 0)):
         rendered = markdown_it.MarkdownIt("commonmark").enable("table").render(part)
         assert rendered.count("<table>") == tables
         assert rendered.count('<pre><code class="language-text">') == fences
@@ -249,9 +252,6 @@ def test_section_renders_as_tables_in_chapter_7(documents, name, lang):
             assert len({len(r) for r in table}) == 1, table      # every row as wide as the header
         # no line of a pipe table leaks out as a paragraph
         assert "<p>|" not in rendered
-    # the chart is not read as a table, and no line of it starts like one
-    (fence,) = md_fences(sens_part)
-    assert not any(line.startswith("|") for line in fence.content.split("\n"))
 
 
 # ---- workbook ----------------------------------------------------------------------------------------
@@ -378,15 +378,15 @@ def test_without_numpy_one_sentence_and_no_exception(monkeypatch, lang):
         import numpy  # noqa: F401
     result, catalogue, tariffs = compute("medicijndispensers")
     text = report_md.render(report_of(result, catalogue, tariffs), lang)
-    sentence = ("De simulatie is overgeslagen: installeer numpy voor de simulatie (`pip install numpy`)."
+    sentence = ("De simulatie is overgeslagen: daarvoor is het pakket numpy nodig."
                 if lang == "nl" else
-                "The simulation was skipped: install numpy for the simulation (`pip install numpy`).")
+                "The simulation was skipped: it needs the numpy package.")
     sens_part, sim_part = sections(text, lang)
     assert sim_part.strip().split("\n") == [HEAD[lang]["sim"], "", sentence]
-    assert text.count("numpy") == 2                      # the one sentence: "install numpy ... pip install numpy"
-    assert len(md_tables(sens_part)) == 1 and md_fences(sens_part)   # the sensitivity needs no numpy
+    assert text.count("numpy") == 1                      # the one sentence
+    assert len(md_tables(sens_part)) == 2                # the sensitivity (table and chart) needs no numpy
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(text)
-    assert html.count("<h2>") == 9
+    assert html.count("<h2>") == 10
 
     wb = load_workbook(io.BytesIO(xlsx.render(report_of(result, catalogue, tariffs), lang)))
     ws = wb["Simulatie" if lang == "nl" else "Simulation"]
@@ -400,5 +400,5 @@ def test_without_numpy_the_report_command_succeeds(monkeypatch, tmp_path):
     md, book = tmp_path / "case.md", tmp_path / "case.xlsx"
     res = runner.invoke(app, ["report", str(EXAMPLES / "zorgrobots.yaml"), "--md", str(md), "--xlsx", str(book)])
     assert res.exit_code == 0, res.output
-    assert "installeer numpy voor de simulatie" in md.read_text(encoding="utf-8")
+    assert "daarvoor is het pakket numpy nodig" in md.read_text(encoding="utf-8")
     assert book.stat().st_size > 5000

@@ -116,7 +116,7 @@ def test_case_text_is_inert_in_the_report(tmp_path, lang):
     assert "evil.example/b" in markdown  # the benefit's source is in the report, escaped
     # the report's own Markdown still works around the escaped text
     rendered = MD.render(markdown)
-    assert rendered.count("<h2>") == 9 and "<strong>" in rendered and "<code>" in rendered
+    assert rendered.count("<h2>") == 10 and "<strong>" in rendered and "<pre><code" in rendered
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

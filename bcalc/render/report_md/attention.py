@@ -29,6 +29,15 @@ WORDS = {
 }
 
 
+def _plain(text: str, lang: str) -> str:
+    """A warning as the body of the report shows it: without command-line options or case-file field
+    names; the appendix says how to reproduce the figures."""
+    from bcalc.render.report_md.basis import ROLE_NAMES
+    from bcalc.render.report_md.format import plain
+
+    return plain(text, lang, ROLE_NAMES[lang])
+
+
 def _tips(result, catalogue, deployments: list[dict], lang: str) -> list[dict]:
     """The contract tips the core finds for this case, with what each applies to as the report names it."""
     names = {d["index"] - 1: d["name"] for d in deployments}
@@ -51,7 +60,7 @@ def _tips(result, catalogue, deployments: list[dict], lang: str) -> list[dict]:
 def attention(result, catalogue, deployments: list[dict], lang: str) -> dict:
     checks = [w for w in result.warnings if w.code.startswith("check_")]
     return {
-        "warnings": [inline(say(w, lang)) for w in result.warnings if not w.code.startswith("check_")],
-        "checks": [inline(say(w, lang)) for w in checks],
+        "warnings": [inline(_plain(say(w, lang), lang)) for w in result.warnings if not w.code.startswith("check_")],
+        "checks": [inline(_plain(say(w, lang), lang)) for w in checks],
         "tips": _tips(result, catalogue, deployments, lang),
     }

@@ -18,7 +18,7 @@ WORDS = {
         "indexation_used": "Indexatie gebruikt",
         "override": "eigen percentage uit de case",
         "prices_end": "Prijzen uit bereiken",
-        "prices_end_text": "{end} (--prices {code})",
+        "prices_end_text": "{end}",
         "vat_rate": "Btw-tarief",
         "vat_recoverable": "Terugvorderbaar deel van de btw",
         "price_level_text": "{years}; catalogusprijzen worden niet geïndexeerd naar de start",
@@ -40,6 +40,18 @@ WORDS = {
         "index_cap": "Indexatieplafond",
         "no_cap": "geen",
         "cap_text": "max. {cap} per jaar",
+        "h_contract_terms": "Contractvoorwaarden",
+        "ct_term": "Contractduur",
+        "ct_minimum": "Minimale afname",
+        "ct_exit": "Stoppen",
+        "ct_term_text": "{n} jaar",
+        "ct_term_none": "gelijk aan de looptijd",
+        "ct_minimum_text": "{n} eenheden per jaar gefactureerd",
+        "ct_exit_text": "na contractjaar {n}",
+        "ct_none": "geen",
+        "ct_note": (
+            "Vaste kosten en de minimale afname lopen tot het einde van het contract, ook na het stoppen. "
+            "Een opzegtermijn kent de case niet: neem die over uit het contract."),
         "incl_vat_short": "incl. btw",
         "quantity_short": "aantal",
         "own_staff_short": "eigen personeel",
@@ -57,7 +69,7 @@ WORDS = {
         "indexation_used": "Indexation used",
         "override": "own rate from the case",
         "prices_end": "Prices from ranges",
-        "prices_end_text": "{end} (--prices {code})",
+        "prices_end_text": "{end}",
         "vat_rate": "VAT rate",
         "vat_recoverable": "Recoverable share of VAT",
         "price_level_text": "{years}; catalogue prices are not indexed to the start",
@@ -79,6 +91,18 @@ WORDS = {
         "index_cap": "Index cap",
         "no_cap": "none",
         "cap_text": "max. {cap} a year",
+        "h_contract_terms": "Contract terms",
+        "ct_term": "Term",
+        "ct_minimum": "Minimum commitment",
+        "ct_exit": "Exit",
+        "ct_term_text": "{n} years",
+        "ct_term_none": "same as the horizon",
+        "ct_minimum_text": "{n} units billed a year",
+        "ct_exit_text": "after contract year {n}",
+        "ct_none": "none",
+        "ct_note": (
+            "Fixed costs and the minimum commitment run until the end of the contract, also after an exit. "
+            "The case has no notice period: take it from the contract."),
         "incl_vat_short": "incl. VAT",
         "quantity_short": "quantity",
         "own_staff_short": "own staff",
@@ -176,3 +200,23 @@ def price_level_text(result, L: dict, lang: str) -> str:
     factor = "; ".join(f"{y}: {num(f, lang, 6)}" for y, f in sorted(level.factors.items())) \
         if len(level.factors) > 1 else num(next(iter(level.factors.values()), 1), lang, 6)
     return L["price_level_indexed_text"].format(years=years, to_year=level.to_year, factor=factor)
+
+
+def contract_terms(case, deployments: list[dict], L: dict, lang: str) -> list[dict]:
+    """The contract terms of every deployment (term, minimum commitment, exit, index cap), as the
+    starting points show them; a deployment without any says so in each column."""
+    from bcalc.money import fmt_percent
+
+    rows = []
+    for d in deployments:
+        dep = case.deployments[d["index"] - 1]
+        c = dep.contract
+        rows.append({
+            "name": d["name"],
+            "term": L["ct_term_text"].format(n=c.term) if c.term else L["ct_term_none"],
+            "minimum": L["ct_minimum_text"].format(n=c.min_clients) if c.min_clients else L["ct_none"],
+            "exit": L["ct_exit_text"].format(n=c.exit_year) if c.exit_year else L["ct_none"],
+            "cap": L["cap_text"].format(cap=fmt_percent(dep.index_cap, lang)) if dep.index_cap is not None
+            else L["no_cap"],
+        })
+    return rows

@@ -9,20 +9,20 @@ WORDS = {
     "nl": {
         "h_compare": "Vergelijking met andere producten",
         "compare_intro": (
-            "Inzet {n} ({name}) naast de andere producten in de catalogus voor dezelfde behoefte ({need}), met "
+            "Inzet {n} ({name}) naast de andere producten in de catalogus voor dezelfde behoefte, met "
             "dezelfde cliënten, medewerkers, looptijd, btw en indexatie (scenario {scenario}, prijzen {end}). "
             "De kosten zijn die van deze inzet over de looptijd, inclusief niet-terugvorderbare btw; netto is "
-            "het resultaat van de hele case. Zelf doen: `bcalc compare CASE --deployment {n}`."),
-        "compare_other_deployments": "De andere inzetten vergelijkt u met `bcalc compare CASE --deployment N`.",
+            "het resultaat van de hele case."),
+        "compare_other_deployments": "De andere inzetten zijn op dezelfde manier te vergelijken (bijlage A).",
     },
     "en": {
         "h_compare": "Comparison with other products",
         "compare_intro": (
-            "Deployment {n} ({name}) next to the other products in the catalogue for the same need ({need}), "
+            "Deployment {n} ({name}) next to the other products in the catalogue for the same need, "
             "with the same clients, staff, horizon, VAT and indexation (scenario {scenario}, prices {end}). "
             "Costs are this deployment's over the horizon, including non-recoverable VAT; net is the result of "
-            "the whole case. To run it yourself: `bcalc compare CASE --deployment {n}`."),
-        "compare_other_deployments": "Compare the other deployments with `bcalc compare CASE --deployment N`.",
+            "the whole case."),
+        "compare_other_deployments": "The other deployments can be compared in the same way (appendix A).",
     },
 }
 

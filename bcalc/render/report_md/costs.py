@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from bcalc.messages import say
 from bcalc.money import ZERO
-from bcalc.render.report_md.format import inline, num, places
+from bcalc.render.report_md.format import inline, num, places, plain
 
 WORDS = {
     "nl": {
@@ -34,8 +34,8 @@ WORDS = {
             "de maanden van het jaar binnen de looptijd; de totaalkolom geeft het gemiddelde per jaar."),
         "sh_no_fte": (
             "De uren per kalenderjaar van de getelde tijdsposten (training en interne uren), ook van rollen zonder "
-            "uurtarief; vrijgekomen tijd (baten) telt niet mee. Geen fte: de case geeft geen hours_per_fte (uren "
-            "in één fte per jaar), en bcalc neemt geen norm aan."),
+            "uurtarief; vrijgekomen tijd (baten) telt niet mee. Geen fte: de case geeft niet hoeveel uren "
+            "één fte per jaar telt, en bcalc neemt geen norm aan."),
     },
     "en": {
         "h_costs": "Costs",
@@ -58,8 +58,8 @@ WORDS = {
             "per FTE, over the months of the year within the horizon; the total column gives the yearly average."),
         "sh_no_fte": (
             "The hours per calendar year of the counted time lines (training and internal hours), also of roles "
-            "without an hourly rate; time freed (benefits) is not included. No FTE: the case gives no hours_per_fte "
-            "(hours in one FTE a year), and bcalc assumes no norm."),
+            "without an hourly rate; time freed (benefits) is not included. No FTE: the case does not give how many "
+            "hours one FTE works in a year, and bcalc assumes no norm."),
     },
 }
 
@@ -151,4 +151,6 @@ def source_text(g: Group, L: dict) -> str:
 
 def not_counted(result, lang: str) -> list[str]:
     """The warnings about costs that are missing from the totals."""
-    return [inline(say(w, lang)) for w in result.warnings if w.code in NOT_COUNTED]
+    from bcalc.render.report_md.basis import ROLE_NAMES
+
+    return [inline(plain(say(w, lang), lang, ROLE_NAMES[lang])) for w in result.warnings if w.code in NOT_COUNTED]

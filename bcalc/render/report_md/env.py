@@ -306,9 +306,61 @@ def _is_under(file: str, folder: Path) -> bool:
         return False
 
 
+WIDTH = 96   # the longest line of prose, so that the Markdown reads on an A4 page as it is
+
+
+# a word that would change what a line is if it began one: a list mark, a heading, a quote, a table row
+_RISKY = re.compile(r"^(?:[-+*>#|]|\d+[.)]|#+|<!--.*)$")
+
+
+def _wrap(line: str, width: int = WIDTH) -> list[str]:
+    """A long line of prose (a paragraph or a list item) as lines of at most ``width`` characters where
+    the words allow, continuation lines of a list item indented under its text. Words are never cut."""
+    m = re.match(r"^(\s*(?:[-*+] |\d+\. )?)", line)
+    lead = m.group(1) if m else ""
+    indent = " " * len(lead)
+    words = line[len(lead):].split(" ")
+    lines, cur = [], lead
+    for w in words:
+        if cur.strip() and len(cur) + 1 + len(w) > width:
+            if _RISKY.match(w):          # keep such a word behind the one before it
+                cur, _, prev = cur.rpartition(" ")
+                lines.append(cur)
+                cur = indent + prev + " " + w
+                continue
+            lines.append(cur)
+            cur = indent + w
+        else:
+            cur = cur + (" " if len(cur) > len(lead) else "") + w
+    lines.append(cur)
+    return lines
+
+
+def _fold(text: str) -> str:
+    """Prose lines wrapped at ``WIDTH``; tables, headings, code blocks and comments stay as they are."""
+    out, fence = [], ""
+    for line in text.splitlines():
+        s = line.lstrip()
+        if fence:
+            out.append(line)
+            if s.startswith(fence):
+                fence = ""
+            continue
+        if s.startswith("```"):
+            fence = re.match(r"`+", s).group(0)
+            out.append(line)
+        elif len(line) <= WIDTH or s.startswith(("|", "#", "<!--")) or "  " in s.strip():
+            out.append(line)
+        else:
+            out.extend(_wrap(line))
+    return "\n".join(out)
+
+
 def _tidy(text: str) -> str:
-    """At most one blank line in a row, no trailing spaces, one newline at the end."""
+    """At most one blank line in a row, no trailing spaces, one newline at the end; prose folded at
+    ``WIDTH`` characters."""
     text = "\n".join(line.rstrip() for line in text.splitlines())
+    text = _fold(text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return text + "\n"
 

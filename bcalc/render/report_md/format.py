@@ -3,6 +3,7 @@ and text from the case or catalogue on one line or in a table cell, escaped."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
@@ -66,3 +67,32 @@ def inline(text) -> str:
 def cell(text) -> str:
     """Like ``inline``, for a table cell: ``|`` escaped as well."""
     return inline(text).replace("|", "\\|")
+
+
+# Command-line and case-file text that the CLI's messages carry and the board document leaves to the
+# appendix: options in brackets ("(--prices low|high voor de uiteinden)"), field names in brackets
+# ("(prices)", "(count_time)") and the hint which field to fill in ("geef staff.project_lead.rate").
+_HINTS = {
+    "nl": [(re.compile(r"; geef staff\.[a-z_]+\.rate( \(integrale kosten per uur\))?"),
+            "; de case geeft voor deze rol geen uurtarief"),
+           (re.compile(r"Pas aan met quantities als"), "Pas de aantallen in de case aan als")],
+    "en": [(re.compile(r"; give staff\.[a-z_]+\.rate( \(loaded cost per hour\))?"),
+            "; the case gives no hourly rate for this role"),
+           (re.compile(r"[Aa]djust with quantities if"), "Adjust the quantities in the case if")],
+}
+_OPTION = re.compile(r";\s*--[a-z-]+ [a-z|]+\)")
+_OPTION_BRACKETS = re.compile(r"\s*\((?:[^()]*?\s)?--[a-z][^()]*\)")
+_FIELD_BRACKETS = re.compile(r"\s*\((?:prices|quantities|[a-z]+_[a-z_]+)\)")
+
+
+def plain(text: str, lang: str = "nl", roles: dict | None = None) -> str:
+    """A sentence as the body of the board document shows it: without command-line options or
+    case-file field names; ``roles`` maps role codes (project_lead) to their names."""
+    text = _OPTION.sub(")", text)
+    text = _OPTION_BRACKETS.sub("", text)
+    for pattern, new in _HINTS.get(lang, []):
+        text = pattern.sub(new, text)
+    text = _FIELD_BRACKETS.sub("", text)
+    for code, name in (roles or {}).items():
+        text = re.sub(rf"\b{re.escape(code)}\b", name.lower(), text)
+    return text

@@ -46,7 +46,7 @@ WORDS = {
         "i_budget_view": "Begrotingsweergave (alleen kasbaten)",
         "i_only_value": "alleen waardeweergave",
         "i_owed": "Nog verschuldigd na de looptijd",
-        "i_no_rate": "geen discontovoet in de case (discount_rate)",
+        "i_no_rate": "geen discontovoet in de case",
         "i_convention": (
             "Conventie: het eerste kalenderjaar van de case is het basisjaar; de netto stroom van jaar k wordt "
             "gedeeld door (1 + r)^(k - 1). Terugverdientijd: de eerste maand vanaf welke het cumulatieve netto "
@@ -92,7 +92,7 @@ WORDS = {
         "i_budget_view": "Budget view (cashable benefits only)",
         "i_only_value": "value view only",
         "i_owed": "Still owed after the horizon",
-        "i_no_rate": "no discount rate in the case (discount_rate)",
+        "i_no_rate": "no discount rate in the case",
         "i_convention": (
             "Convention: the first calendar year of the case is the base year; the net flow of year k is "
             "divided by (1 + r)^(k - 1). Payback: the first month from which the cumulative net result stays "

@@ -160,5 +160,5 @@ def sources(result, catalogue, tariffs, deployments: list[dict], L: dict, lang: 
         "source_rules": [d.rule for d in (documents or list(catalogue.sources.values())) if d.rule],
         "funding_sources": _funding_sources(result, tariffs, L),
         "vat_source": tariffs.vat_source,
-        "method": L["method"].format(end=L[result.prices_end] + f" (--prices {result.prices_end})"),
+        "method": L["method"].format(end=L[result.prices_end]),
     }

@@ -38,6 +38,18 @@ WORDS = {
         "summary_price_level": (
             "Let op: de bedragen rusten op indicatieve catalogusprijzen van prijspeil {years}, opgegeven door "
             "de leveranciers (001:4084-4090); vraag offertes voordat u besluit."),
+        "h_decision": "Het besluit",
+        "d_figure": "Netto over de looptijd",
+        "d_budget": "financiering plus kasbaten min kosten",
+        "d_budget_net": "Netto voor de begroting",
+        "d_value": "waarde: financiering plus alle baten min kosten",
+        "d_range": "Netto in de scenario's, slechtste tot beste",
+        "d_range_text": "{low} tot {high}",
+        "d_sure": "Hoe zeker",
+        "d_word": "Op wiens woord",
+        "d_sure_scope": "; dat weegt alleen de onzekerheid in de prijzen, niet die in de baten",
+        "d_measured": "de case noemt geen baten die op een claim of aanname rusten.",
+        "d_no_benefits": "de case waardeert geen baten; het netto resultaat is kosten min financiering.",
         "summary_views": (
             "Waardeweergave (financiering plus alle baten min kosten): netto {net}. Begrotingsweergave "
             "(financiering plus alleen kasbaten min kosten): netto {cash}; dat ziet de begroting."),
@@ -90,6 +102,18 @@ WORDS = {
         "summary_price_level": (
             "Note: the amounts rest on indicative catalogue prices at the {years} price level, supplied by the "
             "suppliers (001:4084-4090); ask for quotes before deciding."),
+        "h_decision": "The decision",
+        "d_figure": "Net over the horizon",
+        "d_budget": "funding plus cash benefits minus costs",
+        "d_budget_net": "Net for the budget",
+        "d_value": "value: funding plus all benefits minus costs",
+        "d_range": "Net across the scenarios, worst to best",
+        "d_range_text": "{low} to {high}",
+        "d_sure": "How sure",
+        "d_word": "On whose word",
+        "d_sure_scope": "; this weighs only the uncertainty in prices, not that in the benefits",
+        "d_measured": "the case names no benefits that rest on a claim or an assumption.",
+        "d_no_benefits": "the case values no benefits; the net result is costs less funding.",
         "summary_views": (
             "Value view (funding plus all benefits minus cost): net {net}. Budget view (funding plus cashable "
             "benefits only, minus cost): net {cash}; this is what the budget sees."),

@@ -22,7 +22,7 @@ WORDS = {
         "sens_intro": (
             "Eén invoer tegelijk naar zijn lage en zijn hoge waarde, al het andere zoals geschat (scenario "
             "{scenario}, prijzen {end}). Gesorteerd op bereik: het verschil tussen het netto resultaat bij "
-            "hoog en bij laag. Zelf doen: `bcalc sensitivity CASE`."),
+            "hoog en bij laag."),
         "sens_input": "Invoer",
         "sens_range": "Laag – hoog",
         "sens_origin": "Herkomst",
@@ -33,16 +33,17 @@ WORDS = {
         "sens_swing": "Bereik (netto)",
         "sens_chart_note": (
             "Per invoer de verandering van het netto resultaat ten opzichte van de schatting, in euro: ░ bij "
-            "de lage waarde, █ bij de hoge waarde; links van │ lager, rechts hoger."),
+            "de lage waarde, █ bij de hoge waarde; kolom lager: het netto resultaat daalt, kolom hoger: het stijgt."),
         "sens_index": "Indexatiepercentages bewegen 1 procentpunt naar beide kanten.",
         "sens_low": "bij laag",
+        "sens_lower": "Lager",
+        "sens_higher": "Hoger",
         "sens_high": "bij hoog",
         "sim_intro": (
             "Een Monte Carlo-simulatie met een vast aantal van {draws} trekkingen en een vaste seed {seed}, "
             "zodat dit rapport bij elke run dezelfde uitkomsten geeft. Getrokken worden de onzekere "
             "catalogusbedragen (bereiken in de bron en '±'-bedragen), elk uit een driehoeksverdeling laag / "
-            "modus / hoog; al het andere staat zoals geschat. Zelf doen: `bcalc simulate CASE --draws {plain} "
-            "--seed {seed}`."),
+            "modus / hoog; al het andere staat zoals geschat."),
         "sim_outcome": "Uitkomst",
         "sim_percentiles": (
             "P10, P50 en P90: in 10 %, 50 % en 90 % van de trekkingen is de uitkomst dit bedrag of lager; "
@@ -50,7 +51,7 @@ WORDS = {
         "sim_prices_mid": (
             "De simulatie gaat uit van het midden van elk prijsbereik (de modus), ook nu dit rapport met de "
             "{end} van de bereiken rekent; de kolom schatting is daarom de case met middenprijzen."),
-        "sim_missing": "De simulatie is overgeslagen: installeer numpy voor de simulatie (`pip install numpy`).",
+        "sim_missing": "De simulatie is overgeslagen: daarvoor is het pakket numpy nodig.",
     },
     "en": {
         "h_sensitivity": "Uncertainty: sensitivity",
@@ -59,7 +60,7 @@ WORDS = {
         "sens_intro": (
             "One input at a time at its low and at its high value, everything else as estimated (scenario "
             "{scenario}, prices {end}). Sorted by swing: the difference between the net result at high and at "
-            "low. To run it yourself: `bcalc sensitivity CASE`."),
+            "low."),
         "sens_input": "Input",
         "sens_range": "Low – high",
         "sens_origin": "Origin",
@@ -70,16 +71,17 @@ WORDS = {
         "sens_swing": "Swing (net)",
         "sens_chart_note": (
             "Per input the change of the net result against the estimate, in euros: ░ at the low value, █ at "
-            "the high value; left of │ lower, right of it higher."),
+            "the high value; column lower: the net result falls, column higher: it rises."),
         "sens_index": "Indexation rates move 1 percentage point either way.",
         "sens_low": "at low",
+        "sens_lower": "Lower",
+        "sens_higher": "Higher",
         "sens_high": "at high",
         "sim_intro": (
             "A Monte Carlo simulation with a fixed number of {draws} draws and a fixed seed {seed}, so that "
             "this report gives the same outcomes at every run. Drawn are the uncertain catalogue figures "
             "(ranges in the source and '±' figures), each from a triangular distribution low / mode / high; "
-            "everything else stays as estimated. To run it yourself: `bcalc simulate CASE --draws {plain} "
-            "--seed {seed}`."),
+            "everything else stays as estimated."),
         "sim_outcome": "Outcome",
         "sim_percentiles": (
             "P10, P50 and P90: in 10%, 50% and 90% of the draws the outcome is this amount or lower; mean is "
@@ -87,13 +89,13 @@ WORDS = {
         "sim_prices_mid": (
             "The simulation takes the midpoint of each price range (the mode), although this report uses the "
             "{end} of the ranges; the estimate column is therefore the case at midpoint prices."),
-        "sim_missing": "The simulation was skipped: install numpy for the simulation (`pip install numpy`).",
+        "sim_missing": "The simulation was skipped: it needs the numpy package.",
     },
 }
 
 
-CHART_LABEL = 40              # the tornado chart in text: label width (longer labels are cut) ...
-CHART_BAR = 31                # ... and bar width (odd: the middle column is the estimate)
+CHART_LABEL = 26              # the tornado chart in text: label width (longer labels are cut) ...
+CHART_BAR = 21                # ... and bar width (odd: the middle column is the estimate)
 
 
 def _tariffs_file(tariffs: Tariffs) -> str:
@@ -150,6 +152,20 @@ def _tornado(rows: list[dict], lang: str, U: dict) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
+def _tornado_rows(rows: list[dict], lang: str) -> list[dict]:
+    """The tornado chart as table rows, for Markdown without a code block: per input the bar to the
+    left of the estimate (the net lower) and to the right (higher), and the change at low and high."""
+    from bcalc.render.sensitivity_view import tornado_bar, whole_euros
+
+    scale = max((max(abs(r["change_low"]), abs(r["change_high"])) for r in rows), default=ZERO)
+    out = []
+    for r in rows:
+        left, _, right = tornado_bar(r["change_low"], r["change_high"], scale, CHART_BAR).partition("│")
+        out.append({"label": _cut(r["label"], CHART_LABEL), "left": left.strip(), "right": right.strip(),
+                    "low": whole_euros(r["change_low"], lang), "high": whole_euros(r["change_high"], lang)})
+    return out
+
+
 def _sensitivity_view(sens, result: Result, lang: str, tariffs_file: str, shown) -> dict:
     """The rows of ``bcalc sensitivity --format json`` (the same figures), with what the report shows."""
     from bcalc.render import sensitivity_view as view
@@ -186,6 +202,7 @@ def _sensitivity_view(sens, result: Result, lang: str, tariffs_file: str, shown)
         "rows": rows,
         "none": W["none"],
         "chart": chart,
+        "chart_rows": _tornado_rows(rows, lang) if rows else [],
         "fence": _fence(chart),
         "chart_note": U["sens_chart_note"],
         "idle": W["idle"].format(names=", ".join(say(i.label, lang) for i in sens.without_effect))
