@@ -101,15 +101,21 @@ def _bundle(name: str, lang: str):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_chart_is_drawn_under_its_heading_without_markers(lang):
+def test_every_chart_is_drawn_at_its_marker_or_under_its_heading(lang):
+    import re
+
     from bcalc.render import report_pdf
 
     bundle, ctx, text = _bundle("medicijndispensers", lang)
-    assert "<!-- chart:" not in text  # today's Markdown has no markers: the charts go by heading
+    markers = re.findall(r"<!-- chart:(\w+) -->", text)
+    assert sorted(markers) == ["costs_per_year", "cumulative", "scenario_range", "tornado"]
     data, placed = report_pdf.build(text, bundle, ctx, lang)
-    # in the order of the document: chapter 3 (costs), 7 (result), then scenarios, then the tornado
-    assert placed == ["costs_per_year", "cumulative", "scenario_range", "tornado"]
+    assert placed == markers
     assert data[:5] == b"%PDF-"
+    # a template without markers still gets every chart, under the heading of its chapter
+    bare = re.sub(r"<!-- chart:\w+ -->\n?", "", text)
+    _, placed = report_pdf.build(bare, bundle, ctx, lang)
+    assert sorted(placed) == sorted(markers)
 
 
 def test_markers_place_the_charts():
