@@ -238,3 +238,10 @@ def test_existing_pdf_needs_force_and_all_three_documents(tmp_path):
     assert res.exit_code == 0, res.output
     assert pdf.read_bytes()[:5] == b"%PDF-" and md.read_text(encoding="utf-8").startswith("# ")
     assert xlsx.read_bytes()[:2] == b"PK"
+
+
+def test_an_amount_is_not_broken_after_its_euro_sign():
+    from bcalc.render.report_pdf.mdblocks import inline
+
+    assert inline("netto -€ 30.002,25 en € 5,00", "Courier") == "netto -€\u00a030.002,25 en €\u00a05,00"
+    assert inline("**€ 1,00**", "Courier") == "<b>€\u00a01,00</b>"

@@ -147,8 +147,8 @@ def inline(text: str, mono: str, fix=lambda s: s) -> str:
     plain: list[str] = []
 
     def flush():
-        if plain:
-            out.append(_xml(fix("".join(plain))))
+        if plain:  # an amount keeps together: no line break between the euro sign and its figure
+            out.append(_xml(fix("".join(plain).replace("€ ", "€\u00a0"))))
             plain.clear()
 
     while i < n:
