@@ -49,3 +49,18 @@ def test_every_output_shows_the_budget_view(tmp_path):
     body = md.read_text(encoding="utf-8")
     assert "| Netto contante waarde | € 22.916,73 (3 %) | € 2.419,64 |" in body
     assert "| Terugverdientijd | maand 4 | maand 16 |" in body
+
+
+def test_the_terminal_names_both_views_and_says_which_is_which():
+    # cost 10.919,36; all benefits 34.240,00 of which cashable 13.440,00, no funding:
+    # value view 34.240,00 - 10.919,36 = 23.320,64; budget view 13.440,00 - 10.919,36 = 2.520,64
+    lines = invoke("estimate", CASE).stdout.splitlines()
+    value = next(line for line in lines if line.startswith("Netto, waardeweergave"))
+    budget = next(line for line in lines if line.startswith("Netto, begrotingsweergave"))
+    assert value.split()[-1] == "23.320,64" and budget.split()[-1] == "2.520,64"
+    assert budget.split()[2:4] == ["-946,88", "3.467,52"]
+    text = " ".join(invoke("estimate", CASE).stdout.split())
+    assert "Begrotingsweergave: financiering plus kasbaten" in text
+    english = " ".join(invoke("estimate", CASE, "--lang", "en").stdout.split())
+    assert "Net, budget view -946.88 3,467.52 2,520.64" in english
+    assert "Budget view: funding plus cashable benefits" in english

@@ -159,11 +159,15 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
     if result.benefits:
         keys.append("cash_net")
     rows = []
+    # with benefits the two nets are the two views, and are named so
+    named = {"net": "net_value_view", "cash_net": "net_budget_view"} if result.benefits else {}
     for k in keys:
         values = [getattr(r.totals, k) for r in result.per_year] + [getattr(result.total, k)]
-        rows.append((L(k), values, k in ("cost", "net")))
+        rows.append((L(named.get(k, k)), values, k in ("cost", "net")))
     euro = "bedragen in euro" if lang == "nl" else "amounts in euros"
     _matrix(console, f"{L('per_year')} ({euro})", columns, rows, lang)
+    if result.benefits:
+        console.print(L("views_said"), style="dim", highlight=False, markup=False)
     partial = [r for r in result.per_year if r.months != 12]
     if partial:
         note = ", ".join(f"{r.year}: {r.months}" for r in partial)

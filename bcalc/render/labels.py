@@ -50,6 +50,11 @@ LABELS = {
         "lines": "Regels",
         "cashable": "waarvan kasbaten",
         "cash_net": "Netto kasstroom",
+        "net_value_view": "Netto, waardeweergave",
+        "net_budget_view": "Netto, begrotingsweergave",
+        "views_said": "Waardeweergave: financiering plus alle baten min kosten. Begrotingsweergave: "
+                      "financiering plus kasbaten (geld dat de begroting werkelijk ontvangt of bespaart) "
+                      "min kosten; dat is wat de begroting ziet.",
         "investment": "Investering",
         "budget_view": "begrotingsweergave (alleen kasbaten)",
         "npv": "Netto contante waarde",
@@ -141,6 +146,10 @@ LABELS = {
         "lines": "Lines",
         "cashable": "of which cashable",
         "cash_net": "Net cash flow",
+        "net_value_view": "Net, value view",
+        "net_budget_view": "Net, budget view",
+        "views_said": "Value view: funding plus all benefits minus cost. Budget view: funding plus cashable "
+                      "benefits (money the budget really receives or saves) minus cost; what the budget sees.",
         "investment": "Investment",
         "budget_view": "budget view (cashable benefits only)",
         "npv": "Net present value",
