@@ -245,3 +245,15 @@ def test_an_amount_is_not_broken_after_its_euro_sign():
 
     assert inline("netto -€ 30.002,25 en € 5,00", "Courier") == "netto -€\u00a030.002,25 en €\u00a05,00"
     assert inline("**€ 1,00**", "Courier") == "<b>€\u00a01,00</b>"
+
+
+def test_a_chart_drawn_in_text_is_left_out_where_the_pdf_draws_it():
+    from bcalc.render.report_pdf.mdblocks import blocks
+
+    text = ("## T\n\n<!-- chart:tornado -->\n<!-- text-chart -->\n\n| a | b |\n|---|---|\n| ░ | █ |\n\n"
+            "Key: ░ low.\n\n<!-- /text-chart -->\n\nAfter.\n")
+    kinds = [(b.kind, b.text) for b in blocks(text)]
+    assert kinds == [("heading", "T"), ("marker", "tornado"), ("para", "After.")]
+    _, ctx, md = _bundle("medicijndispensers", "nl")
+    assert "<!-- text-chart -->" in md and "░" in md       # the Markdown keeps its text chart
+    assert not any("░" in (b.text or "") or any("░" in c for r in b.rows for c in r) for b in blocks(md))

@@ -3,7 +3,8 @@
 Headings (``#`` to ``####``), paragraphs (consecutive lines, joined as Markdown joins them), bullet
 lists (``- `` with two spaces of indent per level), pipe tables (a header row, an alignment row with
 ``---:`` for right-aligned columns, body rows), fenced code blocks, and chart markers
-``<!-- chart:NAME -->`` on a line of their own; other HTML comments are left out. Inline text
+``<!-- chart:NAME -->`` on a line of their own; other HTML comments are left out, and so is a chart
+drawn in text between ``<!-- text-chart -->`` and ``<!-- /text-chart -->`` (the PDF draws it). Inline text
 (``**bold**``, ``*italic*``, `` `code` ``, backslash escapes) is turned into reportlab's paragraph
 markup by ``inline``.
 """
@@ -17,6 +18,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^( *)[-*+]\s+(.*)$")
 _MARKER = re.compile(r"^\s*<!--\s*chart:([A-Za-z0-9_-]+)\s*-->\s*$")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+_TEXT_CHART = re.compile(r"^\s*<!--\s*text-chart\s*-->\s*$")       # a chart drawn in text, up to
+_TEXT_CHART_END = re.compile(r"^\s*<!--\s*/text-chart\s*-->\s*$")  # its end: the PDF draws it instead
 _ALIGN_CELL = re.compile(r"^\s*:?-+:?\s*$")
 
 
@@ -79,6 +82,11 @@ def blocks(text: str) -> list[Block]:
                 body.append(lines[i])
                 i += 1
             out.append(Block("code", items=body))
+            i += 1
+            continue
+        if _TEXT_CHART.match(line):
+            while i < len(lines) and not _TEXT_CHART_END.match(lines[i]):
+                i += 1
             i += 1
             continue
         m = _MARKER.match(line)
