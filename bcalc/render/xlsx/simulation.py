@@ -30,8 +30,11 @@ def write(book: Book, view: dict) -> None:
         for col, value in enumerate(stat["values"], 2):
             s.num(row, col, value, EURO)
     row += 2
-    s.text(row, 1, w["prob_npv"] if view["probability_of"] == "npv" else w["prob_net"], bold=True)
-    s.num(row, 2, view["probability"], "0.0%")
+    if view["settled"]:
+        s.text(row, 1, view["probability_text"] + ".", bold=True)
+    else:
+        s.text(row, 1, w["prob_npv"] if view["probability_of"] == "npv" else w["prob_net"], bold=True)
+        s.num(row, 2, view["probability"], "0.0%")
     for key, fmt in (("max_deviation", EURO), ("check_draws", None), ("draws", None), ("seed", None)):
         row += 1
         s.text(row, 1, w[key])
