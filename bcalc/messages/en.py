@@ -136,7 +136,7 @@ TEXTS = {
                                  "week\") alike, so a high end also counts the most hours.",
     "scenarios_note_uncapped": "Deployments without a cap rise with the highest cap of the case in the cap row.",
     "scenarios_note_no_cap": "No contract cap in the case: prices follow the indexation scenario; the highest "
-                             "price rise is that of scenario high.",
+                             "scenario gives the highest price rise.",
     "scenarios_note_stopping": "Stopping: no clients after the year of stopping (devices collected); fixed costs "
                                "and minimum volumes run until the contract ends; funding per client stops, later "
                                "subsidies lapse. Still owed = what the contract costs after that, also beyond the "
