@@ -72,6 +72,9 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
     # One wide context for the whole calculation: indexation factors and exact sums keep all digits.
     with localcontext(WIDE):
         result = _assemble(_evaluate(case, catalogue, tariffs, scenario, prices, memo))
+        from bcalc.core.parties import parties
+
+        result = replace(result, parties=parties(result, tariffs))
         if case.benefits:
             from bcalc.core.evidence import evidence
 
@@ -87,7 +90,10 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
 
         result = replace(result, owed_after_horizon=owed_after_horizon(case, catalogue, tariffs, result, run),
                          investment=investment(result, lambda c: run(c, prices, scenario)))
-        extra = contract_checks(case, catalogue, tariffs, result, run) + discount_notices(case, tariffs, result)
+        from bcalc.core.funders import funder_notices
+
+        extra = contract_checks(case, catalogue, tariffs, result, run) + discount_notices(case, tariffs, result) + \
+            funder_notices(case, tariffs, result)
         return replace(result, warnings=result.warnings + extra)
 
 

@@ -14,6 +14,9 @@ WORDS = {
     "funding_field": {"tariff": "tariff", "day_rate": "day rate", "technology_share": "technology share"},
     "none_of": {None: "none of the options"},
     "none": {None: "none"},
+    "party": {"care_organisation": "the care organisation", "zorgkantoor": "the zorgkantoor",
+              "health_insurer": "the health insurer", "gemeente": "the municipality (gemeente)",
+              "client": "the client", "informal_carer": "the informal carer", "unknown": "a giver not named"},
 }
 
 # parts of a sentence that depend on the values (see bcalc.messages.DERIVED)
@@ -166,6 +169,11 @@ TEXTS = {
     "portfolio_fte_norms": "No FTE per role: the cases use different hours per FTE ({norms:list}) or give none; "
                            "set hours_per_fte in the portfolio file.",
     "portfolio_budget_year_empty": "None of the cases runs in {year}: that year's budget is empty.",
+    # -- who pays and who gains; funders' conditions
+    "party_giver_unknown": "Funding line {funding} ({label}): who grants this subsidy is not known (no source names "
+                           "a giver); give party: on the line (e.g. gemeente) to show it per party",
+    "co_funding": "Per party: {party:party} is {short:money} short over the horizon while all parties together "
+                  "gain {whole:money}: a reason to ask for co-funding or another split",
     # -- versions of catalogue items (a new price list beside the old one)
     "catalogue_version": "{product}, {item}: price of the catalogue version that applies {period} ({source}, price "
                          "level {year}), as the case starts in {start}",

@@ -15,6 +15,9 @@ WORDS = {
     "funding_field": {"tariff": "tarief", "day_rate": "dagtarief", "technology_share": "deel voor technologie"},
     "none_of": {None: "geen van de opties"},
     "none": {None: "geen"},
+    "party": {"care_organisation": "de zorgorganisatie", "zorgkantoor": "het zorgkantoor",
+              "health_insurer": "de zorgverzekeraar", "gemeente": "de gemeente", "client": "de cliënt",
+              "informal_carer": "de mantelzorger", "unknown": "een niet genoemde verstrekker"},
 }
 
 # parts of a sentence that depend on the values (see bcalc.messages.DERIVED)
@@ -172,6 +175,12 @@ TEXTS = {
     "portfolio_fte_norms": "Geen fte per rol: de cases rekenen met verschillende uren per fte ({norms:list}) of "
                            "geven er geen; geef hours_per_fte in het portefeuillebestand.",
     "portfolio_budget_year_empty": "In {year} loopt geen van de cases: de begroting van dat jaar is leeg.",
+    # -- wie betaalt en wie wint; voorwaarden van financiers
+    "party_giver_unknown": "Financieringsregel {funding} ({label}): wie deze subsidie verstrekt is niet bekend (geen "
+                           "bron noemt een verstrekker); geef party: op de regel (bijvoorbeeld gemeente) om haar per "
+                           "partij te tonen",
+    "co_funding": "Per partij: {party:party} komt over de looptijd {short:money} tekort terwijl alle partijen samen "
+                  "{whole:money} winnen: een reden om om cofinanciering of een andere verdeling te vragen",
     # -- versions of catalogue items (a new price list beside the old one)
     "catalogue_version": "{product}, {item}: prijs van de catalogusversie die geldt {period} ({source}, prijspeil "
                          "{year}), want de case begint in {start}",
