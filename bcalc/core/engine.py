@@ -168,7 +168,13 @@ def _evaluate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
             notices.extend(said)
         plans.append(plan)
         evaluated.append(lines)
-    funding, funding_flows = funding_of(run, memo)
+    amounts = None
+    if any(line.rules is not None for line in case.funding):   # a subsidy worked out from the costs
+        from bcalc.core.funders import grants
+
+        rows = [(r.category, r.year, r.excl_vat, r.vat, r.supplier) for dl in evaluated for r in dl.rows]
+        amounts = {i: g.amount for i, g in grants(case, run.months, rows).items()}
+    funding, funding_flows = funding_of(run, memo, amounts=amounts)
     if case.funding:
         stop = funding_stop(case)
         if stop is not None:
@@ -249,7 +255,14 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
                 out[b.year][1] += b.amount
         if funding:
             wanted = set(funding)
-            for f in funding_of(run, memo, wanted)[0]:
+            amounts = None
+            if any(case.funding[i].rules is not None for i in wanted):   # worked out from all the costs
+                from bcalc.core.funders import grants
+
+                rows = [(r.category, r.year, r.excl_vat, r.vat, r.supplier)
+                        for d in range(len(case.deployments)) for r in deployment(d)[1].rows]
+                amounts = {i: g.amount for i, g in grants(case, run.months, rows).items()}
+            for f in funding_of(run, memo, wanted, amounts=amounts)[0]:
                 out[f.year][2] += f.amount
         return out
 

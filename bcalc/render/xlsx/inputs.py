@@ -7,6 +7,8 @@ addresses of those cells (``InputCells``) for the formulas of the other sheets.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from openpyxl.utils import get_column_letter
 
 from bcalc.core.indexation import effective_series
@@ -175,7 +177,10 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
     else:
         row += 1
         s.text(row, 1, w["subsidy_amount"])
-        s.num(row, 2, line.amount, EURO, INPUT)
+        amount = line.amount
+        if amount is None:   # worked out from the scheme's rules (bcalc.core.funders): the grant the core counts
+            amount = sum((f.amount for f in book.result.funding if f.index == f_index), Decimal(0))
+        s.num(row, 2, amount, EURO, INPUT)
         refs.amount = address(sheet, row, 2)
         row += 1
         s.text(row, 1, w["subsidy_year"])
