@@ -76,7 +76,7 @@ def test_share_of_eligible_categories_cut_to_the_maximum(tmp_path):
     # 2027-2028 wholly inside 24 months: one_off 10000 + training 2000 = 12000; 50 % = 6000, cut to max 5000
     assert subsidy(result) == Decimal("5000.00")
     assert [f.year for f in result.funding] == [2027]
-    assert notices(result, "subsidy_capped") == [{"funding": 1, "label": "SET", "computed": Decimal("6000.00"),
+    assert notices(result, "subsidy_capped") == [{"line": 1, "label": "SET", "computed": Decimal("6000.00"),
                                                   "maximum": Decimal("5000")}]
     assert notices(result, "subsidy_computed")[0]["eligible"] == Decimal("12000.00")
 
@@ -98,7 +98,7 @@ def test_device_share_cap(tmp_path):
     # devices 12400 / 14400 = 86.1 % > 30 %: they count 2000 x 30/70 = 857.14, so 2857.14 counts; 50 % = 1428.57
     assert subsidy(result) == Decimal("1428.57")
     said = notices(result, "subsidy_device_share")
-    assert said == [{"funding": 1, "label": "SET", "share": Decimal("0.861"), "cap": Decimal("0.3")}]
+    assert said == [{"line": 1, "label": "SET", "share": Decimal("0.861"), "cap": Decimal("0.3")}]
 
 
 def test_a_period_that_covers_a_year_in_part(tmp_path):
@@ -107,7 +107,7 @@ def test_a_period_that_covers_a_year_in_part(tmp_path):
 """)
     # January 2027 to June 2028: 2027 wholly (huur 1200), 2028 in part (left out): 50 % of 1200 = 600
     assert subsidy(result) == Decimal("600.00")
-    assert notices(result, "subsidy_period_partial") == [{"funding": 1, "label": "S", "years": (2028,)}]
+    assert notices(result, "subsidy_period_partial") == [{"line": 1, "label": "S", "years": (2028,)}]
 
 
 def test_an_amount_above_what_the_rules_allow_is_warned_and_kept(tmp_path):
@@ -116,7 +116,7 @@ def test_an_amount_above_what_the_rules_allow_is_warned_and_kept(tmp_path):
 """)
     # allowed 50 % of 12000 = 6000 (under max 10000); 7000 given: counted as given, warned
     assert subsidy(result) == Decimal("7000.00")
-    assert notices(result, "subsidy_over_rules") == [{"funding": 1, "label": "S", "amount": Decimal("7000"),
+    assert notices(result, "subsidy_over_rules") == [{"line": 1, "label": "S", "given": Decimal("7000"),
                                                       "allowed": Decimal("6000.00")}]
     assert not notices(result, "subsidy_capped")
 
@@ -134,7 +134,7 @@ def test_the_shipped_scheme_below_its_minimum_grants_nothing(tmp_path):
     # set-2022: 50 %, EUR 50.000 to 750.000, 36 months: 2027-2029, one_off 10000 + training 2000 = 12000;
     # 50 % = 6000 < 50000: the application does not qualify
     assert subsidy(result) == Decimal("0.00")
-    assert notices(result, "subsidy_below_min") == [{"funding": 1, "label": "SET", "amount": Decimal("6000.00"),
+    assert notices(result, "subsidy_below_min") == [{"line": 1, "label": "SET", "given": Decimal("6000.00"),
                                                      "minimum": Decimal("50000")}]
     said = [w for w in result.warnings if w.code == "subsidy_computed"]
     assert said and "Stcrt. 2022, 18679" in said[0].source
@@ -145,7 +145,7 @@ def test_the_shipped_scheme_above_its_minimum(tmp_path):
   - {code: subsidy, label: SET, year: 1, scheme: set-2022, months: 40, rules: {eligible: [one_off, training]}}
 """.replace("clients: 10", "clients: 100"))
     # the replace above does not touch HEAD; 10 clients: below min as before, and 40 months > 36 warned
-    assert notices(result, "subsidy_months_over") == [{"funding": 1, "label": "SET", "months": 40, "maximum": 36}]
+    assert notices(result, "subsidy_months_over") == [{"line": 1, "label": "SET", "months": 40, "maximum": 36}]
     big = HEAD.replace("clients: 10", "clients: 100")
     path = write(tmp_path, big + "funding:\n  - {code: subsidy, year: 1, scheme: set-2022, rules: {eligible: [one_off, training]}}\n")
     catalogue, tariffs, case = load_all(path)
@@ -187,7 +187,7 @@ def test_1062_condition_and_the_change_in_hours(tmp_path):
     assert said["baseline"] == 8 and said["freed"].quantize(Decimal("0.0001")) == Decimal("2.1667")
     assert said["after"].quantize(Decimal("0.0001")) == Decimal("5.8333") and said["change"] == Decimal("0.271")
     result, _ = run(tmp_path, line % ", baseline_hours_per_month: 8")
-    assert notices(result, "hours_1062_none") == [{"funding": 1, "label": "1062"}]
+    assert notices(result, "hours_1062_none") == [{"line": 1, "label": "1062"}]
     out = runner.invoke(app, ["estimate", str(tmp_path / "case.yaml")], env=EN)
     assert "the case frees no care staff time per client" in out.stdout
     nl = runner.invoke(app, ["estimate", str(tmp_path / "case.yaml")], env=WIDE_ENV)

@@ -128,7 +128,7 @@ def test_a_subsidy_without_a_giver_is_said(tmp_path):
     view = {v.party: v.total for v in result.parties.parties}
     assert view["unknown"].paid == Decimal("300.00")
     assert "unknown" not in result.parties.co_funding
-    assert [w.params["funding"] for w in result.warnings if w.code == "party_giver_unknown"] == [2]
+    assert [w.params["line"] for w in result.warnings if w.code == "party_giver_unknown"] == [2]
 
 
 def test_json_table_and_words(tmp_path):

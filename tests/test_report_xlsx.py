@@ -26,7 +26,8 @@ CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" /
                                                       ROOT / "tests" / "cases" / "own-time.yaml",
                                                       ROOT / "tests" / "cases" / "indexed-prices.yaml",
                                                       ROOT / "tests" / "cases" / "staff-per-district.yaml",
-                                                      ROOT / "tests" / "cases" / "combined-own.yaml"]
+                                                      ROOT / "tests" / "cases" / "combined-own.yaml",
+                                                      ROOT / "tests" / "cases" / "parties.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 
@@ -57,6 +58,10 @@ def _expected(result) -> dict[str, Decimal]:
                 out[name] = Decimal(month)
         if inv.cost_per_client_month is not None:
             out["cost_per_client_month"] = inv.cost_per_client_month.quantize(Decimal("0.01"))
+    if result.parties is not None and result.parties.several:   # the per-party sheet
+        for v in result.parties.parties:
+            out[f"party_net_{v.party}"] = v.total.net
+        out["parties_whole_net"] = result.parties.whole_total.net
     for row in result.per_year:   # coverage: funding / cost, to the engine's four decimals
         if row.totals.cost:
             out[f"coverage_{row.year}"] = (row.totals.funding / row.totals.cost).quantize(Decimal("0.0001"))
@@ -80,6 +85,8 @@ def test_workbook_structure(case, tmp_path):
               "Scenario's", "Gevoeligheid", "Simulatie", "Bronnen"]
     if result.operating is not None:   # something owned: the operating view comes last
         sheets.append("Exploitatie")
+    if result.parties.several:   # more than one party pays or gains: the per-party sheet
+        sheets.append("Per partij")
     assert wb.sheetnames == sheets
     names = set(wb.defined_names.keys())
     assert {f"total_{k}" for k in TOTALS} | {"vat_recoverable"} <= names

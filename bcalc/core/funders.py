@@ -132,7 +132,7 @@ def funder_notices(case: Case, tariffs: Tariffs, result: Result) -> tuple[Messag
     _condition_1062(notices, case, result)
     for index in unknown_givers(case, tariffs):
         line = case.funding[index]
-        notices.add("party_giver_unknown", funding=index + 1, label=line.label or line.code)
+        notices.add("party_giver_unknown", line=index + 1, label=line.label or line.code)
     view = result.parties
     if view is not None:
         names = {v.party: v.name or v.party for v in view.parties}
@@ -144,7 +144,7 @@ def funder_notices(case: Case, tariffs: Tariffs, result: Result) -> tuple[Messag
 
 
 def _grant_notices(notices: Notices, line, g: Grant) -> None:
-    rules, said = line.rules, {"funding": g.index + 1, "label": line.label or line.code}
+    rules, said = line.rules, {"line": g.index + 1, "label": line.label or line.code}
     source = rules.source
     if g.computed is not None:
         notices.add("subsidy_computed", source, **said, grant=g.computed, share=rules.share, eligible=g.counted,
@@ -158,9 +158,9 @@ def _grant_notices(notices: Notices, line, g: Grant) -> None:
     if g.capped:
         notices.add("subsidy_capped", source, **said, computed=g.computed, maximum=rules.maximum)
     if g.over:
-        notices.add("subsidy_over_rules", source, **said, amount=line.amount, allowed=g.allowed)
+        notices.add("subsidy_over_rules", source, **said, given=line.amount, allowed=g.allowed)
     if g.below_min:
-        notices.add("subsidy_below_min", source, **said, amount=line.amount if line.amount is not None else g.allowed,
+        notices.add("subsidy_below_min", source, **said, given=line.amount if line.amount is not None else g.allowed,
                     minimum=rules.minimum)
     if line.months is not None and rules.months is not None and line.months > rules.months:
         notices.add("subsidy_months_over", source, **said, months=line.months, maximum=rules.months)
@@ -212,7 +212,7 @@ def _condition_1062(notices: Notices, case: Case, result: Result) -> None:
     for index, line in enumerate(case.funding):
         if line.code != "1062":
             continue
-        said = {"funding": index + 1, "label": line.label or line.code}
+        said = {"line": index + 1, "label": line.label or line.code}
         baseline = line.baseline_hours_per_month
         if baseline is None:
             notices.add("condition_1062", CONDITION_1062, **said)

@@ -23,6 +23,8 @@ WORDS = {
                                "het einde van de looptijd niet meer onder nul komt (blad Per maand). Interne "
                                "rentevoet: alleen als de jaarlijkse netto stromen precies één keer van teken "
                                "wisselen (tekenwissels rechts in de tabel)."),
+        "parties_sheet": "Per partij", "parties_note": "Formules over de blad Berekening, Financiering en Baten: "
+        "een regel die partijen delen geeft elke partij haar aandeel afgerond op centen, de laatste de rest.",
         "operating": "Exploitatie", "operating_title": "Exploitatie per kalenderjaar: eigendom afgeschreven",
         "interest_rate": "Rente per jaar over de boekwaarde", "owned_item": "Eigendom",
         "lifetime_years": "Levensduur (jaren)", "residual": "Restwaarde per eenheid",
@@ -122,6 +124,8 @@ WORDS = {
                                "until the end of the horizon (sheet Per month). Internal rate of return: only when "
                                "the yearly net flows change sign exactly once (sign changes to the right of the "
                                "table)."),
+        "parties_sheet": "Per party", "parties_note": "Formulas over the sheets Calculation, Funding and Benefits: a "
+        "line that parties share gives each party its share rounded to cents, the last one the rest.",
         "operating": "Operating", "operating_title": "Operating view per calendar year: owned items depreciated",
         "interest_rate": "Interest a year on the book value", "owned_item": "Owned item",
         "lifetime_years": "Lifetime (years)", "residual": "Residual value per unit",
