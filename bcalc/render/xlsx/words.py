@@ -23,7 +23,7 @@ WORDS = {
                                "het einde van de looptijd niet meer onder nul komt (blad Per maand). Interne "
                                "rentevoet: alleen als de jaarlijkse netto stromen precies één keer van teken "
                                "wisselen (tekenwissels rechts in de tabel)."),
-        "parties_sheet": "Per partij", "parties_note": "Formules over de blad Berekening, Financiering en Baten: "
+        "parties_sheet": "Per partij", "parties_note": "Formules over de bladen Berekening, Financiering en Baten: "
         "een regel die partijen delen geeft elke partij haar aandeel afgerond op centen, de laatste de rest.",
         "operating": "Exploitatie", "operating_title": "Exploitatie per kalenderjaar: eigendom afgeschreven",
         "interest_rate": "Rente per jaar over de boekwaarde", "owned_item": "Eigendom",
