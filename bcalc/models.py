@@ -791,3 +791,4 @@ class Result:
     evidence: "Evidence | None" = None           # what the benefits rest on; None without benefits
     monthly_cash_net: tuple[Decimal, ...] | None = None  # the budget view per month; None: same as monthly_net
     parties: "object | None" = None              # who pays and who gains (bcalc.core.parties.Parties)
+    grants: tuple = ()                           # subsidies worked out from their rules (bcalc.core.funders.Grant)

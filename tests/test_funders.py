@@ -242,3 +242,16 @@ def test_bad_funding_input(tmp_path, funding, field, fragment):
     line = len(textwrap.dedent(HEAD).splitlines()) + 2
     assert f"{path}:{line}: {field}: " in result.stderr and fragment in result.stderr, result.stderr
     assert runner.invoke(app, ["estimate", str(path)], env=WIDE_ENV).exit_code == 2
+
+
+def test_json_shows_how_the_grant_was_worked_out(tmp_path):
+    import json
+
+    path = write(tmp_path, HEAD + "funding:\n  - {code: subsidy, label: SET, year: 1, months: 24, rules: {share: 50%, "
+                                  "eligible: [one_off, recurring, training], device_share_max: 30%}}\n")
+    out = runner.invoke(app, ["estimate", str(path), "--format", "json"], env=EN)
+    grant = json.loads(out.stdout)["subsidy_rules"][0]
+    # as test_device_share_cap: 14400 eligible, of which 12400 devices; 2857.14 counts; 50 % = 1428.57
+    assert (grant["line"], grant["eligible"], grant["devices"], grant["counted"], grant["amount"]) == (
+        1, "14400.00", "12400.00", "2857.14", "1428.57")
+    assert grant["years"] == [2027, 2028] and grant["device_share_over"] is True

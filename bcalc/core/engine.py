@@ -75,6 +75,10 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
         from bcalc.core.parties import parties
 
         result = replace(result, parties=parties(result, tariffs))
+        if any(line.rules is not None for line in case.funding):
+            from bcalc.core.funders import grants, line_rows
+
+            result = replace(result, grants=tuple(grants(case, run_months(case), line_rows(result)).values()))
         if case.benefits:
             from bcalc.core.evidence import evidence
 
@@ -105,6 +109,11 @@ def totals(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | N
     with localcontext(WIDE):
         return _summarise(_evaluate(case, catalogue, tariffs, scenario, prices,
                                     memo if memo is not None else Memo(), notices_too=False))
+
+
+def run_months(case: Case):
+    """The months of a case's horizon."""
+    return horizon(case.start_year, case.start_month, case.years)
 
 
 def _check_prices(prices: str) -> None:

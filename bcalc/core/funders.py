@@ -126,8 +126,8 @@ def funder_notices(case: Case, tariffs: Tariffs, result: Result) -> tuple[Messag
 
     notices = Notices()
     months = horizon(case.start_year, case.start_month, case.years)
-    for index, g in grants(case, months, line_rows(result)).items():
-        _grant_notices(notices, case.funding[index], g)
+    for g in result.grants:
+        _grant_notices(notices, case.funding[g.index], g)
     _double_funding(notices, case, tariffs, result, months)
     _condition_1062(notices, case, result)
     for index in unknown_givers(case, tariffs):
