@@ -219,6 +219,9 @@ class FundingCells:
     day_rate: str = ""          # vpt
     share: str = ""             # vpt: the share for technology
     amount: str = ""            # subsidy
+    # a subsidy worked out from its rules (bcalc.core.funders): the rows of the inputs sheet that hold its
+    # rules (share, min, max, device cap) and the formulas over the calculation sheet; {} otherwise
+    rule_rows: dict = field(default_factory=dict)
 
 
 @dataclass
