@@ -255,3 +255,30 @@ def test_json_shows_how_the_grant_was_worked_out(tmp_path):
     assert (grant["line"], grant["eligible"], grant["devices"], grant["counted"], grant["amount"]) == (
         1, "14400.00", "12400.00", "2857.14", "1428.57")
     assert grant["years"] == [2027, 2028] and grant["device_share_over"] is True
+
+
+TARIFF_BAD = [
+    ("    share: 50%\n", "    share: 150%\n", "schemes[0].share", "at most 100%"),
+    ("    min: 50000\n", "    min: 800000\n", "schemes[0].min", "min 800000 is more than max 750000"),
+    ("    months: 36\n", "    months: 36\n    eligible: [devices]\n", "schemes[0].eligible", "is not a cost category"),
+    ("  - id: set-2019\n", "  - id: set-2022\n", "schemes[1].id", "scheme 'set-2022' is listed twice"),
+    ("    financier: health_insurer\n", "    financier: insurer\n", "funding[0].financier", "'insurer' is not one of"),
+]
+
+
+@pytest.mark.parametrize("old, new, field, fragment", TARIFF_BAD, ids=[b[2] for b in TARIFF_BAD])
+def test_bad_schemes_and_financiers_in_the_tariffs_file(tmp_path, old, new, field, fragment):
+    import shutil
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    text = (folder / "tariffs.yaml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    (folder / "tariffs.yaml").write_text(text, encoding="utf-8")
+    path = write(tmp_path, HEAD + "funding:\n  - {code: subsidy, amount: 100, year: 1}\n")
+    result = runner.invoke(app, ["estimate", str(path), "--catalogue", str(folder)], env=EN)
+    assert result.exit_code == 2, result.stderr
+    line = max(i for i, ln in enumerate(text.splitlines(), 1) if ln == new.splitlines()[-1])
+    assert f"{folder / 'tariffs.yaml'}:{line}: {field}: " in result.stderr and fragment in result.stderr, result.stderr
