@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bcalc.models import Result
-from bcalc.money import ZERO
 
 NAMES = {
     "nl": {"care_organisation": "Zorgorganisatie", "zorgkantoor": "Zorgkantoor", "health_insurer": "Zorgverzekeraar",
@@ -84,4 +83,4 @@ def co_funding_sentence(result: Result, lang: str, money) -> str | None:
                                            whole=money(view.whole_total.net))
 
 
-__all__ = ["rows", "shown", "party_name", "co_funding_sentence", "word", "ZERO"]
+__all__ = ["rows", "shown", "party_name", "co_funding_sentence", "word"]

@@ -7,8 +7,6 @@ addresses of those cells (``InputCells``) for the formulas of the other sheets.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from openpyxl.utils import get_column_letter
 
 from bcalc.core.indexation import effective_series
@@ -177,10 +175,8 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
     else:
         row += 1
         s.text(row, 1, w["subsidy_amount"])
-        amount = line.amount
-        if amount is None:   # worked out from the scheme's rules (bcalc.core.funders): the grant the core counts
-            amount = sum((f.amount for f in book.result.funding if f.index == f_index), Decimal(0))
-        s.num(row, 2, amount, EURO, INPUT)
+        if line.amount is not None or line.rules is None:   # else a formula over the rules (xlsx.grants)
+            s.num(row, 2, line.amount, EURO, INPUT)
         refs.amount = address(sheet, row, 2)
         row += 1
         s.text(row, 1, w["subsidy_year"])
