@@ -28,6 +28,7 @@ from bcalc.models import (
     Tariffs,
     Tier,
     TimeLine,
+    SchemeRules,
 )
 from bcalc.reader import Reader, getter
 from bcalc.yamltree import Num, read_tree
@@ -523,7 +524,8 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
         funding[code] = FundingCode(code=code, kind=get("kind") or "", domain=get("domain") or "",
                                     name=get("name") or "", unit=get("unit") or "",
                                     definition=get("definition") or "", source=get("source") or "",
-                                    tariffs=tariffs, note=get("note") or "")
+                                    tariffs=tariffs, note=get("note") or "", financier=get("financier"))
+    schemes = _schemes(r, root.get("schemes"))
     vat = r.section(root.get("vat"), ("vat",), F.VAT) or {}
     standard = r.value(vat, F.VAT["standard"], ("vat",)) or Decimal("0")
     vat_source = r.value(vat, F.VAT["source"], ("vat",)) or ""
@@ -583,7 +585,48 @@ def load_tariffs(directory: Path | None = None) -> Tariffs:
                    vat_source=vat_source, scenarios=scenarios, path=str(path),
                    discount_reference=reference, discount_source=reference_source, uncertainty=uncertainty,
                    catalogue_index=index, catalogue_index_sources=index_sources, catalogue_index_basis=index_basis,
-                   catalogue_index_label=index_label)
+                   catalogue_index_label=index_label, schemes=schemes)
+
+
+def scheme_rules(r: Reader, m: dict, path: tuple, sec) -> SchemeRules:
+    """The rules of a subsidy scheme (``share``, ``min``, ``max``, ``eligible``, ``device_share_max``,
+    ``months``) from a mapping declared by ``sec``, with min not above max and known categories."""
+    from bcalc.models import ELIGIBLE
+
+    get = getter(r, m, sec, path)
+    eligible = get("eligible") if "eligible" in m else None
+    if eligible:
+        for i, cat in enumerate(eligible):
+            if cat not in ELIGIBLE:
+                r.error(path + ("eligible",), f"'{cat}' is not a cost category; choose from {', '.join(ELIGIBLE)}")
+                eligible = None
+                break
+    lo, hi = get("min"), get("max")
+    if lo is not None and hi is not None and lo > hi:
+        r.error(path + ("min",), f"min {lo} is more than max {hi}")
+    return SchemeRules(share=get("share"), minimum=lo, maximum=hi, eligible=tuple(eligible) if eligible else None,
+                       device_share_max=get("device_share_max"), months=get("months"))
+
+
+def _schemes(r: Reader, raw: object) -> dict[str, SchemeRules]:
+    """Public subsidy schemes: each one's rules, with the source that states them."""
+    from dataclasses import replace
+
+    out: dict[str, SchemeRules] = {}
+    for i, sm in enumerate(r.seq(raw, ("schemes",)) or []):
+        sp = ("schemes", i)
+        sm = r.section(sm, sp, F.TARIFFS_SCHEME)
+        if sm is None:
+            continue
+        get = getter(r, sm, F.TARIFFS_SCHEME, sp)
+        sid = get("id")
+        rules = scheme_rules(r, sm, sp, F.TARIFFS_SCHEME)
+        get("note")
+        if sid in out:
+            r.error(sp + ("id",), f"scheme '{sid}' is listed twice")
+        if sid:
+            out[sid] = replace(rules, source=get("source") or "", name=get("name") or "", giver=get("giver"))
+    return out
 
 
 def _catalogue_index(r: Reader, raw: object) -> tuple[dict[int, Decimal], dict[int, str], str, str]:

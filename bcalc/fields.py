@@ -21,6 +21,8 @@ A field's ``kind`` says what is written there:
 ``rate``                a percentage, or a mapping with ``default`` and ``by_year``
 ``section``             a mapping of the fields of section ``of``
 ``list``                a list whose entries are sections ``of``
+``party``               a party: one of ``PARTY_CODES`` or the id of an entry of the case's ``parties``, or a
+                        mapping of such parties to their shares (``{health_insurer: 50%, ziekenhuis: 50%}``)
 ``map``                 a mapping from ``keys`` (item ids, years, names) to values of kind ``of``, each
                         within ``minimum`` and ``maximum``
 ======================  ==================================================================
@@ -40,7 +42,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 
-from bcalc.models import BASES, ROLES, TIMINGS, VAT_STATUSES
+from bcalc.models import BASES, ELIGIBLE, PARTY_CODES, ROLES, TIMINGS, VAT_STATUSES
 from bcalc.record import record
 
 FUNDING_KINDS = ("hourly", "vpt", "subsidy")
@@ -188,6 +190,9 @@ CASE = Section("case", "case", "Top level", (
     _f("interest_rate", "percent", "Yearly interest on the book value of devices bought outright (those with "
        "a lifetime), in the operating view; without it no interest is counted. There is no default rate.",
        **_PCT_0_100),
+    _f("parties", "map", "Parties other than " + ", ".join(PARTY_CODES) + " that pay or gain (a hospital, a GP, "
+       "a supplier that buys back): party id: name, e.g. `{ziekenhuis: Ziekenhuis Jeroen Bosch}`. A `party` "
+       "field names one by its id.", keys="party id", of="text"),
 ))
 
 CASE_INDEXATION = Section("case.indexation", "case", "Indexation (`indexation`)", (
@@ -252,6 +257,9 @@ CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]
     _f("staff", "section", "The deployment's own staff (a district, a location): heads per role and teams. "
        "Items and time lines per head of a role it names, or per team when it gives teams, are charged "
        "with this deployment on its counts; without it, the case's staff.", of="case.deployment.staff"),
+    _f("party", "party", "Who pays this deployment's supplier lines (and their VAT): a party, or shares of "
+       "parties that add up to 100% (`{ziekenhuis: 50%, care_organisation: 50%}`). Default care_organisation. "
+       "Its staff hours stay the care organisation's; an own item's `party` takes precedence."),
 ))
 
 CASE_DEPLOYMENT_STAFF = Section("case.deployment.staff", "case", "Staff of a deployment (`deployments[].staff`)", tuple(
@@ -318,11 +326,27 @@ CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
     _f("technology_share", "percent", "Part of the day rate available for technology.", when=("vpt",),
        required=True, missing="VPT needs technology_share: the part of the day rate available for technology",
        **_PCT_0_100),
-    _f("amount", "number", "Subsidy amount, EUR.", when=("subsidy",), required=True,
-       missing="a subsidy needs amount", **_MONEY),
+    _f("amount", "number", "Subsidy amount, EUR. Needed unless the line gives its scheme's rules or scheme; "
+       "with them, the amount applied for, checked against what the rules allow.", when=("subsidy",),
+       nullable=False, **_MONEY),
     _f("year", "integer", "Contract year the subsidy comes in (1, 2, ...), within the case's years.",
        when=("subsidy",), required=True, missing="a subsidy needs year (contract year 1, 2, ...)",
        minimum=1, maximum=MAX_YEARS),
+    _f("party", "party", "Who pays it (the financier), a party or shares of parties. Default: the code's "
+       "financier in data/tariffs.yaml (1062 health_insurer, H139, H306 and VPT zorgkantoor); a subsidy's giver "
+       "is its scheme's where the source names one, else not known (bcalc says so). The care organisation "
+       "receives it."),
+    _f("scheme", "text", "A subsidy scheme whose rules data/tariffs.yaml ships (`set-2022`); the line's own "
+       "`rules` replace single rules of it.", when=("subsidy",), nullable=False),
+    _f("rules", "section", "The subsidy scheme's rules: bcalc computes the grant from the case and warns where "
+       "a rule is broken.", when=("subsidy",), of="case.funding.rules", nullable=False),
+    _f("months", "integer", "Months the funded project runs from the first month of the subsidy's `year`: the "
+       "period whose costs count as eligible (default: the scheme's months, else 12).", when=("subsidy",),
+       minimum=1, maximum=MAX_YEARS * 12, nullable=False),
+    _f("baseline_hours_per_month", "number", "Care hours per client per month without the technology. For "
+       "1062 bcalc shows the change in care hours per client per month that the case's time benefits imply "
+       "(the insurer's condition: fewer hours per client per month).", when=("hourly",), nullable=False,
+       maximum=HOURS_A_MONTH),
 ), help="A funding line of kind hourly or vpt either counts clients of its own (`clients`) or follows a "
    "deployment (`deployment: N`, 1-based). A line that follows a deployment pays for that deployment's units "
    "in use: its clients per contract year, none after its contract's `exit_year`; the scenarios' half-clients "
@@ -360,7 +384,27 @@ CASE_BENEFIT = Section("case.benefit", "case", "Benefit (`benefits[]`)", (
        "method), own_measurement (measured in the organisation's own practice at scale). Without it: not stated, "
        "read as unmeasured.", choices=("assumption", "supplier_claim", "practice_example", "pilot_measurement",
                                       "study", "own_measurement")),
+    _f("party", "party", "Who gains it, a party or shares of parties (an avoided hospital stay: the "
+       "health_insurer). Default care_organisation."),
 ))
+
+CASE_SCHEME_RULES = Section("case.funding.rules", "case", "Subsidy rules (`funding[].rules`)", (
+    _f("share", "percent", "Share of the eligible costs the scheme pays.", nullable=False, **_PCT_0_100),
+    _f("min", "number", "Least grant of the scheme: below it the application does not qualify and bcalc counts "
+       "no grant.", nullable=False, **_MONEY),
+    _f("max", "number", "Most the scheme grants: a larger share of the costs is cut to it.", nullable=False,
+       **_MONEY),
+    _f("eligible", "ids", "Cost categories that count as eligible, of " + ", ".join(ELIGIBLE) + " (vat: the "
+       "VAT of the eligible lines). Default: all.", nullable=False),
+    _f("device_share_max", "percent", "Most the devices (supplier lines of categories one_off and recurring: "
+       "the technology bought, rented or subscribed to) may be of the eligible costs; beyond it they count "
+       "only up to that share.", nullable=False, **_PCT_0_100),
+    _f("months", "integer", "Longest duration of the scheme in months; a line's `months` beyond it is warned.",
+       minimum=1, maximum=MAX_YEARS * 12, nullable=False),
+), "The eligible costs are those of the calendar years (rows of the result) wholly inside the project's period "
+   "(`months` from the first month of the subsidy's `year`); a year only partly inside is left out, and bcalc "
+   "says so. Grant = share x eligible costs, cut to max; without share, the amount given (checked against max). "
+   "It is paid, as any subsidy, in the first month of its year.")
 
 # ---- the supplier catalogue -----------------------------------------------------------------------
 
@@ -540,7 +584,10 @@ CASE_ITEM = _own(ITEM, "case.item", "Own item (`items[]`)", {
     "valid_from": None,     # a case file has one start: its own lines have no versions
     "vat_read": None,       # an own line says itself whether its price is incl. or excl. VAT
     "valid_until": None,
-})
+}, extra=(
+    _f("party", "party", "Who pays this line (and its VAT), a party or shares of parties; replaces the "
+       "deployment's `party`. Default: the deployment's, else care_organisation."),
+))
 
 CASE_TIME = _own(TIME, "case.time", "Own time line (`time[]`)", {
     "source": _OWN_SOURCE,
@@ -567,6 +614,7 @@ TARIFFS = Section("tariffs", "tariffs", "Top level", (
     _f("uncertainty", "section", "Assumptions of bcalc simulate and sensitivity.", of="tariffs.uncertainty"),
     _f("catalogue_index", "section", "Yearly rise of catalogue prices, to bring them from their price year to a "
        "case's start (`catalogue_prices: indexed`).", of="tariffs.catalogue_index"),
+    _f("schemes", "list", "Public subsidy schemes whose rules a source states.", of="tariffs.scheme"),
 ))
 
 CATALOGUE_INDEX = Section("tariffs.catalogue_index", "tariffs", "Catalogue index (`catalogue_index`)", (
@@ -588,6 +636,22 @@ FUNDING_CODE = Section("tariffs.funding", "tariffs", "Funding code (`funding[]`)
     _req("source", "text", "Where the definition comes from."),
     _f("tariff", "map", "Public tariff per calendar year (EUR), or null where none is public.",
        keys="year", of="number", maximum=MAX_RATE),
+    _f("note", "text", "Free text."),
+    _f("financier", "choice", "The party that pays the prestatie (a case's `party` replaces it).",
+       choices=PARTY_CODES),
+))
+
+TARIFFS_SCHEME = Section("tariffs.scheme", "tariffs", "Subsidy scheme (`schemes[]`)", (
+    _req("id", "id", "The id a case names (`scheme: set-2022`)."),
+    _req("name", "text", "Name of the scheme."),
+    _req("source", "text", "Where its rules are stated."),
+    _f("share", "percent", "Share of the eligible costs it pays.", **_PCT_0_100),
+    _f("min", "number", "Least grant.", **_MONEY),
+    _f("max", "number", "Most it grants.", **_MONEY),
+    _f("eligible", "ids", "Eligible cost categories."),
+    _f("device_share_max", "percent", "Most devices may be of the eligible costs.", **_PCT_0_100),
+    _f("months", "integer", "Longest duration in months.", minimum=1, maximum=MAX_YEARS * 12),
+    _f("giver", "choice", "The party that grants it, where the source names it.", choices=PARTY_CODES),
     _f("note", "text", "Free text."),
 ))
 
@@ -645,10 +709,10 @@ PORTFOLIO_VAT = Section("portfolio.vat", "portfolio", "VAT of the portfolio (`va
 SECTIONS: dict[str, Section] = {s.name: s for s in (
     CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT, CASE_ASSET,
     CASE_DEPLOYMENT_STAFF, CASE_DEPLOYMENT_STAFF_ROLE,
-    CASE_FUNDING, CASE_BENEFIT, CASE_QUOTE, CASE_PRODUCT, CASE_ITEM, CASE_TIME,
+    CASE_FUNDING, CASE_SCHEME_RULES, CASE_BENEFIT, CASE_QUOTE, CASE_PRODUCT, CASE_ITEM, CASE_TIME,
     CASE_TIER, CASE_PACK, CASE_PHASE, CASE_CHOICE,
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,
-    TARIFFS, FUNDING_CODE, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY, CATALOGUE_INDEX,
+    TARIFFS, FUNDING_CODE, TARIFFS_SCHEME, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY, CATALOGUE_INDEX,
     PORTFOLIO, PORTFOLIO_VAT,
 )}
 ROOTS = {"case": CASE, "suppliers": SUPPLIERS, "tariffs": TARIFFS, "portfolio": PORTFOLIO}
@@ -687,7 +751,7 @@ _KIND_TEXT = {
     "text": "text", "id": "id", "choice": "one of", "boolean": "true / false", "integer": "whole number",
     "number": "number", "percent": "percentage", "month": "YYYY-MM", "clients": "number or list per year",
     "ids": "list of ids", "source_line": "source line", "rate": "rate", "section": "mapping",
-    "list": "list", "map": "mapping",
+    "list": "list", "map": "mapping", "party": "party, or mapping of party: share",
 }
 
 

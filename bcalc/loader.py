@@ -7,6 +7,7 @@ Every problem in a file is collected and reported at once as ``FILE:LINE: field:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from bcalc.models import (
     StaffRole,
     Tariffs,
 )
-from bcalc.reader import Reader, getter
+from bcalc.reader import ID_RE, Reader, getter
 from bcalc.rules import Loaded, run_checks
 from bcalc.yamltree import read_tree
 
@@ -136,6 +137,8 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 else:
                     fx["USD"] = usd
 
+    parties = _parties(r, root.get("parties"))
+    known = F.PARTY_CODES + tuple(parties)
     vat_known = frozenset(tariffs.vat_rates.values())
     # of each catalogue item with versions, the one that applies in the start month (bcalc.rules says
     # where a deployment would charge an item that has none)
@@ -148,6 +151,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
         got = _deployment(r, d, ("deployments", i), years, catalogue, vat_known)
         if got is not None:
             dep, items, time = got
+            dep = _deployment_parties(r, d, ("deployments", i), dep, known)
             if items or time:
                 own_lines.append((len(deployments), dep, items, time))
             deployments.append(dep)
@@ -158,11 +162,14 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
     for i, f in enumerate(r.seq(root.get("funding"), ("funding",)) or []):
         line = _funding(r, f, ("funding", i), years, tariffs)
         if line is not None:
+            line = _funding_extras(r, f, ("funding", i), line, tariffs, known)
             funding.append(line)
 
     benefits: list[Benefit] = []
     for i, b in enumerate(r.seq(root.get("benefits"), ("benefits",)) or []):
         benefit = _benefit(r, b, ("benefits", i), years)
+        if benefit is not None and isinstance(b, dict) and b.get("party") is not None:
+            benefit = replace(benefit, party=party_shares(r, b["party"], ("benefits", i, "party"), known) or ())
         if benefit is not None:
             benefits.append(benefit)
     discount_rate = get("discount_rate")
@@ -178,7 +185,8 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 discount_rate=discount_rate, hours_per_fte=hours_per_fte,
                 products=tuple({**{p.id: p for p in own_products}, **{p.id: p for p in additions}}.values()),
                 catalogue_prices=catalogue_prices or "as_quoted", catalogue_index=catalogue_index,
-                interest_rate=get("interest_rate"))
+                interest_rate=get("interest_rate"), parties=parties,
+                item_parties=_product_item_parties(r, root.get("products"), known))
     r.problems += run_checks(Loaded(case, catalogue, tariffs, tree, frozenset(given)))
     r.raise_if_any()
     return case
@@ -538,6 +546,140 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
               for name in ("hours_per_month", "tariff", "day_rate", "technology_share", "amount", "year")}
     return FundingLine(code=code, label=get("label"), clients=clients, where=path,
                        deployment=deployment - 1 if deployment is not None else None, **values)
+
+
+# ---- who pays and who gains; a subsidy's rules ----------------------------------------------------
+
+
+def _parties(r: Reader, raw: object) -> dict[str, str]:
+    """``parties``: the other parties the case names, id -> name."""
+    path = ("parties",)
+    out: dict[str, str] = {}
+    if raw is None:
+        return out
+    if not isinstance(raw, dict):
+        r.error(path, "expected a mapping of party id: name (ziekenhuis: Ziekenhuis Jeroen Bosch)")
+        return out
+    for key, name in raw.items():
+        pid = str(key).strip()
+        if not ID_RE.match(pid):
+            r.error(path + (key,), f"'{pid}' is not an id (lowercase letters, digits, - and _)")
+            continue
+        if pid in F.PARTY_CODES:
+            r.error(path + (key,), f"'{pid}' is a party bcalc knows; name only other parties here")
+            continue
+        text = r.text({pid: name}, pid, path, required=True)
+        if text:
+            out[pid] = text
+    return out
+
+
+def party_shares(r: Reader, value: object, path: tuple, known: tuple[str, ...]) -> tuple | None:
+    """A ``party`` field: one party, or a mapping of parties to shares that add up to 100 %, as
+    (party, share) pairs; None when it is wrong (and said so)."""
+    hint = f"one of {', '.join(F.PARTY_CODES)}, or a party named under parties"
+    if isinstance(value, dict):
+        if not value:
+            r.error(path, "expected a party or a mapping of party: share")
+            return None
+        pairs, ok = [], True
+        for key, share in value.items():
+            pid = str(key).strip()
+            if pid not in known:
+                r.error(path + (key,), f"unknown party '{pid}'; {hint}")
+                ok = False
+                continue
+            v = r.percent_value(share, path + (key,), hi=Decimal(1))
+            if v is None:
+                ok = False
+                continue
+            pairs.append((pid, v))
+        if not ok:
+            return None
+        total = sum((v for _, v in pairs), Decimal(0))
+        if total != 1:
+            r.error(path, f"the shares add up to {(total * 100).normalize():f}%, not 100%")
+            return None
+        return tuple(pairs)
+    if value is None or isinstance(value, (list, bool)) or not isinstance(value, str):
+        r.error(path, f"expected a party ({hint}) or a mapping of party: share")
+        return None
+    pid = value.strip()
+    if pid not in known:
+        from bcalc.reader import closest
+
+        near = closest(pid, known)
+        r.error(path, f"unknown party '{pid}'" + (f"; did you mean '{near}'?" if near else f"; {hint}"))
+        return None
+    return ((pid, Decimal(1)),)
+
+
+def _deployment_parties(r: Reader, d: object, path: tuple, dep: Deployment, known) -> Deployment:
+    """A deployment's ``party`` and its own items' ``party``."""
+    if not isinstance(d, dict):
+        return dep
+    party = party_shares(r, d["party"], path + ("party",), known) if d.get("party") is not None else None
+    items: dict = {}
+    for i, it in enumerate(d.get("items") or [] if isinstance(d.get("items"), list) else []):
+        if isinstance(it, dict) and it.get("party") is not None and it.get("id") is not None:
+            got = party_shares(r, it["party"], path + ("items", i, "party"), known)
+            if got is not None:
+                items[str(it["id"])] = got
+    if party is None and not items:
+        return dep
+    return replace(dep, party=party or (), item_parties=items)
+
+
+def _product_item_parties(r: Reader, raw: object, known) -> dict:
+    """The ``party`` of the items of the case's own products, per (product id, item id)."""
+    out: dict = {}
+    for i, pm in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(pm, dict):
+            continue
+        for j, it in enumerate(pm.get("items") if isinstance(pm.get("items"), list) else []):
+            if isinstance(it, dict) and it.get("party") is not None and it.get("id") is not None:
+                got = party_shares(r, it["party"], ("products", i, "items", j, "party"), known)
+                if got is not None:
+                    out[(str(pm.get("id")), str(it["id"]))] = got
+    return out
+
+
+def _funding_extras(r: Reader, f: dict, path: tuple, line: FundingLine, tariffs: Tariffs, known) -> FundingLine:
+    """A funding line's ``party``, and a subsidy's ``scheme``, ``rules`` and ``months``; a subsidy needs an
+    amount or rules to work it out from."""
+    from bcalc.catalogue_loader import scheme_rules
+
+    fc = tariffs.funding[line.code]
+    party = party_shares(r, f["party"], path + ("party",), known) if f.get("party") is not None else None
+    get = getter(r, f, F.CASE_FUNDING, path)
+    baseline = get("baseline_hours_per_month") if fc.kind == "hourly" else None
+    if fc.kind != "subsidy":
+        return replace(line, party=party or (), baseline_hours_per_month=baseline)
+    scheme_id = get("scheme")
+    base = None
+    if scheme_id is not None:
+        base = tariffs.schemes.get(scheme_id.strip().lower())
+        if base is None:
+            known_ids = ", ".join(tariffs.schemes) or "none"
+            r.error(path + ("scheme",), f"unknown scheme '{scheme_id}'; schemes in data/tariffs.yaml: {known_ids}")
+    rules = base
+    if isinstance(f.get("rules"), dict):
+        rm = r.section(f["rules"], path + ("rules",), F.CASE_SCHEME_RULES)
+        if rm is not None:
+            own = scheme_rules(r, rm, path + ("rules",), F.CASE_SCHEME_RULES)
+            if base is None:
+                rules = own
+            else:   # the line's own rules replace single rules of the scheme
+                rules = replace(base, **{k: getattr(own, k) for k in ("share", "minimum", "maximum", "eligible",
+                                                                      "device_share_max", "months")
+                                         if getattr(own, k) is not None})
+    elif f.get("rules") is not None:
+        r.error(path + ("rules",), "expected a mapping of rules (share, min, max, eligible, device_share_max, months)")
+    months = get("months")
+    if line.amount is None and not r.has_problem(path + ("amount",)) and (rules is None or rules.share is None) and \
+            not r.has_problem(path + ("rules",)) and not r.has_problem(path + ("scheme",)):
+        r.error(path, "a subsidy needs amount, or rules with a share of the eligible costs (or a scheme that has one)")
+    return replace(line, party=party or (), rules=rules, scheme=scheme_id, months=months)
 
 
 def load_catalogues(directory: Path | None = None) -> tuple[Catalogue, Tariffs]:

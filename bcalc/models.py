@@ -13,6 +13,11 @@ from bcalc.record import record
 
 ROLES = ("care_staff", "key_user", "project_lead", "functional_admin", "data_analyst")
 CATEGORIES = ("one_off", "recurring", "training", "internal")
+# The parties a cost, funding or benefit line can be assigned to (bcalc.core.parties); a case names others
+# (a hospital, a GP) under ``parties``.
+PARTY_CODES = ("care_organisation", "zorgkantoor", "health_insurer", "gemeente", "client", "informal_carer")
+# The cost categories a subsidy scheme can count as eligible: the four categories and their VAT.
+ELIGIBLE = CATEGORIES + ("vat",)
 VAT_STATUSES = ("excl", "incl", "not_stated")
 # What one unit of the quantity is.
 BASES = (
@@ -317,6 +322,7 @@ class FundingCode:
     source: str
     tariffs: dict[int, Decimal] = field(default_factory=dict)
     note: str = ""
+    financier: str | None = None  # the party that pays the prestatie (bcalc.core.parties); None: not known
 
 
 @record
@@ -336,6 +342,7 @@ class Tariffs:
     catalogue_index_sources: dict[int, str] = field(default_factory=dict)
     catalogue_index_basis: str = ""
     catalogue_index_label: str = ""
+    schemes: dict[str, "SchemeRules"] = field(default_factory=dict)  # public subsidy schemes' rules, by id
 
     def code(self, name: str) -> FundingCode | None:
         """A funding code by its name, in any capitals (h139 is H139)."""
@@ -401,6 +408,9 @@ class Deployment:
     own: tuple[str, ...] = ()     # ids of the items and time lines the case file gives this deployment
     quotes: dict[str, Quote] = field(default_factory=dict)  # prices given with their VAT, source or year
     assets: dict[str, Asset] = field(default_factory=dict)       # the case's lifetimes, per item id
+    # who pays its supplier lines (bcalc.core.parties): (party, share) pairs; () the care organisation
+    party: tuple[tuple[str, Decimal], ...] = ()
+    item_parties: dict[str, tuple[tuple[str, Decimal], ...]] = field(default_factory=dict)  # own items' payers
 
 
 @record
@@ -416,6 +426,28 @@ class FundingLine:
     year: int | None = None
     deployment: int | None = None           # 0-based: the deployment whose units in use it counts as its clients
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
+    party: tuple[tuple[str, Decimal], ...] = ()   # who pays it (the financier); (): the code's financier
+    rules: "SchemeRules | None" = None      # a subsidy's scheme rules (the case's over the scheme's)
+    scheme: str | None = None               # a subsidy's scheme id from data/tariffs.yaml
+    months: int | None = None               # a subsidy: months of the funded project from its year's first month
+    baseline_hours_per_month: Decimal | None = None  # hourly: care hours per client per month without the technology
+
+
+@record
+class SchemeRules:
+    """A subsidy scheme's rules (all optional): the share of eligible costs it pays, the least and most
+    it grants, which cost categories count, the most the devices may be of the eligible costs, and its
+    longest duration in months."""
+
+    share: Decimal | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    eligible: tuple[str, ...] | None = None   # of one_off, recurring, training, internal, vat; None: all
+    device_share_max: Decimal | None = None
+    months: int | None = None
+    source: str = ""                          # where a shipped scheme's rules come from
+    name: str = ""                            # a shipped scheme's name
+    giver: str | None = None                  # the party that grants it, where a source names it
 
 
 @record
@@ -437,6 +469,7 @@ class Benefit:
     vendor_claim: bool = False
     evidence: str | None = None             # what it rests on (bcalc.core.evidence.LEVELS); None: not stated
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
+    party: tuple[tuple[str, Decimal], ...] = ()   # who gains it; (): the care organisation
 
 
 @record
@@ -471,6 +504,9 @@ class Case:
     catalogue_prices: str = "as_quoted"     # or "indexed": catalogue prices to the year before the start
     catalogue_index: dict[int, Decimal] = field(default_factory=dict)  # the case's yearly figures
     interest_rate: Decimal | None = None    # yearly, on the book value of owned devices (operating view)
+    parties: dict[str, str] = field(default_factory=dict)  # other parties the case names: id -> name
+    # payers of own products' items: (product id, item id) -> (party, share) pairs
+    item_parties: dict[tuple[str, str], tuple[tuple[str, Decimal], ...]] = field(default_factory=dict)
 
     @property
     def start(self) -> str:
@@ -754,3 +790,5 @@ class Result:
     staff_hours: tuple[RoleHours, ...] = ()      # counted hours (and FTE) per role per calendar year
     evidence: "Evidence | None" = None           # what the benefits rest on; None without benefits
     monthly_cash_net: tuple[Decimal, ...] | None = None  # the budget view per month; None: same as monthly_net
+    parties: "object | None" = None              # who pays and who gains (bcalc.core.parties.Parties)
+    grants: tuple = ()                           # subsidies worked out from their rules (bcalc.core.funders.Grant)

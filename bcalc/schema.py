@@ -78,6 +78,10 @@ def _value(f: F.Field, kind: str) -> dict:
         if f.also:
             one = {"anyOf": [one, {"$ref": f"#/$defs/{f.also}"}]}
         return {"type": "object", "additionalProperties": one}
+    if kind == "party":
+        one = {"type": "string", "pattern": ID_TEXT}
+        share = {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "string", "pattern": PERCENT_TEXT}]}
+        return {"anyOf": [one, {"type": "object", "minProperties": 1, "additionalProperties": share}]}
     raise ValueError(f"no schema for the kind {kind!r} of {f.name}")  # a new kind needs a line above
 
 

@@ -197,9 +197,11 @@ staff:
   data_analyst: {count: 1, rate: 60}
   teams: 5
 fx: {USD: 0.92}
+parties: {ziekenhuis: Ziekenhuis Jeroen Bosch}
 deployments:
   - product: medido
     label: Medido
+    party: {ziekenhuis: 50%, care_organisation: 50%}
     clients: [20, 40, 40, 40, 40]
     options: [zorgcentrale]
     prices: {huur: {amount: 58.00, vat: excl, source: "Offerte Vitavanti 2026-09-30", price_year: 2026}}
@@ -217,7 +219,7 @@ deployments:
     assets: {installatie: {lifetime: 3, residual: 0}}
     items:
       - {id: ecd, label: ECD-koppeling, basis: organisation, timing: one_off, category: one_off, amount: 4500,
-         lifetime: 5, residual: 0,
+         lifetime: 5, residual: 0, party: care_organisation,
          source: "Offerte Nedap 2026-10-14"}
     time:
       - {id: uitleg, label: Uitleg, role: care_staff, per: new_client, hours: 1, category: internal,
@@ -283,13 +285,15 @@ products:
 funding:
   - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
   - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
-  - {code: subsidy, label: SET, amount: 25000, year: 1}
-  - {code: "1062", deployment: 1, hours_per_month: 1, tariff: 60.00}
+  - {code: subsidy, label: SET, amount: 25000, year: 1, party: gemeente, scheme: set-2022, months: 24,
+     rules: {share: 50%, min: 1000, max: 30000, eligible: [one_off, training], device_share_max: 30%, months: 36}}
+  - {code: "1062", deployment: 1, hours_per_month: 1, tariff: 60.00, party: health_insurer,
+     baseline_hours_per_month: 10}
 benefits:
   - {label: Tijd, kind: time, deployment: 1, per: day, minutes: 10, role: care_staff, realisation: 50%,
      cashable: false, clients: 10, source: x, vendor_claim: true}
   - {label: Tijd, kind: time, deployment: 1, per: week, hours: 1, role: care_staff, evidence: pilot_measurement}
-  - {label: Kosten, kind: avoided_cost, deployment: 1, per: month, amount: 5}
+  - {label: Kosten, kind: avoided_cost, deployment: 1, per: month, amount: 5, party: health_insurer}
 discount_rate: 2.25%
 hours_per_fte: 1500
 catalogue_prices: indexed
@@ -343,7 +347,8 @@ def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
         "case.deployment.asset": data["deployments"][0]["assets"]["installatie"],
         "case.deployment.staff": data["deployments"][0]["staff"],
         "case.deployment.staff.role": data["deployments"][0]["staff"]["care_staff"],
-        "case.funding": data["funding"][2], "case.benefit": data["benefits"][2],
+        "case.funding": data["funding"][2], "case.funding.rules": data["funding"][2]["rules"],
+        "case.benefit": data["benefits"][2],
         "case.quote": data["deployments"][0]["prices"]["huur"], "case.product": data["products"][0],
         "case.item": data["products"][0]["items"][0], "case.time": data["products"][0]["time"][0],
         "case.tier": data["products"][0]["items"][1]["tiers"][0],

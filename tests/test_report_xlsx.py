@@ -26,7 +26,8 @@ CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" /
                                                       ROOT / "tests" / "cases" / "own-time.yaml",
                                                       ROOT / "tests" / "cases" / "indexed-prices.yaml",
                                                       ROOT / "tests" / "cases" / "staff-per-district.yaml",
-                                                      ROOT / "tests" / "cases" / "combined-own.yaml"]
+                                                      ROOT / "tests" / "cases" / "combined-own.yaml",
+                                                      ROOT / "tests" / "cases" / "parties.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 
@@ -57,6 +58,10 @@ def _expected(result) -> dict[str, Decimal]:
                 out[name] = Decimal(month)
         if inv.cost_per_client_month is not None:
             out["cost_per_client_month"] = inv.cost_per_client_month.quantize(Decimal("0.01"))
+    if result.parties is not None and result.parties.several:   # the per-party sheet
+        for v in result.parties.parties:
+            out[f"party_net_{v.party}"] = v.total.net
+        out["parties_whole_net"] = result.parties.whole_total.net
     for row in result.per_year:   # coverage: funding / cost, to the engine's four decimals
         if row.totals.cost:
             out[f"coverage_{row.year}"] = (row.totals.funding / row.totals.cost).quantize(Decimal("0.0001"))
@@ -80,6 +85,8 @@ def test_workbook_structure(case, tmp_path):
               "Scenario's", "Gevoeligheid", "Simulatie", "Bronnen"]
     if result.operating is not None:   # something owned: the operating view comes last
         sheets.append("Exploitatie")
+    if result.parties.several:   # more than one party pays or gains: the per-party sheet
+        sheets.append("Per partij")
     assert wb.sheetnames == sheets
     names = set(wb.defined_names.keys())
     assert {f"total_{k}" for k in TOTALS} | {"vat_recoverable"} <= names
@@ -421,3 +428,27 @@ def test_every_sheet_prints_fitted_with_its_heads(case, tmp_path):
     calc = wb["Berekening"]
     longest = max(len(c.value) for c in calc["E"][1:] if isinstance(c.value, str))
     assert calc.column_dimensions["E"].width >= min(70, longest)
+
+
+def test_a_subsidy_from_its_rules_and_the_parties_follow_changed_clients(tmp_path):
+    """The parties case: 3 -> 30 sensors in the workbook. The grant's formula (50 % of the eligible costs
+    of 2027, cut to max 1000) and the per-party sheet must then agree with the engine on the same change:
+    eligible 156 + 32.76 + 400 (Medido) + 3000 + 630 + 500 + 105 (sensors) = 4823.76, 50 % = 2411.88 -> 1000."""
+    lo.require_soffice()
+    original = ROOT / "tests" / "cases" / "parties.yaml"
+    path, before = _write(original, tmp_path)
+    assert before.total.funding - sum(f.amount for f in before.funding if f.code != "subsidy") == Decimal("778.38")
+    wb = load_workbook(path)
+    _set_named(wb, "clients_2", 30, index=0)
+    _set_named(wb, "clients_2", 30, index=1)
+    _set_named(wb, "clients_2", 30, index=2)
+    changed = tmp_path / "changed.xlsx"
+    wb.save(changed)
+    values = lo.named_values(lo.recalc(changed, tmp_path))
+    case2 = tmp_path / "changed.yaml"
+    case2.write_text(original.read_text(encoding="utf-8").replace("clients: 3", "clients: 30"), encoding="utf-8")
+    result, _, _ = _estimate(case2)
+    assert [f.amount for f in result.funding if f.code == "subsidy"] == [Decimal("1000.00")]
+    for name, expected in _expected(result).items():
+        assert name in values, f"{name} missing after recalculation"
+        _same(name, values[name], expected)

@@ -72,6 +72,13 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
     # One wide context for the whole calculation: indexation factors and exact sums keep all digits.
     with localcontext(WIDE):
         result = _assemble(_evaluate(case, catalogue, tariffs, scenario, prices, memo))
+        from bcalc.core.parties import parties
+
+        result = replace(result, parties=parties(result, tariffs))
+        if any(line.rules is not None for line in case.funding):
+            from bcalc.core.funders import grants, line_rows
+
+            result = replace(result, grants=tuple(grants(case, run_months(case), line_rows(result)).values()))
         if case.benefits:
             from bcalc.core.evidence import evidence
 
@@ -87,7 +94,10 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
 
         result = replace(result, owed_after_horizon=owed_after_horizon(case, catalogue, tariffs, result, run),
                          investment=investment(result, lambda c: run(c, prices, scenario)))
-        extra = contract_checks(case, catalogue, tariffs, result, run) + discount_notices(case, tariffs, result)
+        from bcalc.core.funders import funder_notices
+
+        extra = contract_checks(case, catalogue, tariffs, result, run) + discount_notices(case, tariffs, result) + \
+            funder_notices(case, tariffs, result)
         return replace(result, warnings=result.warnings + extra)
 
 
@@ -99,6 +109,11 @@ def totals(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | N
     with localcontext(WIDE):
         return _summarise(_evaluate(case, catalogue, tariffs, scenario, prices,
                                     memo if memo is not None else Memo(), notices_too=False))
+
+
+def run_months(case: Case):
+    """The months of a case's horizon."""
+    return horizon(case.start_year, case.start_month, case.years)
 
 
 def _check_prices(prices: str) -> None:
@@ -162,7 +177,13 @@ def _evaluate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str 
             notices.extend(said)
         plans.append(plan)
         evaluated.append(lines)
-    funding, funding_flows = funding_of(run, memo)
+    amounts = None
+    if any(line.rules is not None for line in case.funding):   # a subsidy worked out from the costs
+        from bcalc.core.funders import grants
+
+        rows = [(r.category, r.year, r.excl_vat, r.vat, r.supplier) for dl in evaluated for r in dl.rows]
+        amounts = {i: g.amount for i, g in grants(case, run.months, rows).items()}
+    funding, funding_flows = funding_of(run, memo, amounts=amounts)
     if case.funding:
         stop = funding_stop(case)
         if stop is not None:
@@ -243,7 +264,14 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
                 out[b.year][1] += b.amount
         if funding:
             wanted = set(funding)
-            for f in funding_of(run, memo, wanted)[0]:
+            amounts = None
+            if any(case.funding[i].rules is not None for i in wanted):   # worked out from all the costs
+                from bcalc.core.funders import grants
+
+                rows = [(r.category, r.year, r.excl_vat, r.vat, r.supplier)
+                        for d in range(len(case.deployments)) for r in deployment(d)[1].rows]
+                amounts = {i: g.amount for i, g in grants(case, run.months, rows).items()}
+            for f in funding_of(run, memo, wanted, amounts=amounts)[0]:
                 out[f.year][2] += f.amount
         return out
 

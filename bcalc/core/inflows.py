@@ -9,6 +9,7 @@ under the values it depends on, so a run that changes something else takes it fr
 from __future__ import annotations
 
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal, Inexact, InvalidOperation, Overflow
+from dataclasses import replace
 from fractions import Fraction
 
 from bcalc.core import selection
@@ -32,10 +33,12 @@ def funding_stop(case: Case) -> int | None:
     return None
 
 
-def funding(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[FundingResult], list[Flows]]:
+def funding(run: Run, memo: Memo, only: set[int] | None = None,
+            amounts: dict[int, Decimal] | None = None) -> tuple[list[FundingResult], list[Flows]]:
     """Funding per line and calendar year: an hourly code pays clients x hours per month x tariff in
     every month, VPT a share of the day rate for every day in use, a subsidy its amount in the first
-    month of its contract year. Tariffs index each 1 January. ``only``: just these lines (numbers)."""
+    month of its contract year. Tariffs index each 1 January. ``only``: just these lines (numbers).
+    ``amounts``: the grants of subsidies with rules, worked out from the costs (bcalc.core.funders)."""
     case, tariffs = run.case, run.tariffs
     out: list[FundingResult] = []
     flows: list[Flows] = []
@@ -46,6 +49,8 @@ def funding(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[Fu
             continue
         if stop is not None and line.year is not None and line.year > stop:
             continue
+        if amounts is not None and f_index in amounts:
+            line = replace(line, amount=amounts[f_index])
         code = tariffs.funding[line.code]
         sourced = _sourced_tariff(code, case) if code.kind == "hourly" and line.tariff is None else None
         clients = funded_clients(case, line)

@@ -89,12 +89,17 @@ def scenario_table(case: Case, catalogue: Catalogue, tariffs: Tariffs, memo: Mem
     # the price ends move every range of the source: amounts and hours ("4-6 uur per week") alike
     notes: list[Message] = [Message("scenarios_note_price_ends")]
     recoverables = sorted({Decimal(0), case.vat_recoverable, Decimal(1)})
+    vat_moves_funding = any(line.rules is not None and "vat" in (line.rules.eligible or ("vat",))
+                            for line in case.funding)
     for scenario in [s for s in ("none", "low", "base", "high") if s in tariffs.scenarios]:
         for end in PRICE_ENDS:
             # one run with nothing recoverable; the other VAT settings change only each line's VAT
             at_zero = run(replace(case, vat_recoverable=Decimal(0)), scenario, end)
             for rec in recoverables:
-                totals = replace(at_zero.total, vat=at_zero.vat_at(rec))
+                if vat_moves_funding:   # a subsidy that counts the VAT paid: a run of its own
+                    totals = run(replace(case, vat_recoverable=rec), scenario, end).total
+                else:
+                    totals = replace(at_zero.total, vat=at_zero.vat_at(rec))
                 pct = f"{rec * 100:.0f}"
                 label = Message("scenario_grid", {"scenario": scenario, "name": tariffs.scenarios[scenario].label,
                                                   "prices": end, "recovered": rec})

@@ -99,14 +99,16 @@ def local_parts(model: Model, inp: Input) -> tuple[tuple[int, ...], tuple[int, .
     """The parts of the case an input changes, when that is all it changes: (deployments, benefits,
     funding lines), by number; None when it reaches further (staff rates, indexation)."""
     case = model.case
+    # a subsidy worked out from its rules follows the costs of every deployment (bcalc.core.funders)
+    ruled = tuple(f for f, line in enumerate(case.funding) if line.rules is not None)
     if inp.kind in ("item", "time"):
-        return tuple(d for d, dep in enumerate(case.deployments) if dep.product == inp.target[0]), (), ()
+        return tuple(d for d, dep in enumerate(case.deployments) if dep.product == inp.target[0]), (), ruled
     if inp.kind == "price":
-        return (inp.target[0],), (), ()
+        return (inp.target[0],), (), ruled
     if inp.kind == "clients":
         d = inp.target[0]
         return ((d,), tuple(b for b, ben in enumerate(case.benefits) if ben.clients is None and ben.deployment == d),
-                tuple(f for f, line in enumerate(case.funding) if line.deployment == d))
+                tuple(f for f, line in enumerate(case.funding) if line.deployment == d or line.rules is not None))
     if inp.kind == "benefit":
         return (), (inp.target[0],), ()
     if inp.kind == "funding":

@@ -14,6 +14,11 @@ WORDS = {
     "funding_field": {"tariff": "tariff", "day_rate": "day rate", "technology_share": "technology share"},
     "none_of": {None: "none of the options"},
     "none": {None: "none"},
+    "category": {"one_off": "one-off", "recurring": "recurring", "training": "training",
+                 "internal": "internal hours", "vat": "VAT"},
+    "party": {"care_organisation": "the care organisation", "zorgkantoor": "the zorgkantoor",
+              "health_insurer": "the health insurer", "gemeente": "the municipality (gemeente)",
+              "client": "the client", "informal_carer": "the informal carer", "unknown": "a giver not named"},
 }
 
 # parts of a sentence that depend on the values (see bcalc.messages.DERIVED)
@@ -166,6 +171,40 @@ TEXTS = {
     "portfolio_fte_norms": "No FTE per role: the cases use different hours per FTE ({norms:list}) or give none; "
                            "set hours_per_fte in the portfolio file.",
     "portfolio_budget_year_empty": "None of the cases runs in {year}: that year's budget is empty.",
+    # -- who pays and who gains; funders' conditions
+    "party_giver_unknown": "Funding line {line} ({label}): who grants this subsidy is not known (no source names "
+                           "a giver); give party: on the line (e.g. gemeente) to show it per party",
+    "co_funding": "Per party: {party:party} is {short:money} short over the horizon while all parties together "
+                  "gain {whole:money}: a reason to ask for co-funding or another split",
+    "subsidy_computed": "Funding line {line} ({label}): grant {grant:money} = {share:pct} of "
+                        "{eligible:money} eligible costs ({categories:list_category}) in {years:list}",
+    "subsidy_capped": "Funding line {line} ({label}): the rules' share gives {computed:money}, cut to the "
+                      "scheme's maximum of {maximum:money}",
+    "subsidy_below_min": "Funding line {line} ({label}): {given:money} is below the scheme's minimum of "
+                         "{minimum:money}: the application does not qualify, so bcalc counts no grant",
+    "subsidy_over_rules": "Funding line {line} ({label}): the amount given, {given:money}, is more than the "
+                          "rules allow ({allowed:money}); bcalc counts the amount given",
+    "subsidy_device_share": "Funding line {line} ({label}): devices are {share:pct} of the eligible costs, more "
+                            "than the scheme's cap of {cap:pct}; they count only up to the cap",
+    "subsidy_months_over": "Funding line {line} ({label}): the project runs {months} months, longer than the "
+                           "scheme's {maximum} months",
+    "subsidy_period_partial": "Funding line {line} ({label}): the project's period covers {years:list} only "
+                              "in part; those years' costs are left out of the eligible costs",
+    "subsidy_period_none": "Funding line {line} ({label}): no calendar year lies wholly inside the project's "
+                           "period, so no costs count as eligible",
+    "double_funding": "Double funding: funding line {subsidy} ({label}) is a subsidy for costs ({categories:list_category}) "
+                      "while funding line {prestatie} ({prestatie_code}) pays for the same technology in {years:list}; a "
+                      "cost may be funded only once (no double financing)",
+    "condition_1062": "Funding line {line} ({label}): the insurer's condition for 1062 is that the technology "
+                      "leads to fewer care hours per client per month (or higher productivity), fits the care "
+                      "need and the zorgplan, and is not funded twice ({source}); give baseline_hours_per_month "
+                      "to see the change this case implies",
+    "hours_1062": "Funding line {line} ({label}): care hours per client per month {baseline:n2} without the "
+                  "technology, {after:n2} with the time this case frees ({freed:n2} hours, {change:pct} fewer): "
+                  "the insurer's condition of fewer hours per client per month ({source})",
+    "hours_1062_none": "Funding line {line} ({label}): the case frees no care staff time per client, so it "
+                       "does not show the fewer care hours per client per month that the insurer asks for "
+                       "({source})",
     # -- versions of catalogue items (a new price list beside the old one)
     "catalogue_version": "{product}, {item}: price of the catalogue version that applies {period} ({source}, price "
                          "level {year}), as the case starts in {start}",

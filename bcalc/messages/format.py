@@ -27,6 +27,8 @@ class Filler(string.Formatter):
             return num_str(value)
         if spec == "list":
             return ", ".join(str(v) for v in value)
+        if spec.startswith("list_") and spec[5:] in self.words:   # a list of codes, each in words
+            return ", ".join(self.words[spec[5:]].get(v, str(v)) for v in value)
         if spec == "len":
             return str(len(value))
         if spec[:1] == "n" and spec[1:].isdigit():

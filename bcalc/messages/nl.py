@@ -15,6 +15,11 @@ WORDS = {
     "funding_field": {"tariff": "tarief", "day_rate": "dagtarief", "technology_share": "deel voor technologie"},
     "none_of": {None: "geen van de opties"},
     "none": {None: "geen"},
+    "category": {"one_off": "eenmalig", "recurring": "terugkerend", "training": "training",
+                 "internal": "interne uren", "vat": "btw"},
+    "party": {"care_organisation": "de zorgorganisatie", "zorgkantoor": "het zorgkantoor",
+              "health_insurer": "de zorgverzekeraar", "gemeente": "de gemeente", "client": "de cliënt",
+              "informal_carer": "de mantelzorger", "unknown": "een niet genoemde verstrekker"},
 }
 
 # parts of a sentence that depend on the values (see bcalc.messages.DERIVED)
@@ -172,6 +177,42 @@ TEXTS = {
     "portfolio_fte_norms": "Geen fte per rol: de cases rekenen met verschillende uren per fte ({norms:list}) of "
                            "geven er geen; geef hours_per_fte in het portefeuillebestand.",
     "portfolio_budget_year_empty": "In {year} loopt geen van de cases: de begroting van dat jaar is leeg.",
+    # -- wie betaalt en wie wint; voorwaarden van financiers
+    "party_giver_unknown": "Financieringsregel {line} ({label}): wie deze subsidie verstrekt is niet bekend (geen "
+                           "bron noemt een verstrekker); geef party: op de regel (bijvoorbeeld gemeente) om haar per "
+                           "partij te tonen",
+    "co_funding": "Per partij: {party:party} komt over de looptijd {short:money} tekort terwijl alle partijen samen "
+                  "{whole:money} winnen: een reden om om cofinanciering of een andere verdeling te vragen",
+    "subsidy_computed": "Financieringsregel {line} ({label}): subsidie {grant:money} = {share:pct} van "
+                        "{eligible:money} subsidiabele kosten ({categories:list_category}) in {years:list}",
+    "subsidy_capped": "Financieringsregel {line} ({label}): het percentage van de regeling geeft "
+                      "{computed:money}, afgetopt op het maximum van {maximum:money}",
+    "subsidy_below_min": "Financieringsregel {line} ({label}): {given:money} ligt onder het minimum van de "
+                         "regeling ({minimum:money}): de aanvraag komt niet in aanmerking, dus bcalc telt geen subsidie",
+    "subsidy_over_rules": "Financieringsregel {line} ({label}): het opgegeven bedrag, {given:money}, is meer dan "
+                          "de regels toestaan ({allowed:money}); bcalc telt het opgegeven bedrag",
+    "subsidy_device_share": "Financieringsregel {line} ({label}): apparatuur is {share:pct} van de subsidiabele "
+                            "kosten, meer dan de grens van de regeling ({cap:pct}); zij telt maar tot die grens mee",
+    "subsidy_months_over": "Financieringsregel {line} ({label}): het project loopt {months} maanden, langer dan "
+                           "de {maximum} maanden van de regeling",
+    "subsidy_period_partial": "Financieringsregel {line} ({label}): de projectperiode dekt {years:list} maar "
+                              "voor een deel; de kosten van die jaren tellen niet als subsidiabel",
+    "subsidy_period_none": "Financieringsregel {line} ({label}): geen kalenderjaar valt helemaal binnen de "
+                           "projectperiode, dus er zijn geen subsidiabele kosten",
+    "double_funding": "Dubbele financiering: financieringsregel {subsidy} ({label}) is een subsidie voor "
+                      "kosten ({categories:list_category}) terwijl financieringsregel {prestatie} ({prestatie_code}) dezelfde technologie "
+                      "betaalt in {years:list}; een kostenpost mag maar één keer gefinancierd worden (geen dubbele "
+                      "financiering)",
+    "condition_1062": "Financieringsregel {line} ({label}): de voorwaarde van de zorgverzekeraar voor 1062 is dat "
+                      "de technologie leidt tot minder zorguren per cliënt per maand (of hogere productiviteit), past "
+                      "bij de zorgvraag en het zorgplan, en niet dubbel gefinancierd wordt ({source}); geef "
+                      "baseline_hours_per_month om de verandering te zien die deze case inhoudt",
+    "hours_1062": "Financieringsregel {line} ({label}): zorguren per cliënt per maand {baseline:n2} zonder de "
+                  "technologie, {after:n2} met de tijd die deze case vrijmaakt ({freed:n2} uur, {change:pct} minder): "
+                  "de voorwaarde van de zorgverzekeraar van minder uren per cliënt per maand ({source})",
+    "hours_1062_none": "Financieringsregel {line} ({label}): de case maakt geen tijd van zorgmedewerkers per "
+                       "cliënt vrij, dus laat zij niet de minder zorguren per cliënt per maand zien die de "
+                       "zorgverzekeraar vraagt ({source})",
     # -- versions of catalogue items (a new price list beside the old one)
     "catalogue_version": "{product}, {item}: prijs van de catalogusversie die geldt {period} ({source}, prijspeil "
                          "{year}), want de case begint in {start}",

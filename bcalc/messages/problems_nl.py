@@ -92,6 +92,29 @@ PROBLEMS = [
     ("merge keys (<<) are not supported", "merge-sleutels (<<) worden niet ondersteund"),
     ("duplicate key", "dubbele sleutel"),
 
+    # -- who pays and who gains; a subsidy's rules (bcalc/loader.py, bcalc/catalogue_loader.py)
+    ("expected a mapping of party id: name (ziekenhuis: Ziekenhuis Jeroen Bosch)",
+     "verwacht een mapping van partij-id: naam (ziekenhuis: Ziekenhuis Jeroen Bosch)"),
+    ("'{value}' is a party bcalc knows; name only other parties here",
+     "'{value}' is een partij die bcalc kent; noem hier alleen andere partijen"),
+    ("expected a party or a mapping of party: share", "verwacht een partij of een mapping van partij: aandeel"),
+    ("unknown party '{id}'; did you mean '{hint}'?", "onbekende partij '{id}'; bedoelt u '{hint}'?"),
+    ("unknown party '{id}'; one of {codes}, or a party named under parties",
+     "onbekende partij '{id}'; een van {codes}, of een partij genoemd onder parties"),
+    ("expected a party (one of {codes}, or a party named under parties) or a mapping of party: share",
+     "verwacht een partij (een van {codes}, of een partij genoemd onder parties) of een mapping van partij: aandeel"),
+    ("the shares add up to {total}%, not 100%", "de aandelen tellen op tot {total}%, niet tot 100%"),
+    ("'{value}' is not a cost category; choose from {choices}", "'{value}' is geen kostensoort; kies uit {choices}"),
+    ("min {low} is more than max {high}", "min {low} is meer dan max {high}"),
+    ("scheme '{id}' is listed twice", "regeling '{id}' staat er twee keer in"),
+    ("unknown scheme '{id}'; schemes in data/tariffs.yaml: {known}",
+     "onbekende regeling '{id}'; regelingen in data/tariffs.yaml: {known}"),
+    ("expected a mapping of rules (share, min, max, eligible, device_share_max, months)",
+     "verwacht een mapping van regels (share, min, max, eligible, device_share_max, months)"),
+    ("a subsidy needs amount, or rules with a share of the eligible costs (or a scheme that has one)",
+     "een subsidie heeft amount nodig, of rules met een aandeel van de subsidiabele kosten (of een regeling die "
+     "dat heeft)"),
+
     # -- fields and values (bcalc/reader.py, bcalc/fields.py)
     ("expected a mapping of fields, got {kind:kind}", "verwacht een mapping van velden, maar dit is {kind}"),
     ("unknown field; did you mean '{hint}'?", "onbekend veld; bedoelt u '{hint}'?"),

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from bcalc.models import Result
 from bcalc.money import en_number, fmt_money, fmt_percent, nl_number
-from bcalc.render import operating
+from bcalc.render import operating, party_rows
 from bcalc.render.labels import break_even_text, label, price_level, role_name, unmeasured_sentence
 from bcalc.messages import say
 from bcalc.terminal import clean
@@ -195,6 +195,8 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
 
     if result.operating is not None:
         _operating(result, console, lang, columns)
+    if party_rows.shown(result):
+        _parties(result, console, lang, columns)
     if result.benefits:
         _benefits(result, console, lang)
         said = unmeasured_sentence(result, lang)
@@ -217,6 +219,16 @@ def _operating(result: Result, console: Console, lang: str, columns: list[str]) 
     _matrix(console, f"{label('operating', lang)} ({euro})", columns, operating.rows(result, lang), lang)
     for note in operating.notes(result, lang, lambda v: fmt_money(v, lang)):
         console.print(f"  {note}", style="dim", highlight=False, markup=False)
+
+
+def _parties(result: Result, console: Console, lang: str, columns: list[str]) -> None:
+    """Who pays and who gains: costs, benefits, funding and net per party per calendar year."""
+    euro = "bedragen in euro" if lang == "nl" else "amounts in euros"
+    _matrix(console, f"{party_rows.word('title', lang)} ({euro})", columns, party_rows.rows(result, lang), lang)
+    said = party_rows.co_funding_sentence(result, lang, lambda v: fmt_money(v, lang))
+    if said:
+        console.print(said, style="bold", highlight=False, markup=False)
+    console.print(party_rows.word("convention", lang), style="dim", highlight=False, markup=False)
 
 
 def _benefits(result: Result, console: Console, lang: str) -> None:

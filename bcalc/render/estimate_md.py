@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from bcalc.models import Result
 from bcalc.money import ZERO, en_number, fmt_money, fmt_percent, nl_number
-from bcalc.render import operating
+from bcalc.render import operating, party_rows
 from bcalc.render.labels import COLUMNS, break_even_text, label, price_level, role_name
 from bcalc.render.mdtext import escape
 from bcalc.messages import say
@@ -41,6 +41,7 @@ def render(result: Result, lang: str = "nl") -> str:
         text = ", ".join(f"{r.year}: {r.months}" for r in partial)
         out += ["", ("Gedeeltelijke jaren (maanden): " if lang == "nl" else "Part years (months): ") + text]
     out += operating_md(result, lang)
+    out += parties_md(result, lang)
     out += _benefits_and_investment(result, lang)
     out += staff_hours_md(result, lang)
     out += ["", f"## {L('per_product')}", ""]
@@ -80,6 +81,30 @@ def operating_md(result: Result, lang: str, level: str = "##") -> list[str]:
         out.append("| " + " | ".join([name] + cells) + " |")
     out.append("")
     out += [f"- {_esc(note)}" for note in operating.notes(result, lang, m)]
+    return out
+
+
+def parties_md(result: Result, lang: str, level: str = "##") -> list[str]:
+    """Who pays and who gains per party per calendar year, as a Markdown table with the co-funding
+    question; nothing where one party pays and gains everything."""
+    if not party_rows.shown(result):
+        return []
+    m = lambda v: fmt_money(v, lang)  # noqa: E731
+    years = [str(r.year) for r in result.per_year]
+    out = ["", f"{level} {party_rows.word('title', lang)}", ""]
+    out.append("| " + " | ".join([""] + years + [label("total", lang)]) + " |")
+    out.append("|---" + "|---:" * (len(years) + 1) + "|")
+    for name, values, strong in party_rows.rows(result, lang):
+        cells = [m(v) for v in values]
+        name = _esc(name)
+        if strong:
+            name, cells = f"**{name}**", [f"**{c}**" for c in cells]
+        out.append("| " + " | ".join([name] + cells) + " |")
+    out.append("")
+    said = party_rows.co_funding_sentence(result, lang, m)
+    if said:
+        out += [f"**{_esc(said)}**", ""]
+    out.append(_esc(party_rows.word("convention", lang)))
     return out
 
 

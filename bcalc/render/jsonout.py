@@ -170,12 +170,55 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
         "investment": investment_dict(result),
         "owed_after_horizon": money_str(result.owed_after_horizon),
         **({"operating": operating_dict(result)} if result.operating is not None else {}),
+        "per_party": per_party_dict(result),
+        "subsidy_rules": [grant_dict(g, case) for g in result.grants],
         "warnings": [say(w, lang) for w in result.warnings],
         "notices": [as_json(w, lang) for w in result.warnings],
     }
 
 
 HUNDREDTH = Decimal("0.01")
+
+PARTY_CONVENTION = ("A funding line is income to the care organisation (received) and a cost to its financier "
+                    "(paid); over all parties it cancels out, so the parties' nets add up to benefits - cost "
+                    "(the whole), not to the case's net. Staff hours are the care organisation's.")
+
+
+def _party_year(row) -> dict:
+    return {"cost": money_str(row.cost), "benefits": money_str(row.benefits),
+            "benefits_cashable": money_str(row.cashable), "funding_received": money_str(row.received),
+            "funding_paid": money_str(row.paid), "net": money_str(row.net), "cash_net": money_str(row.cash_net)}
+
+
+def grant_dict(g, case) -> dict:
+    """A subsidy worked out from its rules (bcalc.core.funders.Grant)."""
+    rules = case.funding[g.index].rules
+    num = lambda v: num_str(v) if v is not None else None  # noqa: E731
+    return {"line": g.index + 1, "label": case.funding[g.index].label,
+            "rules": {"share": num(rules.share), "min": num(rules.minimum), "max": num(rules.maximum),
+                      "eligible": list(g.categories), "device_share_max": num(rules.device_share_max),
+                      "months": rules.months, "source": rules.source or None},
+            "months": g.months, "years": list(g.years), "years_left_out": list(g.partial),
+            "eligible": money_str(g.eligible), "devices": money_str(g.devices), "counted": money_str(g.counted),
+            "computed": money_str(g.computed) if g.computed is not None else None,
+            "allowed": money_str(g.allowed) if g.allowed is not None else None, "amount": money_str(g.amount),
+            "capped": g.capped, "below_min": g.below_min, "over_rules": g.over, "device_share_over": g.device_over}
+
+
+def per_party_dict(result: Result) -> dict | None:
+    """Costs, benefits, funding and net per party per calendar year (bcalc.core.parties)."""
+    view = result.parties
+    if view is None:
+        return None
+    return {
+        "convention": PARTY_CONVENTION,
+        "parties": [{"party": v.party, "name": v.name or None,
+                     "per_year": [{"year": row.year, **_party_year(row)} for row in v.per_year],
+                     "total": _party_year(v.total)} for v in view.parties],
+        "whole": {"per_year": [{"year": row.year, **_party_year(row)} for row in view.whole],
+                  "total": _party_year(view.whole_total)},
+        "co_funding": list(view.co_funding),
+    }
 
 
 def staff_hours_dict(result: Result) -> dict:

@@ -15,6 +15,9 @@ WORDS = {
         "h_routes": "Mogelijke financieringsroutes",
         "basis": "Grondslag",
         "fixed_amount": "vast bedrag",
+        "from_rules": "{share} van {eligible} subsidiabele kosten",
+        "from_rules_max": "{share} van {eligible} subsidiabele kosten, afgetopt op {maximum}",
+        "from_rules_min": "onder het minimum van de regeling ({minimum}): geen subsidie",
         "hours_x": "{q} uur × {rate}",
         "days_x": "{q} cliëntdagen × {rate}",
         "follows_deployment": "{basis}; cliënten van inzet {n}",
@@ -49,6 +52,9 @@ WORDS = {
         "h_routes": "Possible funding routes",
         "basis": "Basis",
         "fixed_amount": "fixed amount",
+        "from_rules": "{share} of {eligible} eligible costs",
+        "from_rules_max": "{share} of {eligible} eligible costs, cut to {maximum}",
+        "from_rules_min": "below the scheme's minimum ({minimum}): no grant",
         "hours_x": "{q} hours × {rate}",
         "days_x": "{q} client-days × {rate}",
         "follows_deployment": "{basis}; clients of deployment {n}",
@@ -78,6 +84,22 @@ WORDS = {
 }
 
 
+def _subsidy_basis(result, index: int, L: dict, lang: str) -> str:
+    """A subsidy's basis: a fixed amount, or what its rules make of the case (bcalc.core.funders)."""
+    from bcalc.money import fmt_percent
+
+    line = result.case.funding[index]
+    g = next((g for g in result.grants if g.index == index), None)
+    if g is None or line.amount is not None or g.computed is None:
+        return L["fixed_amount"]
+    rules = line.rules
+    if g.below_min:
+        return L["from_rules_min"].format(minimum=money(rules.minimum, lang))
+    key = "from_rules_max" if g.capped else "from_rules"
+    return L[key].format(share=fmt_percent(rules.share, lang), eligible=money(g.counted, lang),
+                         maximum=money(rules.maximum, lang) if rules.maximum is not None else "")
+
+
 def funding(result, tariffs, L: dict, lang: str) -> dict:
     cost_by_year = {row.year: row.totals.cost for row in result.per_year}
     funding_rows = []
@@ -91,7 +113,7 @@ def funding(result, tariffs, L: dict, lang: str) -> dict:
             basis = L["days_x"].format(q=num(f.quantity, lang, places(f.quantity)),
                                        rate=money(round_cents(f.rate), lang) if f.rate is not None else "-")
         else:
-            basis = L["fixed_amount"]
+            basis = _subsidy_basis(result, f.index, L, lang)
         if f.deployment is not None:
             basis = L["follows_deployment"].format(basis=basis, n=f.deployment + 1)
         funding_rows.append({"index": f.index, "year": f.year, "code": f.code, "label": f.label, "basis": basis,

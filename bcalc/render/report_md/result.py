@@ -135,6 +135,20 @@ def operating(result, L: dict, lang: str) -> dict | None:
             "notes": view.notes(result, lang, lambda v: money(v, lang))}
 
 
+def parties(result, lang: str) -> dict | None:
+    """Who pays and who gains per party per calendar year (bcalc.core.parties); None where one party pays
+    and gains everything, so the chapter stays as it was."""
+    from bcalc.render import party_rows
+
+    if not party_rows.shown(result):
+        return None
+    return {"title": party_rows.word("title", lang), "years": [r.year for r in result.per_year],
+            "rows": [{"label": name, "cells": values, "strong": strong}
+                     for name, values, strong in party_rows.rows(result, lang)],
+            "co_funding": party_rows.co_funding_sentence(result, lang, lambda v: money(v, lang)),
+            "convention": party_rows.word("convention", lang)}
+
+
 def benefit_rows(result, L: dict, lang: str) -> list[dict]:
     """One row per declared benefit: what it is, where the figure comes from, hours and euros."""
     case = result.case

@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bcalc.render.report_md import uncertainty
-from bcalc.render.xlsx import (benefits, calculation, comparison, funding, inputs, monthly, operating, scenarios,
-                               sensitivity, simulation, sources, summary)
+from bcalc.render.xlsx import (benefits, calculation, comparison, funding, grants, inputs, monthly, operating, parties,
+                               scenarios, sensitivity, simulation, sources, summary)
 from bcalc.render.xlsx.book import Book
 from bcalc.render.xlsx.words import WORDS
 
@@ -34,11 +34,13 @@ def render(bundle: Report, lang: str = "nl") -> bytes:
     book = Book(bundle, lang)
     cells = inputs.write(book)
     calc_last = calculation.write(book, cells)
+    grants.write(book, cells, calc_last)
     funding_last = funding.write(book, cells)
     benefits_last = benefits.write(book, cells)
     months = monthly.write(book, cells)
     summary.write(book, cells, calc_last, funding_last, benefits_last, months)
     operating.write(book, cells, calc_last)
+    parties.write(book)
     comparison.write(book)
     scenarios.write(book)
     views = uncertainty(bundle, lang)   # the same sensitivity and simulation views as the Markdown report

@@ -16,7 +16,7 @@ def write(book: Book, cells: InputCells) -> int:
         s.head(1, col, w[key])
     row = 1
     for year in book.years:
-        for refs in cells.benefits:
+        for b_index, refs in enumerate(cells.benefits):
             b = refs.benefit
             periods = formulas.benefit_periods(refs, book.segments[year])
             row += 1
@@ -31,6 +31,7 @@ def write(book: Book, cells: InputCells) -> int:
                 s.formula(row, 4, formulas.benefit_amount(refs, periods, cells.price_factor_jan[year]), EURO)
             s.text(row, 5, w["yes"] if b.cashable else w["no"])
             s.text(row, 6, b.source)
+            book.benefit_rows.append((row, year, b_index))
     last = max(row, 2)
     s.ws.freeze_panes = "A2"
     s.widths({1: book.year_width, 2: 40, 3: 12, 4: 16, 5: 8, 6: 60})

@@ -58,6 +58,15 @@ class Book:
         # only for a case that owns items with a lifetime, so every other workbook stays as it was
         self.operating = self._add(w["operating"]) if self.result.operating is not None else None
         self.year_rows: dict[int, int] = {}   # calendar year -> its row on the summary sheet
+        # only where more than one party pays or gains (bcalc.render.party_rows), so every other workbook stays
+        from bcalc.render.party_rows import shown
+
+        self.parties = self._add(w["parties_sheet"]) if shown(self.result) else None
+        # the rows the sheets write, for the per-party sheet: (row, year, deployment, line id, item id, supplier),
+        # (row, year, funding line), (row, year, benefit)
+        self.calc_rows: list[tuple] = []
+        self.funding_rows: list[tuple] = []
+        self.benefit_rows: list[tuple] = []
 
     def year_name(self, year: int) -> str:
         """A calendar year as a label: a part year with its months ("2027 (6 mnd)"), as the Markdown heads it."""
@@ -101,7 +110,8 @@ class Book:
         return [self.summary, self.inputs, self.calculation, self.funding, self.benefits, self.monthly,
                 self.comparison,
                 self.scenarios, self.sensitivity, self.simulation, self.sources] + (
-                    [self.operating] if self.operating is not None else [])
+                    [self.operating] if self.operating is not None else []) + (
+                    [self.parties] if self.parties is not None else [])
 
     def finish(self) -> None:
         """Widths and print set-up of every sheet, once all cells are written."""
@@ -209,6 +219,9 @@ class FundingCells:
     day_rate: str = ""          # vpt
     share: str = ""             # vpt: the share for technology
     amount: str = ""            # subsidy
+    # a subsidy worked out from its rules (bcalc.core.funders): the rows of the inputs sheet that hold its
+    # rules (share, min, max, device cap) and the formulas over the calculation sheet; {} otherwise
+    rule_rows: dict = field(default_factory=dict)
 
 
 @dataclass

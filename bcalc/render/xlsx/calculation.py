@@ -26,11 +26,13 @@ def write(book: Book, cells: InputCells) -> int:
                     continue
                 row += 1
                 _charge_row(book, cells, row, year, d_index, dep, it, terms)
+                book.calc_rows.append((row, year, d_index, it.id, it.item.id, True))
             for t in dep.time:
                 if year not in t.nonzero:
                     continue
                 row += 1
                 _time_row(book, cells, row, year, d_index, dep, t)
+                book.calc_rows.append((row, year, d_index, t.line.id, t.line.id, False))
     last = max(row, 2)
     s.ws.freeze_panes = "A2"
     s.ws.auto_filter.ref = f"A1:L{last}"

@@ -17,7 +17,7 @@ def write(book: Book, cells: InputCells) -> int:
     row = 1
     stop = funding_stop(book.case)
     for year in book.years:
-        for refs in cells.funding:
+        for f_index, refs in enumerate(cells.funding):
             found = formulas.funding(refs, year, book.segments[year], book.months, stop, cells.tariff_factor[year])
             if found is None:
                 continue
@@ -30,6 +30,7 @@ def write(book: Book, cells: InputCells) -> int:
             s.formula(row, 4, qty, QTY)
             s.formula(row, 5, amount, EURO)
             s.text(row, 6, code.source if line.tariff is None and code.kind == "hourly" else w["from_case"])
+            book.funding_rows.append((row, year, f_index))
     last = max(row, 2)
     s.ws.freeze_panes = "A2"
     s.widths({1: book.year_width, 2: 10, 3: 40, 4: 14, 5: 16, 6: 30})

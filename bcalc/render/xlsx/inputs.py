@@ -175,11 +175,24 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
     else:
         row += 1
         s.text(row, 1, w["subsidy_amount"])
-        s.num(row, 2, line.amount, EURO, INPUT)
+        if line.amount is not None or line.rules is None:   # else a formula over the rules (xlsx.grants)
+            s.num(row, 2, line.amount, EURO, INPUT)
         refs.amount = address(sheet, row, 2)
         row += 1
         s.text(row, 1, w["subsidy_year"])
         s.num(row, 2, line.year)
+        if line.amount is None and line.rules is not None:   # the amount is worked out below (xlsx.grants)
+            for key, value, fmt in (("rule_share", line.rules.share, PCT), ("rule_min", line.rules.minimum, EURO),
+                                    ("rule_max", line.rules.maximum, EURO),
+                                    ("rule_device_cap", line.rules.device_share_max, PCT)):
+                row += 1
+                s.text(row, 1, w[key])
+                s.num(row, 2, value, fmt, INPUT)
+                refs.rule_rows[key] = row
+            for key in ("rule_eligible", "rule_devices", "rule_counted", "rule_computed"):
+                row += 1
+                s.text(row, 1, w[key])
+                refs.rule_rows[key] = row
     cells.funding.append(refs)
     return row
 

@@ -23,6 +23,8 @@ WORDS = {
                                "het einde van de looptijd niet meer onder nul komt (blad Per maand). Interne "
                                "rentevoet: alleen als de jaarlijkse netto stromen precies één keer van teken "
                                "wisselen (tekenwissels rechts in de tabel)."),
+        "parties_sheet": "Per partij", "parties_note": "Formules over de bladen Berekening, Financiering en Baten: "
+        "een regel die partijen delen geeft elke partij haar aandeel afgerond op centen, de laatste de rest.",
         "operating": "Exploitatie", "operating_title": "Exploitatie per kalenderjaar: eigendom afgeschreven",
         "interest_rate": "Rente per jaar over de boekwaarde", "owned_item": "Eigendom",
         "lifetime_years": "Levensduur (jaren)", "residual": "Restwaarde per eenheid",
@@ -55,6 +57,10 @@ WORDS = {
         "excl_vat": "Excl. btw", "code": "Code", "amount": "Bedrag", "hours_per_month": "Uren per cliënt per maand",
         "tariff": "Tarief", "day_rate": "Dagtarief", "share": "Deel voor technologie",
         "subsidy_amount": "Subsidiebedrag", "subsidy_year": "In contractjaar",
+        "rule_share": "Regels: aandeel subsidiabele kosten", "rule_min": "Regels: minimum", "rule_max": "Regels: maximum",
+        "rule_device_cap": "Regels: apparatuur ten hoogste", "rule_eligible": "Subsidiabele kosten ({years}; {cats})",
+        "rule_devices": "waarvan apparatuur", "rule_counted": "Telt mee (na de grens voor apparatuur)",
+        "rule_computed": "Aandeel x wat meetelt, afgerond",
         "written": "Bedrag in de bron", "vat_written": "Btw volgens bron", "price_year": "Prijspeil",
         "figures": "Gebruikte catalogusbedragen", "warnings": "Aandachtspunten", "assumptions": "Aannames",
         "chart_cost": "Kosten per soort per jaar", "chart_cum": "Cumulatieve kosten en financiering",
@@ -122,6 +128,8 @@ WORDS = {
                                "until the end of the horizon (sheet Per month). Internal rate of return: only when "
                                "the yearly net flows change sign exactly once (sign changes to the right of the "
                                "table)."),
+        "parties_sheet": "Per party", "parties_note": "Formulas over the sheets Calculation, Funding and Benefits: a "
+        "line that parties share gives each party its share rounded to cents, the last one the rest.",
         "operating": "Operating", "operating_title": "Operating view per calendar year: owned items depreciated",
         "interest_rate": "Interest a year on the book value", "owned_item": "Owned item",
         "lifetime_years": "Lifetime (years)", "residual": "Residual value per unit",
@@ -153,6 +161,10 @@ WORDS = {
         "excl_vat": "Excl. VAT", "code": "Code", "amount": "Amount", "hours_per_month": "Hours per client per month",
         "tariff": "Tariff", "day_rate": "Day rate", "share": "Share for technology",
         "subsidy_amount": "Subsidy amount", "subsidy_year": "In contract year",
+        "rule_share": "Rules: share of eligible costs", "rule_min": "Rules: minimum", "rule_max": "Rules: maximum",
+        "rule_device_cap": "Rules: devices at most", "rule_eligible": "Eligible costs ({years}; {cats})",
+        "rule_devices": "of which devices", "rule_counted": "Counted (after the device cap)",
+        "rule_computed": "Share x counted, rounded",
         "written": "Amount in the source", "vat_written": "VAT per source", "price_year": "Price level",
         "figures": "Catalogue figures used", "warnings": "Points of attention", "assumptions": "Assumptions",
         "chart_cost": "Cost per category per year", "chart_cum": "Cumulative cost and funding",
