@@ -343,3 +343,22 @@ __all__ = ["Loaded", "load", "load_catalogues", "check_scenario", "estimate", "N
            "unknown_product", "choose_deployment", "compare_need", "compare_within", "compare_files", "scenarios",
            "sensitivity", "simulate", "Report", "report", "report_of", "REPORT_DRAWS", "REPORT_SEED",
            "portfolio"]
+
+
+# ---- actuals against the plan -------------------------------------------------------------------
+
+
+def evaluate(loaded: Loaded, actuals_path: Path, scenario: str | None = None, prices: str = "mid",
+             memo: Memo | None = None, shown: str | None = None):
+    """The case's plan month by month against the actuals of ``actuals_path`` (bcalc.core.actuals),
+    with the case's gate criteria where it has phases with gates."""
+    from bcalc.actuals_loader import load_actuals
+    from bcalc.core.actuals import case_criteria
+    from bcalc.core.actuals import evaluate as compare
+    from bcalc.core.monthly import monthly_plan
+
+    check_scenario(scenario, loaded.tariffs)
+    plan = monthly_plan(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices,
+                        memo=memo if memo is not None else Memo())
+    actuals = load_actuals(actuals_path, plan, loaded.tariffs, shown=shown)
+    return compare(plan, actuals, case_criteria(loaded.case))

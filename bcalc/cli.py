@@ -456,6 +456,6 @@ def main() -> None:
         raise
 
 
-# simulate and sensitivity, and the catalogue and funding groups, live in their own modules, which
+# simulate and sensitivity, evaluate, portfolio, and the catalogue and funding groups, live in their own modules, which
 # register them on `app`
-from bcalc import cli_analysis, cli_catalogue, cli_portfolio  # noqa: E402,F401
+from bcalc import cli_analysis, cli_catalogue, cli_evaluate, cli_portfolio  # noqa: E402,F401
