@@ -33,7 +33,7 @@ from typing import Iterable, Mapping
 
 from bcalc.core import vat
 from bcalc.core.monthly import MonthlyPlan, PlanLine
-from bcalc.money import WIDE, ZERO, round_cents
+from bcalc.money import WIDE, ZERO, dec, round_cents
 from bcalc.record import record
 
 CATEGORIES = ("one_off", "recurring", "training", "hours")
@@ -349,7 +349,7 @@ def _compare(plan: MonthlyPlan, line: PlanLine, actuals: Actuals, covered: set[i
                 for amt, q in got:
                     actual_qty = None if actual_qty is None or q is None else actual_qty + q
         years.append(YearFigures(y, p, a, pv, av, a + r, av + rv, full, full_v))
-    plan_qty = sum((line.quantities[i] for i in covered), ZERO)
+    plan_qty = dec(sum((Fraction(line.quantities[i]) for i in covered), Fraction(0)))   # hours: exact sums
     if not kind_measured:
         actual_qty = plan_qty
     compared = Compared(line.kind, line.name, line.label, line.category, line.deployment, line.index, tuple(years),
@@ -481,7 +481,7 @@ def measured_kpis(plan: MonthlyPlan, actuals: Actuals, lines: tuple[Compared, ..
                    plan_cost / planned_months if planned_months else None))
     hour_lines = [ln for ln in lines if ln.kind == "hours"]
     spent = sum((ln.actual_quantity for ln in hour_lines if ln.actual_quantity is not None), ZERO)
-    planned_hours = sum((ln.plan_quantity for ln in hour_lines), ZERO)
+    planned_hours = sum((ln.plan_quantity for ln in hour_lines), ZERO)   # each line's exact sum, as Decimal
     out.append(Kpi(KPI_HOURS, spent / client_months if client_months and "hours" in actuals.measured else None,
                    planned_hours / planned_months if planned_months and hour_lines else None))
     free: dict[str, Decimal] = {}

@@ -140,7 +140,7 @@ def monthly_plan(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: s
             else:
                 valued = tuple(tuple(Fraction(0) for _ in months) for _own in parts[role])
             amounts = tuple(sum(column, Fraction(0)) for column in zip(*valued))
-            out.append(PlanLine("hours", role, role, "hours", amounts, tuple(dec(h) for h in hours[role]), valued=rate is not None,
+            out.append(PlanLine("hours", role, role, "hours", amounts, tuple(hours[role]), valued=rate is not None,
                                 parts=valued))
         # valued roles the case has but whose hours the plan does not count: actual hours are still valued
         for role, staff in case.staff.items():
