@@ -504,3 +504,34 @@ def test_funding_by_label_and_code_with_linked_deployments():
     assert (by_line[2].plan, by_line[2].variance, by_line[2].volume, by_line[2].price) == (
         D("465.00"), D("-65.00"), D("-93.00"), D("28.00"))
     assert ev.months[0].actual_clients == 25
+
+
+# ---- the workbook ---------------------------------------------------------------------------------
+
+
+def test_the_evaluation_workbook_recalculates_to_the_core(tmp_path):
+    """bcalc evaluate --xlsx: LibreOffice recalculates the formulas (variance, volume, price,
+    forecast, category totals) to the core's cents."""
+    from tests.lo import named_values, recalc
+
+    case_path, actuals_path = _files(tmp_path)
+    target = tmp_path / "evaluatie.xlsx"
+    ok("evaluate", case_path, actuals_path, "--xlsx", target)
+    values = named_values(recalc(target, tmp_path))
+    ev = _evaluate(tmp_path)
+    for t in ev.categories:
+        for what in ("plan", "actual", "variance", "forecast", "plan_total"):
+            # a spreadsheet subtracts in binary floating point: compared to the cent
+            assert round_cents(values[f"eval_{t.code}_{what}"]) == getattr(t, what), (t.code, what)
+    assert round_cents(values["eval_cost_variance"]) == D("21.91")
+    assert round_cents(values["eval_cost_per_client_per_month"]) == D("264.96")
+
+
+def test_the_workbook_is_not_overwritten_without_force(tmp_path):
+    case_path, actuals_path = _files(tmp_path)
+    target = tmp_path / "evaluatie.xlsx"
+    target.write_text("keep", encoding="utf-8")
+    bad("evaluate", case_path, actuals_path, "--xlsx", target)
+    assert target.read_text(encoding="utf-8") == "keep"
+    ok("evaluate", case_path, actuals_path, "--xlsx", target, "--force")
+    assert target.read_bytes()[:2] == b"PK"
