@@ -220,13 +220,22 @@ class Report:
     scenarios: object                        # bcalc.core.scenarios.ScenarioTable
     sensitivity: object                      # bcalc.core.sensitivity.Sensitivity
     simulation: object | None                # bcalc.core.simulate.Simulation; None without numpy
+    evaluation: object | None = None         # bcalc.core.actuals.Evaluation, with --actuals
 
 
-def report(loaded: Loaded, scenario: str | None = None, prices: str = "mid") -> Report:
+def report(loaded: Loaded, scenario: str | None = None, prices: str = "mid", actuals: Path | None = None,
+           actuals_shown: str | None = None) -> Report:
     """The estimate, deployment 1 against the other products of its need, the scenario table, the
-    sensitivity and the simulation (when numpy is there) of one case, all sharing one memo."""
+    sensitivity and the simulation (when numpy is there) of one case, all sharing one memo; with
+    ``actuals``, also the actuals of that file against the plan (``evaluate``)."""
+    from dataclasses import replace
+
     memo = Memo()
-    return report_of(estimate(loaded, scenario, prices, memo), loaded.catalogue, loaded.tariffs, memo)
+    evaluation = None
+    if actuals is not None:  # bad actuals are reported before the analyses run
+        evaluation = evaluate(loaded, actuals, scenario, prices, memo, shown=actuals_shown)
+    bundle = report_of(estimate(loaded, scenario, prices, memo), loaded.catalogue, loaded.tariffs, memo)
+    return replace(bundle, evaluation=evaluation) if evaluation is not None else bundle
 
 
 def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs, memo: Memo | None = None) -> Report:

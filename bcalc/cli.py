@@ -223,6 +223,7 @@ def report(
     prices: PricesOpt = PriceEnd.mid,
     lang: LangOpt = None,
     templates: Annotated[Optional[Path], typer.Option("--templates", file_okay=False)] = None,
+    actuals: Annotated[Optional[Path], typer.Option("--actuals")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
@@ -251,7 +252,8 @@ def report(
 
             side = sidecar.start(lang)
         try:
-            bundle = bcalc_app.report(loaded, scenario, prices.value)
+            bundle = bcalc_app.report(loaded, scenario, prices.value, actuals,
+                                      str(actuals) if actuals is not None else None)
             if side is not None:
                 side.send(bundle)
             # Everything is rendered before anything is written: a failure leaves no file behind.

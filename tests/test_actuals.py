@@ -535,3 +535,34 @@ def test_the_workbook_is_not_overwritten_without_force(tmp_path):
     assert target.read_text(encoding="utf-8") == "keep"
     ok("evaluate", case_path, actuals_path, "--xlsx", target, "--force")
     assert target.read_bytes()[:2] == b"PK"
+
+
+# ---- the business case documents with actuals ---------------------------------------------------
+
+
+def test_report_with_actuals_adds_a_chapter_and_a_sheet(tmp_path):
+    from openpyxl import load_workbook
+
+    case_path, actuals_path = _files(tmp_path)
+    md, xlsx = tmp_path / "r.md", tmp_path / "r.xlsx"
+    ok("report", case_path, "--actuals", actuals_path, "--md", md, "--xlsx", xlsx, "--lang", "en")
+    text = md.read_text(encoding="utf-8")
+    # the evaluation is chapter 8; attention and sources move to 9 and 10
+    assert "## 8. Evaluation: actuals against the plan" in text
+    assert "## 9. " in text and "## 10. " in text
+    assert "| Maandelijkse huur (huur) | Recurring | 30 | 28 | 1,872.00 | 1,799.20 | -72.80 | -124.80 | 52.00 |" in text
+    wb = load_workbook(xlsx)
+    assert wb.sheetnames[-1] == "Evaluation"
+    assert "eval_cost_forecast" in wb.defined_names
+    # without actuals the documents are as they were: no chapter, no sheet
+    ok("report", case_path, "--md", md, "--xlsx", xlsx, "--force")
+    assert "Evaluatie" not in md.read_text(encoding="utf-8")
+    assert "Evaluatie" not in load_workbook(xlsx).sheetnames
+
+
+def test_report_with_bad_actuals_writes_nothing(tmp_path):
+    case_path, actuals_path = _files(tmp_path, "months:\n  - month: 2030-01\n")
+    md = tmp_path / "r.md"
+    result = bad("report", case_path, "--actuals", actuals_path, "--md", md)
+    assert f"{actuals_path}:2: months[0].month: 2030-01 is outside the case's horizon" in result.stderr
+    assert not md.exists()

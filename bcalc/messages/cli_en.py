@@ -60,6 +60,8 @@ OPTIONS = {
         "pdf": "Write the business case as an A4 PDF here, with its charts (needs reportlab: pip install 'bcalc[pdf]').",
         "lang": "Language of the documents, help and messages (default: BCALC_LANG, else the locale, else nl).",
         "templates": "Folder whose templates replace the bundled ones of the same name.",
+        "actuals": "An actuals file (docs/actuals.md): adds the evaluation against the plan to the documents, "
+                   "as a chapter of the Markdown and PDF and as a sheet of the workbook.",
         "force": "Overwrite existing files.",
     },
     "compare": {

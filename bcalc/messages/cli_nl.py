@@ -57,6 +57,8 @@ OPTIONS = {
         "pdf": "Schrijf de businesscase als A4-pdf hierheen, met de grafieken (vraagt reportlab: pip install 'bcalc[pdf]').",
         "lang": "Taal van documenten, hulp en meldingen (standaard: BCALC_LANG, anders de locale, anders nl).",
         "templates": "Map met templates die de meegeleverde templates met dezelfde naam vervangen.",
+        "actuals": "Een bestand met werkelijke cijfers (docs/actuals.md): voegt de evaluatie tegen het plan toe aan "
+                   "de documenten, als hoofdstuk van de Markdown en de pdf en als blad van de werkmap.",
         "force": "Overschrijf bestaande bestanden.",
     },
     "compare": {

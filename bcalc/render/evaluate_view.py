@@ -396,27 +396,35 @@ def render_console(ev: Evaluation, console, lang: str = "nl") -> None:
 # ---- Markdown ----------------------------------------------------------------------------------
 
 
-def markdown_body(ev: Evaluation, lang: str, level: int = 2) -> str:
-    """The evaluation's sections as Markdown, headings at ``level`` (for a chapter of the report too)."""
+_NUMERIC = __import__("re").compile(r"^-?(€ ?|-?€)?[0-9.,]+$|^—$")   # a cell of a number (right-aligned)
+
+
+def _cell(text: str) -> str:
+    """Text in a Markdown table cell: on one line, its markup and ``|`` escaped."""
     from bcalc.render.mdtext import escape
 
+    return escape(" ".join(str(text).split())).replace("|", "\\|")
+
+
+def markdown_body(ev: Evaluation, lang: str, level: int = 2) -> str:
+    """The evaluation's sections as Markdown, headings at ``level`` (for a chapter of the report too)."""
     W = words(lang)
-    out = [escape(facts(ev, lang)), "", f"*{W['amounts']}*", ""]
+    out = [_cell(facts(ev, lang)), "", f"*{W['amounts']}*", ""]
     for title, head, rows in sections(ev, lang):
-        out += ["#" * level + " " + title, "", "| " + " | ".join(escape(h) for h in head) + " |",
-                "|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|"]
-        out += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
+        right = [bool(rows) and all(_NUMERIC.match(row[i]) for row in rows) for i in range(len(head))]
+        out += ["#" * level + " " + title, "", "| " + " | ".join(_cell(h) for h in head) + " |",
+                "|" + "|".join("---:" if r else "---" for r in right) + "|"]
+        out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
         out.append("")
     if not ev.criteria:
         out += [W["no_criteria"], ""]
-    out += [escape(n) for n in notes(ev, lang) for _ in (0,)]
+    for note in notes(ev, lang):
+        out += [_cell(note), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def render_markdown(ev: Evaluation, lang: str = "nl") -> str:
-    from bcalc.render.mdtext import escape
-
-    return f"# {escape(words(lang)['title'])}\n\n" + markdown_body(ev, lang)
+    return f"# {_cell(words(lang)['title'])}\n\n" + markdown_body(ev, lang)
 
 
 # ---- CSV ---------------------------------------------------------------------------------------
