@@ -360,14 +360,18 @@ __all__ = ["Loaded", "load", "load_catalogues", "check_scenario", "estimate", "N
 def evaluate(loaded: Loaded, actuals_path: Path, scenario: str | None = None, prices: str = "mid",
              memo: Memo | None = None, shown: str | None = None):
     """The case's plan month by month against the actuals of ``actuals_path`` (bcalc.core.actuals),
-    with the case's gate criteria where it has phases with gates."""
+    with the case's gate criteria where it has phases with gates, and a second forecast with the
+    latest clients in use carried forward (where the actuals give clients)."""
     from bcalc.actuals_loader import load_actuals
-    from bcalc.core.actuals import case_criteria
+    from bcalc.core.actuals import carried_case, case_criteria
     from bcalc.core.actuals import evaluate as compare
     from bcalc.core.monthly import monthly_plan
 
     check_scenario(scenario, loaded.tariffs)
-    plan = monthly_plan(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices,
-                        memo=memo if memo is not None else Memo())
+    memo = memo if memo is not None else Memo()
+    plan = monthly_plan(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices, memo=memo)
     actuals = load_actuals(actuals_path, plan, loaded.tariffs, shown=shown)
-    return compare(plan, actuals, case_criteria(loaded.case))
+    other = carried_case(loaded.case, actuals)
+    carried = (monthly_plan(other, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices, memo=memo)
+               if other is not None else None)
+    return compare(plan, actuals, case_criteria(loaded.case), carried)

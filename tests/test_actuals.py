@@ -215,6 +215,24 @@ def test_variances_worked_by_hand(tmp_path):
     assert cat["cost"].forecast == cat["cost"].plan_total + cat["cost"].variance
 
 
+def test_forecast_with_the_latest_clients_carried_forward(tmp_path):
+    """The last month measured (March 2027) has 10 clients; carried forward, 2028 has 10 instead of
+    20: huur 1.799,20 + 9 x 624,00 + 12 x 10 x 62,40 = 1.799,20 + 5.616,00 + 7.488,00 = 14.903,20;
+    installatie: no new units in 2028, so 390,00 (the actuals) instead of 780,00; its VAT 377,83 +
+    5.616 x 21 % (1.179,36) + 7.488 x 21 % (1.572,48) = 3.129,67. H139 has clients of its own and
+    keeps them (42.960,00); hours follow no clients."""
+    ev = _evaluate(tmp_path)
+    assert _line(ev, "item", "huur").carried == D("14903.20")
+    assert _line(ev, "item", "huur").carried_vat == D("3129.67")
+    assert _line(ev, "item", "installatie").carried == D("390.00")
+    assert _line(ev, "funding", "H139").carried == D("42960.00")
+    assert _line(ev, "hours", "project_lead").carried == D("5706.67")
+    cost = ev.category("cost")
+    # one-off 390 + recurring 14.903,20 + hours 450 + 5.706,67 + VAT 81,90 + 3.129,67 = 24.661,44
+    assert cost.carried == D("24661.44")
+    assert ev.category("net").carried == D("42960.00") - D("24661.44")
+
+
 def test_kpis_worked_by_hand(tmp_path):
     ev = _evaluate(tmp_path)
     kpis = {k.code: k for k in ev.kpis}
@@ -316,6 +334,7 @@ def test_json_shape(tmp_path):
         "kind": "item", "category": "recurring", "deployment": 1, "plan": "1872.00", "actual": "1799.20",
         "variance": "-72.80", "volume": "-124.80", "price": "52.00", "plan_quantity": "30", "actual_quantity": "28",
         "forecast": "22391.20", "plan_total": "22464.00"}
+    assert huur["forecast_latest_clients"] == "14903.20"
     assert [y["year"] for y in huur["per_year"]] == [2027, 2028]
     assert [c["category"] for c in data["categories"]] == ["one_off", "recurring", "training", "hours", "vat", "cost",
                                                            "funding", "net"]
@@ -523,6 +542,7 @@ def test_the_evaluation_workbook_recalculates_to_the_core(tmp_path):
         for what in ("plan", "actual", "variance", "forecast", "plan_total"):
             # a spreadsheet subtracts in binary floating point: compared to the cent
             assert round_cents(values[f"eval_{t.code}_{what}"]) == getattr(t, what), (t.code, what)
+        assert round_cents(values[f"eval_{t.code}_carried"]) == t.carried, t.code
     assert round_cents(values["eval_cost_variance"]) == D("21.91")
     assert round_cents(values["eval_cost_per_client_per_month"]) == D("264.96")
 

@@ -99,6 +99,8 @@ class YearFigures:
     forecast_vat: Decimal
     plan_year: Decimal           # the plan of the whole calendar year (the engine's figure)
     plan_year_vat: Decimal
+    carried: Decimal | None = None       # the forecast with the latest clients carried forward
+    carried_vat: Decimal | None = None
 
 
 @record
@@ -155,6 +157,15 @@ class Compared:
         return self._sum("plan_year")
 
     @property
+    def carried(self) -> Decimal | None:
+        """The forecast with the latest clients in use carried forward; None when not made."""
+        return None if any(y.carried is None for y in self.years) else self._sum("carried")
+
+    @property
+    def carried_vat(self) -> Decimal | None:
+        return None if any(y.carried_vat is None for y in self.years) else self._sum("carried_vat")
+
+    @property
     def plan_total_vat(self) -> Decimal:
         return self._sum("plan_year_vat")
 
@@ -194,6 +205,12 @@ class Totals:
     @property
     def plan_total(self) -> Decimal:
         return sum((y.plan_year for y in self.years), ZERO)
+
+    @property
+    def carried(self) -> Decimal | None:
+        if any(y.carried is None for y in self.years):
+            return None
+        return sum((y.carried for y in self.years), ZERO)
 
 
 @record
@@ -249,13 +266,18 @@ class Evaluation:
 # ---- evaluating -------------------------------------------------------------------------------
 
 
-def evaluate(plan: MonthlyPlan, actuals: Actuals, criteria: Iterable = ()) -> Evaluation:
+def evaluate(plan: MonthlyPlan, actuals: Actuals, criteria: Iterable = (),
+             carried: MonthlyPlan | None = None) -> Evaluation:
     """The plan against the actuals (see the module's doc). ``criteria``: gate criteria, each with
-    ``kpi``, ``min`` and ``max`` (and optionally ``gate``), checked against the measured KPIs."""
+    ``kpi``, ``min`` and ``max`` (and optionally ``gate``), checked against the measured KPIs.
+    ``carried``: the plan of the case with the latest clients carried forward (``carried_case``),
+    for a second forecast: the actuals so far plus that plan for the other months."""
     with localcontext(WIDE):
         covered = {m.index for m in actuals.months}
         plan = _with_roles(plan, actuals)
-        lines = tuple(_compare(plan, ln, actuals, covered) for ln in plan.lines)
+        if carried is not None:
+            carried = _with_roles(carried, actuals)
+        lines = tuple(_compare(plan, ln, actuals, covered, carried) for ln in plan.lines)
         categories = _categories(plan, lines)
         months = tuple(_month_row(plan, m, actuals) for m in actuals.months)
         kpis = measured_kpis(plan, actuals, lines)
@@ -315,7 +337,8 @@ def _actual_item(plan: MonthlyPlan, line: PlanLine, invoices: list[Invoice]) -> 
     return excl_total, vat_total
 
 
-def _compare(plan: MonthlyPlan, line: PlanLine, actuals: Actuals, covered: set[int]) -> Compared:
+def _compare(plan: MonthlyPlan, line: PlanLine, actuals: Actuals, covered: set[int],
+             carried: MonthlyPlan | None = None) -> Compared:
     kind_measured = {"item": "invoices", "hours": "hours", "funding": "funding"}[line.kind] in actuals.measured
     by_year: dict[int, list] = {y: [] for y in _years(plan)}
     for m in plan.months:
@@ -348,7 +371,12 @@ def _compare(plan: MonthlyPlan, line: PlanLine, actuals: Actuals, covered: set[i
                 a, av = sum((amt for amt, _ in got), ZERO), ZERO
                 for amt, q in got:
                     actual_qty = None if actual_qty is None or q is None else actual_qty + q
-        years.append(YearFigures(y, p, a, pv, av, a + r, av + rv, full, full_v))
+        c = cv = None
+        if carried is not None:
+            other = carried.line(line.key)
+            c, cv = _rounded(other, rest, carried) if other is not None else (ZERO, ZERO)
+            c, cv = a + c, av + cv
+        years.append(YearFigures(y, p, a, pv, av, a + r, av + rv, full, full_v, c, cv))
     plan_qty = dec(sum((Fraction(line.quantities[i]) for i in covered), Fraction(0)))   # hours: exact sums
     if not kind_measured:
         actual_qty = plan_qty
@@ -379,15 +407,20 @@ def _sum_years(groups: list[tuple[YearFigures, ...]], years: list[int], vat_only
     out = []
     for i, y in enumerate(years):
         acc = [ZERO] * 4
+        carried: Decimal | None = ZERO
         for g in groups:
             f = g[i]
             if vat_only:
                 vals = (f.plan_vat, f.actual_vat, f.forecast_vat, f.plan_year_vat)
+                more = f.carried_vat
             else:
                 vals = (f.plan, f.actual, f.forecast, f.plan_year)
+                more = f.carried
             for k in range(4):
                 acc[k] += vals[k]
-        out.append(YearFigures(y, sign * acc[0], sign * acc[1], ZERO, ZERO, sign * acc[2], ZERO, sign * acc[3], ZERO))
+            carried = None if carried is None or more is None else carried + more
+        out.append(YearFigures(y, sign * acc[0], sign * acc[1], ZERO, ZERO, sign * acc[2], ZERO, sign * acc[3], ZERO,
+                               None if carried is None else sign * carried))
     return tuple(out)
 
 
@@ -405,7 +438,8 @@ def _categories(plan: MonthlyPlan, lines: tuple[Compared, ...]) -> tuple[Totals,
     cost = Totals("cost", _sum_years(costs, years))
     funding = Totals("funding", _sum_years([ln.years for ln in lines if ln.kind == "funding"], years))
     net = Totals("net", tuple(YearFigures(y, f.plan - c.plan, f.actual - c.actual, ZERO, ZERO, f.forecast - c.forecast,
-                                          ZERO, f.plan_year - c.plan_year, ZERO)
+                                          ZERO, f.plan_year - c.plan_year, ZERO,
+                                          None if f.carried is None or c.carried is None else f.carried - c.carried)
                               for y, f, c in zip(years, funding.years, cost.years)))
     return tuple(out) + (cost, funding, net)
 
@@ -434,6 +468,29 @@ def _month_row(plan: MonthlyPlan, m: MonthActuals, actuals: Actuals) -> MonthRow
             a_cost += ae + av
     planned = sum(c[m.index] for c in plan.clients)
     return MonthRow(m.month, p_cost, a_cost, p_fund, a_fund, planned, m.clients_total)
+
+
+def carried_case(case, actuals: Actuals):
+    """The case with each deployment's clients from the contract year of its last measured month
+    on set to the clients measured then (the latest figure carried forward), or None when no month
+    gives clients. Funding lines with clients of their own keep them; linked ones follow."""
+    from dataclasses import replace
+
+    from bcalc.core.calendar import horizon
+
+    months = horizon(case.start_year, case.start_month, case.years)
+    latest: dict[int, tuple[int, int]] = {}     # deployment -> (contract year, clients)
+    for m in actuals.months:
+        for d, n in m.clients:
+            latest[d] = (months[m.index].contract_year, n)
+    if not latest:
+        return None
+    deployments = list(case.deployments)
+    for d, (k, n) in latest.items():
+        dep = deployments[d]
+        clients = tuple(n if j >= k else c for j, c in enumerate(dep.clients))
+        deployments[d] = replace(dep, clients=clients)
+    return replace(case, deployments=tuple(deployments))
 
 
 # ---- KPIs and gate criteria -------------------------------------------------------------------
@@ -556,4 +613,4 @@ def case_criteria(case) -> list[dict]:
 
 
 __all__ = ["Actuals", "MonthActuals", "Invoice", "Evaluation", "Compared", "Totals", "Kpi", "CriterionResult",
-           "evaluate", "check", "split", "measured_kpis", "case_criteria", "BUILT_IN_KPIS", "CATEGORIES", "KINDS"]
+           "evaluate", "check", "split", "measured_kpis", "case_criteria", "carried_case", "BUILT_IN_KPIS", "CATEGORIES", "KINDS"]

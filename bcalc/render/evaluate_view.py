@@ -40,6 +40,7 @@ WORDS = {
         "price": "Prijs",
         "forecast": "Prognose",
         "plan_total": "Plan horizon",
+        "carried": "Prognose laatste cliënten",
         "plan_qty": "Aantal plan",
         "actual_qty": "Aantal werkelijk",
         "plan_cost": "Kosten plan",
@@ -73,7 +74,8 @@ WORDS = {
         "note_forecast": "Prognose: de werkelijke cijfers van de gemeten maanden plus het plan voor alle andere "
                          "maanden van de horizon. Verschil = werkelijk − plan = volume + prijs; volume = "
                          "(werkelijk aantal − gepland aantal) × geplande prijs, prijs = (werkelijke prijs − "
-                         "geplande prijs) × werkelijk aantal.",
+                         "geplande prijs) × werkelijk aantal. Prognose laatste cliënten: hetzelfde, met voor de "
+                         "rest van de horizon de laatst gemeten cliënten per inzet in plaats van die uit de case.",
         "note_unmeasured": "Niet gemeten, en dus als plan geteld: {kinds}.",
         "note_months": "Maandbedragen zijn per maand afgerond en kunnen een cent verschillen van de jaarcijfers.",
         "no_criteria": "De case geeft geen criteria voor een poort; de gemeten KPI's staan hierboven.",
@@ -99,6 +101,7 @@ WORDS = {
         "price": "Price",
         "forecast": "Forecast",
         "plan_total": "Plan horizon",
+        "carried": "Forecast latest clients",
         "plan_qty": "Planned qty",
         "actual_qty": "Actual qty",
         "plan_cost": "Cost plan",
@@ -131,7 +134,9 @@ WORDS = {
         "kinds": {"invoices": "invoices", "hours": "hours", "funding": "funding"},
         "note_forecast": "Forecast: the actuals of the months measured plus the plan for every other month of the "
                          "horizon. Variance = actual − plan = volume + price; volume = (actual quantity − planned "
-                         "quantity) × planned price, price = (actual price − planned price) × actual quantity.",
+                         "quantity) × planned price, price = (actual price − planned price) × actual quantity. "
+                         "Forecast latest clients: the same, with the latest clients measured per deployment "
+                         "instead of the case's for the rest of the horizon.",
         "note_unmeasured": "Not measured, and so counted as planned: {kinds}.",
         "note_months": "Monthly amounts are rounded per month and may differ a cent from the yearly figures.",
         "no_criteria": "The case gives no gate criteria; the measured KPIs are above.",
@@ -243,6 +248,7 @@ def as_dict(ev: Evaluation) -> dict:
             "plan_quantity": _q(ln.plan_quantity), "actual_quantity": _q(ln.actual_quantity),
             "forecast": _m(ln.forecast), "forecast_vat": _m(ln.forecast_vat),
             "plan_total": _m(ln.plan_total), "plan_total_vat": _m(ln.plan_total_vat),
+            "forecast_latest_clients": _m(ln.carried), "forecast_latest_clients_vat": _m(ln.carried_vat),
             "per_year": [{"year": y.year, "plan": _m(y.plan), "actual": _m(y.actual), "variance": _m(y.actual - y.plan),
                           "plan_vat": _m(y.plan_vat), "actual_vat": _m(y.actual_vat), "forecast": _m(y.forecast),
                           "forecast_vat": _m(y.forecast_vat), "plan_year": _m(y.plan_year),
@@ -253,6 +259,7 @@ def as_dict(ev: Evaluation) -> dict:
         categories.append({
             "category": t.code, "plan": _m(t.plan), "actual": _m(t.actual), "variance": _m(t.variance),
             "forecast": _m(t.forecast), "plan_total": _m(t.plan_total),
+            "forecast_latest_clients": _m(t.carried),
             "per_year": [{"year": y.year, "plan": _m(y.plan), "actual": _m(y.actual), "variance": _m(y.actual - y.plan),
                           "forecast": _m(y.forecast), "plan_year": _m(y.plan_year)} for y in t.years],
         })
@@ -305,8 +312,16 @@ def line_rows(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
 def category_rows(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
     W = words(lang)
     head = [W["category"], W["plan"], W["actual"], W["variance"], W["forecast"], W["plan_total"]]
-    rows = [[W["cats"][t.code], _money(t.plan, lang), _money(t.actual, lang), _money(t.variance, lang),
-             _money(t.forecast, lang), _money(t.plan_total, lang)] for t in ev.categories]
+    carried = ev.category("cost").carried is not None
+    if carried:
+        head.insert(5, W["carried"])
+    rows = []
+    for t in ev.categories:
+        row = [W["cats"][t.code], _money(t.plan, lang), _money(t.actual, lang), _money(t.variance, lang),
+               _money(t.forecast, lang), _money(t.plan_total, lang)]
+        if carried:
+            row.insert(5, _money(t.carried, lang))
+        rows.append(row)
     return head, rows
 
 
@@ -448,6 +463,7 @@ CSV_COLUMNS = (
     ("plan_vat", "Btw plan", "VAT plan"),
     ("actual_vat", "Btw werkelijk", "VAT actual"),
     ("forecast", "Prognose", "Forecast"),
+    ("forecast_latest_clients", "Prognose laatste cliënten", "Forecast latest clients"),
     ("plan_total", "Plan horizon", "Plan horizon"),
     ("measured", "Gemeten", "Measured"),
     ("status", "Oordeel", "Status"),
@@ -467,14 +483,15 @@ def csv_rows(ev: Evaluation) -> list[dict]:
                     "actual_quantity": _q(ln.actual_quantity), "plan": _m(ln.plan), "actual": _m(ln.actual),
                     "variance": _m(ln.variance), "volume": _m(ln.volume), "price": _m(ln.price),
                     "plan_vat": _m(ln.plan_vat), "actual_vat": _m(ln.actual_vat), "forecast": _m(ln.forecast),
-                    "plan_total": _m(ln.plan_total)})
+                    "forecast_latest_clients": _m(ln.carried), "plan_total": _m(ln.plan_total)})
         for y in ln.years:
             out.append({**base, "record": "line_year", "year": str(y.year), "plan": _m(y.plan), "actual": _m(y.actual),
                         "variance": _m(y.actual - y.plan), "plan_vat": _m(y.plan_vat), "actual_vat": _m(y.actual_vat),
                         "forecast": _m(y.forecast), "plan_total": _m(y.plan_year)})
     for t in ev.categories:
         out.append({"record": "category", "category": t.code, "plan": _m(t.plan), "actual": _m(t.actual),
-                    "variance": _m(t.variance), "forecast": _m(t.forecast), "plan_total": _m(t.plan_total)})
+                    "variance": _m(t.variance), "forecast": _m(t.forecast),
+                    "forecast_latest_clients": _m(t.carried), "plan_total": _m(t.plan_total)})
         for y in t.years:
             out.append({"record": "category_year", "year": str(y.year), "category": t.code, "plan": _m(y.plan),
                         "actual": _m(y.actual), "variance": _m(y.actual - y.plan), "forecast": _m(y.forecast),

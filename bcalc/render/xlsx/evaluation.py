@@ -19,15 +19,18 @@ from bcalc.render.xlsx.cells import EURO, QTY, Sheet
 
 # the columns of the table of lines
 COLS = ("line", "category", "plan_qty", "actual_qty", "plan", "actual", "variance", "volume", "price", "rest",
-        "forecast", "plan_total", "plan_vat", "actual_vat", "rest_vat", "plan_total_vat")
+        "forecast", "plan_total", "plan_vat", "actual_vat", "rest_vat", "plan_total_vat", "rest_carried",
+        "carried", "rest_carried_vat")
 C = {key: i for i, key in enumerate(COLS, 1)}
 EXTRA = {
     "nl": {"rest": "Plan overige maanden", "plan_vat": "Btw plan", "actual_vat": "Btw werkelijk",
            "rest_vat": "Btw plan overige maanden", "plan_total_vat": "Btw plan horizon",
+           "rest_carried": "Overige maanden met laatste cliënten", "rest_carried_vat": "Btw daarvan",
            "values": "Plan en werkelijk zijn waarden; verschil, volume, prijs, prognose en totalen zijn formules.",
            "sheet": "Evaluatie"},
     "en": {"rest": "Plan other months", "plan_vat": "VAT plan", "actual_vat": "VAT actual",
            "rest_vat": "VAT plan other months", "plan_total_vat": "VAT plan horizon",
+           "rest_carried": "Other months with the latest clients", "rest_carried_vat": "VAT of it",
            "values": "Plan and actual are values; variance, volume, price, forecast and totals are formulas.",
            "sheet": "Evaluation"},
 }
@@ -52,9 +55,12 @@ def write(s: Sheet, ev, lang: str, name=None) -> None:
     head = 5
     heads = {"line": W["line"], "category": W["category"], "plan_qty": W["plan_qty"], "actual_qty": W["actual_qty"],
              "plan": W["plan"], "actual": W["actual"], "variance": W["variance"], "volume": W["volume"],
-             "price": W["price"], "forecast": W["forecast"], "plan_total": W["plan_total"], **X}
+             "price": W["price"], "forecast": W["forecast"], "plan_total": W["plan_total"], "carried": W["carried"],
+             **X}
+    carried = ev.category("cost").carried is not None
+    columns = COLS if carried else COLS[:C["rest_carried"] - 1]
     s.text(head - 1, 1, W["h_lines"], bold=True)
-    for key in COLS:
+    for key in columns:
         s.head(head, C[key], heads[key])
     several = len({ln.deployment for ln in ev.lines if ln.kind == "item"}) > 1
     row = head
@@ -83,6 +89,10 @@ def write(s: Sheet, ev, lang: str, name=None) -> None:
         s.num(r, C["actual_vat"], ln.actual_vat, EURO)
         s.num(r, C["rest_vat"], ln.forecast_vat - ln.actual_vat, EURO)
         s.num(r, C["plan_total_vat"], ln.plan_total_vat, EURO)
+        if carried:
+            s.num(r, C["rest_carried"], ln.carried - ln.actual, EURO)
+            s.formula(r, C["carried"], f"={a}+{_col('rest_carried')}{r}", EURO)
+            s.num(r, C["rest_carried_vat"], ln.carried_vat - ln.actual_vat, EURO)
     last = max(row, first)
 
     def rng(key: str) -> str:
@@ -92,7 +102,8 @@ def write(s: Sheet, ev, lang: str, name=None) -> None:
     row += 2
     s.text(row, 1, W["h_categories"], bold=True)
     row += 1
-    cat_heads = [W["category"], W["plan"], W["actual"], W["variance"], W["forecast"], W["plan_total"]]
+    cat_heads = [W["category"], W["plan"], W["actual"], W["variance"], W["forecast"], W["plan_total"]] + (
+        [W["carried"]] if carried else [])
     for i, h in enumerate(cat_heads, 1):
         s.head(row, i, h)
     cat_rows: dict[str, int] = {}
@@ -107,24 +118,29 @@ def write(s: Sheet, ev, lang: str, name=None) -> None:
             actual = f"=SUMIF({crit},{label_cell},{rng('actual')})"
             forecast = f"=SUMIF({crit},{label_cell},{rng('forecast')})"
             total = f"=SUMIF({crit},{label_cell},{rng('plan_total')})"
+            other = f"=SUMIF({crit},{label_cell},{rng('carried')})"
         elif code == "vat":
             plan, actual = f"=SUM({rng('plan_vat')})", f"=SUM({rng('actual_vat')})"
             forecast = f"=SUM({rng('actual_vat')})+SUM({rng('rest_vat')})"
             total = f"=SUM({rng('plan_total_vat')})"
+            other = f"=SUM({rng('actual_vat')})+SUM({rng('rest_carried_vat')})"
         elif code == "cost":
             top, bottom = cat_rows["one_off"], cat_rows["vat"]
-            plan, actual, forecast, total = (f"=SUM({col}{top}:{col}{bottom})" for col in "BCEF")
+            plan, actual, forecast, total, other = (f"=SUM({col}{top}:{col}{bottom})" for col in "BCEFG")
         else:  # net = funding - cost
             f_row, c_row = cat_rows["funding"], cat_rows["cost"]
-            plan, actual, forecast, total = (f"={col}{f_row}-{col}{c_row}" for col in "BCEF")
+            plan, actual, forecast, total, other = (f"={col}{f_row}-{col}{c_row}" for col in "BCEFG")
         bold = code in ("cost", "net")
         s.formula(row, 2, plan, EURO, bold=bold)
         s.formula(row, 3, actual, EURO, bold=bold)
         s.formula(row, 4, f"=C{row}-B{row}", EURO, bold=bold)
         s.formula(row, 5, forecast, EURO, bold=bold)
         s.formula(row, 6, total, EURO, bold=bold)
+        if carried:
+            s.formula(row, 7, other, EURO, bold=bold)
         if name is not None:
-            for col, what in ((2, "plan"), (3, "actual"), (4, "variance"), (5, "forecast"), (6, "plan_total")):
+            for col, what in ((2, "plan"), (3, "actual"), (4, "variance"), (5, "forecast"), (6, "plan_total")) + (
+                    ((7, "carried"),) if carried else ()):
                 name(f"eval_{code}_{what}", row, col)
     # months, KPIs and criteria as values
     row += 2
