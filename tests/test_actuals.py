@@ -586,3 +586,16 @@ def test_report_with_bad_actuals_writes_nothing(tmp_path):
     result = bad("report", case_path, "--actuals", actuals_path, "--md", md)
     assert f"{actuals_path}:2: months[0].month: 2030-01 is outside the case's horizon" in result.stderr
     assert not md.exists()
+
+
+def test_the_page_names_every_key_and_measure():
+    from bcalc import fields
+    from bcalc.actuals_loader import COLUMNS, MEASURES
+
+    page = (ROOT / "docs" / "actuals.md").read_text(encoding="utf-8")
+    for sec in fields.SECTIONS.values():
+        if sec.file == "actuals":
+            for f in sec.fields:
+                assert f"`{f.name}`" in page, (sec.name, f.name)
+    for word in MEASURES + COLUMNS:
+        assert f"`{word}`" in page, word
