@@ -599,3 +599,12 @@ def test_the_page_names_every_key_and_measure():
                 assert f"`{f.name}`" in page, (sec.name, f.name)
     for word in MEASURES + COLUMNS:
         assert f"`{word}`" in page, word
+
+
+def test_a_folder_of_cases_may_hold_actuals_files(tmp_path):
+    """bcalc portfolio over a folder leaves the actuals files in it aside (they are not cases)."""
+    from bcalc.portfolio_loader import gather
+
+    case_path, actuals_path = _files(tmp_path)
+    found = gather([tmp_path])
+    assert [p for p, _ in found.cases] == [case_path]
