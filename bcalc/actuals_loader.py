@@ -489,7 +489,7 @@ def _kpis(r: Reader, value, path: tuple):
     out = []
     bad = False
     for name, v in value.items():
-        if str(name) in BUILT_IN_KPIS:
+        if str(name) in BUILT_IN_KPIS or str(name).startswith("price:"):
             r.error(path + (name,), f"'{name}' is measured by bcalc from the other figures; give your KPI another name")
             bad = True
             continue

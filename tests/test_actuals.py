@@ -246,6 +246,10 @@ def test_kpis_worked_by_hand(tmp_path):
     # hours: 9 + 54 = 63 over 28 client-months = 2,25; plan (10 + 52) / 30
     assert kpis["hours_per_client_per_month"].value == D("2.25")
     assert kpis["tevredenheid"].value == D("8.1")
+    assert kpis["minutes_freed_per_client_per_week"].value == 84                  # 12 x 7
+    # the price paid per unit to date: huur 1.799,20 / 28 = 64,257...; plan 1.872 / 30 = 62,40
+    assert round_cents(kpis["price:huur"].value) == D("64.26") and kpis["price:huur"].plan == D("62.40")
+    assert kpis["price:installatie"].value == D("39")
 
 
 def test_months_are_rounded_per_month(tmp_path):
@@ -431,6 +435,8 @@ BAD = [
     ("months:\n  - month: 2027-01\n    clients: 5\n    time_freed: {minutes_per_client_per_day: 2000}\n", 4,
      "months[0].time_freed.minutes_per_client_per_day", "must be at most 1440"),
     ("months:\n  - month: 2027-01\n    kpis: {clients_in_use: 5}\n", 3, "months[0].kpis.clients_in_use",
+     "measured by bcalc"),
+    ("months:\n  - month: 2027-01\n    kpis: {\"price:huur\": 5}\n", 3, "months[0].kpis.price:huur",
      "measured by bcalc"),
     ("months:\n  - month: 2027-01\n    kpis: {score: hoog}\n", 3, "months[0].kpis.score", "expected a number"),
     ("months:\n  - month: 2027-01\n    kpis: [score]\n", 3, "months[0].kpis", "expected a mapping of name: value"),

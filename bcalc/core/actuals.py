@@ -42,7 +42,9 @@ KPI_CLIENTS = "clients_in_use"
 KPI_MINUTES = "minutes_freed_per_client_per_day"
 KPI_COST = "cost_per_client_per_month"
 KPI_HOURS = "hours_per_client_per_month"
-BUILT_IN_KPIS = (KPI_CLIENTS, KPI_MINUTES, KPI_COST, KPI_HOURS)
+KPI_MINUTES_WEEK = "minutes_freed_per_client_per_week"
+KPI_PRICE = "price:"          # + an item id (or deployment number:item id): the price paid per unit
+BUILT_IN_KPIS = (KPI_CLIENTS, KPI_MINUTES, KPI_MINUTES_WEEK, KPI_COST, KPI_HOURS)
 MET, NOT_MET, NOT_MEASURED = "met", "not_met", "not_measured"
 
 
@@ -502,12 +504,16 @@ def measured_kpis(plan: MonthlyPlan, actuals: Actuals, lines: tuple[Compared, ..
     - ``clients_in_use``: the clients in use in the last month that gives them (all deployments);
       plan: the clients the plan has in that month;
     - ``minutes_freed_per_client_per_day``: the minutes freed over the months that give time freed,
-      over the client-days of those months (clients in use x days in the month);
+      over the client-days of those months (clients in use x days in the month); and the same
+      per week (``minutes_freed_per_client_per_week``, x 7);
     - ``cost_per_client_per_month``: the cost to date (incl. non-recoverable VAT and valued hours)
       over the client-months to date (clients in use summed over the months covered), when every
       month covered gives its clients; plan: the plan's cost to date over its client-months;
     - ``hours_per_client_per_month``: hours spent (all roles) over the client-months to date, with
       the same condition; plan: the plan's hours over its client-months;
+    - ``price:<item>`` for each supplier line with invoiced quantities: the price paid per unit to
+      date (excl. VAT; ``price:<deployment>:<item>`` where several deployments have the item);
+      plan: the planned price per unit to date;
     - each free KPI: its value in the last month that gives it.
     """
     out: list[Kpi] = []
@@ -527,7 +533,11 @@ def measured_kpis(plan: MonthlyPlan, actuals: Actuals, lines: tuple[Compared, ..
         days += n * d
         minutes += (m.minutes_per_client_per_day * n * d if m.minutes_per_client_per_day is not None
                     else m.hours_freed * 60)
-    out.append(Kpi(KPI_MINUTES, minutes / days if freed and days else None, _planned_minutes(plan)))
+    per_day = minutes / days if freed and days else None
+    planned = _planned_minutes(plan)
+    out.append(Kpi(KPI_MINUTES, per_day, planned))
+    out.append(Kpi(KPI_MINUTES_WEEK, per_day * 7 if per_day is not None else None,
+                   planned * 7 if planned is not None else None))
     all_clients = bool(actuals.months) and all(m.clients for m in actuals.months)
     client_months = sum((m.clients_total for m in actuals.months), 0) if all_clients else 0
     planned_months = sum(c[m.index] for m in actuals.months for c in plan.clients)
@@ -541,6 +551,11 @@ def measured_kpis(plan: MonthlyPlan, actuals: Actuals, lines: tuple[Compared, ..
     planned_hours = sum((ln.plan_quantity for ln in hour_lines), ZERO)   # each line's exact sum, as Decimal
     out.append(Kpi(KPI_HOURS, spent / client_months if client_months and "hours" in actuals.measured else None,
                    planned_hours / planned_months if planned_months and hour_lines else None))
+    priced = [ln for ln in lines if ln.kind == "item" and ln.measured and ln.actual_quantity]
+    names = [ln.name for ln in priced]
+    for ln in priced:
+        code = KPI_PRICE + (ln.name if names.count(ln.name) == 1 else f"{ln.deployment + 1}:{ln.name}")
+        out.append(Kpi(code, ln.actual / ln.actual_quantity, ln.plan_price))
     free: dict[str, Decimal] = {}
     for m in actuals.months:
         for name, value in m.kpis:

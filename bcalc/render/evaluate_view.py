@@ -12,7 +12,8 @@ import io
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
-from bcalc.core.actuals import KPI_CLIENTS, KPI_COST, KPI_HOURS, KPI_MINUTES, Compared, Evaluation
+from bcalc.core.actuals import (KPI_CLIENTS, KPI_COST, KPI_HOURS, KPI_MINUTES, KPI_MINUTES_WEEK, KPI_PRICE, Compared,
+                                Evaluation)
 from bcalc.money import ZERO, en_number, fmt_money, money_str, nl_number, num_str
 from bcalc.render.labels import role_name
 
@@ -64,8 +65,10 @@ WORDS = {
                  "net": "Netto"},
         "kpis": {KPI_CLIENTS: "Cliënten in gebruik (laatste maand)",
                  KPI_MINUTES: "Vrijgekomen minuten per cliënt per dag",
+                 KPI_MINUTES_WEEK: "Vrijgekomen minuten per cliënt per week",
                  KPI_COST: "Kosten per cliënt per maand",
                  KPI_HOURS: "Bestede uren per cliënt per maand"},
+        "price_of": "Prijs per eenheid: {item}",
         "statuses": {"met": "gehaald", "not_met": "niet gehaald", "not_measured": "niet gemeten"},
         "at_least": "minstens {v}",
         "at_most": "hoogstens {v}",
@@ -125,8 +128,10 @@ WORDS = {
                  "net": "Net"},
         "kpis": {KPI_CLIENTS: "Clients in use (last month)",
                  KPI_MINUTES: "Minutes freed per client per day",
+                 KPI_MINUTES_WEEK: "Minutes freed per client per week",
                  KPI_COST: "Cost per client per month",
                  KPI_HOURS: "Hours spent per client per month"},
+        "price_of": "Price per unit: {item}",
         "statuses": {"met": "met", "not_met": "not met", "not_measured": "not measured"},
         "at_least": "at least {v}",
         "at_most": "at most {v}",
@@ -167,7 +172,7 @@ def _qty(value: Decimal | None, lang: str) -> str:
 def _kpi_value(code: str, value: Decimal | None, lang: str) -> str:
     if value is None:
         return words(lang)["none"]
-    if code == KPI_COST:
+    if code == KPI_COST or code.startswith(KPI_PRICE):
         return fmt_money(value.quantize(HUNDREDTH, rounding=ROUND_HALF_UP), lang)
     return _qty(value, lang)
 
@@ -201,7 +206,10 @@ def threshold(c, lang: str) -> str:
 
 
 def kpi_name(code: str, lang: str) -> str:
-    return words(lang)["kpis"].get(code, code)
+    W = words(lang)
+    if code.startswith(KPI_PRICE):
+        return W["price_of"].format(item=code[len(KPI_PRICE):])
+    return W["kpis"].get(code, code)
 
 
 def notes(ev: Evaluation, lang: str) -> list[str]:

@@ -165,7 +165,7 @@ def write(s: Sheet, ev, lang: str, name=None) -> None:
         s.head(row, i, h)
     for k in ev.kpis:
         row += 1
-        fmt = EURO if k.code == KPI_COST else "#,##0.00"
+        fmt = EURO if k.code == KPI_COST or k.code.startswith("price:") else "#,##0.00"
         s.text(row, 1, view.kpi_name(k.code, lang))
         s.num(row, 2, k.value, fmt)
         s.num(row, 3, k.plan, fmt)
