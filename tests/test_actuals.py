@@ -614,3 +614,14 @@ def test_a_folder_of_cases_may_hold_actuals_files(tmp_path):
     case_path, actuals_path = _files(tmp_path)
     found = gather([tmp_path])
     assert [p for p, _ in found.cases] == [case_path]
+
+
+def test_the_example_in_csv_is_the_example_in_yaml():
+    from bcalc.render.evaluate_view import as_dict
+
+    loaded = app.load(ROOT / "examples" / "medicijndispensers.yaml")
+    folder = ROOT / "examples" / "actuals"
+    from_yaml = as_dict(app.evaluate(loaded, folder / "medicijndispensers-pilot.yaml"))
+    from_csv = as_dict(app.evaluate(loaded, folder / "medicijndispensers-pilot.csv"))
+    assert from_yaml.pop("actuals") and not from_csv.pop("actuals")
+    assert from_csv == from_yaml
