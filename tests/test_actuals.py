@@ -625,3 +625,16 @@ def test_the_example_in_csv_is_the_example_in_yaml():
     from_csv = as_dict(app.evaluate(loaded, folder / "medicijndispensers-pilot.csv"))
     assert from_yaml.pop("actuals") and not from_csv.pop("actuals")
     assert from_csv == from_yaml
+
+
+def test_hours_of_a_role_the_plan_does_not_count(tmp_path):
+    """Hours of a role with no planned time: valued at its rate where the case gives one (a key user
+    at EUR 55 is added to the case: 6 h x 55 = 330,00, all volume), else hours only."""
+    case = CASE.replace("  teams: 1\n", "  key_user: {count: 2, rate: 55}\n  teams: 1\n")
+    case_path, actuals_path = _files(tmp_path, "months:\n  - month: 2027-01\n    hours: {key_user: 6, "
+                                               "data_analyst: 2}\n", case=case)
+    ev = app.evaluate(app.load(case_path), actuals_path)
+    key = _line(ev, "hours", "key_user")
+    assert (key.plan, key.actual, key.volume, key.price, key.valued) == (0, D("330.00"), D("330.00"), 0, True)
+    analyst = _line(ev, "hours", "data_analyst")
+    assert (analyst.actual, analyst.actual_quantity, analyst.valued) == (0, 2, False)

@@ -303,7 +303,7 @@ def _with_roles(plan: MonthlyPlan, actuals: Actuals) -> MonthlyPlan:
         for role, _h in m.hours:
             if role not in have:
                 have.add(role)
-                zeros = tuple(ZERO for _ in plan.months)
+                zeros = tuple(Fraction(0) for _ in plan.months)
                 extra.append(PlanLine("hours", role, role, "hours", zeros, zeros, valued=role in plan.rates,
                                       parts=(zeros,)))
     if not extra:
@@ -382,9 +382,8 @@ def _compare(plan: MonthlyPlan, line: PlanLine, actuals: Actuals, covered: set[i
     plan_qty = dec(sum((Fraction(line.quantities[i]) for i in covered), Fraction(0)))   # hours: exact sums
     if not kind_measured:
         actual_qty = plan_qty
-    compared = Compared(line.kind, line.name, line.label, line.category, line.deployment, line.index, tuple(years),
-                        plan_qty, actual_qty, None, None, kind_measured, line.valued)
-    volume, price = split(compared.variance, compared.plan, plan_qty, actual_qty)
+    planned = sum((f.plan for f in years), ZERO)
+    volume, price = split(sum((f.actual for f in years), ZERO) - planned, planned, plan_qty, actual_qty)
     return Compared(line.kind, line.name, line.label, line.category, line.deployment, line.index, tuple(years),
                     plan_qty, actual_qty, volume, price, kind_measured, line.valued)
 
