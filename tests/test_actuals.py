@@ -638,3 +638,24 @@ def test_hours_of_a_role_the_plan_does_not_count(tmp_path):
     assert (key.plan, key.actual, key.volume, key.price, key.valued) == (0, D("330.00"), D("330.00"), 0, True)
     analyst = _line(ev, "hours", "data_analyst")
     assert (analyst.actual, analyst.actual_quantity, analyst.valued) == (0, 2, False)
+
+
+# ---- golden Markdown of the example --------------------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden" / "evaluate"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_golden_markdown_of_the_example(lang):
+    """`bcalc evaluate --format markdown` of the example pilot; regenerate after a deliberate change
+    with BCALC_UPDATE_GOLDEN=1 python -m pytest tests/test_actuals.py."""
+    import os
+
+    text = ok("evaluate", ROOT / "examples" / "medicijndispensers.yaml",
+              ROOT / "examples" / "actuals" / "medicijndispensers-pilot.yaml", "--format", "markdown",
+              "--lang", lang).stdout
+    golden = GOLDEN / f"medicijndispensers-pilot.{lang}.md"
+    if os.environ.get("BCALC_UPDATE_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"missing {golden}; run with BCALC_UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")

@@ -181,6 +181,7 @@ def line_label(ln: Compared, lang: str, several: bool) -> str:
     W = words(lang)
     if ln.kind == "hours":
         text = role_name(ln.name, lang)
+        text = text[:1].upper() + text[1:]
         return text if ln.valued else f"{text} ({W['unvalued']})"
     if ln.kind == "item":
         base = f"{ln.label} ({ln.name})" if ln.label and ln.label != ln.name else ln.name
