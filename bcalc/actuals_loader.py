@@ -29,6 +29,12 @@ NEEDED = ("month", "measure", "value")
 class _CsvReader(Reader):
     """A reader whose problems name the CSV column a value came from instead of its place in the tree."""
 
+    def key_error(self, path: tuple, message: str) -> None:
+        """A problem with the name of an entry (a role, a deployment, a funding line), not its value."""
+        self.reported.add(path)
+        column = getattr(self.tree, "key_columns", {}).get(path, "name")
+        self.problems.append(Problem(self.tree.file, self.tree.line(path), column, message))
+
     def error(self, path: tuple, message: str) -> None:
         self.reported.add(path)
         columns = getattr(self.tree, "columns", {})
@@ -40,6 +46,14 @@ class _CsvReader(Reader):
                 break
             probe = probe[:-1]
         self.problems.append(Problem(self.tree.file, self.tree.line(path), field or dotted(path), message))
+
+
+def _key_error(r: Reader, path: tuple, message: str) -> None:
+    """A problem with the name of an entry: in YAML at the entry, in CSV in the column of the name."""
+    if isinstance(r, _CsvReader):
+        r.key_error(path, message)
+    else:
+        r.error(path, message)
 
 
 def load_actuals(path: Path, plan: MonthlyPlan, tariffs: Tariffs, shown: str | None = None) -> Actuals:
@@ -92,6 +106,7 @@ def csv_tree(path: Path, shown: str) -> Tree:
         raise InputError(problems)
     lines: dict[tuple, int] = {(): 1, ("months",): 2}
     columns: dict[tuple, str] = {}
+    key_columns: dict[tuple, str] = {}      # where the name of an entry came from (name or deployment)
     months: list[dict] = []
     at: dict[str, int] = {}
     for n, row in enumerate(rows[1:], 2):
@@ -148,6 +163,7 @@ def csv_tree(path: Path, shown: str) -> Tree:
                     continue
                 lines.setdefault(base + ("clients",), n)
                 put(target, key, value, base + ("clients", key), "value")
+                key_columns[base + ("clients", key)] = "deployment" if deployment else "name"
                 columns[base + ("clients",)] = "name"
         elif measure == "invoice":
             invoices = entry.setdefault("invoices", [])
@@ -199,6 +215,7 @@ def csv_tree(path: Path, shown: str) -> Tree:
         raise InputError([Problem(shown, 1, "", "the file has no rows")])
     tree = Tree(shown, {"months": months}, lines)
     tree.columns = columns  # type: ignore[attr-defined]
+    tree.key_columns = key_columns  # type: ignore[attr-defined]
     return tree
 
 
@@ -229,7 +246,7 @@ def _read(r: Reader, tree: Tree, plan: MonthlyPlan, tariffs: Tariffs) -> Actuals
     entries = r.seq(root.get("months"), ("months",), allow_empty=False) if root.get("months") is not None else []
     index_of = {f"{m.year:04d}-{m.month:02d}": m.index for m in plan.months}
     first, last = plan.months[0], plan.months[-1]
-    span = f"{first.year:04d}-{first.month:02d} to {last.year:04d}-{last.month:02d}"
+    span = (f"{first.year:04d}-{first.month:02d}", f"{last.year:04d}-{last.month:02d}")
     seen: dict[int, int | None] = {}
     out: list[MonthActuals] = []
     measured: set[str] = set()
@@ -243,7 +260,7 @@ def _read(r: Reader, tree: Tree, plan: MonthlyPlan, tariffs: Tariffs) -> Actuals
         if month is not None:
             index = index_of.get(month)
             if index is None:
-                r.error(path + ("month",), f"{month} is outside the case's horizon ({span})")
+                r.error(path + ("month",), f"{month} is outside the case's horizon ({span[0]} to {span[1]})")
             elif index in seen:
                 r.error(path + ("month",), f"{month} is given twice (first at line {seen[index]})")
                 index = None
@@ -278,25 +295,27 @@ def _read(r: Reader, tree: Tree, plan: MonthlyPlan, tariffs: Tariffs) -> Actuals
     return Actuals(title, tree.file, tuple(out), frozenset(k for k in KINDS if k in measured))
 
 
-def _deployment(r: Reader, key, path: tuple, plan: MonthlyPlan) -> int | None:
-    """A deployment named by its number (1-based) or by its product id (when only one deployment has it)."""
+def _deployment(r: Reader, key, path: tuple, plan: MonthlyPlan, as_key: bool = False) -> int | None:
+    """A deployment named by its number (1-based) or by its product id (when only one deployment has it);
+    ``as_key``: it is the name of an entry (clients per deployment), not a field's value."""
+    say = (lambda p, m: _key_error(r, p, m)) if as_key else r.error
     text = str(key).strip()
     n = len(plan.products)
     if text.isdigit():
         number = int(text)
         if not 1 <= number <= n:
-            r.error(path, f"deployment {number} does not exist; the case has {n} (1..{n})")
+            say(path, f"deployment {number} does not exist; the case has {n} (1..{n})")
             return None
         return number - 1
     found = [i for i, p in enumerate(plan.products) if p == text]
     if len(found) == 1:
         return found[0]
     if found:
-        r.error(path, f"the case has {len(found)} deployments of '{text}'; give the deployment's number "
+        say(path, f"the case has {len(found)} deployments of '{text}'; give the deployment's number "
                       f"({', '.join(str(i + 1) for i in found)})")
         return None
     hint = near(text, plan.products)
-    r.error(path, f"no deployment of '{text}'" + (f"; did you mean '{hint[0]}'?" if hint else
+    say(path, f"no deployment of '{text}'" + (f"; did you mean '{hint[0]}'?" if hint else
                                                   f"; deployments: {_listed(plan)}"))
     return None
 
@@ -319,13 +338,13 @@ def _clients(r: Reader, value, path: tuple, plan: MonthlyPlan):
     out: dict[int, int] = {}
     bad = False
     for key, v in value.items():
-        d = _deployment(r, key, path + (key,), plan)
+        d = _deployment(r, key, path + (key,), plan, as_key=True)
         n = r.entry(v, f, path + (key,))
         if d is None or n is None:
             bad = True
             continue
         if d in out:
-            r.error(path + (key,), f"deployment {d + 1} is given twice")
+            _key_error(r, path + (key,), f"deployment {d + 1} is given twice")
             bad = True
             continue
         out[d] = n
@@ -411,7 +430,7 @@ def _hours(r: Reader, value, path: tuple):
     for role, v in value.items():
         if role not in ROLES:
             hint = near(role, ROLES)
-            r.error(path + (role,), f"unknown role '{role}'" + (f"; did you mean '{hint[0]}'?" if hint else
+            _key_error(r, path + (role,), f"unknown role '{role}'" + (f"; did you mean '{hint[0]}'?" if hint else
                                                                  f"; roles: {', '.join(ROLES)}"))
             bad = True
             continue
@@ -447,7 +466,7 @@ def _funding(r: Reader, value, path: tuple, plan: MonthlyPlan, tariffs: Tariffs)
             bad = True
             continue
         if any(i == index for i, _, _ in out):
-            r.error(where, f"funding line {index + 1} ({case.funding[index].code}) is given twice")
+            _key_error(r, where, f"funding line {index + 1} ({case.funding[index].code}) is given twice")
             bad = True
             continue
         out.append((index, amount, quantity))
@@ -457,7 +476,7 @@ def _funding(r: Reader, value, path: tuple, plan: MonthlyPlan, tariffs: Tariffs)
 def _funding_line(r: Reader, key: str, where: tuple, plan: MonthlyPlan, tariffs: Tariffs) -> int | None:
     case = plan.case
     if not case.funding:
-        r.error(where, "the case has no funding lines")
+        _key_error(r, where, "the case has no funding lines")
         return None
     labels = [ln.label for ln in plan.lines if ln.kind == "funding"]
     by_label = [i for i, ln in enumerate(case.funding) if (ln.label or "").casefold() == key.casefold()
@@ -469,12 +488,12 @@ def _funding_line(r: Reader, key: str, where: tuple, plan: MonthlyPlan, tariffs:
         return by_code[0]
     if by_code or by_label:
         found = by_code or by_label
-        r.error(where, f"the case has {len(found)} funding lines named '{key}'; name one by its label: "
+        _key_error(r, where, f"the case has {len(found)} funding lines named '{key}'; name one by its label: "
                        + ", ".join(f"'{labels[i]}'" for i in found))
         return None
     options = list(dict.fromkeys([ln.code for ln in case.funding] + [labels[i] for i in range(len(case.funding))]))
     hint = near(key, options)
-    r.error(where, f"no funding line '{key}' in the case" + (f"; did you mean '{hint[0]}'?" if hint else
+    _key_error(r, where, f"no funding line '{key}' in the case" + (f"; did you mean '{hint[0]}'?" if hint else
                                                              f"; funding lines: {', '.join(options)}"))
     return None
 
@@ -490,7 +509,7 @@ def _kpis(r: Reader, value, path: tuple):
     bad = False
     for name, v in value.items():
         if str(name) in BUILT_IN_KPIS or str(name).startswith("price:"):
-            r.error(path + (name,), f"'{name}' is measured by bcalc from the other figures; give your KPI another name")
+            _key_error(r, path + (name,), f"'{name}' is measured by bcalc from the other figures; give your KPI another name")
             bad = True
             continue
         x = r.entry(v, f, path + (name,))
