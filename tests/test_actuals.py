@@ -663,3 +663,48 @@ def test_golden_markdown_of_the_example(lang):
         golden.write_text(text, encoding="utf-8")
     assert golden.exists(), f"missing {golden}; run with BCALC_UPDATE_GOLDEN=1"
     assert text == golden.read_text(encoding="utf-8")
+
+
+# ---- invariants ------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CENTS = st.integers(min_value=0, max_value=500_000).map(lambda n: D(n) / 100)
+COUNTS = st.integers(min_value=0, max_value=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(plan=CENTS, actual=CENTS, plan_qty=COUNTS, actual_qty=COUNTS)
+def test_volume_and_price_always_add_up_to_the_variance(plan, actual, plan_qty, actual_qty):
+    volume, price = split(actual - plan, plan, D(plan_qty), D(actual_qty))
+    assert volume + price == actual - plan
+    assert volume == round_cents(volume) and price == round_cents(price)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(months=st.lists(st.tuples(st.integers(0, 23), COUNTS, CENTS, COUNTS, CENTS), min_size=1, max_size=6,
+                       unique_by=lambda t: t[0]))
+def test_totals_are_sums_of_lines_and_the_forecast_holds_the_actuals(tmp_path_factory, months):
+    """Random months of actuals (month, clients, huur invoice, its quantity, funding): every category
+    is the sum of its lines, cost the sum of the categories, the forecast of a line its actuals plus the
+    plan of the months not covered, and every volume and price part adds up to its variance."""
+    tmp = tmp_path_factory.mktemp("inv")
+    text = "months:\n" + "".join(
+        f"  - month: {2027 + i // 12}-{i % 12 + 1:02d}\n    clients: {n}\n"
+        f"    invoices:\n      - {{item: huur, amount: {amount}, quantity: {q}}}\n"
+        f"    funding: {{H139: {funding}}}\n" for i, n, amount, q, funding in months)
+    ev = _evaluate(tmp, text)
+    for t in ev.categories[:4]:
+        assert t.plan == sum((ln.plan for ln in ev.lines if ln.category == t.code and ln.kind != "funding"), ZERO)
+        assert t.actual == sum((ln.actual for ln in ev.lines if ln.category == t.code and ln.kind != "funding"), ZERO)
+    cost = ev.category("cost")
+    assert cost.actual == sum((ev.category(c).actual for c in ("one_off", "recurring", "training", "hours", "vat")),
+                              ZERO)
+    assert ev.category("net").forecast == ev.category("funding").forecast - cost.forecast
+    huur = _line(ev, "item", "huur")
+    assert huur.actual == sum((amount for _, _, amount, _, _ in months), ZERO)
+    assert huur.volume + huur.price == huur.variance
+    covered = {i for i, *_ in months}
+    rest = sum((D("624.00") if i < 12 else D("1248.00") for i in range(24) if i not in covered), ZERO)
+    assert huur.forecast == huur.actual + rest       # 10 x 62,40 a month in 2027, 20 x in 2028
