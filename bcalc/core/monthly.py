@@ -80,15 +80,12 @@ def monthly_plan(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: s
                  prices: str = "mid", memo=None) -> MonthlyPlan:
     """The case's plan month by month, from the engine's own evaluation (see the module's doc)."""
     from bcalc.core import selection
-    from bcalc.core.engine import _check_prices, _evaluate, _numbered
+    from bcalc.core.engine import evaluation
     from bcalc.core.lines import _hours_by_year
-    from bcalc.core.memo import Memo
 
-    catalogue = catalogue.for_case(case)
-    _check_prices(prices)
-    memo = memo if memo is not None else Memo()
     with localcontext(WIDE):
-        ev = _evaluate(case, catalogue, tariffs, scenario, prices, memo, notices_too=False)
+        ev = evaluation(case, catalogue, tariffs, scenario, prices, memo)
+        catalogue = catalogue.for_case(case)
         run = ev.run
         months = run.months
         n = len(months)
@@ -96,7 +93,6 @@ def monthly_plan(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: s
         hours: dict[str, list] = {}
         parts: dict[str, list] = {}
         for d_index, (plan, dl) in enumerate(zip(ev.plans, ev.lines)):
-            plan = _numbered(plan, d_index, case.deployments[d_index])
             for spec in dl.specs:
                 if spec[0] != "supplier":
                     continue
