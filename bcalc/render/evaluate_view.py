@@ -260,8 +260,8 @@ def as_dict(ev: Evaluation) -> dict:
             "forecast_latest_clients": _m(ln.carried), "forecast_latest_clients_vat": _m(ln.carried_vat),
             "per_year": [{"year": y.year, "plan": _m(y.plan), "actual": _m(y.actual), "variance": _m(y.actual - y.plan),
                           "plan_vat": _m(y.plan_vat), "actual_vat": _m(y.actual_vat), "forecast": _m(y.forecast),
-                          "forecast_vat": _m(y.forecast_vat), "plan_year": _m(y.plan_year),
-                          "plan_year_vat": _m(y.plan_year_vat)} for y in ln.years],
+                          "forecast_vat": _m(y.forecast_vat), "forecast_latest_clients": _m(y.carried),
+                          "plan_year": _m(y.plan_year), "plan_year_vat": _m(y.plan_year_vat)} for y in ln.years],
         })
     categories = []
     for t in ev.categories:
@@ -270,7 +270,8 @@ def as_dict(ev: Evaluation) -> dict:
             "forecast": _m(t.forecast), "plan_total": _m(t.plan_total),
             "forecast_latest_clients": _m(t.carried),
             "per_year": [{"year": y.year, "plan": _m(y.plan), "actual": _m(y.actual), "variance": _m(y.actual - y.plan),
-                          "forecast": _m(y.forecast), "plan_year": _m(y.plan_year)} for y in t.years],
+                          "forecast": _m(y.forecast), "forecast_latest_clients": _m(y.carried),
+                          "plan_year": _m(y.plan_year)} for y in t.years],
         })
     return {
         "format": FORMAT,
@@ -496,7 +497,8 @@ def csv_rows(ev: Evaluation) -> list[dict]:
         for y in ln.years:
             out.append({**base, "record": "line_year", "year": str(y.year), "plan": _m(y.plan), "actual": _m(y.actual),
                         "variance": _m(y.actual - y.plan), "plan_vat": _m(y.plan_vat), "actual_vat": _m(y.actual_vat),
-                        "forecast": _m(y.forecast), "plan_total": _m(y.plan_year)})
+                        "forecast": _m(y.forecast), "forecast_latest_clients": _m(y.carried),
+                        "plan_total": _m(y.plan_year)})
     for t in ev.categories:
         out.append({"record": "category", "category": t.code, "plan": _m(t.plan), "actual": _m(t.actual),
                     "variance": _m(t.variance), "forecast": _m(t.forecast),
@@ -504,7 +506,7 @@ def csv_rows(ev: Evaluation) -> list[dict]:
         for y in t.years:
             out.append({"record": "category_year", "year": str(y.year), "category": t.code, "plan": _m(y.plan),
                         "actual": _m(y.actual), "variance": _m(y.actual - y.plan), "forecast": _m(y.forecast),
-                        "plan_total": _m(y.plan_year)})
+                        "forecast_latest_clients": _m(y.carried), "plan_total": _m(y.plan_year)})
     for m in ev.months:
         out.append({"record": "month_cost", "month": m.month, "category": "cost", "plan": _m(m.plan_cost),
                     "actual": _m(m.actual_cost), "variance": _m(m.actual_cost - m.plan_cost),
