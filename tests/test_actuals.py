@@ -344,9 +344,18 @@ def test_json_shape(tmp_path):
                                                            "funding", "net"]
     cost = next(c for c in data["categories"] if c["category"] == "cost")
     assert (cost["plan"], cost["actual"], cost["variance"]) == ("7397.02", "7418.93", "21.91")
-    assert data["months"][0] == {"month": "2027-01", "plan_cost": "3113.61", "actual_cost": "3031.55",
-                                 "variance_cost": "-82.06", "plan_funding": "1200.00", "actual_funding": "960.00",
-                                 "plan_clients": 10, "actual_clients": 8}
+    jan = data["months"][0]
+    assert {k: v for k, v in jan.items() if k != "categories"} == {
+        "month": "2027-01", "plan_cost": "3113.61", "actual_cost": "3031.55", "variance_cost": "-82.06",
+        "plan_funding": "1200.00", "actual_funding": "960.00", "plan_clients": 10, "actual_clients": 8}
+    # January per category: one-off 390 / 312, recurring 624 / 499,20, hours 500 + 1.386,67 / 450 + 1.600,
+    # VAT 81,90 + 131,04 / 65,52 + 104,83
+    assert jan["categories"] == [
+        {"category": "one_off", "plan": "390.00", "actual": "312.00"},
+        {"category": "recurring", "plan": "624.00", "actual": "499.20"},
+        {"category": "training", "plan": "0.00", "actual": "0.00"},
+        {"category": "hours", "plan": "1886.67", "actual": "2050.00"},
+        {"category": "vat", "plan": "212.94", "actual": "170.35"}]
     kpis = {k["kpi"]: k for k in data["kpis"]}
     assert kpis["minutes_freed_per_client_per_day"]["value"] == "12.00"
     assert kpis["cost_per_client_per_month"] == {"kpi": "cost_per_client_per_month", "value": "264.96",

@@ -227,6 +227,7 @@ class MonthRow:
     actual_funding: Decimal
     plan_clients: int
     actual_clients: int | None
+    categories: tuple[tuple[str, Decimal, Decimal], ...] = ()   # (category or vat, plan, actual) of the month
 
 
 @record
@@ -447,6 +448,7 @@ def _categories(plan: MonthlyPlan, lines: tuple[Compared, ...]) -> tuple[Totals,
 
 def _month_row(plan: MonthlyPlan, m: MonthActuals, actuals: Actuals) -> MonthRow:
     p_cost = a_cost = p_fund = a_fund = ZERO
+    by_category = {c: [ZERO, ZERO] for c in CATEGORIES + ("vat",)}
     for line in plan.lines:
         excl, v = _rounded(line, [m.index], plan)
         kind = {"item": "invoices", "hours": "hours", "funding": "funding"}[line.kind]
@@ -467,8 +469,13 @@ def _month_row(plan: MonthlyPlan, m: MonthActuals, actuals: Actuals) -> MonthRow
         else:
             p_cost += excl + v
             a_cost += ae + av
+            by_category[line.category][0] += excl
+            by_category[line.category][1] += ae
+            by_category["vat"][0] += v
+            by_category["vat"][1] += av
     planned = sum(c[m.index] for c in plan.clients)
-    return MonthRow(m.month, p_cost, a_cost, p_fund, a_fund, planned, m.clients_total)
+    return MonthRow(m.month, p_cost, a_cost, p_fund, a_fund, planned, m.clients_total,
+                    tuple((c, pa[0], pa[1]) for c, pa in by_category.items()))
 
 
 def carried_case(case, actuals: Actuals):

@@ -288,7 +288,9 @@ def as_dict(ev: Evaluation) -> dict:
         "months": [{"month": m.month, "plan_cost": _m(m.plan_cost), "actual_cost": _m(m.actual_cost),
                     "variance_cost": _m(m.actual_cost - m.plan_cost), "plan_funding": _m(m.plan_funding),
                     "actual_funding": _m(m.actual_funding), "plan_clients": m.plan_clients,
-                    "actual_clients": m.actual_clients} for m in ev.months],
+                    "actual_clients": m.actual_clients,
+                    "categories": [{"category": c, "plan": _m(p), "actual": _m(a)} for c, p, a in m.categories]}
+                   for m in ev.months],
         "kpis": [{"kpi": k.code, "value": _k(k.value), "plan": _k(k.plan)} for k in ev.kpis],
         "criteria": [{"gate": c.gate, "kpi": c.kpi, "min": _q(c.minimum), "max": _q(c.maximum), "value": _k(c.value),
                       "status": c.status} for c in ev.criteria],
