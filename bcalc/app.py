@@ -358,10 +358,11 @@ __all__ = ["Loaded", "load", "load_catalogues", "check_scenario", "estimate", "N
 
 
 def evaluate(loaded: Loaded, actuals_path: Path, scenario: str | None = None, prices: str = "mid",
-             memo: Memo | None = None, shown: str | None = None):
+             memo: Memo | None = None, shown: str | None = None, criteria=()):
     """The case's plan month by month against the actuals of ``actuals_path`` (bcalc.core.actuals),
     with the case's gate criteria where it has phases with gates, and a second forecast with the
-    latest clients in use carried forward (where the actuals give clients)."""
+    latest clients in use carried forward (where the actuals give clients). ``criteria``: more
+    criteria to check (each with kpi, min, max and optionally gate), such as computed gate thresholds."""
     from bcalc.actuals_loader import load_actuals
     from bcalc.core.actuals import carried_case, case_criteria
     from bcalc.core.actuals import evaluate as compare
@@ -374,4 +375,4 @@ def evaluate(loaded: Loaded, actuals_path: Path, scenario: str | None = None, pr
     other = carried_case(loaded.case, actuals)
     carried = (monthly_plan(other, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices, memo=memo)
                if other is not None else None)
-    return compare(plan, actuals, case_criteria(loaded.case), carried)
+    return compare(plan, actuals, list(case_criteria(loaded.case)) + list(criteria), carried)
