@@ -717,3 +717,17 @@ def test_totals_are_sums_of_lines_and_the_forecast_holds_the_actuals(tmp_path_fa
     covered = {i for i, *_ in months}
     rest = sum((D("624.00") if i < 12 else D("1248.00") for i in range(24) if i not in covered), ZERO)
     assert huur.forecast == huur.actual + rest       # 10 x 62,40 a month in 2027, 20 x in 2028
+
+
+def test_criteria_given_to_evaluate_in_every_format(tmp_path):
+    from bcalc.render.evaluate_view import as_dict, render_markdown
+
+    case_path, actuals_path = _files(tmp_path)
+    ev = app.evaluate(app.load(case_path), actuals_path,
+                      criteria=[{"gate": "opschaling", "kpi": "cost_per_client_per_month", "max": D("250")},
+                                {"gate": "opschaling", "kpi": "price:huur", "max": D("65")}])
+    # 264,96 a client-month against at most 250: not met; huur at 64,26 against at most 65: met
+    assert [(c["kpi"], c["status"], c["value"]) for c in as_dict(ev)["criteria"]] == [
+        ("cost_per_client_per_month", "not_met", "264.96"), ("price:huur", "met", "64.26")]
+    text = render_markdown(ev, "nl")
+    assert "| opschaling | Kosten per cliënt per maand | hoogstens 250 | € 264,96 | niet gehaald |" in text
