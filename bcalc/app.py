@@ -197,13 +197,14 @@ def sensitivity(loaded: Loaded, scenario: str | None = None, prices: str = "mid"
     return compute(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices, memo=Memo())
 
 
-def simulate(loaded: Loaded, draws: int, seed: int, vary: list[str], scenario: str | None = None, progress=None):
+def simulate(loaded: Loaded, draws: int, seed: int, vary: list[str], scenario: str | None = None, progress=None,
+             scope: str = "all"):
     from bcalc.core.simulate import require_numpy, simulate as compute
 
     require_numpy()
     check_scenario(scenario, loaded.tariffs)
     return compute(loaded.case, loaded.catalogue, loaded.tariffs, draws=draws, seed=seed, vary=vary,
-                   scenario=scenario, progress=progress, memo=Memo())
+                   scenario=scenario, progress=progress, memo=Memo(), scope=scope)
 
 
 # ---- the business case documents ----------------------------------------------------------------

@@ -32,6 +32,7 @@ def simulate(
     draws: Annotated[int, typer.Option("--draws", "-n")] = 10_000,
     seed: Annotated[int, typer.Option("--seed")] = 1,
     vary: Annotated[Optional[list[str]], typer.Option("--vary", show_default=False)] = None,
+    prices_only: Annotated[bool, typer.Option("--prices-only")] = False,
     format: Annotated[TableJson, typer.Option("--format", "-f")] = TableJson.table,
     scenario: ScenarioOpt = None,
     lang: LangOpt = None,
@@ -39,6 +40,7 @@ def simulate(
     debug: DebugOpt = False,
 ) -> None:
     lang = _lang(lang)
+    scope = "prices" if prices_only else "all"
 
     def run():
         from bcalc import app as bcalc_app
@@ -54,9 +56,9 @@ def simulate(
             with Progress(console=make_console(sys.stderr), transient=True) as bar:
                 task = bar.add_task(say("simulating", lang), total=draws)
                 sim = bcalc_app.simulate(loaded, draws, seed, spec, scenario,
-                                         progress=lambda done, total: bar.update(task, completed=done))
+                                         progress=lambda done, total: bar.update(task, completed=done), scope=scope)
         else:
-            sim = bcalc_app.simulate(loaded, draws, seed, spec, scenario)
+            sim = bcalc_app.simulate(loaded, draws, seed, spec, scenario, scope=scope)
         from bcalc.render import simulate_view
 
         if format is TableJson.json:

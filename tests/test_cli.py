@@ -44,7 +44,7 @@ HELP = [
     (("compare",), "The same need served by several products side by side"),
     (("scenarios",), "The case under every indexation scenario"),
     (("sensitivity",), "One input at a time to its low and high end"),
-    (("simulate",), "Monte Carlo over the quoted price ranges"),
+    (("simulate",), "Monte Carlo over everything sensitivity moves"),
 ]
 
 

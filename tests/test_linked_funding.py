@@ -105,7 +105,8 @@ def test_a_sensitivity_client_swing_moves_linked_funding(linked, catalogue, tari
 
 
 def test_simulate_moves_linked_funding_with_the_clients(linked, catalogue, tariffs):
-    sim = simulate(linked, catalogue, tariffs, draws=200, seed=3, vary=["deployments[0].clients=16:16:16"])
+    sim = simulate(linked, catalogue, tariffs, draws=200, seed=3, scope="prices",
+                   vary=["deployments[0].clients=16:16:16"])
     stat = sim.stats["funding"]
     assert stat.p10 == stat.p50 == stat.p90 == D("75997.22")  # as the sensitivity's low end above
 

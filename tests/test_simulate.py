@@ -1,4 +1,6 @@
-"""bcalc simulate: Monte Carlo over catalogue ranges, "±" prices and --vary inputs.
+"""bcalc simulate: Monte Carlo over what bcalc sensitivity moves (catalogue ranges, "±" prices, the
+case's clients, benefits, staff rates, funding tariffs, indexation) and --vary inputs; --prices-only
+draws the catalogue's ranges and "±" prices alone.
 
 Hand-worked figures: Medido for 40 clients, one year, no indexation, 21 % VAT, nothing recoverable.
 The zorgcentrale (EUR 10-15 per unit per month, 001:569) costs 40 x 12 x price x 1,21 = 580,80 x price.
@@ -115,8 +117,8 @@ def load(case_file, catalogue, tariffs):
 def test_no_uncertain_inputs_every_percentile_is_the_estimate(load, catalogue, tariffs):
     case = load(VIVAGO)
     exact = estimate(case, catalogue, tariffs).total
-    sim = simulate(case, catalogue, tariffs, draws=5000, seed=3)
-    assert sim.inputs == ()
+    sim = simulate(case, catalogue, tariffs, draws=5000, seed=3, scope="prices")
+    assert sim.inputs == () and sim.settled == "no_inputs"
     for metric in ("cost", "benefits", "funding", "net"):
         stat = sim.stats[metric]
         for key in MONEY_KEYS:
@@ -128,7 +130,7 @@ def test_no_uncertain_inputs_every_percentile_is_the_estimate(load, catalogue, t
 
 def test_collapsed_vary_equals_estimate_of_that_case(load, catalogue, tariffs):
     case = load(BENEFITS)
-    sim = simulate(case, catalogue, tariffs, draws=2000, seed=1,
+    sim = simulate(case, catalogue, tariffs, draws=2000, seed=1, scope="prices",
                    vary=["indexation.prices=3%:3%", "benefits[0].minutes=8:8"])
     changed = replace(case, indexation=Indexation(prices=Decimal("0.03")),
                       benefits=(replace(case.benefits[0], minutes=Decimal(8)),))
@@ -137,7 +139,7 @@ def test_collapsed_vary_equals_estimate_of_that_case(load, catalogue, tariffs):
     assert sim.base.net == exact.total.net and sim.base.npv == exact.investment.npv
     assert sim.modes_moved
     # collapse the range too (a negotiated price at one point): every percentile is the estimate
-    point = simulate(case, catalogue, tariffs, draws=2000, seed=1,
+    point = simulate(case, catalogue, tariffs, draws=2000, seed=1, scope="prices",
                      vary=["indexation.prices=3%:3%", "benefits[0].minutes=8:8",
                            "deployments[0].prices.zorgcentrale=12.5:12.5"])
     assert point.inputs[-1].fixed
@@ -150,7 +152,7 @@ def test_collapsed_vary_equals_estimate_of_that_case(load, catalogue, tariffs):
 def test_collapsed_through_the_cli_json(case_file, catalogue, tariffs):
     path = case_file(VIVAGO)
     est = json.loads(ok("estimate", path, "--format", "json").stdout)
-    sim = json.loads(ok("simulate", path, "--format", "json", "--draws", "1000",
+    sim = json.loads(ok("simulate", path, "--format", "json", "--draws", "1000", "--prices-only",
                         "--vary", "deployments[0].clients=25:25").stdout)
     for metric in ("cost", "benefits", "funding", "net"):
         assert set(sim["stats"][metric].values()) == {est["total"][metric]}
@@ -163,7 +165,7 @@ def test_collapsed_through_the_cli_json(case_file, catalogue, tariffs):
 def test_p50_and_p10_of_the_zorgcentrale_range_are_hand_worked(load, catalogue, tariffs):
     case = load(MEDIDO_1Y)
     mid = estimate(case, catalogue, tariffs).total.cost
-    sim = simulate(case, catalogue, tariffs, draws=50_000, seed=2027)
+    sim = simulate(case, catalogue, tariffs, draws=50_000, seed=2027, scope="prices")
     assert [i.key for i in sim.inputs] == ["catalogue.medido.zorgcentrale"]
     per_euro = Decimal("580.80")            # 40 x 12 x 1,21
     assert abs(sim.stats["cost"].p50 - mid) < Decimal("15")          # 3 standard errors is about EUR 10
@@ -210,7 +212,7 @@ def test_same_seed_same_json_other_seed_other_json(case_file):
 
 def test_json_shape(case_file):
     path = case_file(BENEFITS)
-    data = json.loads(ok("simulate", path, "-f", "json", "--draws", "4000", "--seed", "5",
+    data = json.loads(ok("simulate", path, "-f", "json", "--draws", "4000", "--seed", "5", "--prices-only",
                          "--vary", "benefits[0].minutes=5:10:15").stdout)
     assert data["format"] == "bcalc.simulate/1"
     assert data["draws"] == 4000 and data["seed"] == 5
@@ -226,6 +228,101 @@ def test_json_shape(case_file):
     assert [i["input"] for i in data["inputs"]] == ["catalogue.medido.zorgcentrale", "benefits[0].minutes"]
     assert data["inputs"][0]["source"] == "001:569" and data["inputs"][1]["origin"] == "vary"
     assert data["check"]["draws"] == 20
+    assert data["scope"] == "prices" and data["settled"] is None
+
+
+# ---- by default: what the sensitivity moves ------------------------------------------------------
+
+
+def test_without_ranges_it_draws_what_the_sensitivity_moves(load, catalogue, tariffs):
+    """Vivago has no range in the catalogue: the simulation still varies the clients (peak 25,
+    20 % either way: 20..30), the three staff rates (50, 20 % either way: 40..60) and the indexation
+    rates (scenario base, one percentage point either way), each over the sensitivity's own ends."""
+    from bcalc.core.sensitivity import sensitivity
+
+    case = load(VIVAGO)
+    sim = simulate(case, catalogue, tariffs, draws=4000, seed=3)
+    sens = sensitivity(case, catalogue, tariffs)
+    moved = {r.input.key: (r.input.low, r.input.mode, r.input.high) for r in sens.rows}
+    moved |= {i.key: (i.low, i.mode, i.high) for i in sens.without_effect}
+    assert {i.key: (i.low, i.mode, i.high) for i in sim.inputs} == moved
+    ends = {i.key: (i.low, i.mode, i.high) for i in sim.inputs}
+    assert ends["deployments[0].clients"] == (20, 25, 30)
+    for role in ("care_staff", "functional_admin", "data_analyst"):
+        assert ends[f"staff.{role}.rate"] == (40, 50, 60)
+    rate = tariffs.scenarios["base"].prices.rate(2028)
+    assert ends["indexation.prices"] == (rate - Decimal("0.01"), rate, rate + Decimal("0.01"))
+    assert sim.scope == "all" and sim.settled is None
+    assert sim.stats["cost"].p10 < sim.stats["cost"].p50 < sim.stats["cost"].p90
+
+
+def test_clients_alone_drawn_give_the_estimates_at_their_percentiles(load, catalogue, tariffs):
+    """Medido, one year, 40 clients: with the zorgcentrale and the staff rates held by --vary (one
+    year: indexation changes nothing), only the clients vary, triangular(32; 40; 48) rounded to whole
+    clients. Its 10th percentile solves (x - 32)^2 / (16 x 8) = 0,10: x = 32 + sqrt(12,8) = 35,58, a
+    draw that rounds to 36; P(draw <= 35) = 3,5^2 / 128 = 9,6 % and P(draw <= 36) = 4,5^2 / 128 =
+    15,8 %, so P10 is 36 clients, P90 by symmetry 44, P50 40. Every whole number of clients is run
+    exactly, so each percentile of the cost is the exact estimate of the case with that many clients."""
+    case = load(MEDIDO_1Y)
+    sim = simulate(case, catalogue, tariffs, draws=20_000, seed=11,
+                   vary=["deployments[0].prices.zorgcentrale=12.5:12.5", "staff.care_staff.rate=50:50",
+                         "staff.project_lead.rate=70:70"])
+    drawn = [i for i in sim.inputs if not i.fixed]
+    assert {i.key for i in drawn} == {"deployments[0].clients", "indexation.prices", "indexation.wages",
+                                      "indexation.tariffs"}
+    clients = next(i for i in drawn if i.key == "deployments[0].clients")
+    assert (clients.low, clients.mode, clients.high) == (32, 40, 48)
+
+    def cost_at(n: int) -> Decimal:
+        dep = replace(case.deployments[0], clients=(n,), prices={"zorgcentrale": Decimal("12.5")})
+        return estimate(replace(case, deployments=(dep,)), catalogue, tariffs).total.cost
+
+    assert sim.stats["cost"].p10 == cost_at(36)
+    assert sim.stats["cost"].p50 == cost_at(40)
+    assert sim.stats["cost"].p90 == cost_at(44)
+    assert sim.max_deviation == Decimal("0.00")
+
+
+def test_nothing_uncertain_is_said_instead_of_a_chance(case_file):
+    path = case_file(VIVAGO)
+    result = invoke("simulate", path, "--draws", "500", "--prices-only")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Nothing in this case is uncertain" in text
+    assert "Probability" not in text and "Distribution of" not in text
+    data = json.loads(ok("simulate", path, "-f", "json", "--draws", "500", "--prices-only").stdout)
+    assert data["settled"] == "no_inputs" and data["probability_net_nonnegative"] is None
+    assert data["inputs"] == []
+
+
+def test_inputs_that_change_nothing_give_no_chance_either(case_file):
+    """One year: an indexation rate moves nothing, so every draw has the same net."""
+    path = case_file(MEDIDO_1Y)
+    data = json.loads(ok("simulate", path, "-f", "json", "--draws", "500", "--prices-only",
+                         "--vary", "deployments[0].prices.zorgcentrale=12.5:12.5",
+                         "--vary", "indexation.prices=1%:4%").stdout)
+    assert data["settled"] == "no_effect" and data["probability_net_nonnegative"] is None
+    result = invoke("simulate", path, "--draws", "500", "--prices-only",
+                    "--vary", "deployments[0].prices.zorgcentrale=12.5:12.5", "--vary", "indexation.prices=1%:4%")
+    assert "The uncertain inputs do not change the net result" in " ".join(result.stdout.split())
+
+
+def test_the_table_says_what_it_drew(case_file):
+    path = case_file(BENEFITS)
+    text = " ".join(invoke("simulate", path, "--draws", "500").stdout.split())
+    assert ("Drawn is what sensitivity also moves, over the same ends: price ranges and '±' figures, numbers "
+            "of clients, the benefits (minutes, hours, amounts and realisation), staff rates, funding tariffs "
+            "and indexation.") in text
+    narrow = " ".join(invoke("simulate", path, "--draws", "500", "--prices-only").stdout.split())
+    assert "Drawn are only the catalogue's price ranges and '±' figures (--prices-only)" in narrow
+
+
+def test_staff_rate_vary_errors_name_the_role(case_file):
+    path = case_file(MEDIDO_1Y.replace("project_lead: {count: 1, rate: 70}", "project_lead: {count: 1}"))
+    bad = invoke("simulate", path, "--vary", "staff.zorg.rate=40:60")
+    assert bad.exit_code == 2 and "no staff role 'zorg' (roles: care_staff, project_lead)" in bad.stderr
+    none = invoke("simulate", path, "--vary", "staff.project_lead.rate=40:60")
+    assert none.exit_code == 2 and "staff role 'project_lead' has no rate to vary" in none.stderr
 
 
 def test_without_discount_rate_the_probability_is_of_the_net(case_file):
@@ -301,7 +398,7 @@ BAD_SPECS = [
     ("funding[0].tariff=70:90", "funding[0] does not exist"),
     ("indexation.prices=10:20", "reads as 1000%"),
     ("indexation.costs=1%:2%", "unknown path"),
-    ("staff.care_staff.rate=40:60", "unknown path"),
+    ("staff.care_staff.count=5:9", "unknown path"),
 ]
 
 

@@ -27,9 +27,14 @@ Public API::
     sim = simulate(case, catalogue, tariffs, draws=10_000, seed=1, vary=["deployments[0].clients=30:45"])
     sim.stats["net"].p50, sim.probability, sim.max_deviation, sim.inputs, sim.histogram
 
-Inputs: every catalogue range (triangular(low, mode, high), mode = the value the estimate uses,
-the midpoint), every "±" figure (the spread assumption of tariffs.yaml, 10 % by default), and the
-``--vary PATH=LOW:HIGH`` / ``PATH=LOW:MODE:HIGH`` specs (see ``parse_vary``).
+Inputs, each triangular(low, mode, high) with mode = the value the estimate uses: what
+``bcalc sensitivity`` moves, over the same ends (``bcalc.core.inputs``): every catalogue range (mode:
+the midpoint), every "±" figure (the spread assumption of tariffs.yaml, 10 % by default), the
+case's clients per deployment, each benefit's minutes, hours or amount and its realisation, each
+staff rate and funding tariff (the default swing of tariffs.yaml, 20 % by default) and the
+indexation rates (one percentage point); and the ``--vary PATH=LOW:HIGH`` / ``PATH=LOW:MODE:HIGH``
+specs (see ``parse_vary``), which replace the input of the same key. ``scope="prices"`` draws only
+the catalogue's ranges and "±" figures (and --vary).
 """
 
 from __future__ import annotations
@@ -42,12 +47,14 @@ from bcalc.core.engine import Summary
 from bcalc.core.inputs import (
     benefit_input,
     catalogue_inputs,
+    swing_inputs,
     clients_input,
     funding_input,
     funding_mode,
     index_input,
     price_input,
     price_mode,
+    staff_input,
 )
 from bcalc.core.uncertain import (
     Input,
@@ -90,9 +97,10 @@ _PATHS = (
     (re.compile(r"^benefits\[(\d+)\]\.(minutes|hours|realisation|amount)$"), "benefit"),
     (re.compile(r"^indexation\.(prices|wages|tariffs)$"), "indexation"),
     (re.compile(r"^funding\[(\d+)\]\.(tariff|day_rate|technology_share)$"), "funding"),
+    (re.compile(r"^staff\.([A-Za-z0-9][A-Za-z0-9_-]*)\.rate$"), "staff_rate"),
 )
 PATH_HELP = ("deployments[i].clients, deployments[i].prices.ITEM, benefits[i].minutes|hours|realisation|amount, "
-             "indexation.prices|wages|tariffs, funding[i].tariff|day_rate|technology_share")
+             "indexation.prices|wages|tariffs, funding[i].tariff|day_rate|technology_share, staff.ROLE.rate")
 
 
 class _Bad(ValueError):
@@ -209,6 +217,16 @@ def _parse_vary(spec: str, model: Model) -> Input:
         which = groups[0]
         current = index_mode(model, which)
         make = lambda lo, mo, hi: index_input(model, which, lo, mo, hi, "vary")  # noqa: E731
+    elif kind == "staff_rate":
+        role = groups[0]
+        staff = case.staff.get(role)
+        if staff is None:
+            have = ", ".join(case.staff) or "none"
+            raise _Bad(f"the case has no staff role '{role}' (roles: {have})")
+        if staff.rate is None:
+            raise _Bad(f"staff role '{role}' has no rate to vary; give its rate in the case file")
+        current = staff.rate
+        make = lambda lo, mo, hi: staff_input(model, role, lo, mo, hi, "vary")  # noqa: E731
     else:
         f = _index(groups[0], len(case.funding), "funding")
         field = groups[1]
@@ -240,6 +258,8 @@ def _declared(kind: str, groups: tuple):
         return F.CASE_BENEFIT[groups[1]]
     if kind == "indexation":
         return F.CASE_INDEXATION[groups[0]]
+    if kind == "staff_rate":
+        return F.CASE_STAFF_ROLE["rate"]
     return F.CASE_FUNDING[groups[1]]
 
 
@@ -309,6 +329,10 @@ class Simulation:
     max_deviation: Decimal               # the largest difference in euros (any metric) between both
     settings: UncertaintySettings
     modes_moved: bool                    # a --vary mode differs from the case's own value
+    scope: str = "all"                   # "all": what sensitivity moves, plus --vary; "prices": ranges, "±", --vary
+    # why no chance is stated: None (the outcome varies), "no_inputs" (nothing is uncertain), or
+    # "no_effect" (inputs vary, but every draw gives the same outcome of probability_of)
+    settled: str | None = None
 
     @property
     def has_npv(self) -> bool:
@@ -321,10 +345,15 @@ def _cents(value: float) -> Decimal:
 
 def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10_000, seed: int = 1,
              vary: list[str] | tuple[str, ...] = (), scenario: str | None = None,
-             check_draws: int = CHECK_DRAWS, progress=None, base: Result | None = None, memo=None) -> Simulation:
+             check_draws: int = CHECK_DRAWS, progress=None, base: Result | None = None, memo=None,
+             scope: str = "all") -> Simulation:
     """Monte Carlo with ``draws`` draws from ``numpy.random.default_rng(seed)``.
 
-    ``vary``: ``--vary`` specs. ``progress(done, total)``, if given, is called as chunks of draws
+    ``scope``: "all" draws every input ``bcalc sensitivity`` moves, each over the same low and high
+    end (catalogue ranges, "±" figures, and the case's own clients, benefits, staff rates, funding
+    and indexation with the default swing); "prices" draws only the catalogue's ranges and "±"
+    figures. ``vary``: ``--vary`` specs, drawn in either scope; a spec replaces the input of the same
+    key. ``progress(done, total)``, if given, is called as chunks of draws
     complete. ``base``: the estimate of the case at the midpoints, when the caller has it (used only
     without --vary inputs). ``memo``: what the runs of one command share (bcalc.core.memo). Raises InputError for bad specs, a bad number of draws, or a missing numpy.
     """
@@ -334,6 +363,8 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
         raise InputError([Problem("bcalc", None, "--draws", f"must be between 1 and {MAX_DRAWS}, got {draws}")])
     if seed < 0:
         raise InputError([Problem("bcalc", None, "--seed", f"must be 0 or more, got {seed}")])
+    if scope not in ("all", "prices"):
+        raise ValueError(f"unknown scope {scope!r}")
     cfg = settings(tariffs)
     model = Model(case, catalogue, tariffs, scenario, "mid", memo)
 
@@ -359,7 +390,11 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     # 2. the base and the catalogue's uncertain figures
     base_result = base if base is not None and not varied else model.result()
     base = Outcome.of(base_result)
-    inputs = catalogue_inputs(model, base_result, cfg.approx_spread) + varied
+    inputs = catalogue_inputs(model, base_result, cfg.approx_spread)
+    if scope == "all":
+        given = {v.key for v in varied}
+        inputs += [i for i in swing_inputs(model, cfg.default_swing) if i.key not in given]
+    inputs += varied
     has_npv = base.npv is not None
     keys = ("cost", "benefits", "funding") + (("npv",) if has_npv else ())
 
@@ -446,6 +481,12 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     of = "npv" if has_npv else "net"
     level = float(getattr(base, of))
     probability = float(np.count_nonzero(values[of] >= -level)) / draws
+    if not active:
+        settled = "no_inputs"
+    elif float(values[of].max() - values[of].min()) < 0.005:
+        settled = "no_effect"
+    else:
+        settled = None
     histogram = _histogram(np, getattr(base, of), values[of])
 
     # 6. the check against the exact engine
@@ -460,7 +501,7 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     return Simulation(case=case, scenario=model.scenario_name, draws=draws, seed=seed, inputs=tuple(inputs),
                       base=base, stats=stats, probability=probability, probability_of=of,
                       histogram=histogram, check_draws=n_check, max_deviation=worst, settings=cfg,
-                      modes_moved=bool(moved))
+                      modes_moved=bool(moved), scope=scope, settled=settled)
 
 
 def _components(result, keys, years, rate) -> dict[tuple, list[float]]:
@@ -526,6 +567,8 @@ def _own_value(model: Model, inp: Input) -> Decimal | None:
         return index_mode(model, inp.target[0])
     if inp.kind == "funding":
         return funding_mode(model, *inp.target)
+    if inp.kind == "staff_rate":
+        return case.staff[inp.target[0]].rate
     return None
 
 

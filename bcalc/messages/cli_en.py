@@ -19,7 +19,8 @@ COMMANDS = {
     "scenarios": "The case under every indexation scenario, low/mid/high prices and VAT setting, and under stress.",
     "init": "Write a commented starter case file that `bcalc estimate` accepts as written.",
     "schema": "The JSON Schema of a case file, for editors that complete and check YAML as it is typed.",
-    "simulate": "Monte Carlo over the quoted price ranges, '±' prices and --vary inputs: P10/P50/P90.",
+    "simulate": "Monte Carlo over everything sensitivity moves (price ranges, '±' prices, clients, benefits, "
+                "staff rates, funding tariffs, indexation) and --vary inputs: P10/P50/P90.",
     "sensitivity": "One input at a time to its low and high end: a tornado of the net result.",
     "catalogue": "Browse and check the supplier catalogue.",
     "catalogue list": "List the products in the catalogue.",
@@ -82,7 +83,10 @@ OPTIONS = {
         "vary": "An input to vary, PATH=LOW:HIGH or PATH=LOW:MODE:HIGH (repeatable), e.g. "
                 "'deployments[0].clients=30:45', 'benefits[0].minutes=5:10:15', 'indexation.prices=1%:4%', "
                 "'funding[0].tariff=70:90', 'benefits[0].realisation=40%:80%', "
-                "'deployments[0].prices.huur=55:62.40'. Indices count from 0.",
+                "'deployments[0].prices.huur=55:62.40', 'staff.care_staff.rate=60:75'. Indices count from 0. Replaces that input's default "
+                "spread.",
+        "prices_only": "Draw only the catalogue's price ranges and '±' prices (and --vary), not the case's own "
+                       "inputs.",
     },
     "sensitivity": {
         "prices": "Which figure of a quoted price range the base uses.",

@@ -15,7 +15,8 @@ COMMANDS = {
             "staat.",
     "schema": "Het JSON Schema van een casebestand, voor editors die YAML aanvullen en controleren tijdens het "
               "typen.",
-    "simulate": "Monte Carlo over de geoffreerde prijsbereiken, '±'-prijzen en --vary-invoer: P10/P50/P90.",
+    "simulate": "Monte Carlo over alles wat de gevoeligheid beweegt (prijsbereiken, '±'-prijzen, cliënten, baten, "
+                "uurtarieven, financieringstarieven, indexatie) en --vary-invoer: P10/P50/P90.",
     "sensitivity": "Eén invoer tegelijk naar zijn onder- en bovenkant: een tornado van het nettoresultaat.",
     "catalogue": "Blader door de leverancierscatalogus en controleer hem.",
     "catalogue list": "De producten in de catalogus.",
@@ -80,7 +81,10 @@ OPTIONS = {
         "vary": "Een invoer om te variëren, PAD=LAAG:HOOG of PAD=LAAG:MODUS:HOOG (herhaalbaar), bijv. "
                 "'deployments[0].clients=30:45', 'benefits[0].minutes=5:10:15', 'indexation.prices=1%:4%', "
                 "'funding[0].tariff=70:90', 'benefits[0].realisation=40%:80%', "
-                "'deployments[0].prices.huur=55:62.40'. Indices tellen vanaf 0.",
+                "'deployments[0].prices.huur=55:62.40', 'staff.care_staff.rate=60:75'. Indices tellen vanaf 0. Vervangt de standaardspreiding "
+                "van die invoer.",
+        "prices_only": "Trek alleen de prijsbereiken en '±'-prijzen van de catalogus (en --vary), niet de "
+                       "eigen invoer van de case.",
     },
     "sensitivity": {
         "prices": "Welk bedrag van een geoffreerd prijsbereik de basis gebruikt.",

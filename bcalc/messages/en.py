@@ -135,8 +135,8 @@ TEXTS = {
                                  "range in the source moves, amounts (€35.000-€40.000) and hours (\"4-6 uur per "
                                  "week\") alike, so a high end also counts the most hours.",
     "scenarios_note_uncapped": "Deployments without a cap rise with the highest cap of the case in the cap row.",
-    "scenarios_note_no_cap": "No contract cap in the case: see the rows with indexation high for the highest "
-                             "scenario.",
+    "scenarios_note_no_cap": "No contract cap in the case: prices follow the indexation scenario; the highest "
+                             "scenario gives the highest price rise.",
     "scenarios_note_stopping": "Stopping: no clients after the year of stopping (devices collected); fixed costs "
                                "and minimum volumes run until the contract ends; funding per client stops, later "
                                "subsidies lapse. Still owed = what the contract costs after that, also beyond the "

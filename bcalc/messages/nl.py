@@ -140,8 +140,8 @@ TEXTS = {
                                  "bereik in de bron schuift mee, bedragen (€35.000-€40.000) én uren (\"4-6 uur per "
                                  "week\"), zodat een bovenkant ook de meeste uren rekent.",
     "scenarios_note_uncapped": "Inzetten zonder plafond stijgen in de plafondrij met het hoogste plafond van de case.",
-    "scenarios_note_no_cap": "Geen contractplafond in de case: zie de rijen met indexatie high voor het hoogste "
-                             "scenario.",
+    "scenarios_note_no_cap": "Geen contractplafond in de case: de prijzen volgen het indexatiescenario; het "
+                             "hoogste scenario geeft de hoogste prijsstijging.",
     "scenarios_note_stopping": "Stoppen: na het stopjaar geen cliënten meer (apparaten opgehaald); vaste kosten en "
                                "minimale afname lopen tot het einde van het contract; financiering per cliënt "
                                "stopt, subsidies na het stopjaar vervallen. Nog verschuldigd = wat het contract "

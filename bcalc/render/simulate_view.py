@@ -1,5 +1,6 @@
 """``bcalc simulate``: percentiles, the chance of breaking even, a histogram in text bars (80
-columns), the uncertain inputs with their origin, and the check against the exact engine; or JSON.
+columns), what was drawn and the uncertain inputs with their origin, and the check against the exact
+engine; or JSON. With nothing uncertain it says so instead of stating a chance.
 """
 
 from __future__ import annotations
@@ -15,6 +16,19 @@ WORDS = {
     "nl": {
         "title": "Monte Carlo",
         "facts": "{draws} trekkingen, seed {seed}, indexatiescenario {scenario}, {inputs} onzekere invoer",
+        "scope_all": ("Getrokken wordt wat ook de gevoeligheid beweegt, over dezelfde uitersten: {kinds}."),
+        "scope_prices": ("Getrokken worden alleen de prijsbereiken en '±'-bedragen van de catalogus{vary} "
+                         "(--prices-only); cliënten, baten, tarieven en indexatie staan zoals geschat."),
+        "scope_vary": " en de --vary-invoer",
+        "kinds": {"item": "prijsbereiken en '±'-bedragen", "time": "tijdsbereiken",
+                  "clients": "aantallen cliënten", "benefit": "de baten (minuten, uren, bedragen en realisatie)",
+                  "staff_rate": "uurtarieven", "funding": "financieringstarieven", "indexation": "indexatie",
+                  "price": "eigen prijzen (--vary)"},
+        "and": "en",
+        "settled_no_inputs": ("Niets in deze case is onzeker (geen bereik, geen '±'-bedrag en niets om te "
+                              "variëren): elke trekking is gelijk aan de schatting, dus een kans zegt hier niets."),
+        "settled_no_effect": ("De onzekere invoer verandert {what} niet: elke trekking geeft {value}, dus een "
+                              "kans zegt hier niets."),
         "stats": "Over de looptijd (bedragen in euro)",
         "metric": "",
         "estimate": "schatting",
@@ -46,6 +60,18 @@ WORDS = {
     "en": {
         "title": "Monte Carlo",
         "facts": "{draws} draws, seed {seed}, indexation scenario {scenario}, {inputs} uncertain inputs",
+        "scope_all": "Drawn is what sensitivity also moves, over the same ends: {kinds}.",
+        "scope_prices": ("Drawn are only the catalogue's price ranges and '±' figures{vary} (--prices-only); "
+                         "clients, benefits, tariffs and indexation stay as estimated."),
+        "scope_vary": " and the --vary inputs",
+        "kinds": {"item": "price ranges and '±' figures", "time": "time ranges", "clients": "numbers of clients",
+                  "benefit": "the benefits (minutes, hours, amounts and realisation)", "staff_rate": "staff rates",
+                  "funding": "funding tariffs", "indexation": "indexation", "price": "own prices (--vary)"},
+        "and": "and",
+        "settled_no_inputs": ("Nothing in this case is uncertain (no range, no '±' figure and nothing to vary): "
+                              "every draw equals the estimate, so a probability says nothing here."),
+        "settled_no_effect": ("The uncertain inputs do not change {what}: every draw gives {value}, so a "
+                              "probability says nothing here."),
         "stats": "Over the horizon (amounts in euros)",
         "metric": "",
         "estimate": "estimate",
@@ -82,6 +108,40 @@ def _pct(p: float, lang: str) -> str:
     return f"{text.replace('.', ',')} %" if lang == "nl" else f"{text}%"
 
 
+KIND_ORDER = ("item", "time", "price", "clients", "benefit", "staff_rate", "funding", "indexation")
+
+
+def scope_text(sim, lang: str) -> str:
+    """What the simulation drew, in one sentence."""
+    W = WORDS[lang]
+    if sim.scope == "prices":
+        return W["scope_prices"].format(vary=W["scope_vary"] if any(i.origin == "vary" for i in sim.inputs) else "")
+    listed = kinds_text(sim, lang)
+    return W["scope_all"].format(kinds=listed) if listed else ""
+
+
+def kinds_text(sim, lang: str) -> str:
+    """The kinds of input the simulation drew, as a list in words ("" when none)."""
+    W = WORDS[lang]
+    names = [W["kinds"][k] for k in KIND_ORDER if any(i.kind == k and not i.fixed for i in sim.inputs)]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {W['and']} " + names[-1]
+
+
+def probability_text(sim, lang: str) -> str:
+    """The chance of breaking even, or why there is none to state."""
+    W = WORDS[lang]
+    if sim.settled == "no_inputs":
+        return W["settled_no_inputs"]
+    if sim.settled == "no_effect":
+        what = W["npv_long"] if sim.probability_of == "npv" else W["hist_net"]
+        return W["settled_no_effect"].format(what=what, value=fmt_money(getattr(sim.base, sim.probability_of), lang))
+    if sim.probability_of == "npv":
+        return W["prob_npv"].format(rate=fmt_percent(sim.case.discount_rate, lang), p=_pct(sim.probability, lang))
+    return W["prob_net"].format(p=_pct(sim.probability, lang))
+
+
 def _int(n: int, lang: str) -> str:
     text = f"{n:,}"
     return text.replace(",", ".") if lang == "nl" else text
@@ -111,7 +171,9 @@ def to_dict(sim, lang: str = "nl") -> dict:
         "base": base,
         "inputs": inputs,
         "stats": stats,
-        f"probability_{sim.probability_of}_nonnegative": round(sim.probability, 6),
+        "scope": sim.scope,
+        "settled": sim.settled,
+        f"probability_{sim.probability_of}_nonnegative": round(sim.probability, 6) if sim.settled is None else None,
         "histogram_of": sim.probability_of,
         "histogram": [{"from": money_str(b.low), "to": money_str(b.high), "count": b.count} for b in sim.histogram],
         "check": {"draws": sim.check_draws, "max_deviation": money_str(sim.max_deviation)},
@@ -189,14 +251,14 @@ def render_console(sim, console, lang: str = "nl", tariffs_file: str = "") -> No
     console.print(table)
     if sim.modes_moved:
         console.print(W["moved"], style="dim", highlight=False, markup=False)
-    if sim.probability_of == "npv":
-        console.print(W["prob_npv"].format(rate=fmt_percent(sim.case.discount_rate, lang),
-                                           p=_pct(sim.probability, lang)), highlight=False, markup=False)
-    else:
-        console.print(W["prob_net"].format(p=_pct(sim.probability, lang)), highlight=False, markup=False)
+    console.print(probability_text(sim, lang), highlight=False, markup=False)
     console.print()
-    _histogram(sim, console, lang)
-    console.print()
+    if sim.settled is None:
+        _histogram(sim, console, lang)
+        console.print()
+    scope = scope_text(sim, lang)
+    if scope:
+        console.print(scope, highlight=False, markup=False)
     if sim.inputs:
         t = Table(title=W["inputs"], title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
                   header_style="bold", pad_edge=False, padding=(0, 1))
@@ -217,4 +279,4 @@ def render_console(sim, console, lang: str = "nl", tariffs_file: str = "") -> No
     console.print(assumptions_text(sim.settings, tariffs_file, lang), style="dim", highlight=False, markup=False)
 
 
-__all__ = ["to_dict", "render_json", "render_console", "WORDS"]
+__all__ = ["to_dict", "render_json", "render_console", "scope_text", "kinds_text", "probability_text", "WORDS"]

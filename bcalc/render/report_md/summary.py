@@ -47,7 +47,7 @@ WORDS = {
         "d_range_text": "{low} tot {high}",
         "d_sure": "Hoe zeker",
         "d_word": "Op wiens woord",
-        "d_sure_scope": "; dat weegt alleen de onzekerheid in de prijzen, niet die in de baten",
+        "d_sure_scope": "; daarin variëren {kinds}",
         "d_measured": "de case noemt geen baten die op een claim of aanname rusten.",
         "d_no_benefits": "de case waardeert geen baten; het netto resultaat is kosten min financiering.",
         "summary_views": (
@@ -111,7 +111,7 @@ WORDS = {
         "d_range_text": "{low} to {high}",
         "d_sure": "How sure",
         "d_word": "On whose word",
-        "d_sure_scope": "; this weighs only the uncertainty in prices, not that in the benefits",
+        "d_sure_scope": "; the draws vary {kinds}",
         "d_measured": "the case names no benefits that rest on a claim or an assumption.",
         "d_no_benefits": "the case values no benefits; the net result is costs less funding.",
         "summary_views": (

@@ -41,9 +41,9 @@ WORDS = {
         "sens_high": "bij hoog",
         "sim_intro": (
             "Een Monte Carlo-simulatie met een vast aantal van {draws} trekkingen en een vaste seed {seed}, "
-            "zodat dit rapport bij elke run dezelfde uitkomsten geeft. Getrokken worden de onzekere "
-            "catalogusbedragen (bereiken in de bron en '±'-bedragen), elk uit een driehoeksverdeling laag / "
-            "modus / hoog; al het andere staat zoals geschat."),
+            "zodat dit rapport bij elke run dezelfde uitkomsten geeft. Getrokken wordt elke invoer die de "
+            "gevoeligheid hierboven beweegt, elk uit een driehoeksverdeling tussen dezelfde lage en hoge waarde, "
+            "met de schatting als modus; de tabel met onzekere invoer hieronder noemt ze."),
         "sim_outcome": "Uitkomst",
         "sim_percentiles": (
             "P10, P50 en P90: in 10 %, 50 % en 90 % van de trekkingen is de uitkomst dit bedrag of lager; "
@@ -79,9 +79,9 @@ WORDS = {
         "sens_high": "at high",
         "sim_intro": (
             "A Monte Carlo simulation with a fixed number of {draws} draws and a fixed seed {seed}, so that "
-            "this report gives the same outcomes at every run. Drawn are the uncertain catalogue figures "
-            "(ranges in the source and '±' figures), each from a triangular distribution low / mode / high; "
-            "everything else stays as estimated."),
+            "this report gives the same outcomes at every run. Drawn is every input the sensitivity above "
+            "moves, each from a triangular distribution between the same low and high value, with the estimate "
+            "as its mode; the table of uncertain inputs below names them."),
         "sim_outcome": "Outcome",
         "sim_percentiles": (
             "P10, P50 and P90: in 10%, 50% and 90% of the draws the outcome is this amount or lower; mean is "
@@ -233,11 +233,7 @@ def _simulation_view(sim, result: Result, lang: str, tariffs_file: str, shown) -
                                  Decimal(data["base"][k])]})
     of = sim.probability_of
     probability = data[f"probability_{of}_nonnegative"]
-    if of == "npv":
-        prob_text = W["prob_npv"].format(rate=fmt_percent(result.case.discount_rate, lang),
-                                         p=view._pct(probability, lang))
-    else:
-        prob_text = W["prob_net"].format(p=view._pct(probability, lang))
+    prob_text = view.probability_text(sim, lang)
     inputs = [{"key": i.key, "label": say(i.label, lang), "unit": i.unit, "low": i.low, "mode": i.mode, "high": i.high,
                "low_text": fmt_value(i.unit, i.low, lang), "mode_text": fmt_value(i.unit, i.mode, lang),
                "high_text": fmt_value(i.unit, i.high, lang), "origin": origin_text(i, sim.settings, lang)}
@@ -257,7 +253,10 @@ def _simulation_view(sim, result: Result, lang: str, tariffs_file: str, shown) -
         "stats": stats,
         "probability": probability,
         "probability_of": of,
-        "probability_text": prob_text,
+        "probability_text": prob_text.rstrip("."),
+        "settled": sim.settled,
+        "scope": view.scope_text(sim, lang),
+        "kinds": view.kinds_text(sim, lang),
         "inputs_title": W["inputs"],
         "input_heads": [_capital(W[k]) for k in ("input", "low", "mode", "high", "origin")],
         "inputs": inputs,

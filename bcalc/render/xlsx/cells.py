@@ -177,6 +177,16 @@ class Sheet:
         if wrapped:
             self.wrapped.setdefault(row, {})[col] = len(value)
 
+    def paragraph(self, row: int, col: int, value: str, width: int) -> int:
+        """A long text folded at ``width`` characters into the rows from ``row`` down, so that it
+        stays within the printed columns; the last row written."""
+        import textwrap
+
+        lines = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False) or [""]
+        for i, line in enumerate(lines):
+            self.text(row + i, col, line)
+        return row + len(lines) - 1
+
     def head(self, row: int, col: int, value: object) -> None:
         """A column head: bold on the head fill, wrapped."""
         self.text(row, col, value, bold=True, fill=HEAD)

@@ -47,8 +47,7 @@ def write(book: Book, view: dict) -> None:
     intro = view["intro"].replace(f"scenario {key},", f"scenario {book.scenario_label()},") if view["intro"] else ""
     for note in (intro, view["idle"], view["assumptions"]):
         if note:
-            row += 1
-            s.text(row, 1, note)
+            row = s.paragraph(row + 1, 1, note, 140)   # within the printed columns (48 + 30 + ...)
     s.ws.freeze_panes = f"B{head + 1}"
     s.widths({1: 48, 2: 30, 3: 12, 4: 12, 5: 12, 6: 10, 7: 30, **{c: 16 for c in range(8, len(keys) + 1)}})
     s.printable()

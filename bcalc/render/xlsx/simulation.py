@@ -8,6 +8,8 @@ from bcalc.render.xlsx.book import Book
 from bcalc.render.xlsx.cells import EURO, QTY, UNIT_FORMATS
 from bcalc.render.xlsx.words import unit_label
 
+NOTE_WIDTH = 140              # characters of a note line: within the printed columns (48 + 30 + 5 x 16)
+
 
 def write(book: Book, view: dict) -> None:
     """``view``: the simulation part of ``report_md.uncertainty``, as the Markdown report shows it."""
@@ -30,8 +32,11 @@ def write(book: Book, view: dict) -> None:
         for col, value in enumerate(stat["values"], 2):
             s.num(row, col, value, EURO)
     row += 2
-    s.text(row, 1, w["prob_npv"] if view["probability_of"] == "npv" else w["prob_net"], bold=True)
-    s.num(row, 2, view["probability"], "0.0%")
+    if view["settled"]:
+        row = s.paragraph(row, 1, view["probability_text"] + ".", NOTE_WIDTH)
+    else:
+        s.text(row, 1, w["prob_npv"] if view["probability_of"] == "npv" else w["prob_net"], bold=True)
+        s.num(row, 2, view["probability"], "0.0%")
     for key, fmt in (("max_deviation", EURO), ("check_draws", None), ("draws", None), ("seed", None)):
         row += 1
         s.text(row, 1, w[key])
@@ -55,11 +60,11 @@ def write(book: Book, view: dict) -> None:
     else:
         s.text(row, 1, view["no_inputs"])
     row += 1
-    for note in (view["intro"], view["percentiles"], view["prices_note"], view["method"], view["assumptions"]):
+    for note in (view["intro"], view["scope"], view["percentiles"], view["prices_note"], view["method"],
+                 view["assumptions"]):
         if note:
-            row += 1
-            s.text(row, 1, note)
-    s.widths({1: 48, 2: 30, **{c: 16 for c in range(3, 8)}})
+            row = s.paragraph(row + 1, 1, note, NOTE_WIDTH)
+    s.widths({1: 48, 2: 30, **{c: 16 for c in range(3, 7)}, 7: 30})
     s.printable(title_rows=5)
 
 
