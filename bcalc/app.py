@@ -221,13 +221,22 @@ class Report:
     scenarios: object                        # bcalc.core.scenarios.ScenarioTable
     sensitivity: object                      # bcalc.core.sensitivity.Sensitivity
     simulation: object | None                # bcalc.core.simulate.Simulation; None without numpy
+    evaluation: object | None = None         # bcalc.core.actuals.Evaluation, with --actuals
 
 
-def report(loaded: Loaded, scenario: str | None = None, prices: str = "mid") -> Report:
+def report(loaded: Loaded, scenario: str | None = None, prices: str = "mid", actuals: Path | None = None,
+           actuals_shown: str | None = None) -> Report:
     """The estimate, deployment 1 against the other products of its need, the scenario table, the
-    sensitivity and the simulation (when numpy is there) of one case, all sharing one memo."""
+    sensitivity and the simulation (when numpy is there) of one case, all sharing one memo; with
+    ``actuals``, also the actuals of that file against the plan (``evaluate``)."""
+    from dataclasses import replace
+
     memo = Memo()
-    return report_of(estimate(loaded, scenario, prices, memo), loaded.catalogue, loaded.tariffs, memo)
+    evaluation = None
+    if actuals is not None:  # bad actuals are reported before the analyses run
+        evaluation = evaluate(loaded, actuals, scenario, prices, memo, shown=actuals_shown)
+    bundle = report_of(estimate(loaded, scenario, prices, memo), loaded.catalogue, loaded.tariffs, memo)
+    return replace(bundle, evaluation=evaluation) if evaluation is not None else bundle
 
 
 def report_of(result: Result, catalogue: Catalogue, tariffs: Tariffs, memo: Memo | None = None) -> Report:
@@ -344,3 +353,27 @@ __all__ = ["Loaded", "load", "load_catalogues", "check_scenario", "estimate", "N
            "unknown_product", "choose_deployment", "compare_need", "compare_within", "compare_files", "scenarios",
            "sensitivity", "simulate", "Report", "report", "report_of", "REPORT_DRAWS", "REPORT_SEED",
            "portfolio"]
+
+
+# ---- actuals against the plan -------------------------------------------------------------------
+
+
+def evaluate(loaded: Loaded, actuals_path: Path, scenario: str | None = None, prices: str = "mid",
+             memo: Memo | None = None, shown: str | None = None, criteria=()):
+    """The case's plan month by month against the actuals of ``actuals_path`` (bcalc.core.actuals),
+    with the case's gate criteria where it has phases with gates, and a second forecast with the
+    latest clients in use carried forward (where the actuals give clients). ``criteria``: more
+    criteria to check (each with kpi, min, max and optionally gate), such as computed gate thresholds."""
+    from bcalc.actuals_loader import load_actuals
+    from bcalc.core.actuals import carried_case, case_criteria
+    from bcalc.core.actuals import evaluate as compare
+    from bcalc.core.monthly import monthly_plan
+
+    check_scenario(scenario, loaded.tariffs)
+    memo = memo if memo is not None else Memo()
+    plan = monthly_plan(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices, memo=memo)
+    actuals = load_actuals(actuals_path, plan, loaded.tariffs, shown=shown)
+    other = carried_case(loaded.case, actuals)
+    carried = (monthly_plan(other, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices, memo=memo)
+               if other is not None else None)
+    return compare(plan, actuals, list(case_criteria(loaded.case)) + list(criteria), carried)

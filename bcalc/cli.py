@@ -223,6 +223,7 @@ def report(
     prices: PricesOpt = PriceEnd.mid,
     lang: LangOpt = None,
     templates: Annotated[Optional[Path], typer.Option("--templates", file_okay=False)] = None,
+    actuals: Annotated[Optional[Path], typer.Option("--actuals")] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     catalogue: CatalogueOpt = None,
     debug: DebugOpt = False,
@@ -251,7 +252,8 @@ def report(
 
             side = sidecar.start(lang)
         try:
-            bundle = bcalc_app.report(loaded, scenario, prices.value)
+            bundle = bcalc_app.report(loaded, scenario, prices.value, actuals,
+                                      str(actuals) if actuals is not None else None)
             if side is not None:
                 side.send(bundle)
             # Everything is rendered before anything is written: a failure leaves no file behind.
@@ -456,6 +458,6 @@ def main() -> None:
         raise
 
 
-# simulate and sensitivity, and the catalogue and funding groups, live in their own modules, which
+# simulate and sensitivity, evaluate, portfolio, and the catalogue and funding groups, live in their own modules, which
 # register them on `app`
-from bcalc import cli_analysis, cli_catalogue, cli_portfolio  # noqa: E402,F401
+from bcalc import cli_analysis, cli_catalogue, cli_evaluate, cli_portfolio  # noqa: E402,F401

@@ -706,6 +706,57 @@ PORTFOLIO_VAT = Section("portfolio.vat", "portfolio", "VAT of the portfolio (`va
          **_PCT_0_100),
 ))
 
+ACTUALS = Section("actuals", "actuals", "Actuals file (top level)", (
+    _f("actuals", "text", "Title of the actuals (the pilot, the period), shown above the evaluation."),
+    _f("case", "text", "The case file these actuals belong to, for the reader; `bcalc evaluate` takes the case "
+       "from its command line."),
+    _req("months", "list", "The months measured, one entry each, in any order; each month must lie within the "
+         "case's horizon and may be given once.", of="actuals.month"),
+), "An actuals file gives what a pilot really used, paid, spent and received, month by month, for "
+   "`bcalc evaluate CASE ACTUALS` (docs/actuals.md). A CSV file with one row per month per measure is read too.")
+
+ACTUALS_MONTH = Section("actuals.month", "actuals", "Month (`months[]`)", (
+    _req("month", "month", "The calendar month, YYYY-MM."),
+    _f("clients", "map", "Clients in use this month per deployment: a product id or a deployment number (1, 2, ...) "
+       "with its clients; one number when the case has one deployment.", keys="product id or deployment number",
+       of="integer", minimum=0, maximum=MAX_COUNT),
+    _f("invoices", "list", "The supplier invoices of this month, one entry per item or own cost line; an empty "
+       "list says there were none. An item without an invoice in a month that has `invoices` cost nothing.",
+       of="actuals.invoice"),
+    _f("hours", "map", "Hours spent this month per role (training and other internal hours together), valued at "
+       "the case's rate of the role for that calendar year.", keys="role", of="number", maximum=MAX_HOURS),
+    _f("funding", "map", "Funding received this month per funding line of the case: its code (where the case has "
+       "one line of that code) or its label, with the amount in euros or a mapping with amount and quantity.",
+       keys="funding code or label", of="number", maximum=MAX_AMOUNT, also="actuals.funding"),
+    _f("time_freed", "section", "Time freed as measured this month.", of="actuals.time_freed"),
+    _f("kpis", "map", "Other measured values, by a name of your own (a gate criterion may name it).",
+       keys="name", of="number", negative=True),
+    _f("note", "text", "A note for the reader."),
+))
+
+ACTUALS_INVOICE = Section("actuals.invoice", "actuals", "Invoice (`months[].invoices[]`)", (
+    _req("item", "text", "The item id or own cost line of the deployment (as `bcalc estimate` lists its lines)."),
+    _f("deployment", "text", "The deployment: its product id or number (1, 2, ...); needed only when the item is in "
+       "more than one deployment."),
+    _f("amount", "number", "The amount excl. VAT; VAT follows the item's rate and the case's recoverable share.",
+       maximum=MAX_AMOUNT, negative=True),
+    _f("amount_incl", "number", "The amount incl. VAT, instead of amount.", maximum=MAX_AMOUNT, negative=True),
+    _f("quantity", "number", "The quantity invoiced (units, unit-months, pieces), so the price can be derived and the "
+       "variance split into volume and price.", maximum=MAX_COUNT * 1000, negative=True),
+    _f("note", "text", "A note, such as the invoice number."),
+))
+
+ACTUALS_FUNDING = Section("actuals.funding", "actuals", "Funding received (`months[].funding.<line>`)", (
+    _req("amount", "number", "The amount received in euros.", maximum=MAX_AMOUNT, negative=True),
+    _f("quantity", "number", "What it was paid on: client-hours (hourly codes), client-days (VPT), 1 (a subsidy).",
+       maximum=MAX_COUNT * 1000, negative=True),
+))
+
+ACTUALS_TIME = Section("actuals.time_freed", "actuals", "Time freed (`months[].time_freed`)", (
+    _f("minutes_per_client_per_day", "number", "Minutes freed per client per day, as measured.", maximum=1440),
+    _f("hours", "number", "Hours freed this month, all clients together.", maximum=MAX_HOURS),
+), "Give one of the two. Either needs the month's clients, to weigh the months.")
+
 SECTIONS: dict[str, Section] = {s.name: s for s in (
     CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT, CASE_ASSET,
     CASE_DEPLOYMENT_STAFF, CASE_DEPLOYMENT_STAFF_ROLE,
@@ -714,8 +765,9 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,
     TARIFFS, FUNDING_CODE, TARIFFS_SCHEME, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY, CATALOGUE_INDEX,
     PORTFOLIO, PORTFOLIO_VAT,
+    ACTUALS, ACTUALS_MONTH, ACTUALS_INVOICE, ACTUALS_FUNDING, ACTUALS_TIME,
 )}
-ROOTS = {"case": CASE, "suppliers": SUPPLIERS, "tariffs": TARIFFS, "portfolio": PORTFOLIO}
+ROOTS = {"case": CASE, "suppliers": SUPPLIERS, "tariffs": TARIFFS, "portfolio": PORTFOLIO, "actuals": ACTUALS}
 
 
 def describe(file: str | None = None) -> list[dict]:

@@ -51,6 +51,19 @@ def is_portfolio_file(path: Path) -> bool:
     return bool(_PORTFOLIO_RE.search(head))
 
 
+# a top-level key `months:`: an actuals file (docs/actuals.md), which a case file never has
+_ACTUALS_RE = re.compile(r"^\ufeff?(?:months|\"months\"|'months')[ \t]*:", re.MULTILINE)
+
+
+def is_actuals_file(path: Path) -> bool:
+    """An actuals file (``bcalc evaluate``), which a folder of cases may hold beside its cases."""
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(_ACTUALS_RE.search(head))
+
+
 def shown_name(path) -> str:
     """A path as messages and documents show it: a name that is not UTF-8 (bytes the file system
     gives as surrogates) with U+FFFD in their place, control characters made visible, so that no
@@ -66,7 +79,8 @@ def shown_name(path) -> str:
 
 
 def _in_folder(folder: Path) -> list[Path]:
-    found = [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+    """The YAML files of a folder and its subfolders, sorted, without the actuals files among them."""
+    found = [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and not is_actuals_file(p)]
     return sorted(found)
 
 
@@ -175,4 +189,4 @@ def gather(paths: list[Path]) -> Gathered:
     return Gathered(settings, tuple(cases), tuple(repeated))
 
 
-__all__ = ["Gathered", "Settings", "gather", "is_portfolio_file", "shown_name"]
+__all__ = ["Gathered", "Settings", "gather", "is_portfolio_file", "is_actuals_file", "shown_name"]

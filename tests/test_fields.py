@@ -159,7 +159,7 @@ def test_describe_is_plain_data():
                 assert f["of"] in fields.SECTIONS or f["of"] == "text", (s["name"], f["name"])
             if f["kind"] == "choice":
                 assert f["choices"], (s["name"], f["name"])
-    assert {s["file"] for s in described} == {"case", "suppliers", "tariffs", "portfolio"}
+    assert {s["file"] for s in described} == {"case", "suppliers", "tariffs", "portfolio", "actuals"}
 
 
 def test_every_section_is_reached_from_its_file():
@@ -382,6 +382,14 @@ def test_loader_takes_its_allowed_keys_from_the_declaration(monkeypatch):
     from bcalc.portfolio_loader import gather
 
     gather([ROOT / "examples" / "portefeuille" / "portefeuille.yaml"])   # the bundled portfolio file reaches its sections
+    from bcalc.actuals_loader import load_actuals
+    from bcalc.core.monthly import monthly_plan
+
+    pilot = load_case(ROOT / "examples" / "medicijndispensers.yaml", catalogue, tariffs)
+    load_actuals(ROOT / "examples" / "actuals" / "medicijndispensers-pilot.yaml",   # and the actuals file its own
+                 monthly_plan(pilot, catalogue, tariffs), tariffs)
+    linked = load_case(ROOT / "tests" / "cases" / "linked-funding.yaml", catalogue, tariffs)
+    load_actuals(ROOT / "tests" / "actuals" / "linked-funding.yaml", monthly_plan(linked, catalogue, tariffs), tariffs)
     by_keys = {(s.names, s.required): s.name for s in fields.SECTIONS.values()}
     unknown = {keys for keys in seen if keys not in by_keys}
     assert not unknown

@@ -276,6 +276,17 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
         return out
 
 
+def evaluation(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
+               memo: Memo | None = None) -> Evaluation:
+    """One run of the engine over a case before it is totalled (its horizon, plans, evaluated lines,
+    funding and their flows), for what spreads the lines over their months (bcalc.core.monthly).
+    Run inside the wide context (``localcontext(WIDE)``), as the engine's own runs are."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
+    _check_prices(prices)
+    return _evaluate(case, catalogue, tariffs, scenario, prices, memo if memo is not None else Memo(),
+                     notices_too=False)
+
+
 def _plan(run: Run, d_index: int, dep: Deployment, product: Product, carries: frozenset[str], memo: Memo):
     """A deployment's plan, with the notices of planning it and of its product's items."""
     said = Notices()
@@ -502,5 +513,5 @@ def _summarise(ev: Evaluation) -> Summary:
                    tuple(ev.lines), names)
 
 
-__all__ = ["estimate", "totals", "partial", "Summary", "EstimateError", "PRICE_ENDS", "funding_stop", "segments", "Segment",
+__all__ = ["estimate", "totals", "partial", "evaluation", "Evaluation", "Summary", "EstimateError", "PRICE_ENDS", "funding_stop", "segments", "Segment",
            "Run", "Row"]

@@ -33,6 +33,8 @@ COMMANDS = {
     "funding show": "Definition, unit, tariff and source of one funding code.",
     "portfolio": "Add up the cases of an organisation: budget per calendar year and category, per case, per need, "
                  "per funding code, and hours and FTE per role, in the value view and the budget view.",
+    "evaluate": "A pilot's actuals against the plan: per line, category, month and year to date, the variance split "
+                "into volume and price, the forecast to the end of the horizon and the measured KPIs.",
 }
 
 OPTIONS = {
@@ -59,6 +61,8 @@ OPTIONS = {
         "pdf": "Write the business case as an A4 PDF here, with its charts (needs reportlab: pip install 'bcalc[pdf]').",
         "lang": "Language of the documents, help and messages (default: BCALC_LANG, else the locale, else nl).",
         "templates": "Folder whose templates replace the bundled ones of the same name.",
+        "actuals": "An actuals file (docs/actuals.md): adds the evaluation against the plan to the documents, "
+                   "as a chapter of the Markdown and PDF and as a sheet of the workbook.",
         "force": "Overwrite existing files.",
     },
     "compare": {
@@ -114,6 +118,12 @@ OPTIONS = {
         "md": "Also write the Markdown portfolio document here.",
         "force": "Overwrite existing files.",
         "jobs": "Worker processes (default: the cores there are, for 40 cases or more).",
+    },
+    "evaluate": {
+        "actuals": "Actuals file: YAML, or CSV with one row per month per measure (docs/actuals.md).",
+        "format": "Output format (csv: one row per line, category, month and KPI).",
+        "xlsx": "Also write the evaluation as an Excel workbook here.",
+        "prices": "Which figure of a quoted price range the plan uses.",
     },
 }
 

@@ -29,6 +29,9 @@ COMMANDS = {
     "funding show": "Definitie, eenheid, tarief en bron van één financieringscode.",
     "portfolio": "Tel de cases van een organisatie op: begroting per kalenderjaar en soort, per case, per behoefte, "
                  "per financieringscode, en uren en fte per rol, in de waardeweergave en de begrotingsweergave.",
+    "evaluate": "De werkelijke cijfers van een pilot tegen het plan: per regel, categorie, maand en jaar tot nu toe, "
+                "het verschil gesplitst in volume en prijs, de prognose tot het eind van de horizon en de gemeten "
+                "KPI's.",
 }
 
 OPTIONS = {
@@ -55,6 +58,8 @@ OPTIONS = {
         "pdf": "Schrijf de businesscase als A4-pdf hierheen, met de grafieken (vraagt reportlab: pip install 'bcalc[pdf]').",
         "lang": "Taal van documenten, hulp en meldingen (standaard: BCALC_LANG, anders de locale, anders nl).",
         "templates": "Map met templates die de meegeleverde templates met dezelfde naam vervangen.",
+        "actuals": "Een bestand met werkelijke cijfers (docs/actuals.md): voegt de evaluatie tegen het plan toe aan "
+                   "de documenten, als hoofdstuk van de Markdown en de pdf en als blad van de werkmap.",
         "force": "Overschrijf bestaande bestanden.",
     },
     "compare": {
@@ -111,6 +116,12 @@ OPTIONS = {
         "md": "Schrijf hier ook het Markdown-document van de portefeuille.",
         "force": "Overschrijf bestaande bestanden.",
         "jobs": "Werkprocessen (standaard: zoveel als er kernen zijn, bij 40 cases of meer).",
+    },
+    "evaluate": {
+        "actuals": "Bestand met werkelijke cijfers: YAML, of CSV met één rij per maand per meting (docs/actuals.md).",
+        "format": "Uitvoervorm (csv: één rij per regel, categorie, maand en KPI).",
+        "xlsx": "Schrijf de evaluatie hier ook als Excel-werkmap.",
+        "prices": "Welk bedrag van een geoffreerd prijsbereik het plan gebruikt.",
     },
 }
 

@@ -88,9 +88,28 @@ def context(bundle: Report, lang: str = "nl") -> dict:
         "uncertainty": uncertainty(bundle, lang, shown=inline),
         **attention.attention(result, catalogue, deployments, lang),
         **found,
-        "chapter": {"summary": 1, "basis": 2, "costs": 3, "vat": 4, "indexation": 5, "funding": 6, "result": 7,
-                    "attention": 8, "sources": 9},
+        "chapter": _chapters(bundle),
+        "evaluation": _evaluation(bundle, lang),
     }
+
+
+def _chapters(bundle: Report) -> dict[str, int]:
+    """The chapters' numbers: with actuals (``bcalc report --actuals``) the evaluation is chapter 8."""
+    numbers = {"summary": 1, "basis": 2, "costs": 3, "vat": 4, "indexation": 5, "funding": 6, "result": 7,
+               "attention": 8, "sources": 9}
+    if getattr(bundle, "evaluation", None) is not None:
+        numbers.update(evaluation=8, attention=9, sources=10)
+    return numbers
+
+
+def _evaluation(bundle: Report, lang: str) -> dict | None:
+    """The evaluation chapter (its title and its sections as Markdown), or None without actuals."""
+    ev = getattr(bundle, "evaluation", None)
+    if ev is None:
+        return None
+    from bcalc.render import evaluate_view
+
+    return {"title": evaluate_view.words(lang)["title"], "body": evaluate_view.markdown_body(ev, lang, level=3)}
 
 
 def render(bundle: Report, lang: str = "nl", templates: Path | None = None) -> str:

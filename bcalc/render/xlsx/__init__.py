@@ -10,7 +10,7 @@ simulation) are shown as values.
 
 One module per sheet, in the order of the workbook: ``summary``, ``inputs`` (with
 ``deployment_inputs``), ``calculation``, ``funding``, ``benefits``, ``monthly``, ``comparison``, ``scenarios``,
-``sensitivity``, ``simulation``, ``sources``. ``formulas`` writes the engine's arithmetic as
+``sensitivity``, ``simulation``, ``sources`` (and ``evaluation`` with actuals). ``formulas`` writes the engine's arithmetic as
 formulas, ``cells`` holds the formats and the cell helper, ``book`` the workbook and the
 addresses of the input cells, ``words`` the texts.
 """
@@ -47,6 +47,12 @@ def render(bundle: Report, lang: str = "nl") -> bytes:
     sensitivity.write(book, views["sensitivity"])
     simulation.write(book, views["simulation"])
     sources.write(book, cells)
+    if book.evaluation is not None:
+        from bcalc.render.xlsx import evaluation
+
+        title = book.evaluation.title
+        evaluation.write(book.evaluation, bundle.evaluation, lang,
+                         lambda key, row, col: book.name(key, title, row, col))
     book.finish()
     return book.save()
 

@@ -57,6 +57,12 @@ class Book:
         self.sources = self._add(w["sources"])
         # only for a case that owns items with a lifetime, so every other workbook stays as it was
         self.operating = self._add(w["operating"]) if self.result.operating is not None else None
+        # only with actuals (bcalc report --actuals)
+        self.evaluation = None
+        if getattr(bundle, "evaluation", None) is not None:
+            from bcalc.render.xlsx.evaluation import sheet_title
+
+            self.evaluation = self._add(sheet_title(lang))
         self.year_rows: dict[int, int] = {}   # calendar year -> its row on the summary sheet
         # only where more than one party pays or gains (bcalc.render.party_rows), so every other workbook stays
         from bcalc.render.party_rows import shown
@@ -111,7 +117,8 @@ class Book:
                 self.comparison,
                 self.scenarios, self.sensitivity, self.simulation, self.sources] + (
                     [self.operating] if self.operating is not None else []) + (
-                    [self.parties] if self.parties is not None else [])
+                    [self.parties] if self.parties is not None else []) + (
+                    [self.evaluation] if self.evaluation is not None else [])
 
     def finish(self) -> None:
         """Widths and print set-up of every sheet, once all cells are written."""
