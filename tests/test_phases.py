@@ -262,11 +262,11 @@ def test_gate_in_words(tmp_path):
     path = tmp_path / "case.yaml"
     path.write_text(GATED, encoding="utf-8")
     nl = ok("estimate", path).stdout
-    assert "Opschaling loont (waardeweergave) als pilot minstens 50,9 minuten per cliënt per maand vrijmaakt" in nl
+    assert "Opschaling loont (waardeweergave) als de pilot minstens 50,9 minuten per cliënt per maand vrijmaakt" in nl
     assert "Opschaling loont (waardeweergave) met minstens 9 cliënten in gebruik per inzet" in nl
     assert "Eigen criterium: Tevredenheid minstens 7,5 cijfer." in nl
     en = ok("estimate", path, env={**WIDE_ENV, **ENGLISH}).stdout
-    assert "Opschaling pays off (value view) if Huur sensor costs at most €36.32 a month" in en
+    assert "Opschaling pays off (value view) if the price of Huur sensor is at most €36.32 a month" in en
     data = json.loads(ok("estimate", path, "--format", "json").stdout)
     gate = data["gates"][0]
     assert gate["rest_net"] == "918.00" and gate["thresholds"][0] == {

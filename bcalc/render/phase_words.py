@@ -53,7 +53,10 @@ def threshold_sentence(result: Result, gate, t, lang: str) -> str:
     view = VIEW[lang][t.view]
     nl = lang == "nl"
     if t.kpi == "clients":
-        if t.code in ("ok", "always"):
+        if t.code == "always":
+            return (f"{Nxt} loont ({view}) al met 1 cliënt in gebruik per inzet (het plan: {t.current})." if nl else
+                    f"{Nxt} pays off ({view}) with a single client in use per deployment (the plan: {t.current}).")
+        if t.code == "ok":
             return (f"{Nxt} loont ({view}) met minstens {t.value} cliënten in gebruik per inzet (het plan: "
                     f"{t.current})." if nl else
                     f"{Nxt} pays off ({view}) with at least {t.value} clients in use per deployment (the plan: "
@@ -69,9 +72,9 @@ def threshold_sentence(result: Result, gate, t, lang: str) -> str:
         real = ""
         if t.code == "ok":
             shown = _number(minutes_shown(t.value), lang)
-            return (f"{Nxt} loont ({view}) als {now} minstens {shown} minuten per cliënt per {per} vrijmaakt "
+            return (f"{Nxt} loont ({view}) als de {now} minstens {shown} minuten per cliënt per {per} vrijmaakt "
                     f"(het plan: {_plain(t.current, lang)}){real}." if nl else
-                    f"{Nxt} pays off ({view}) if {now} shows at least {shown} minutes freed per client per {per} "
+                    f"{Nxt} pays off ({view}) if the {now} shows at least {shown} minutes freed per client per {per} "
                     f"(the plan: {_plain(t.current, lang)}){real}.")
         if t.code == "always":
             return (f"{Nxt} loont ({view}) ook zonder vrijgemaakte tijd." if nl else
@@ -80,19 +83,19 @@ def threshold_sentence(result: Result, gate, t, lang: str) -> str:
             return (f"De case noemt geen vrijgemaakte tijd: geen drempel in minuten ({view})." if nl else
                     f"The case states no time freed: no threshold in minutes ({view}).")
         return (f"Vrijgemaakte tijd verandert de {view} niet (tijd die in de zorg blijft is geen geld in het "
-                f"budget): {Nxt} loont daar niet door meer minuten." if nl else
+                f"budget): {nxt} loont daar niet door meer minuten." if nl else
                 f"Time freed does not change the {view} (time kept in care is no money in the budget): more "
                 f"minutes do not make {nxt} pay off there.")
     # price of the main item
     timing = TIMING[lang].get(t.per, "")
     if t.code == "ok":
-        return (f"{Nxt} loont ({view}) als {t.label} hoogstens {fmt_money(t.value, lang)} {timing} kost (het plan: "
-                f"{fmt_money(t.current, lang)})." if nl else
-                f"{Nxt} pays off ({view}) if {t.label} costs at most {fmt_money(t.value, lang)} {timing} (the plan: "
-                f"{fmt_money(t.current, lang)}).")
+        return (f"{Nxt} loont ({view}) als de prijs van {t.label} hoogstens {fmt_money(t.value, lang)} {timing} is "
+                f"(het plan: {fmt_money(t.current, lang)})." if nl else
+                f"{Nxt} pays off ({view}) if the price of {t.label} is at most {fmt_money(t.value, lang)} {timing} "
+                f"(the plan: {fmt_money(t.current, lang)}).")
     if t.code == "never":
         return (f"{Nxt} loont ({view}) ook niet als {t.label} niets kost." if nl else
-                f"{Nxt} does not pay off ({view}) even if {t.label} costs nothing.")
+                f"{Nxt} does not pay off ({view}) even if {t.label} cost nothing.")
     if t.code == "no_item":
         return (f"Inzet 1 heeft geen terugkerende post: geen drempel voor de prijs ({view})." if nl else
                 f"Deployment 1 has no recurring item: no price threshold ({view}).")

@@ -80,6 +80,7 @@ def context(bundle: Report, lang: str = "nl") -> dict:
         **funding.funding(result, tariffs, L, lang),
         "benefit_rows": result_chapter.benefit_rows(result, L, lang),
         "operating": result_chapter.operating(result, L, lang),
+        "phases_md": result_chapter.phases(result, lang),
         "investment": result_chapter.investment(result, L, lang),
         "comparison": compare.comparison(bundle, lang, L),
         "scenarios": scenarios.scenarios(bundle, lang, L),

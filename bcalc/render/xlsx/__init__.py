@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bcalc.render.report_md import uncertainty
-from bcalc.render.xlsx import (benefits, calculation, comparison, funding, inputs, monthly, operating, scenarios,
-                               sensitivity, simulation, sources, summary)
+from bcalc.render.xlsx import (benefits, calculation, comparison, funding, inputs, monthly, operating, phases,
+                               scenarios, sensitivity, simulation, sources, summary)
 from bcalc.render.xlsx.book import Book
 from bcalc.render.xlsx.words import WORDS
 
@@ -39,6 +39,7 @@ def render(bundle: Report, lang: str = "nl") -> bytes:
     months = monthly.write(book, cells)
     summary.write(book, cells, calc_last, funding_last, benefits_last, months)
     operating.write(book, cells, calc_last)
+    phases.write(book, months)
     comparison.write(book)
     scenarios.write(book)
     views = uncertainty(bundle, lang)   # the same sensitivity and simulation views as the Markdown report

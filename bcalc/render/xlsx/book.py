@@ -36,7 +36,9 @@ class Book:
         self.lang = lang
         self.words = WORDS[lang]
         self.months = horizon(self.case.start_year, self.case.start_month, self.case.years)
-        self.segments = segments(self.months)
+        self.segments = segments(self.months, self.case.phase_starts)
+        # the segment each month lies in (its block and phase, in a case with phases)
+        self.month_seg = {i: seg for segs in self.segments.values() for seg in segs for i in seg.months}
         self.years = sorted(self.segments)
         self._year_months = {y: sum(seg.n_months for seg in segs) for y, segs in self.segments.items()}
         self.wb = Workbook()
@@ -57,6 +59,8 @@ class Book:
         self.sources = self._add(w["sources"])
         # only for a case that owns items with a lifetime, so every other workbook stays as it was
         self.operating = self._add(w["operating"]) if self.result.operating is not None else None
+        # only for a case with phases
+        self.phases = self._add(w["phases_sheet"]) if self.result.per_phase else None
         self.year_rows: dict[int, int] = {}   # calendar year -> its row on the summary sheet
 
     def year_name(self, year: int) -> str:
@@ -101,7 +105,8 @@ class Book:
         return [self.summary, self.inputs, self.calculation, self.funding, self.benefits, self.monthly,
                 self.comparison,
                 self.scenarios, self.sensitivity, self.simulation, self.sources] + (
-                    [self.operating] if self.operating is not None else [])
+                    [self.operating] if self.operating is not None else []) + (
+                    [self.phases] if self.phases is not None else [])
 
     def finish(self) -> None:
         """Widths and print set-up of every sheet, once all cells are written."""
@@ -195,6 +200,12 @@ class DeploymentCells:
     bought: dict[str, list[str]] = field(default_factory=dict)  # owned item -> units bought per contract year
     staff_count: dict[str, str] = field(default_factory=dict)   # its own heads per role, where it names them
     teams: str | None = None                                    # its own teams, where it gives them
+    # a case with phases: the units per block (a contract year within one phase); empty without phases
+    block_clients: list[str] = field(default_factory=list)
+    block_new: list[str] = field(default_factory=list)
+    block_removed: list[str] = field(default_factory=list)
+    block_billed: list[str] = field(default_factory=list)
+    block_clients_row: int = 0
 
 
 @dataclass
@@ -209,6 +220,8 @@ class FundingCells:
     day_rate: str = ""          # vpt
     share: str = ""             # vpt: the share for technology
     amount: str = ""            # subsidy
+    month: int = 0              # subsidy: the month (0-based) it comes in
+    block_clients: list[str] = field(default_factory=list)   # a case with phases: clients per block
 
 
 @dataclass
@@ -220,6 +233,7 @@ class BenefitCells:
     hours: str = ""             # a time benefit: hours (a term: minutes become "cell/60")
     amount: str = ""            # a money benefit
     share: str = ""
+    block_clients: list[str] = field(default_factory=list)   # a case with phases: clients per block
 
 
 @dataclass
