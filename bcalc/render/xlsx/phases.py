@@ -66,8 +66,8 @@ def write(book: Book, months: tuple[int, int]) -> None:
         for line in lines[1:]:
             row += 1
             s.text(row, 1, line)
-    s.widths({1: 28, 2: 12, 3: 12, 4: 10, **{5 + i: 16 for i in range(len(COLUMNS))}})
-    s.printable()
+    s.widths({1: 36, 2: 14, 3: 14, 4: 10, **{5 + i: 16 for i in range(len(COLUMNS))}})
+    s.printable(title_rows=1)
 
 
 __all__ = ["write"]
