@@ -75,13 +75,16 @@ def phases_md(result: Result, lang: str, level: str = "##") -> list[str]:
     m = lambda v: fmt_money(v, lang)  # noqa: E731
     case = result.case
     out = ["", f"{level} {L('per_phase')}", ""]
-    months = "maanden" if lang == "nl" else "months"
-    out.append("| " + " | ".join([L("phase"), months] + [L(c) for c in COLUMNS]) + " |")
-    out.append("|---|---" + "|---:" * len(COLUMNS) + "|")
+    months = "Maanden" if lang == "nl" else "Months"
+    # the totals that matter at a gate, so that the table fits a page: cost, funding, benefits, both nets
+    cols = ("cost", "funding", "benefits", "net", "cash_net") if result.benefits else ("cost", "funding", "net")
+    named = {"net": "net_value_view", "cash_net": "net_budget_view"} if result.benefits else {}
+    out.append("| " + " | ".join([L("phase"), months] + [L(named.get(c, c)) for c in cols]) + " |")
+    out.append("|---|---" + "|---:" * len(cols) + "|")
     for row in result.per_phase:
-        span = f"{month_label(case, row.first)}..{month_label(case, row.first + row.months - 1)}"
-        out.append("| " + " | ".join([_esc(row.name), span] + [m(getattr(row.totals, c)) for c in COLUMNS]) + " |")
-    totals = [sum((getattr(r.totals, c) for r in result.per_phase), ZERO) for c in COLUMNS]
+        span = f"{month_label(case, row.first)} – {month_label(case, row.first + row.months - 1)}"
+        out.append("| " + " | ".join([_esc(row.name), span] + [m(getattr(row.totals, c)) for c in cols]) + " |")
+    totals = [sum((getattr(r.totals, c) for r in result.per_phase), ZERO) for c in cols]
     out.append("| **" + L("total") + "** | | " + " | ".join(f"**{m(v)}**" for v in totals) + " |")
     out += ["", L("phases_said")]
     for head, lines in gate_lines(result, lang):
