@@ -359,3 +359,18 @@ def test_phase_keys_without_phases(tmp_path):
     plain = ("case: Fout\nstart: 2027-01\nyears: 2\ndeployments:\n  - product: vivago\n    clients: 10\n"
              "funding:\n  - {code: subsidy, amount: 100, year: 1, phase: pilot}\n")
     _bad(tmp_path, plain, "phase: pilot", "funding[0].phase", "the case has no phases")
+
+
+def test_csv_has_a_row_per_phase(tmp_path):
+    import csv
+    import io
+
+    path = tmp_path / "case.yaml"
+    path.write_text(THREE, encoding="utf-8")
+    text = ok("estimate", path, "--format", "csv", env={**WIDE_ENV, **ENGLISH}).stdout
+    rows = [r for r in csv.DictReader(io.StringIO(text)) if r["Record"] == "phase_total"]
+    # the figures of test_three_phases_by_hand
+    assert [(r["Label"], r["Code"], r["Months"], r["Cost"], r["Net"]) for r in rows] == [
+        ("pilot", "2027-01..2027-06", "6", "7245.80", "-5245.80"),
+        ("opschaling", "2027-07..2028-03", "9", "13612.50", "-11362.50"),
+        ("structureel", "2028-04..2028-12", "9", "18186.30", "-12786.30")]
