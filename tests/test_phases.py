@@ -265,6 +265,9 @@ def test_gate_in_words(tmp_path):
     assert "Opschaling loont (waardeweergave) als de pilot minstens 50,9 minuten per cliënt per maand vrijmaakt" in nl
     assert "Opschaling loont (waardeweergave) met minstens 9 cliënten in gebruik per inzet" in nl
     assert "Eigen criterium: Tevredenheid minstens 7,5 cijfer." in nl
+    # the case's own clients criterion beside the 9 clients computed above
+    assert "Eigen criterium: cliënten in gebruik aan het eind van de fase minstens 12 (berekend, waardeweergave: " \
+           "minstens 9 nodig)." in nl
     en = ok("estimate", path, env={**WIDE_ENV, **ENGLISH}).stdout
     assert "Opschaling pays off (value view) if the price of Huur sensor is at most €36.32 a month" in en
     data = json.loads(ok("estimate", path, "--format", "json").stdout)

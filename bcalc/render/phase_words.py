@@ -103,16 +103,37 @@ def threshold_sentence(result: Result, gate, t, lang: str) -> str:
             f"The price of {t.label} does not change the {view} after the gate.")
 
 
-def criterion_sentence(c, lang: str) -> str:
-    """One of the case's own gate criteria."""
+def criterion_sentence(c, lang: str, gate=None) -> str:
+    """One of the case's own gate criteria; for a built-in KPI with the threshold bcalc computed beside it."""
     nl = lang == "nl"
     what = c.label or KPI[lang].get(c.kpi, c.kpi)
     unit = f" {c.unit}" if c.unit else ""
     if c.min is not None:
-        return (f"Eigen criterium: {what} minstens {_plain(c.min, lang)}{unit}." if nl else
-                f"Own criterion: {what} at least {_plain(c.min, lang)}{unit}.")
-    return (f"Eigen criterium: {what} hoogstens {_plain(c.max, lang)}{unit}." if nl else
-            f"Own criterion: {what} at most {_plain(c.max, lang)}{unit}.")
+        text = (f"Eigen criterium: {what} minstens {_plain(c.min, lang)}{unit}" if nl else
+                f"Own criterion: {what} at least {_plain(c.min, lang)}{unit}")
+    else:
+        text = (f"Eigen criterium: {what} hoogstens {_plain(c.max, lang)}{unit}" if nl else
+                f"Own criterion: {what} at most {_plain(c.max, lang)}{unit}")
+    computed = _computed(c, gate, lang)
+    return text + (f" ({computed})." if computed else ".")
+
+
+def _computed(c, gate, lang: str) -> str:
+    """What bcalc computed for the criterion's KPI in the value view, in words ("" where nothing)."""
+    if gate is None:
+        return ""
+    view = VIEW[lang]["value"]
+    for t in gate.thresholds:
+        if t.view != "value" or t.code not in ("ok", "always"):
+            continue
+        if c.kpi == "clients" and t.kpi == "clients":
+            return (f"berekend, {view}: minstens {t.value} nodig" if lang == "nl" else
+                    f"computed, {view}: at least {t.value} needed")
+        if c.kpi == "minutes_per_day" and t.kpi == "minutes" and t.per == "day":
+            shown = _number(minutes_shown(t.value), lang)
+            return (f"berekend, {view}: minstens {shown} nodig" if lang == "nl" else
+                    f"computed, {view}: at least {shown} needed")
+    return ""
 
 
 def gate_head(result: Result, gate, lang: str) -> str:
@@ -138,7 +159,7 @@ def gate_lines(result: Result, lang: str) -> list[tuple[str, list[str]]]:
     for gate in result.gates:
         lines = [rest_sentence(result, gate, lang)]
         lines += [threshold_sentence(result, gate, t, lang) for t in gate.thresholds]
-        lines += [criterion_sentence(c, lang) for c in gate.criteria]
+        lines += [criterion_sentence(c, lang, gate) for c in gate.criteria]
         out.append((gate_head(result, gate, lang), lines))
     return out
 
