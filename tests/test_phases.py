@@ -84,6 +84,8 @@ def test_three_phases_by_hand(run):
     # the phases add up to the horizon: 7.245,80 + 13.612,50 + 18.186,30 = 39.044,60 = 18.317,30 + 20.727,30
     assert sum((p.totals.cost for p in r.per_phase), D(0)) == r.total.cost == D("39044.60")
     assert sum((p.totals.net for p in r.per_phase), D(0)) == r.total.net
+    # client-months per phase: 10 x 6 + 25 x 9 + 40 x 9 = 645; cost per client month 39.044,60 / 645 = 60,53...
+    assert r.investment.cost_per_client_month.quantize(D("0.01")) == D("60.53")
 
 
 def test_phase_totals_add_up_to_the_horizon_within_the_rounding_rule(run):

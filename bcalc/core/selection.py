@@ -244,9 +244,20 @@ def block_clients(dep: Deployment, blocks: tuple = ()) -> tuple[int, ...]:
     return tuple(out)
 
 
-def client_months(deployments) -> int:
-    """Client-months in use: the clients per contract year times 12, none after a contract's exit year."""
-    return sum(sum(effective_clients(d)) * 12 for d in deployments)
+def client_months(deployments, case: Case | None = None) -> int:
+    """Client-months in use: the clients per contract year times 12, none after a contract's exit year;
+    in a case with phases (``case``) the clients of each block (a contract year within one phase) times
+    its months."""
+    deployments = list(deployments)
+    if case is None or not case.phases:
+        return sum(sum(effective_clients(d)) * 12 for d in deployments)
+    from bcalc.core.calendar import horizon
+    from bcalc.core.horizon import blocks, segments
+
+    found = blocks(segments(horizon(case.start_year, case.start_month, case.years), case.phase_starts))
+    firsts = [b[2] for b in found] + [case.years * 12]
+    lengths = [firsts[i + 1] - firsts[i] for i in range(len(found))]
+    return sum(n * months for d in deployments for n, months in zip(block_clients(d, found), lengths))
 
 
 def commitment_years(dep: Deployment, years: int) -> int:

@@ -147,7 +147,7 @@ def summary(result, figures: list[dict], L: dict, lang: str) -> dict:
     last_index = case.start_month - 1 + n_months - 1
     first = month_name(case.start_year, case.start_month, lang)
     last = month_name(case.start_year + last_index // 12, last_index % 12 + 1, lang)
-    client_months = in_use(case.deployments[p.deployment] for p in result.products)
+    client_months = in_use((case.deployments[p.deployment] for p in result.products), case)
     old_levels = [y for y in result.price_years if y < case.start_year]
     price_level_note = (L["summary_price_level"].format(years=", ".join(str(y) for y in old_levels))
                         if old_levels and any(f["source"] != L["from_case"] for f in figures) else "")
