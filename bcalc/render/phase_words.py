@@ -153,6 +153,23 @@ def rest_sentence(result: Result, gate, lang: str) -> str:
             f"value view and {b} in the budget view, as planned.")
 
 
+def gate_summary(result: Result, lang: str) -> list[dict]:
+    """Per gate one sentence for the summary of the business case: what the phase must show in the value
+    view (the minutes freed where the case has time benefits, else the clients), with where the rest is."""
+    out = []
+    for gate in result.gates:
+        pick = None
+        for kpi in ("minutes", "clients", "price"):
+            pick = next((t for t in gate.thresholds if t.kpi == kpi and t.view == "value" and t.code == "ok"), None)
+            if pick is not None:
+                break
+        if pick is None:
+            continue
+        head = gate.label or (f"Go/no-go na de {gate.name}" if lang == "nl" else f"Go/no-go after the {gate.name}")
+        out.append({"head": head, "text": threshold_sentence(result, gate, pick, lang)})
+    return out
+
+
 def gate_lines(result: Result, lang: str) -> list[tuple[str, list[str]]]:
     """Per gate: its head and its sentences (the rest's net, the computed criteria, the case's own)."""
     out = []
