@@ -564,6 +564,17 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs, phases:
     only = _phase_refs(r, f.get("phase"), path + ("phase",), phases)
     if fc.kind == "subsidy" and "year" not in f and not only:
         r.error(path, "a subsidy needs year (contract year 1, 2, ...)" + (", or phase" if phases else ""))
+    year = values.get("year")
+    if fc.kind == "subsidy" and only and year is not None and years and 1 <= year <= years:
+        month, at, inside = (year - 1) * 12, 0, None
+        for i, p in enumerate(phases):
+            if at <= month < at + p.months:
+                inside = i
+            at += p.months
+        if inside is not None and inside not in only:
+            r.error(path + ("year",), f"contract year {year} starts in phase {phases[inside].name}, not in "
+                                      f"{', '.join(phases[i].name for i in only)}; leave out year to have it come "
+                                      "in at the start of its phase")
     return FundingLine(code=code, label=get("label"), clients=clients, where=path,
                        deployment=deployment - 1 if deployment is not None else None, phases=only, **values)
 

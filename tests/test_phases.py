@@ -349,6 +349,8 @@ def test_bad_phase_names(tmp_path):
          "funding[0].phase", "unknown phase 'pliot'; did you mean 'pilot'?")
     _bad(tmp_path, BASE + "funding:\n  - {code: subsidy, amount: 100}\n", "code: subsidy", "funding[0]",
          "a subsidy needs year (contract year 1, 2, ...), or phase")
+    _bad(tmp_path, BASE + "funding:\n  - {code: subsidy, amount: 100, year: 2, phase: pilot}\n", "year: 2",
+         "funding[0].year", "contract year 2 starts in phase rest, not in pilot")
     _bad(tmp_path, BASE + "benefits:\n  - {label: T, kind: avoided_cost, per: month, amount: 1,\n"
                           "     phase: [pilot, strucureel]}\n", "phase: [pilot",
          "benefits[0].phase[1]", "unknown phase 'strucureel'")

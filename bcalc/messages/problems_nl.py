@@ -229,6 +229,10 @@ PROBLEMS = [
      "cliënten per fase vraagt om phases: bovenaan de case; geef een getal of één per jaar"),
     ("gives no clients for phase {names}; give every phase its clients",
      "geeft geen cliënten voor fase {names}; geef elke fase zijn cliënten"),
+    ("contract year {year:word} starts in phase {phase}, not in {phases}; leave out year to have it come in at "
+     "the start of its phase",
+     "contractjaar {year} begint in fase {phase}, niet in {phases}; laat year weg, dan komt de subsidie aan het "
+     "begin van zijn fase binnen"),
     ("a subsidy needs year (contract year 1, 2, ...), or phase",
      "een subsidie heeft year nodig (contractjaar 1, 2, ...), of phase"),
     ("only a deployment's own items take phase; give the item under deployments[].items",
