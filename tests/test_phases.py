@@ -381,3 +381,25 @@ def test_csv_has_a_row_per_phase(tmp_path):
         ("pilot", "2027-01..2027-06", "6", "7245.80", "-5245.80"),
         ("opschaling", "2027-07..2028-03", "9", "13612.50", "-11362.50"),
         ("structureel", "2028-04..2028-12", "9", "18186.30", "-12786.30")]
+
+
+def test_yearly_and_removal_charges_at_phase_starts(catalogue, tariffs):
+    from pathlib import Path
+
+    case = load_case(Path(__file__).parent / "cases" / "phases-timings.yaml", catalogue, tariffs)
+    r = estimate(case, catalogue, tariffs)
+    # scenario base: prices rise 2,41 % at the anniversary (2028-07); the avoided cost indexes each 1 January
+    # by the same 2,41 %. Start 2027-07: pilot 2027-07..12, opschaling 2028-01..12, afbouw 2029-01..06.
+    pilot, up, down = r.per_phase
+    # pilot: yearly item 10 x 120 = 1.200 in 2027-07; licence 6 x 40 = 240; VAT 1.440 x 21 % = 302,40
+    assert (pilot.totals.recurring, pilot.totals.vat) == (D("1440.00"), D("302.40"))
+    # opschaling: the 20 units added in 2028-01 (mid contract year 1) pay its yearly item: 20 x 120 = 2.400;
+    # contract year 2 (2028-07): 30 x 122,892 = 3.686,76; licence 6 x 40 + 6 x 40,964 = 485,784;
+    # 6.572,544 -> 6.572,54; avoided 30 x 3 x 52 (weeks) x 1,0241 = 4.792,788 -> 4.792,79
+    assert (up.totals.one_off, up.totals.recurring, up.totals.benefits) == (D("0"), D("6572.54"), D("4792.79"))
+    # afbouw: 10 units removed in 2029-01: 10 x 50 x 1,0241 = 512,05; licence 6 x 40,964 = 245,78;
+    # avoided 20 x 3 x 26 x 1,0241^2 = 1.636,097... -> 1.636,10
+    assert (down.totals.one_off, down.totals.recurring, down.totals.benefits) == (
+        D("512.05"), D("245.78"), D("1636.10"))
+    # the calendar years hold the same lines: 2028 is the opschaling exactly, 2029 the afbouw
+    assert year_row(r, 2028).recurring == D("6572.54") and year_row(r, 2029).one_off == D("512.05")

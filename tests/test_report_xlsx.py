@@ -28,7 +28,8 @@ CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" /
                                                       ROOT / "tests" / "cases" / "indexed-prices.yaml",
                                                       ROOT / "tests" / "cases" / "staff-per-district.yaml",
                                                       ROOT / "tests" / "cases" / "combined-own.yaml",
-                                                      ROOT / "tests" / "cases" / "phases.yaml"]
+                                                      ROOT / "tests" / "cases" / "phases.yaml",
+                                                      ROOT / "tests" / "cases" / "phases-timings.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 
