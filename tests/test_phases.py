@@ -390,16 +390,21 @@ def test_yearly_and_removal_charges_at_phase_starts(catalogue, tariffs):
     r = estimate(case, catalogue, tariffs)
     # scenario base: prices rise 2,41 % at the anniversary (2028-07); the avoided cost indexes each 1 January
     # by the same 2,41 %. Start 2027-07: pilot 2027-07..12, opschaling 2028-01..12, afbouw 2029-01..06.
+    # Vivago: 330 per new unit, 28 per unit a month; the case's own yearly 120 per unit, 50 per unit removed,
+    # 40 a month for the organisation. Staff without rates: no training cost.
     pilot, up, down = r.per_phase
-    # pilot: yearly item 10 x 120 = 1.200 in 2027-07; licence 6 x 40 = 240; VAT 1.440 x 21 % = 302,40
-    assert (pilot.totals.recurring, pilot.totals.vat) == (D("1440.00"), D("302.40"))
-    # opschaling: the 20 units added in 2028-01 (mid contract year 1) pay its yearly item: 20 x 120 = 2.400;
-    # contract year 2 (2028-07): 30 x 122,892 = 3.686,76; licence 6 x 40 + 6 x 40,964 = 485,784;
-    # 6.572,544 -> 6.572,54; avoided 30 x 3 x 52 (weeks) x 1,0241 = 4.792,788 -> 4.792,79
-    assert (up.totals.one_off, up.totals.recurring, up.totals.benefits) == (D("0"), D("6572.54"), D("4792.79"))
-    # afbouw: 10 units removed in 2029-01: 10 x 50 x 1,0241 = 512,05; licence 6 x 40,964 = 245,78;
-    # avoided 20 x 3 x 26 x 1,0241^2 = 1.636,097... -> 1.636,10
+    # pilot: 10 x 330 = 3.300; yearly 10 x 120 = 1.200 in 2027-07, licence 6 x 40 = 240, rent 10 x 28 x 6
+    # = 1.680: recurring 3.120
+    assert (pilot.totals.one_off, pilot.totals.recurring) == (D("3300.00"), D("3120.00"))
+    # opschaling: 20 new x 330 (contract year 1) = 6.600 in 2028-01; the 20 added units pay the yearly item
+    # then: 20 x 120 = 2.400; contract year 2 (2028-07): 30 x 122,892 = 3.686,76, so 6.086,76; licence
+    # 6 x 40 + 6 x 40,964 = 485,78; rent 30 x 28 x 6 + 30 x 28,6748 x 6 = 10.201,46: 16.774,00;
+    # avoided 30 x 3 x 52 (weeks) x 1,0241 = 4.792,788 -> 4.792,79
+    assert (up.totals.one_off, up.totals.recurring, up.totals.benefits) == (
+        D("6600.00"), D("16774.00"), D("4792.79"))
+    # afbouw: 10 units removed in 2029-01: 10 x 50 x 1,0241 = 512,05; licence 6 x 40,964 = 245,78; rent
+    # 20 x 28,6748 x 6 = 3.440,98: 3.686,76; avoided 20 x 3 x 26 x 1,0241^2 = 1.636,097... -> 1.636,10
     assert (down.totals.one_off, down.totals.recurring, down.totals.benefits) == (
-        D("512.05"), D("245.78"), D("1636.10"))
+        D("512.05"), D("3686.76"), D("1636.10"))
     # the calendar years hold the same lines: 2028 is the opschaling exactly, 2029 the afbouw
-    assert year_row(r, 2028).recurring == D("6572.54") and year_row(r, 2029).one_off == D("512.05")
+    assert year_row(r, 2028).recurring == D("16774.00") and year_row(r, 2029).one_off == D("512.05")

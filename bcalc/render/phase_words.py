@@ -142,10 +142,14 @@ def gate_head(result: Result, gate, lang: str) -> str:
 
 
 def rest_sentence(result: Result, gate, lang: str) -> str:
-    from bcalc.money import round_cents
+    from bcalc.money import ZERO
 
     since = month_label(result.case, gate.rest_first)
-    v, b = fmt_money(round_cents(gate.rest_net), lang), fmt_money(round_cents(gate.rest_cash_net), lang)
+    # the phases after the gate as the table above shows them (each line rounded once per phase), so the
+    # sentence and the table agree; the thresholds are worked out on the exact months
+    rest = result.per_phase[gate.phase + 1:]
+    v = fmt_money(sum((p.totals.net for p in rest), ZERO), lang)
+    b = fmt_money(sum((p.totals.cash_net for p in rest), ZERO), lang)
     if lang == "nl":
         return (f"De rest van de route vanaf {since} (wat vóór de gate is uitgegeven telt niet mee) levert volgens "
                 f"plan {v} op in de waardeweergave en {b} in de budgetweergave.")
