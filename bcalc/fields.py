@@ -17,6 +17,7 @@ A field's ``kind`` says what is written there:
 ``month``               a month written ``YYYY-MM``
 ``clients``             a whole number of clients, or a list with one per contract year, at most ``maximum``
 ``ids``                 a list of ids (a single id is read as a list of one)
+``phase_names``         the name of a phase of the case, or a list of names
 ``source_line``         a source line ``DOC:LINE`` or ``DOC:FIRST-LAST``
 ``rate``                a percentage, or a mapping with ``default`` and ``by_year``
 ``section``             a mapping of the fields of section ``of``
@@ -193,6 +194,47 @@ CASE = Section("case", "case", "Top level", (
     _f("parties", "map", "Parties other than " + ", ".join(PARTY_CODES) + " that pay or gain (a hospital, a GP, "
        "a supplier that buys back): party id: name, e.g. `{ziekenhuis: Ziekenhuis Jeroen Bosch}`. A `party` "
        "field names one by its id.", keys="party id", of="text"),
+    _f("phases", "list", "Named phases of the horizon (pilot, scale-up, structural), in order, each with a gate "
+       "at its end but the last; every output shows figures per phase beside the calendar years. Without it the "
+       "case is one phase.", of="case.route_phase"),
+))
+
+CASE_ROUTE_PHASE = Section("case.route_phase", "case", "Phase (`phases[]`)", (
+    _req("name", "text", "Name of the phase (pilot, opschaling, structureel); unique in the case. Deployments' "
+         "`clients` and the `phase` of funding lines, benefits and own items use it."),
+    _f("months", "integer", "Months the phase lasts, from the end of the one before. Required for every phase "
+       "but the last, which runs to the end of the horizon (years x 12 months); if the last gives months they "
+       "must be exactly the months left.", minimum=1, maximum=MAX_YEARS * 12),
+    _f("gate", "section", "The go/no-go moment at the end of the phase (not on the last): bcalc computes what "
+       "the rest of the route needs to break even, and lists the case's own criteria.", of="case.gate"),
+), "A phase's figures are the sums of each line's exact monthly amounts in its months, rounded half-up to cents "
+   "once per line per phase; the phases of a line may therefore differ from its calendar years by half a cent "
+   "per period. A deployment gives clients per phase as a mapping `{pilot: 12, opschaling: 40, structureel: 60}`: "
+   "units added at a phase's start pay their per-new-unit items (and yearly items) in that month. Funding lines, "
+   "benefits and a deployment's own items take `phase:` (a name or a list) to count only in those phases' months. "
+   "Items bought outright (with a lifetime) are bought at each contract year's start for the most clients in use "
+   "in that contract year, and are not restricted to phases.")
+
+CASE_GATE = Section("case.gate", "case", "Gate (`phases[].gate`)", (
+    _f("label", "text", "Name of the go/no-go moment (\"Go/no-go opschaling\")."),
+    _f("criteria", "list", "The case's own criteria: a KPI with a minimum or a maximum, reported beside the "
+       "thresholds bcalc computes.", of="case.gate.criterion"),
+), "For each gate bcalc computes, in the value and the budget view, the figures on which the phases after the "
+   "gate break even (the costs of the phases before it are sunk): the least clients in use (the same number for "
+   "every deployment in every phase after the gate), the least minutes freed per client (all time benefits "
+   "scaled together, at their realisation) and the highest price of the main item (the recurring item of "
+   "deployment 1 with the largest cost over the horizon).")
+
+CASE_GATE_CRITERION = Section("case.gate.criterion", "case", "Gate criterion (`phases[].gate.criteria[]`)", (
+    _req("kpi", "text", "What is measured: `clients` (clients in use at the end of the phase), `minutes_per_day` "
+         "(time freed per client per day), `cost_per_client_month` (a maximum), or a name of the case's own "
+         "(with label and unit)."),
+    _f("min", "number", "The least value that passes the gate. Give min or max.", nullable=False,
+       maximum=MAX_AMOUNT, negative=True),
+    _f("max", "number", "The highest value that passes the gate. Give min or max.", nullable=False,
+       maximum=MAX_AMOUNT, negative=True),
+    _f("label", "text", "What the KPI is, in words (for a KPI of the case's own)."),
+    _f("unit", "text", "Its unit (%, minutes, clients, ...)."),
 ))
 
 CASE_INDEXATION = Section("case.indexation", "case", "Indexation (`indexation`)", (
@@ -227,7 +269,8 @@ CASE_FX = Section("case.fx", "case", "Exchange rates (`fx`)", (
 CASE_DEPLOYMENT = Section("case.deployment", "case", "Deployment (`deployments[]`)", (
     _req("product", "text", "A product id from data/suppliers.yaml (see `bcalc catalogue list`)."),
     _req("clients", "clients", "Clients (units) in use: one number, or one per contract year "
-         "([20, 40, 40]).", **_COUNT),
+         "([20, 40, 40]); in a case with phases also a mapping of phase name: clients in use throughout that "
+         "phase ({pilot: 12, opschaling: 40, structureel: 60}).", **_COUNT),
     _f("options", "ids", "Optional items to include, and which alternative of a choice to take."),
     _f("prices", "map", "Negotiated prices for this case, EUR per item id; replace the catalogue's. A number, "
        "or a quote: amount with vat, source and price_year.", keys="item id", of="number", also="case.quote",
@@ -329,9 +372,9 @@ CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
     _f("amount", "number", "Subsidy amount, EUR. Needed unless the line gives its scheme's rules or scheme; "
        "with them, the amount applied for, checked against what the rules allow.", when=("subsidy",),
        nullable=False, **_MONEY),
-    _f("year", "integer", "Contract year the subsidy comes in (1, 2, ...), within the case's years.",
-       when=("subsidy",), required=True, missing="a subsidy needs year (contract year 1, 2, ...)",
-       minimum=1, maximum=MAX_YEARS),
+    _f("year", "integer", "Contract year the subsidy comes in (1, 2, ...), within the case's years. In a case "
+       "with phases a subsidy with `phase` and no year comes in the first month of its (first) phase.",
+       when=("subsidy",), nullable=False, minimum=1, maximum=MAX_YEARS),
     _f("party", "party", "Who pays it (the financier), a party or shares of parties. Default: the code's "
        "financier in data/tariffs.yaml (1062 health_insurer, H139, H306 and VPT zorgkantoor); a subsidy's giver "
        "is its scheme's where the source names one, else not known (bcalc says so). The care organisation "
@@ -347,6 +390,8 @@ CASE_FUNDING = Section("case.funding", "case", "Funding line (`funding[]`)", (
        "1062 bcalc shows the change in care hours per client per month that the case's time benefits imply "
        "(the insurer's condition: fewer hours per client per month).", when=("hourly",), nullable=False,
        maximum=HOURS_A_MONTH),
+    _f("phase", "phase_names", "Only in these phases of the case (a name or a list): the line pays nothing "
+       "in other months (a subsidy for start-up costs that ends with the pilot)."),
 ), help="A funding line of kind hourly or vpt either counts clients of its own (`clients`) or follows a "
    "deployment (`deployment: N`, 1-based). A line that follows a deployment pays for that deployment's units "
    "in use: its clients per contract year, none after its contract's `exit_year`; the scenarios' half-clients "
@@ -386,6 +431,7 @@ CASE_BENEFIT = Section("case.benefit", "case", "Benefit (`benefits[]`)", (
                                       "study", "own_measurement")),
     _f("party", "party", "Who gains it, a party or shares of parties (an avoided hospital stay: the "
        "health_insurer). Default care_organisation."),
+    _f("phase", "phase_names", "Only in these phases of the case (a name or a list of names)."),
 ))
 
 CASE_SCHEME_RULES = Section("case.funding.rules", "case", "Subsidy rules (`funding[].rules`)", (
@@ -587,6 +633,8 @@ CASE_ITEM = _own(ITEM, "case.item", "Own item (`items[]`)", {
 }, extra=(
     _f("party", "party", "Who pays this line (and its VAT), a party or shares of parties; replaces the "
        "deployment's `party`. Default: the deployment's, else care_organisation."),
+    _f("phase", "phase_names", "Only on a deployment's own items, in a case with phases: charged only in these "
+       "phases (a name or a list), e.g. a pilot package; a one-off item in the first month of its first phase."),
 ))
 
 CASE_TIME = _own(TIME, "case.time", "Own time line (`time[]`)", {
@@ -761,7 +809,7 @@ SECTIONS: dict[str, Section] = {s.name: s for s in (
     CASE, CASE_INDEXATION, CASE_VAT, CASE_STAFF, CASE_STAFF_ROLE, CASE_FX, CASE_DEPLOYMENT, CASE_CONTRACT, CASE_ASSET,
     CASE_DEPLOYMENT_STAFF, CASE_DEPLOYMENT_STAFF_ROLE,
     CASE_FUNDING, CASE_SCHEME_RULES, CASE_BENEFIT, CASE_QUOTE, CASE_PRODUCT, CASE_ITEM, CASE_TIME,
-    CASE_TIER, CASE_PACK, CASE_PHASE, CASE_CHOICE,
+    CASE_TIER, CASE_PACK, CASE_PHASE, CASE_CHOICE, CASE_ROUTE_PHASE, CASE_GATE, CASE_GATE_CRITERION,
     SUPPLIERS, SOURCE, PRODUCT, ITEM, TIER, PACK, TIME, PHASE, CHOICE,
     TARIFFS, FUNDING_CODE, TARIFFS_SCHEME, VAT, SCENARIO, SERIES, DISCOUNT, UNCERTAINTY, CATALOGUE_INDEX,
     PORTFOLIO, PORTFOLIO_VAT,
@@ -802,8 +850,8 @@ def describe(file: str | None = None) -> list[dict]:
 _KIND_TEXT = {
     "text": "text", "id": "id", "choice": "one of", "boolean": "true / false", "integer": "whole number",
     "number": "number", "percent": "percentage", "month": "YYYY-MM", "clients": "number or list per year",
-    "ids": "list of ids", "source_line": "source line", "rate": "rate", "section": "mapping",
-    "list": "list", "map": "mapping", "party": "party, or mapping of party: share",
+    "ids": "list of ids", "phase_names": "phase name or list of names", "source_line": "source line",
+    "rate": "rate", "section": "mapping", "list": "list", "map": "mapping", "party": "party, or mapping of party: share",
 }
 
 

@@ -17,10 +17,14 @@ from bcalc.catalogue_loader import (_item, _product, _timeline, bought_outright,
                                lowest_price, vat_rate_unknown)
 from bcalc.errors import InputError
 from bcalc.models import (
+    GATE_KPIS,
     ROLES,
     Asset,
     Benefit,
     Case,
+    CasePhase,
+    Gate,
+    GateCriterion,
     Catalogue,
     Contract,
     Deployment,
@@ -139,6 +143,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
     parties = _parties(r, root.get("parties"))
     known = F.PARTY_CODES + tuple(parties)
+    phases = _phases(r, root.get("phases"), years)
     vat_known = frozenset(tariffs.vat_rates.values())
     # of each catalogue item with versions, the one that applies in the start month (bcalc.rules says
     # where a deployment would charge an item that has none)
@@ -148,7 +153,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
     deployments: list[Deployment] = []
     own_lines: list[tuple[int, Deployment, tuple, tuple]] = []  # (index, deployment, items, time lines)
     for i, d in enumerate(r.seq(root.get("deployments"), ("deployments",), allow_empty=False) or []):
-        got = _deployment(r, d, ("deployments", i), years, catalogue, vat_known)
+        got = _deployment(r, d, ("deployments", i), years, catalogue, vat_known, phases)
         if got is not None:
             dep, items, time = got
             dep = _deployment_parties(r, d, ("deployments", i), dep, known)
@@ -160,14 +165,14 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
     funding: list[FundingLine] = []
     for i, f in enumerate(r.seq(root.get("funding"), ("funding",)) or []):
-        line = _funding(r, f, ("funding", i), years, tariffs)
+        line = _funding(r, f, ("funding", i), years, tariffs, phases)
         if line is not None:
             line = _funding_extras(r, f, ("funding", i), line, tariffs, known)
             funding.append(line)
 
     benefits: list[Benefit] = []
     for i, b in enumerate(r.seq(root.get("benefits"), ("benefits",)) or []):
-        benefit = _benefit(r, b, ("benefits", i), years)
+        benefit = _benefit(r, b, ("benefits", i), years, phases)
         if benefit is not None and isinstance(b, dict) and b.get("party") is not None:
             benefit = replace(benefit, party=party_shares(r, b["party"], ("benefits", i, "party"), known) or ())
         if benefit is not None:
@@ -186,7 +191,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 products=tuple({**{p.id: p for p in own_products}, **{p.id: p for p in additions}}.values()),
                 catalogue_prices=catalogue_prices or "as_quoted", catalogue_index=catalogue_index,
                 interest_rate=get("interest_rate"), parties=parties,
-                item_parties=_product_item_parties(r, root.get("products"), known))
+                item_parties=_product_item_parties(r, root.get("products"), known), phases=phases)
     r.problems += run_checks(Loaded(case, catalogue, tariffs, tree, frozenset(given)))
     r.raise_if_any()
     return case
@@ -198,6 +203,10 @@ def _own_products(r: Reader, raw: object, catalogue: Catalogue, vat_known: froze
     out: list[Product] = []
     for i, pm in enumerate(r.seq(raw, ("products",)) or []):
         pp = ("products", i)
+        for j, it in enumerate(pm.get("items") or [] if isinstance(pm, dict) else []):
+            if isinstance(it, dict) and "phase" in it:
+                r.error(pp + ("items", j, "phase"), "only a deployment's own items take phase; give the item "
+                                                     "under deployments[].items")
         product = _product(r, pm, pp, {}, vat_known, own_year=start_year or 0)
         if product is None:
             continue
@@ -211,12 +220,22 @@ def _own_products(r: Reader, raw: object, catalogue: Catalogue, vat_known: froze
     return out
 
 
-def _own_lines(r: Reader, d: dict, path: tuple, product: Product | None, vat_known: frozenset) -> tuple:
+def _own_lines(r: Reader, d: dict, path: tuple, product: Product | None, vat_known: frozenset,
+               phases: tuple = ()) -> tuple:
     """A deployment's own items and time lines (``items:``, ``time:``): each only for this deployment."""
     from dataclasses import replace
 
-    items = [x for i, it in enumerate(r.seq(d.get("items"), path + ("items",)) or [])
-             if (x := _item(r, it, path + ("items", i), {}, vat_known, own=True)) is not None]
+    items = []
+    for i, it in enumerate(r.seq(d.get("items"), path + ("items",)) or []):
+        x = _item(r, it, path + ("items", i), {}, vat_known, own=True)
+        if x is not None and isinstance(it, dict) and it.get("phase") is not None:
+            only = _phase_refs(r, it["phase"], path + ("items", i, "phase"), phases)
+            if only and x.lifetime is not None:
+                r.error(path + ("items", i, "phase"), "an item with a lifetime is not restricted to phases; "
+                                                      "leave out lifetime or phase")
+            x = replace(x, phases=only)
+        if x is not None:
+            items.append(x)
     time = [x for i, t in enumerate(r.seq(d.get("time"), path + ("time",)) or [])
             if (x := _timeline(r, t, path + ("time", i), {}, own=True)) is not None]
     taken = {it.id for it in product.items} | {t.id for t in product.time} if product is not None else set()
@@ -255,7 +274,7 @@ def _with_own_lines(r: Reader, catalogue: Catalogue, own_lines: list) -> list[Pr
 
 
 def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
-                vat_rates_known: frozenset = frozenset()) -> tuple[Deployment, tuple, tuple] | None:
+                vat_rates_known: frozenset = frozenset(), phases: tuple = ()) -> tuple[Deployment, tuple, tuple] | None:
     d = r.section(d, path, F.CASE_DEPLOYMENT)
     if d is None:
         return None
@@ -270,9 +289,13 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
         hint = closest(pid, tuple(catalogue.products))
         r.error(path + ("product",), f"unknown product '{pid}'" + (f"; did you mean '{hint}'?" if hint else
                                                                     "; see `bcalc catalogue list`"))
-    clients = _per_year(r, d.get("clients"), path + ("clients",), years, F.CASE_DEPLOYMENT["clients"]) \
-        if d.get("clients") is not None else None
-    own_items, own_time = _own_lines(r, d, path, product, vat_rates_known)
+    phase_clients = None
+    if isinstance(d.get("clients"), dict):
+        clients, phase_clients = _phase_clients(r, d["clients"], path + ("clients",), years, phases)
+    else:
+        clients = _per_year(r, d.get("clients"), path + ("clients",), years, F.CASE_DEPLOYMENT["clients"]) \
+            if d.get("clients") is not None else None
+    own_items, own_time = _own_lines(r, d, path, product, vat_rates_known, phases)
     if product is not None and (own_items or own_time):
         from dataclasses import replace
 
@@ -335,7 +358,8 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
                      contract=contract, count_time=count_time, hours_per_day=get("hours_per_day"),
                      hours_per_day_part=get("hours_per_day_part"), where=path,
                      own=tuple(x.id for x in own_items + own_time), quotes=quotes, assets=assets,
-                     staff=own_staff, teams=own_teams)
+                     staff=own_staff, teams=own_teams, phase_clients=phase_clients,
+                     phase_base=clients if phase_clients is not None else None)
     return dep, own_items, own_time
 
 
@@ -460,7 +484,7 @@ def _deployment_staff(r: Reader, raw: object, path: tuple) -> tuple[dict[str, in
     return staff, teams
 
 
-def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:
+def _benefit(r: Reader, b: object, path: tuple, years, phases: tuple = ()) -> Benefit | None:
     b = r.section(b, path, F.CASE_BENEFIT)
     if b is None:
         return None
@@ -494,7 +518,8 @@ def _benefit(r: Reader, b: object, path: tuple, years) -> Benefit | None:
                    deployment=(dep or 1) - 1, per=per or "month", minutes=minutes, hours=hours, role=role,
                    amount=amount, realisation=realisation if realisation is not None else Decimal(1),
                    cashable=get("cashable"), clients=clients, source=get("source") or "",
-                   vendor_claim=get("vendor_claim"), evidence=_evidence(r, path, get), where=path)
+                   vendor_claim=get("vendor_claim"), evidence=_evidence(r, path, get), where=path,
+                   phases=_phase_refs(r, b.get("phase"), path + ("phase",), phases))
 
 
 def _evidence(r: Reader, path: tuple, get) -> str | None:
@@ -507,7 +532,7 @@ def _evidence(r: Reader, path: tuple, get) -> str | None:
     return "supplier_claim" if claim else evidence
 
 
-def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> FundingLine | None:
+def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs, phases: tuple = ()) -> FundingLine | None:
     f = r.section(f, path, F.CASE_FUNDING)
     if f is None:
         return None
@@ -544,8 +569,167 @@ def _funding(r: Reader, f: object, path: tuple, years, tariffs: Tariffs) -> Fund
             r.error(path, f"{code} needs clients, or deployment: N to follow the clients of deployment N")
     values = {name: get(name) if name in allowed else None
               for name in ("hours_per_month", "tariff", "day_rate", "technology_share", "amount", "year")}
+    only = _phase_refs(r, f.get("phase"), path + ("phase",), phases)
+    if fc.kind == "subsidy" and "year" not in f and not only:
+        r.error(path, "a subsidy needs year (contract year 1, 2, ...)" + (", or phase" if phases else ""))
+    year = values.get("year")
+    if fc.kind == "subsidy" and only and year is not None and years and 1 <= year <= years:
+        month, at, inside = (year - 1) * 12, 0, None
+        for i, p in enumerate(phases):
+            if at <= month < at + p.months:
+                inside = i
+            at += p.months
+        if inside is not None and inside not in only:
+            r.error(path + ("year",), f"contract year {year} starts in phase {phases[inside].name}, not in "
+                                      f"{', '.join(phases[i].name for i in only)}; leave out year to have it come "
+                                      "in at the start of its phase")
     return FundingLine(code=code, label=get("label"), clients=clients, where=path,
-                       deployment=deployment - 1 if deployment is not None else None, **values)
+                       deployment=deployment - 1 if deployment is not None else None, phases=only, **values)
+
+
+# ---- phases ---------------------------------------------------------------------------------------
+
+
+def _phases(r: Reader, raw: object, years: int | None) -> tuple[CasePhase, ...]:
+    """``phases``: the named phases of the horizon, each but the last with its months (the last's are
+    resolved to the months left) and maybe a gate."""
+    entries = r.seq(raw, ("phases",), allow_empty=False) if raw is not None else []
+    if not entries:
+        return ()
+    horizon = (years or 0) * 12
+    out: list[CasePhase] = []
+    seen: dict[str, int] = {}
+    used = 0
+    for i, pm in enumerate(entries):
+        pp = ("phases", i)
+        m = r.section(pm, pp, F.CASE_ROUTE_PHASE)
+        if m is None:
+            continue
+        get = getter(r, m, F.CASE_ROUTE_PHASE, pp)
+        name, months = get("name"), get("months")
+        last = i == len(entries) - 1
+        if name is not None:
+            name = str(name).strip()
+            if name.casefold() in seen:
+                r.error(pp + ("name",), f"phase '{name}' is named twice; give each phase its own name")
+            seen[name.casefold()] = i
+        if months is None and not last and "months" not in m:
+            r.error(pp, "needs months: only the last phase runs to the end of the horizon")
+        gate = None
+        if m.get("gate") is not None:
+            if last:
+                r.error(pp + ("gate",), "the last phase has no gate: the route ends with it")
+            else:
+                gate = _gate(r, m["gate"], pp + ("gate",))
+        if last:
+            rest = horizon - used
+            if months is not None and years and months != rest:
+                r.error(pp + ("months",), f"the last phase runs to the end of the horizon: {rest} months are left "
+                                          f"after the phases before it, not {months}")
+            months = rest
+        used += months or 0
+        out.append(CasePhase(name=name or "", months=months or 0, gate=gate, where=pp))
+    if years and len(out) == len(entries) and out[-1].months < 1:
+        r.error(("phases",), f"the phases before the last run {used - out[-1].months} months, but the horizon has "
+                             f"{horizon} ({years} years): the last phase needs at least one month")
+    return tuple(out)
+
+
+def _gate(r: Reader, raw: object, path: tuple) -> Gate | None:
+    m = r.section(raw, path, F.CASE_GATE)
+    if m is None:
+        return None
+    criteria = []
+    for j, cm in enumerate(r.seq(m.get("criteria"), path + ("criteria",)) or []):
+        cp = path + ("criteria", j)
+        c = r.section(cm, cp, F.CASE_GATE_CRITERION)
+        if c is None:
+            continue
+        get = getter(r, c, F.CASE_GATE_CRITERION, cp)
+        kpi, lo, hi = get("kpi"), get("min"), get("max")
+        if ("min" in c) == ("max" in c):
+            r.error(cp, "give either min or max")
+        elif kpi in ("clients", "minutes_per_day") and "max" in c:
+            r.error(cp + ("max",), f"{kpi} is a minimum: give min")
+        elif kpi == "cost_per_client_month" and "min" in c:
+            r.error(cp + ("min",), "cost_per_client_month is a maximum: give max")
+        if kpi is not None:
+            from bcalc.reader import near
+
+            hint = near(str(kpi), GATE_KPIS, cutoff=0.8)
+            if kpi not in GATE_KPIS and hint and not c.get("label"):
+                r.error(cp + ("kpi",), f"unknown kpi '{kpi}'; did you mean '{hint[0]}'? (or give a label for a "
+                                       f"kpi of your own)")
+        criteria.append(GateCriterion(kpi=str(kpi or ""), min=lo, max=hi, label=get("label") or "",
+                                      unit=get("unit") or "", where=cp))
+    return Gate(label=m.get("label") and str(m.get("label")) or "", criteria=tuple(criteria))
+
+
+def _phase_refs(r: Reader, raw: object, path: tuple, phases: tuple) -> tuple[int, ...]:
+    """``phase:`` of a funding line, benefit or own item: a name or a list of names, as phase numbers."""
+    if raw is None:
+        return ()
+    if not phases:
+        r.error(path, "the case has no phases; add phases: at the top of the case, or leave out phase")
+        return ()
+    names = raw if isinstance(raw, list) else [raw]
+    if isinstance(raw, list) and not raw:
+        r.error(path, "the list is empty")
+    out: list[int] = []
+    for j, name in enumerate(names):
+        p = path + (j,) if isinstance(raw, list) else path
+        index = _phase_index(r, name, p, phases)
+        if index is not None and index not in out:
+            out.append(index)
+    return tuple(sorted(out))
+
+
+def _phase_index(r: Reader, name: object, path: tuple, phases: tuple) -> int | None:
+    if isinstance(name, (dict, list)) or name is None:
+        r.error(path, "expected the name of a phase")
+        return None
+    text = str(name).strip()
+    for i, p in enumerate(phases):
+        if p.name.casefold() == text.casefold():
+            return i
+    from bcalc.reader import closest
+
+    known = tuple(p.name for p in phases)
+    hint = closest(text, known)
+    r.error(path, f"unknown phase '{text}'" + (f"; did you mean '{hint}'?" if hint else "") +
+            f" (phases: {', '.join(known)})")
+    return None
+
+
+def _phase_clients(r: Reader, raw: dict, path: tuple, years: int | None,
+                   phases: tuple) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None]:
+    """A deployment's clients per phase: (the most in use per contract year, the clients per phase)."""
+    if not phases:
+        r.error(path, "clients per phase needs phases: at the top of the case; give a number or one per year")
+        return None, None
+    f = F.CASE_DEPLOYMENT["clients"]
+    got: dict[int, int] = {}
+    for name, value in raw.items():
+        index = _phase_index(r, name, path + (name,), phases)
+        n = r.entry(value, f, path + (name,))
+        if index is not None and n is not None:
+            got[index] = n
+    missing = [p.name for i, p in enumerate(phases) if i not in got]
+    if missing:
+        r.error(path, f"gives no clients for phase {', '.join(missing)}; give every phase its clients")
+    if len(got) != len(phases) or not years:
+        return None, None
+    per_phase = tuple(got[i] for i in range(len(phases)))
+    starts, at = [], 0
+    for p in phases:
+        starts.append(at)
+        at += p.months
+    per_year = []
+    for k in range(years):
+        lo, hi = 12 * k, 12 * k + 12
+        per_year.append(max(per_phase[i] for i, s in enumerate(starts)
+                            if s < hi and s + phases[i].months > lo))
+    return tuple(per_year), per_phase
 
 
 # ---- who pays and who gains; a subsidy's rules ----------------------------------------------------

@@ -112,6 +112,9 @@ class Item:
     # Versions of one item share its id and have periods that do not overlap (bcalc.catalogue_loader).
     valid_from: str | None = None
     valid_until: str | None = None
+    # A deployment's own item restricted to phases of the case (``Case.phases``, 0-based): charged only in
+    # their months; () in every month
+    phases: tuple[int, ...] = ()
 
     @property
     def has_amount(self) -> bool:
@@ -411,6 +414,13 @@ class Deployment:
     # who pays its supplier lines (bcalc.core.parties): (party, share) pairs; () the care organisation
     party: tuple[tuple[str, Decimal], ...] = ()
     item_parties: dict[str, tuple[tuple[str, Decimal], ...]] = field(default_factory=dict)  # own items' payers
+    # clients in use per phase of the case (``Case.phases``), where the case gives them per phase; None: per
+    # contract year (``clients``). An entry None: that phase follows ``clients`` (an analysis may set some
+    # phases only). With it ``clients`` holds, per contract year, the most clients in use in it.
+    phase_clients: tuple[int | None, ...] | None = None
+    # ``clients`` as it was when phase_clients were given: an analysis that changes ``clients`` alone (half the
+    # clients, break-even, a sensitivity) moves the phases' clients in proportion (bcalc.core.selection)
+    phase_base: tuple[int, ...] | None = None
 
 
 @record
@@ -431,6 +441,7 @@ class FundingLine:
     scheme: str | None = None               # a subsidy's scheme id from data/tariffs.yaml
     months: int | None = None               # a subsidy: months of the funded project from its year's first month
     baseline_hours_per_month: Decimal | None = None  # hourly: care hours per client per month without the technology
+    phases: tuple[int, ...] = ()            # only in the months of these phases of the case (0-based); (): all
 
 
 @record
@@ -470,6 +481,44 @@ class Benefit:
     evidence: str | None = None             # what it rests on (bcalc.core.evidence.LEVELS); None: not stated
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
     party: tuple[tuple[str, Decimal], ...] = ()   # who gains it; (): the care organisation
+    phases: tuple[int, ...] = ()            # only in the months of these phases of the case (0-based); (): all
+
+
+@record
+class GateCriterion:
+    """A criterion of a gate: a KPI with a minimum or a maximum. ``kpi`` is a built-in code (``GATE_KPIS``)
+    or the case's own name (with its label and unit, reported beside the computed thresholds)."""
+
+    kpi: str
+    min: Decimal | None = None
+    max: Decimal | None = None
+    label: str = ""
+    unit: str = ""
+    where: tuple = field(default=(), compare=False, repr=False)
+
+
+# The KPIs bcalc computes a threshold for: clients in use at the end of the phase, minutes freed per
+# client per day, cost per client per month.
+GATE_KPIS = ("clients", "minutes_per_day", "cost_per_client_month")
+
+
+@record
+class Gate:
+    """The go/no-go moment at the end of a phase."""
+
+    label: str = ""
+    criteria: tuple[GateCriterion, ...] = ()
+
+
+@record
+class CasePhase:
+    """A named part of the horizon (pilot, scale-up, structural): ``months`` long from the end of the
+    one before; the last runs to the end of the horizon. A gate ends every phase but the last."""
+
+    name: str
+    months: int
+    gate: Gate | None = None
+    where: tuple = field(default=(), compare=False, repr=False)
 
 
 @record
@@ -507,10 +556,22 @@ class Case:
     parties: dict[str, str] = field(default_factory=dict)  # other parties the case names: id -> name
     # payers of own products' items: (product id, item id) -> (party, share) pairs
     item_parties: dict[tuple[str, str], tuple[tuple[str, Decimal], ...]] = field(default_factory=dict)
+    # named phases of the horizon (pilot, scale-up, ...); (): one phase, the case as it always was. The
+    # months of each are resolved: the last one's run to the end of the horizon.
+    phases: tuple[CasePhase, ...] = ()
 
     @property
     def start(self) -> str:
         return f"{self.start_year:04d}-{self.start_month:02d}"
+
+    @property
+    def phase_starts(self) -> tuple[int, ...]:
+        """The month (0-based, of the horizon) each phase after the first starts in; () without phases."""
+        out, at = [], 0
+        for p in self.phases[:-1]:
+            at += p.months
+            out.append(at)
+        return tuple(out)
 
 
 # ---- result -------------------------------------------------------------------------------
@@ -672,6 +733,49 @@ class YearRow:
 
 
 @record
+class PhaseRow:
+    """One phase of the case (``Case.phases``): its months of the horizon and its totals, each line's
+    exact monthly amounts in the phase summed and rounded once per line per phase."""
+
+    index: int                    # 0-based
+    name: str
+    first: int                    # its first month (0-based, of the horizon)
+    months: int
+    totals: Totals
+
+
+@record
+class Threshold:
+    """A figure on which the rest of the route after a gate breaks even in one view (bcalc.core.gates).
+    ``code`` says whether there is one: "ok" (``value`` is it), or why not ("never", "no_effect",
+    "no_benefit", "no_item", "beyond_limit", "always")."""
+
+    kpi: str                      # clients, minutes, price
+    view: str                     # value or budget
+    code: str
+    value: Decimal | None = None  # clients: a whole number; minutes per client per ``per``; euros per unit
+    current: Decimal | None = None   # the case's own figure
+    per: str = ""                 # minutes: the period (day, week, month, year); price: the item's timing
+    item: str = ""                # price: the item id
+    label: str = ""               # price: the item's label
+
+
+@record
+class GateResult:
+    """A gate: the rest of the route after it (the phases after it, sunk costs left out), its exact net in
+    both views, the thresholds on which that rest breaks even, and the case's own criteria."""
+
+    phase: int                    # 0-based: the phase the gate ends
+    name: str                     # that phase's name
+    label: str
+    rest_first: int               # first month of the rest (0-based)
+    rest_net: Decimal             # exact, value view
+    rest_cash_net: Decimal        # exact, budget view
+    thresholds: tuple[Threshold, ...]
+    criteria: tuple[GateCriterion, ...] = ()
+
+
+@record
 class ProductTotals:
     deployment: int
     product: str
@@ -792,3 +896,5 @@ class Result:
     monthly_cash_net: tuple[Decimal, ...] | None = None  # the budget view per month; None: same as monthly_net
     parties: "object | None" = None              # who pays and who gains (bcalc.core.parties.Parties)
     grants: tuple = ()                           # subsidies worked out from their rules (bcalc.core.funders.Grant)
+    per_phase: tuple[PhaseRow, ...] = ()         # per phase of the case; () without phases
+    gates: tuple[GateResult, ...] = ()           # per gate (bcalc.core.gates); () without gates

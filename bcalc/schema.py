@@ -61,7 +61,10 @@ def _value(f: F.Field, kind: str) -> dict:
         return {"type": "string", "pattern": MONTH_TEXT}
     if kind == "clients":
         one = _bounds(f, kind, {"type": "integer"})
-        return {"anyOf": [one, {"type": "array", "items": one, "minItems": 1, "maxItems": F.MAX_YEARS}]}
+        return {"anyOf": [one, {"type": "array", "items": one, "minItems": 1, "maxItems": F.MAX_YEARS},
+                          {"type": "object", "additionalProperties": one}]}
+    if kind == "phase_names":
+        return {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]}
     if kind == "ids":
         one = {"type": "string", "pattern": ID_TEXT}
         return {"anyOf": [one, {"type": "array", "items": one, "uniqueItems": True}]}

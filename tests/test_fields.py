@@ -198,6 +198,15 @@ staff:
   teams: 5
 fx: {USD: 0.92}
 parties: {ziekenhuis: Ziekenhuis Jeroen Bosch}
+phases:
+  - name: pilot
+    months: 6
+    gate:
+      label: Go/no-go
+      criteria:
+        - {kpi: clients, min: 10, label: Cliënten in gebruik, unit: cliënten}
+        - {kpi: tevredenheid, max: 3}
+  - {name: rest, months: 54}
 deployments:
   - product: medido
     label: Medido
@@ -221,6 +230,8 @@ deployments:
       - {id: ecd, label: ECD-koppeling, basis: organisation, timing: one_off, category: one_off, amount: 4500,
          lifetime: 5, residual: 0, party: care_organisation,
          source: "Offerte Nedap 2026-10-14"}
+      - {id: pakket, label: Pilotpakket, basis: organisation, timing: one_off, category: one_off, amount: 1000,
+         phase: pilot, source: "Offerte Nedap 2026-10-14"}
     time:
       - {id: uitleg, label: Uitleg, role: care_staff, per: new_client, hours: 1, category: internal,
          source: eigen schatting}
@@ -286,14 +297,16 @@ funding:
   - {code: H139, label: MPT, clients: 20, hours_per_month: 1.5, tariff: 80.00}
   - {code: VPT, label: VPT, clients: 10, day_rate: 165.00, technology_share: 2%}
   - {code: subsidy, label: SET, amount: 25000, year: 1, party: gemeente, scheme: set-2022, months: 24,
-     rules: {share: 50%, min: 1000, max: 30000, eligible: [one_off, training], device_share_max: 30%, months: 36}}
+     rules: {share: 50%, min: 1000, max: 30000, eligible: [one_off, training], device_share_max: 30%, months: 36},
+     phase: pilot}
   - {code: "1062", deployment: 1, hours_per_month: 1, tariff: 60.00, party: health_insurer,
      baseline_hours_per_month: 10}
 benefits:
   - {label: Tijd, kind: time, deployment: 1, per: day, minutes: 10, role: care_staff, realisation: 50%,
      cashable: false, clients: 10, source: x, vendor_claim: true}
   - {label: Tijd, kind: time, deployment: 1, per: week, hours: 1, role: care_staff, evidence: pilot_measurement}
-  - {label: Kosten, kind: avoided_cost, deployment: 1, per: month, amount: 5, party: health_insurer}
+  - {label: Kosten, kind: avoided_cost, deployment: 1, per: month, amount: 5, party: health_insurer,
+     phase: [pilot, rest]}
 discount_rate: 2.25%
 hours_per_fte: 1500
 catalogue_prices: indexed
@@ -332,7 +345,7 @@ def test_every_declared_case_field_is_accepted(tmp_path):
     case = load_case(path, catalogue, tariffs)
     assert case.hours_per_fte == 1500 and len(case.funding) == 4 and case.funding[3].deployment == 0 and len(case.benefits) == 3
     assert [p.id for p in case.products] == ["eigen-robot", "medido"]
-    assert case.deployments[0].own == ("ecd", "uitleg") and case.deployments[0].quotes["huur"].vat == "excl"
+    assert case.deployments[0].own == ("ecd", "pakket", "uitleg") and case.deployments[0].quotes["huur"].vat == "excl"
 
 
 @pytest.mark.parametrize("sec", [s for s in fields.SECTIONS.values() if s.file == "case"], ids=lambda s: s.name)
@@ -354,6 +367,8 @@ def test_an_undeclared_key_is_rejected_in_every_case_section(tmp_path, sec):
         "case.tier": data["products"][0]["items"][1]["tiers"][0],
         "case.pack": data["products"][0]["items"][2]["packs"][0],
         "case.phase": data["products"][0]["time"][0]["phases"][0], "case.choice": data["products"][0]["choices"][0],
+        "case.route_phase": data["phases"][0], "case.gate": data["phases"][0]["gate"],
+        "case.gate.criterion": data["phases"][0]["gate"]["criteria"][0],
     }[sec.name]
     target["zzz_undeclared"] = 1
     path = tmp_path / "case.yaml"

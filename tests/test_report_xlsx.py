@@ -16,6 +16,7 @@ from bcalc.app import report_of
 from bcalc.core import estimate
 from bcalc.loader import load_all
 from bcalc.messages import say
+from bcalc.money import round_cents
 from bcalc.render import xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +28,8 @@ CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" /
                                                       ROOT / "tests" / "cases" / "indexed-prices.yaml",
                                                       ROOT / "tests" / "cases" / "staff-per-district.yaml",
                                                       ROOT / "tests" / "cases" / "combined-own.yaml",
+                                                      ROOT / "tests" / "cases" / "phases.yaml",
+                                                      ROOT / "tests" / "cases" / "phases-timings.yaml",
                                                       ROOT / "tests" / "cases" / "parties.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
@@ -62,6 +65,9 @@ def _expected(result) -> dict[str, Decimal]:
         for v in result.parties.parties:
             out[f"party_net_{v.party}"] = v.total.net
         out["parties_whole_net"] = result.parties.whole_total.net
+    for ph in result.per_phase:   # a phase's net: its exact months summed, rounded once (the phases sheet)
+        out[f"phase_net_{ph.index + 1}"] = round_cents(sum(result.monthly_net[ph.first:ph.first + ph.months],
+                                                           Decimal(0)))
     for row in result.per_year:   # coverage: funding / cost, to the engine's four decimals
         if row.totals.cost:
             out[f"coverage_{row.year}"] = (row.totals.funding / row.totals.cost).quantize(Decimal("0.0001"))
@@ -85,6 +91,8 @@ def test_workbook_structure(case, tmp_path):
               "Scenario's", "Gevoeligheid", "Simulatie", "Bronnen"]
     if result.operating is not None:   # something owned: the operating view comes last
         sheets.append("Exploitatie")
+    if result.per_phase:               # a case with phases: the phases after that
+        sheets.append("Fasen")
     if result.parties.several:   # more than one party pays or gains: the per-party sheet
         sheets.append("Per partij")
     assert wb.sheetnames == sheets

@@ -79,7 +79,7 @@ def is_asset(charge: Charge) -> bool:
 def cohorts(charge: Charge, plan: DeploymentPlan, years: int) -> tuple[tuple[int, Decimal], ...]:
     """(contract year, units) of each purchase of an owned item over the horizon, as the cash view
     charges them (``bcalc.core.plan.term``)."""
-    per_unit = bought(plan.units, charge.lifetime) if charge.unit_based else None
+    per_unit = bought(plan.contract_units, charge.lifetime) if charge.unit_based else None
     out = []
     for k in range(years):
         rule = term(charge, k, True)

@@ -265,7 +265,7 @@ def compare_products(case: Case, catalogue: Catalogue, tariffs: Tariffs, d_index
     for pid in dict.fromkeys(order):
         new_case, notes, missing = swap(case, catalogue, d_index, pid)
         product = catalogue.products[pid]
-        months = client_months([new_case.deployments[d_index]])
+        months = client_months([new_case.deployments[d_index]], new_case)
         if missing:
             alts.append(Alternative(pid, product.name, None, Notice("compare_missing", {"missing": tuple(missing)}),
                                     tuple(notes), d_index, months))
@@ -306,7 +306,7 @@ def compare_cases(cases: list[tuple[str, Case]], catalogue: Catalogue, tariffs: 
             notes = (Notice("compare_horizon", {"years": case.years}),)
         products = catalogue.with_products(case.products).products
         found = tuple(dict.fromkeys(g for d in case.deployments for g in gaps(products[d.product], d)))
-        alts.append(Alternative(key, case.title, result, None, notes, None, client_months(case.deployments),
+        alts.append(Alternative(key, case.title, result, None, notes, None, client_months(case.deployments, case),
                                 found, hours_of(result, None)))
     cheapest = cheapest_of(alts)
     return Comparison(title=" / ".join(a.name for a in alts), need=None, deployment=None, alternatives=tuple(alts),

@@ -98,7 +98,15 @@ def estimate(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str |
 
         extra = contract_checks(case, catalogue, tariffs, result, run) + discount_notices(case, tariffs, result) + \
             funder_notices(case, tariffs, result)
-        return replace(result, warnings=result.warnings + extra)
+        result = replace(result, warnings=result.warnings + extra)
+        if any(p.gate is not None for p in case.phases):
+            from bcalc.core.gates import gates
+
+            def full(c: Case) -> Result:
+                return _assemble(_evaluate(c, catalogue, tariffs, scenario, prices, memo, notices_too=False))
+
+            result = replace(result, gates=gates(case, result, full))
+        return result
 
 
 def totals(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
@@ -143,7 +151,8 @@ def _start(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | N
     if scenario_name not in tariffs.scenarios:
         raise EstimateError(f"unknown scenario {scenario_name!r}")
     series = effective_series(case, tariffs.scenarios[scenario_name])
-    key = (case.start_year, case.start_month, case.years) + tuple(series_key(series[k]) for k in series)
+    key = (case.start_year, case.start_month, case.years, case.phase_starts) + \
+        tuple(series_key(series[k]) for k in series)
     months, segs, by_k, wage_f, tariff_f, price_cal = memo.get(memo.horizons, key, lambda: _horizon(case, series))
     return Run(case, catalogue, tariffs, scenario_name, prices, months, segs, series, wage_f, tariff_f, price_cal,
                Notices(), by_k)
@@ -154,7 +163,7 @@ def _horizon(case: Case, series: dict) -> tuple:
     calendar year of a horizon under a set of rate series."""
     months = horizon(case.start_year, case.start_month, case.years)
     years = calendar_years(months)
-    segs = segments(months)
+    segs = segments(months, case.phase_starts)
     by_k: list[list] = [[] for _ in range(case.years)]
     for s, seg in enumerate(segs):
         by_k[seg.contract_year].append((s, seg))
@@ -209,7 +218,7 @@ def _deployments(run: Run, memo: Memo):
         if not carried:
             carried.extend(memo.carried(case, selection.carried))
         return carried[d_index]
-    context = (case.start_year, case.start_month, case.years, run.end, case.teams, staff_key(case),
+    context = (case.start_year, case.start_month, case.years, case.phase_starts, run.end, case.teams, staff_key(case),
                tuple(sorted(case.fx.items())), tariffs.vat_standard, case.catalogue_prices,
                tuple(sorted(case.catalogue_index.items())), tuple(sorted(tariffs.catalogue_index.items())))
     lines_context = (series_key(run.series["prices"]), tuple(run.wage_f.items()), case.vat_recoverable)
@@ -376,6 +385,10 @@ def _assemble(ev: Evaluation) -> Result:
                     benefits=tuple(benefits), monthly_net=flows.monthly(run.segs), plans=tuple(plans),
                     monthly_cash_net=cash_flows.monthly(run.segs) if cash_flows is not None else None,
                     price_level=level, staff_hours=role_hours(case, plans, months))
+    if case.phases:
+        from bcalc.core.phases import phase_rows
+
+        result = replace(result, per_phase=phase_rows(run, ev, plans))
     owned = operating(result, months, run.series["prices"])
     return replace(result, operating=owned) if owned is not None else result
 

@@ -161,7 +161,7 @@ def investment(result: Result, run=None) -> Investment:
     disc_pay = payback_month(discounted(monthly, rows, rate)) if rate is not None else None
     from bcalc.core.selection import client_months
 
-    cm = client_months(case.deployments)
+    cm = client_months(case.deployments, case)
     even, even_note = break_even(case, run) if run is not None else (None, "")
     # the budget view: without the benefits that are not cash (the same as the value view without them)
     cash = [row.totals.cash_net for row in result.per_year]

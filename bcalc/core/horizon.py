@@ -27,6 +27,18 @@ class Segment:
     months: tuple[int, ...]       # indices into the horizon
     days: tuple[int, ...]         # days of each of those months
     starts: bool                  # holds the first month of its contract year
+    # with phases (Case.phases): a block is the part of a contract year within one phase, where the units
+    # in use are constant; without phases the blocks are the contract years
+    block: int = -1               # 0-based; -1: the contract year
+    phase: int = 0                # 0-based phase of the case
+    opens: bool | None = None     # holds the first month of its block; None: as ``starts``
+    phase_opens: bool = False     # holds the first month of its phase (after the first)
+
+    def __post_init__(self) -> None:
+        if self.block < 0:
+            object.__setattr__(self, "block", self.contract_year)
+        if self.opens is None:
+            object.__setattr__(self, "opens", self.starts)
 
     @property
     def first(self) -> int:
@@ -41,22 +53,52 @@ class Segment:
         return sum(self.days)
 
 
-def segments(months: tuple[Month, ...]) -> tuple[Segment, ...]:
+def segments(months: tuple[Month, ...], phase_starts: tuple[int, ...] = ()) -> tuple[Segment, ...]:
+    """The segments of the horizon; with ``phase_starts`` (the first month of each phase after the first)
+    also cut where a phase starts, each segment knowing its phase and its block."""
     out: list[Segment] = []
     group: list[Month] = []
-    for m in months:
-        if group and (m.contract_year != group[0].contract_year or m.year != group[0].year):
+    starts = set(phase_starts)
+    if not starts:
+        for m in months:
+            if group and (m.contract_year != group[0].contract_year or m.year != group[0].year):
+                out.append(_segment(group))
+                group = []
+            group.append(m)
+        if group:
             out.append(_segment(group))
+        return tuple(out)
+    phase, block, opens = 0, -1, False
+    for m in months:
+        if m.index in starts:
+            phase += 1
+        new_block = m.index % 12 == 0 or m.index in starts
+        if group and (m.contract_year != group[0].contract_year or m.year != group[0].year or new_block):
+            out.append(_segment(group, block, phase_of, opens, group[0].index in starts))
             group = []
+        if not group:
+            phase_of = phase
+            opens = new_block
+            if new_block:
+                block += 1
         group.append(m)
     if group:
-        out.append(_segment(group))
+        out.append(_segment(group, block, phase_of, opens, group[0].index in starts))
     return tuple(out)
 
 
-def _segment(group: list[Month]) -> Segment:
+def _segment(group: list[Month], block: int = -1, phase: int = 0, opens: bool | None = None,
+             phase_opens: bool = False) -> Segment:
     return Segment(group[0].contract_year, group[0].year, tuple(m.index for m in group), tuple(m.days for m in group),
-                   group[0].index % 12 == 0)
+                   group[0].index % 12 == 0, block, phase, opens, phase_opens)
+
+
+def blocks(segs: tuple[Segment, ...]) -> tuple[tuple[int, int, int], ...]:
+    """(contract year, phase, first month) of each block of the horizon, in order."""
+    out: dict[int, tuple[int, int, int]] = {}
+    for seg in segs:
+        out.setdefault(seg.block, (seg.contract_year, seg.phase, seg.first))
+    return tuple(out[b] for b in sorted(out))
 
 
 class Flows:
@@ -134,8 +176,19 @@ class Run:
         return Flows(len(self.months), len(self.segs))
 
     @property
-    def horizon_key(self) -> tuple[int, int, int]:
-        return self.case.start_year, self.case.start_month, self.case.years
+    def horizon_key(self) -> tuple:
+        c = self.case
+        if c.phases:
+            return c.start_year, c.start_month, c.years, c.phase_starts
+        return c.start_year, c.start_month, c.years
+
+    @property
+    def blocks(self) -> tuple[tuple[int, int, int], ...]:
+        return blocks(self.segs)
+
+    def phase_of(self, index: int) -> int:
+        """The phase (0-based) of a month of the horizon."""
+        return sum(1 for s in self.case.phase_starts if s <= index)
 
 
-__all__ = ["Segment", "segments", "Flows", "Run", "series_key"]
+__all__ = ["Segment", "segments", "blocks", "Flows", "Run", "series_key"]

@@ -53,7 +53,7 @@ def funding(run: Run, memo: Memo, only: set[int] | None = None,
             line = replace(line, amount=amounts[f_index])
         code = tariffs.funding[line.code]
         sourced = _sourced_tariff(code, case) if code.kind == "hourly" and line.tariff is None else None
-        clients = funded_clients(case, line)
+        clients = funded_clients(case, line, run.blocks if case.phases else ())
         key = (f_index, line, clients, code.code, code.kind, code.name, code.source, sourced, stop, tariff_key,
                run.horizon_key)
         results, part = memo.get(memo.funding, key,
@@ -63,11 +63,14 @@ def funding(run: Run, memo: Memo, only: set[int] | None = None,
     return out, flows
 
 
-def funded_clients(case: Case, line) -> tuple[int, ...] | None:
+def funded_clients(case: Case, line, blocks: tuple = ()) -> tuple[int, ...] | None:
     """The clients per contract year a funding line pays for: those of the deployment it follows
-    (its units in use, none after the contract's exit year), or its own; None for a subsidy."""
+    (its units in use, none after the contract's exit year), or its own; None for a subsidy. With
+    ``blocks`` (a case with phases) per block (``bcalc.core.horizon.blocks``)."""
     if line.deployment is not None:
-        return selection.effective_clients(case.deployments[line.deployment])
+        return selection.block_clients(case.deployments[line.deployment], blocks)
+    if blocks and line.clients is not None:
+        return tuple(line.clients[k] for k, _, _ in blocks)
     return line.clients
 
 
@@ -110,13 +113,18 @@ def _funding_line(run: Run, f_index: int, line, clients_of, code, sourced,
     flows = run.flows()
     label = line.label or (code.name if code.kind == "subsidy" else f"{code.code} {code.name}")
     if code.kind == "subsidy":
-        month = run.months[(line.year - 1) * 12]
+        # with phases and no year: in the first month of its (first) phase
+        first = (line.year - 1) * 12 if line.year is not None else \
+            (0 if line.phases[0] == 0 else run.case.phase_starts[line.phases[0] - 1])
+        month = run.months[first]
         flows.at(month.index, line.amount)
         return (FundingResult(f_index, code.code, label, month.year, round_cents(line.amount), ONE, None, "case"),), flows
     per_year: dict[int, list] = {}
     for s, seg in enumerate(run.segs):
-        clients = clients_of[seg.contract_year]
+        clients = clients_of[seg.block]
         if not clients or (stop is not None and seg.contract_year >= stop):
+            continue
+        if line.phases and seg.phase not in line.phases:
             continue
         if code.kind == "hourly":
             base = line.tariff if line.tariff is not None else sourced
@@ -154,7 +162,11 @@ def benefits(run: Run, memo: Memo, only: set[int] | None = None) -> tuple[list[B
     for b_index, b in enumerate(case.benefits):
         if only is not None and b_index not in only:
             continue
-        clients = b.clients if b.clients is not None else selection.effective_clients(case.deployments[b.deployment])
+        blocks = run.blocks if case.phases else ()
+        if b.clients is not None:
+            clients = tuple(b.clients[k] for k, _, _ in blocks) if blocks else b.clients
+        else:
+            clients = selection.block_clients(case.deployments[b.deployment], blocks)
         role = case.staff.get(b.role or "") if b.kind == "time" else None
         rate = role.rate if role is not None else None
         factors = tuple(run.wage_f.items()) if b.kind == "time" else tuple(run.price_cal.items())
@@ -197,8 +209,8 @@ def _benefit(run: Run, b_index: int, b, clients: tuple[int, ...], rate: Decimal 
     times, plus = EXACT.multiply, EXACT.add
     per_year: dict[int, list] = {}
     for s, seg in enumerate(run.segs):
-        n = clients[seg.contract_year]
-        if not n:
+        n = clients[seg.block]
+        if not n or (b.phases and seg.phase not in b.phases):
             continue
         periods_x12 = seg.n_days * 12 if b.per == "day" else seg.n_months * PERIODS_X12[b.per]
         acc = per_year.setdefault(seg.year, [ZERO, ZERO])

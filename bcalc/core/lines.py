@@ -182,12 +182,12 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     rows: list[Row] = []
     flow_parts: list[tuple] = []
     # the units and horizon, and the price factors, stand for small numbers in the keys of each charge
-    shaped = memo.token((plan.units, run.horizon_key))
+    shaped = memo.token((plan.units, plan.year_units, run.horizon_key))
     factored = memo.token(p_factors)
     for charge in plan.charges:
         item = charge.item
         shape_key = (charge.timing, charge.unit_based, charge.quantity, item.from_year, charge.runs, charge.lifetime,
-                     shaped)
+                     shaped, item.phases)
         key = (shape_key, factored)
         # the rounded figures of the charge's lines follow from its quantities, price, VAT and
         # what it is called: charges with the same values (a price end that leaves the price
@@ -285,12 +285,16 @@ def _shape(run: Run, charge: Charge, plan: DeploymentPlan) -> tuple:
     """The charge in the segments of the horizon, apart from price factors: (contract year, segment,
     calendar year, quantity, how it falls, first month, quantity per month or day)."""
     u = plan.units
-    per_unit = bought(u, charge.lifetime) if charge.lifetime is not None and charge.unit_based else None
+    per_unit = bought(plan.contract_units, charge.lifetime) if charge.lifetime is not None and charge.unit_based \
+        else None
     out = []
+    phased = bool(run.case.phases)
     for k, segs_k in enumerate(run.by_contract_year):
-        billed, new, removed = u.billed[k], u.new[k], u.removed[k]
         for s, seg in segs_k:
-            rule = term(charge, k, seg.starts)
+            b = seg.block
+            billed, new, removed = u.billed[b], u.new[b], u.removed[b]
+            rule = term(charge, k, seg.starts, seg.opens, seg.first > 0, seg.phase, seg.phase_opens) if phased \
+                else term(charge, k, seg.starts)
             if rule is None:
                 continue
             count, falls = rule

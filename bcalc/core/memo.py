@@ -104,7 +104,7 @@ def deployment_key(dep) -> tuple:
             tuple(sorted(dep.quantities.items())), tuple(sorted(dep.vat_rates.items())), dep.index_cap, dep.contract,
             tuple(sorted(dep.count_time.items())), dep.hours_per_day, dep.hours_per_day_part,
             tuple(sorted(dep.assets.items())), dep.own, tuple(sorted(dep.quotes.items())),
-            tuple(sorted(dep.staff.items())), dep.teams)
+            tuple(sorted(dep.staff.items())), dep.teams, dep.phase_clients, dep.phase_base)
 
 
 def staff_key(case) -> tuple:

@@ -88,6 +88,14 @@ class DeploymentPlan:
     time: tuple[TimeCharge, ...]
     carries: frozenset[str] = frozenset()   # the organisation-wide counts charged here (selection.carried)
     unvalued: tuple[TimeCharge, ...] = ()   # counted time lines of a role without a rate: hours, no amount
+    # in a case with phases (``units`` per block): the units per contract year, on which items bought outright
+    # are bought at each contract year's start (the most clients in use in it); None: ``units``
+    year_units: Units | None = None
+
+    @property
+    def contract_units(self) -> Units:
+        """The units per contract year (what items with a lifetime are bought on)."""
+        return self.year_units if self.year_units is not None else self.units
 
     @property
     def counted_time(self) -> tuple[TimeCharge, ...]:
@@ -95,7 +103,8 @@ class DeploymentPlan:
         return self.time + self.unvalued
 
 
-def term(charge: Charge, contract_year: int, starts: bool) -> tuple[str, str] | None:
+def term(charge: Charge, contract_year: int, starts: bool, opens: bool | None = None, later: bool | None = None,
+         phase: int = 0, phase_opens: bool = False) -> tuple[str, str] | None:
     """What a charge is charged on in one segment of the horizon (a contract year within a calendar
     year; ``starts``: the segment holds the first month of its contract year), or None:
 
@@ -107,10 +116,30 @@ def term(charge: Charge, contract_year: int, starts: bool) -> tuple[str, str] | 
     month). The engine evaluates this rule with numbers, the workbook writes it with cell references.
     A fixed quantity with a lifetime is bought again every ``lifetime`` contract years while the
     organisation is committed (``runs``).
+
+    In a case with phases the units are counted per block (a contract year within one phase):
+    ``opens`` says the segment holds a block's first month, ``later`` that it is not the first block
+    of the horizon; new and removed units are charged when a block opens (a yearly item's new units
+    too, in a block that is not a contract year's first). An item restricted to phases
+    (``Item.phases``) is charged only in their segments (``phase``); a fixed one-off item in the first
+    month of its first phase, a fixed yearly one also when one of its phases opens (``phase_opens``).
     """
     k, timing = contract_year, charge.timing
     if k + 1 < charge.item.from_year:
         return None
+    if opens is None:
+        opens = starts
+    if later is None:
+        later = k > 0
+    only = charge.item.phases
+    if only:
+        if phase not in only:
+            return None
+        if not charge.unit_based and timing in ("one_off", "per_new_unit"):
+            return ("fixed", "once") if phase == only[0] and (phase_opens or (phase == 0 and starts and k == 0)) \
+                else None
+        if not charge.unit_based and timing == "yearly" and (starts or phase_opens):
+            return ("fixed", "once") if k < charge.runs else None
     if charge.lifetime is not None and timing in ("per_new_unit", "one_off"):
         if not starts:
             return None
@@ -122,13 +151,13 @@ def term(charge: Charge, contract_year: int, starts: bool) -> tuple[str, str] | 
             return "billed", "month"
         if timing == "daily":
             return "billed", "day"
-        if not starts:
+        if not opens:
             return None
         if timing == "yearly":
-            return "billed", "once"
+            return ("billed", "once") if starts else ("new", "once")
         if timing in ("per_new_unit", "one_off"):
             return "new", "once"
-        return ("removed", "once") if k > 0 else None  # at_removal
+        return ("removed", "once") if later else None  # at_removal
     if k >= charge.runs and timing not in ("one_off", "per_new_unit"):
         return None  # fixed costs stop after the contract ends and the organisation has left
     if timing == "monthly":
@@ -144,20 +173,33 @@ def term(charge: Charge, contract_year: int, starts: bool) -> tuple[str, str] | 
     return ("fixed_if_removed", "once") if k > 0 else None  # at_removal
 
 
-def units(dep: Deployment, years: int) -> Units:
-    clients = selection.effective_clients(dep)
+def units(dep: Deployment, years: int, blocks: tuple = ()) -> Units:
+    """Units per contract year; with ``blocks`` (a case with phases, ``bcalc.core.horizon.blocks``) per
+    block: the part of a contract year within one phase, new and removed units counted at its start."""
+    clients = selection.block_clients(dep, blocks)
     c = dep.contract
     commit = selection.minimum_years(dep, years)
-    billed = tuple(max(n, c.min_clients) if c.min_clients is not None and k < commit else n
-                   for k, n in enumerate(clients))
-    new, removed = [clients[0]] + [0] * (years - 1), [0] * years
-    for k in range(1, years):
+    year_of = [b[0] for b in blocks] if blocks else list(range(years))
+    billed = tuple(max(n, c.min_clients) if c.min_clients is not None and year_of[b] < commit else n
+                   for b, n in enumerate(clients))
+    n_blocks = len(clients)
+    new, removed = [clients[0]] + [0] * (n_blocks - 1), [0] * n_blocks
+    for k in range(1, n_blocks):
         diff = clients[k] - clients[k - 1]
         if diff > 0:
             new[k] = diff
         else:
             removed[k] = -diff
     return Units(tuple(clients), billed, tuple(new), tuple(removed))
+
+
+def case_blocks(case: Case, months: tuple[Month, ...]) -> tuple:
+    """The blocks of a case with phases (``bcalc.core.horizon.blocks``); () without phases."""
+    if not case.phases:
+        return ()
+    from bcalc.core.horizon import blocks, segments
+
+    return blocks(segments(months, case.phase_starts))
 
 
 def pick_price(item: Item, dep: Deployment, case: Case, end: str, count: int, notices: Notices,
@@ -358,18 +400,22 @@ def _phase_hours(line: TimeLine, end: str, n_months: int) -> list[Fraction]:
 
 
 def client_hours(line: TimeLine, end: str, notices: Notices, product: Product, months: tuple[Month, ...],
-                 in_units: Units) -> list[Fraction]:
+                 in_units: Units, blocks: tuple = ()) -> list[Fraction]:
     """Hours per month of a time line that follows the clients: its hours times the clients in use in
-    every month (per client), or times the new clients in the first month of each contract year."""
+    every month (per client), or times the new clients in the first month of each contract year (of
+    each block, in a case with phases)."""
     notices.hours_used(product, line, line.hours, end, line.hours.pick(end))
     hours = Fraction(line.hours.pick(end))
     out = [Fraction(0)] * len(months)
+    firsts = [b[2] for b in blocks] if blocks else [12 * k for k in range(len(in_units.in_use))]
+    b = -1
     for m in months:
-        k = m.contract_year
+        if b + 1 < len(firsts) and m.index == firsts[b + 1]:
+            b += 1
+            if line.per != "client":
+                out[m.index] = hours * in_units.new[b]
         if line.per == "client":
-            out[m.index] = hours * in_units.in_use[k]
-        elif m.index == 12 * k:
-            out[m.index] = hours * in_units.new[k]
+            out[m.index] = hours * in_units.in_use[b]
     return out
 
 
@@ -378,7 +424,8 @@ def line_hours(line: TimeLine, dep: Deployment, case: Case, end: str, notices: N
     """Hours per month of the horizon of a time line, for one head (or organisation, or team), or for
     all the clients of the deployment when its hours are per client."""
     if line.per in CLIENT_PERS:
-        return client_hours(line, end, notices, product, months, units(dep, case.years))
+        blocks = case_blocks(case, months)
+        return client_hours(line, end, notices, product, months, units(dep, case.years, blocks), blocks)
     return phase_hours(line, end, notices, product, len(months), kept)
 
 
@@ -412,9 +459,11 @@ def plan_deployment(case: Case, d_index: int, product: Product, months: tuple[Mo
     dep = case.deployments[d_index]
     charges = supplier_charges(case, dep, product, end, notices, tariffs, carries)
     time, unvalued = time_charges(case, dep, product, months, end, notices, kept, carries)
-    return DeploymentPlan(d_index, product, dep, selection.ORGANISATION in carries, units(dep, case.years),
-                          tuple(charges), tuple(time), carries, tuple(unvalued))
+    blocks = case_blocks(case, months)
+    return DeploymentPlan(d_index, product, dep, selection.ORGANISATION in carries, units(dep, case.years, blocks),
+                          tuple(charges), tuple(time), carries, tuple(unvalued),
+                          units(dep, case.years) if blocks else None)
 
 
 __all__ = ["Charge", "TimeCharge", "Units", "DeploymentPlan", "units", "pick_price", "unit_price", "cheapest_packs",
-           "supplier_charges", "term", "phase_hours", "client_hours", "line_hours", "origin", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]
+           "supplier_charges", "term", "case_blocks", "phase_hours", "client_hours", "line_hours", "origin", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]

@@ -221,9 +221,43 @@ def effective_clients(dep: Deployment) -> tuple[int, ...]:
     return tuple(c if k < exit_year else 0 for k, c in enumerate(dep.clients))
 
 
-def client_months(deployments) -> int:
-    """Client-months in use: the clients per contract year times 12, none after a contract's exit year."""
-    return sum(sum(effective_clients(d)) * 12 for d in deployments)
+def block_clients(dep: Deployment, blocks: tuple = ()) -> tuple[int, ...]:
+    """Clients in use per block of the horizon (``bcalc.core.horizon.blocks``: (contract year, phase,
+    first month) each), none after the contract's exit year: the deployment's clients of the phase where
+    it gives them per phase, else of the contract year. Without blocks: per contract year."""
+    if not blocks:
+        return effective_clients(dep)
+    exit_year = dep.contract.exit_year
+    per_phase = dep.phase_clients
+    base = dep.phase_base
+    moved = base is not None and dep.clients != base
+    out = []
+    for k, p, _ in blocks:
+        if per_phase is not None and p < len(per_phase) and per_phase[p] is not None:
+            n = per_phase[p]
+            if moved:   # an analysis changed the clients per year: the phase's in proportion, half up
+                was, now = base[k], dep.clients[k]
+                n = now if was == 0 else (2 * n * now + was) // (2 * was)
+        else:
+            n = dep.clients[k]
+        out.append(0 if exit_year is not None and k >= exit_year else n)
+    return tuple(out)
+
+
+def client_months(deployments, case: Case | None = None) -> int:
+    """Client-months in use: the clients per contract year times 12, none after a contract's exit year;
+    in a case with phases (``case``) the clients of each block (a contract year within one phase) times
+    its months."""
+    deployments = list(deployments)
+    if case is None or not case.phases:
+        return sum(sum(effective_clients(d)) * 12 for d in deployments)
+    from bcalc.core.calendar import horizon
+    from bcalc.core.horizon import blocks, segments
+
+    found = blocks(segments(horizon(case.start_year, case.start_month, case.years), case.phase_starts))
+    firsts = [b[2] for b in found] + [case.years * 12]
+    lengths = [firsts[i + 1] - firsts[i] for i in range(len(found))]
+    return sum(n * months for d in deployments for n, months in zip(block_clients(d, found), lengths))
 
 
 def commitment_years(dep: Deployment, years: int) -> int:
@@ -316,5 +350,5 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 
 __all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "active_options", "is_active", "belongs", "active_items", "active_time", "day_hours", "counted_as",
            "asset", "price_year", "level_year",
-           "ORGANISATION", "TEAMS", "driver", "own_count", "own_drivers", "carried", "charged_here", "charged_time", "drivers_here", "is_unit_based", "is_consumable", "effective_clients", "client_months",
+           "ORGANISATION", "TEAMS", "driver", "own_count", "own_drivers", "carried", "charged_here", "charged_time", "drivers_here", "is_unit_based", "is_consumable", "effective_clients", "block_clients", "client_months",
            "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]

@@ -276,6 +276,47 @@ PROBLEMS = [
      "{code} heeft clients nodig, of deployment: N om de cliënten van inzet N te volgen"),
     ("{value} is not a Dutch VAT rate ({rates})", "{value} is geen Nederlands btw-tarief ({rates})"),
 
+    # -- phases and gates (bcalc/loader.py)
+    ("needs months: only the last phase runs to the end of the horizon",
+     "heeft months nodig: alleen de laatste fase loopt door tot het eind van de looptijd"),
+    ("phase '{name}' is named twice; give each phase its own name",
+     "fase '{name}' komt twee keer voor; geef elke fase een eigen naam"),
+    ("the last phase has no gate: the route ends with it",
+     "de laatste fase heeft geen gate: de route eindigt ermee"),
+    ("the last phase runs to the end of the horizon: {left:word} months are left after the phases before it, "
+     "not {months:word}",
+     "de laatste fase loopt door tot het eind van de looptijd: na de fasen ervoor blijven {left} maanden over, "
+     "niet {months}"),
+    ("the phases before the last run {used:word} months, but the horizon has {horizon:word} ({years:word} years): "
+     "the last phase needs at least one month",
+     "de fasen vóór de laatste duren {used} maanden, maar de looptijd is {horizon} maanden ({years} jaar): de "
+     "laatste fase heeft minstens één maand nodig"),
+    ("give either min or max", "geef min of max"),
+    ("{kpi:word} is a minimum: give min", "{kpi} is een minimum: geef min"),
+    ("{kpi:word} is a maximum: give max", "{kpi} is een maximum: geef max"),
+    ("unknown kpi '{kpi}'; did you mean '{hint}'? (or give a label for a kpi of your own)",
+     "onbekende kpi '{kpi}'; bedoelt u '{hint}'? (of geef een label voor een eigen kpi)"),
+    ("the case has no phases; add phases: at the top of the case, or leave out phase",
+     "de case heeft geen fasen; voeg phases: toe bovenaan de case, of laat phase weg"),
+    ("expected the name of a phase", "verwacht de naam van een fase"),
+    ("unknown phase '{name}'; did you mean '{hint}'? (phases: {known})",
+     "onbekende fase '{name}'; bedoelt u '{hint}'? (fasen: {known})"),
+    ("unknown phase '{name}' (phases: {known})", "onbekende fase '{name}' (fasen: {known})"),
+    ("clients per phase needs phases: at the top of the case; give a number or one per year",
+     "cliënten per fase vraagt om phases: bovenaan de case; geef een getal of één per jaar"),
+    ("gives no clients for phase {names}; give every phase its clients",
+     "geeft geen cliënten voor fase {names}; geef elke fase zijn cliënten"),
+    ("contract year {year:word} starts in phase {phase}, not in {phases}; leave out year to have it come in at "
+     "the start of its phase",
+     "contractjaar {year} begint in fase {phase}, niet in {phases}; laat year weg, dan komt de subsidie aan het "
+     "begin van zijn fase binnen"),
+    ("a subsidy needs year (contract year 1, 2, ...), or phase",
+     "een subsidie heeft year nodig (contractjaar 1, 2, ...), of phase"),
+    ("only a deployment's own items take phase; give the item under deployments[].items",
+     "alleen eigen posten van een inzet hebben phase; geef de post onder deployments[].items"),
+    ("an item with a lifetime is not restricted to phases; leave out lifetime or phase",
+     "een post met een levensduur is niet tot fasen te beperken; laat lifetime of phase weg"),
+
     # -- the catalogues (bcalc/catalogue_loader.py)
     ("needs {amount:word}, or {low:word} and {high:word}", "heeft {amount} nodig, of {low} en {high}"),
     ("give either {amount:word} or {low:word} and {high:word}, not both", "geef {amount} of {low} en {high}, niet allebei"),

@@ -173,6 +173,8 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
         note = ", ".join(f"{r.year}: {r.months}" for r in partial)
         console.print(("* gedeeltelijk jaar, maanden " if lang == "nl" else "* part year, months ") + note,
                       style="dim", highlight=False)
+    if result.per_phase:
+        _phases(result, console, lang, keys, named, euro)
 
     if len(result.products) > 1 or result.case.funding:
         cols = [f"{p.deployment + 1}. {p.name}" + (f" ({dep.label})" if dep.label else "")
@@ -211,6 +213,24 @@ def render(result: Result, console: Console, lang: str = "nl") -> None:
         console.print(f"\n[bold]{L('warnings')}[/bold] ({len(result.warnings)})")
         for w in result.warnings:
             console.print(f" • {say(w, lang)}", highlight=False, markup=False)
+
+
+def _phases(result: Result, console: Console, lang: str, keys: list[str], named: dict, euro: str) -> None:
+    """The per-phase table after the per-year one, then the gates as go/no-go criteria."""
+    from bcalc.render.phase_words import gate_lines, phase_column
+
+    L = lambda k: label(k, lang)  # noqa: E731
+    columns = [phase_column(result, row) for row in result.per_phase] + [L("total")]
+    rows = []
+    for k in keys:
+        values = [getattr(r.totals, k) for r in result.per_phase]
+        rows.append((L(named.get(k, k)), values + [sum(values, Decimal(0))], k in ("cost", "net")))
+    _matrix(console, f"{L('per_phase')} ({euro})", columns, rows, lang)
+    console.print(L("phases_said"), style="dim", highlight=False, markup=False)
+    for head, lines in gate_lines(result, lang):
+        console.print(f"\n[bold]{head}[/bold]", highlight=False)
+        for line in lines:
+            console.print(f" • {line}", highlight=False, markup=False)
 
 
 def _operating(result: Result, console: Console, lang: str, columns: list[str]) -> None:

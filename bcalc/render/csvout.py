@@ -142,7 +142,19 @@ def rows(result: Result) -> list[dict]:
         out.append({"record": "year_total", "year": str(row.year), "months": str(row.months),
                     **_totals_cells(row.totals)})
     out.append({"record": "total", **_totals_cells(result.total)})
-    return out + operating_rows(result)
+    return out + phase_rows(result) + operating_rows(result)
+
+
+def phase_rows(result: Result) -> list[dict]:
+    """A case with phases: one ``phase_total`` row per phase (its name in ``label``, its months in ``months``,
+    its first and last month in ``code`` as 2027-01..2027-06), each line's amounts in the phase rounded once
+    per line per phase; another view of the same horizon, so keep them out of a sum of the other records."""
+    from bcalc.core.phases import month_label
+
+    case = result.case
+    return [{"record": "phase_total", "months": str(row.months), "label": row.name,
+             "code": f"{month_label(case, row.first)}..{month_label(case, row.first + row.months - 1)}",
+             **_totals_cells(row.totals)} for row in result.per_phase]
 
 
 def operating_rows(result: Result) -> list[dict]:

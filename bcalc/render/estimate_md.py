@@ -40,6 +40,7 @@ def render(result: Result, lang: str = "nl") -> str:
     if partial:
         text = ", ".join(f"{r.year}: {r.months}" for r in partial)
         out += ["", ("Gedeeltelijke jaren (maanden): " if lang == "nl" else "Part years (months): ") + text]
+    out += phases_md(result, lang)
     out += operating_md(result, lang)
     out += parties_md(result, lang)
     out += _benefits_and_investment(result, lang)
@@ -62,6 +63,35 @@ def render(result: Result, lang: str = "nl") -> str:
         out += ["", f"## {L('warnings')}", ""]
         out += [f"- {_esc(say(w, lang))}" for w in result.warnings]
     return "\n".join(out) + "\n"
+
+
+def phases_md(result: Result, lang: str, level: str = "##") -> list[str]:
+    """The figures per phase as a Markdown table, then each gate's go/no-go criteria; nothing without phases."""
+    if not result.per_phase:
+        return []
+    from bcalc.core.phases import month_label
+    from bcalc.render.phase_words import gate_lines
+
+    L = lambda k: label(k, lang)  # noqa: E731
+    m = lambda v: fmt_money(v, lang)  # noqa: E731
+    case = result.case
+    out = ["", f"{level} {L('per_phase')}", ""]
+    months = "Maanden" if lang == "nl" else "Months"
+    # the totals that matter at a gate, so that the table fits a page: cost, funding, benefits, both nets
+    cols = ("cost", "funding", "benefits", "net", "cash_net") if result.benefits else ("cost", "funding", "net")
+    named = {"net": "net_value_view", "cash_net": "net_budget_view"} if result.benefits else {}
+    out.append("| " + " | ".join([L("phase"), months] + [L(named.get(c, c)) for c in cols]) + " |")
+    out.append("|---|---" + "|---:" * len(cols) + "|")
+    for row in result.per_phase:
+        span = f"{month_label(case, row.first)} – {month_label(case, row.first + row.months - 1)}"
+        out.append("| " + " | ".join([_esc(row.name), span] + [m(getattr(row.totals, c)) for c in cols]) + " |")
+    totals = [sum((getattr(r.totals, c) for r in result.per_phase), ZERO) for c in cols]
+    out.append("| **" + L("total") + "** | | " + " | ".join(f"**{m(v)}**" for v in totals) + " |")
+    out += ["", L("phases_said")]
+    for head, lines in gate_lines(result, lang):
+        out += ["", f"{level}# {_esc(head)}", ""]
+        out += [f"- {_esc(line)}" for line in lines]
+    return out
 
 
 def operating_md(result: Result, lang: str, level: str = "##") -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
-from bcalc.models import Line, OperatingYear, Result, Totals
+from bcalc.models import GATE_KPIS, Line, OperatingYear, Result, Totals
 from bcalc.money import money_str, num_str
 from bcalc.messages import as_json, say
 
@@ -172,6 +172,8 @@ def to_dict(result: Result, lang: str = "nl") -> dict:
         **({"operating": operating_dict(result)} if result.operating is not None else {}),
         "per_party": per_party_dict(result),
         "subsidy_rules": [grant_dict(g, case) for g in result.grants],
+        **({"phases_convention": PHASES_CONVENTION, "per_phase": per_phase_list(result),
+            "gates": gates_list(result)} if result.per_phase else {}),
         "warnings": [say(w, lang) for w in result.warnings],
         "notices": [as_json(w, lang) for w in result.warnings],
     }
@@ -219,6 +221,52 @@ def per_party_dict(result: Result) -> dict | None:
                   "total": _party_year(view.whole_total)},
         "co_funding": list(view.co_funding),
     }
+PHASES_CONVENTION = ("A phase's amount of a line is the sum of the line's exact monthly amounts in the phase's "
+                     "months, rounded half-up to cents once per line per phase (VAT from the rounded amount, as per "
+                     "calendar year). Per line the phases add up to the horizon total within half a cent per phase "
+                     "and per calendar year.")
+
+
+def per_phase_list(result: Result) -> list[dict]:
+    """Per phase: its name, first and last month (YYYY-MM), months and totals in both views."""
+    from bcalc.core.phases import month_label
+
+    case = result.case
+    return [{"phase": row.name, "first": month_label(case, row.first),
+             "last": month_label(case, row.first + row.months - 1), "months": row.months,
+             **totals_dict(row.totals)} for row in result.per_phase]
+
+
+def _threshold(t) -> dict:
+    value = None
+    if t.value is not None:
+        value = str(t.value) if t.kpi == "clients" else money_str(t.value) if t.kpi == "price" else num_str(t.value)
+    current = None
+    if t.current is not None:
+        current = str(t.current) if t.kpi == "clients" else money_str(t.current) if t.kpi == "price" \
+            else num_str(t.current)
+    out = {"kpi": t.kpi, "view": t.view, "code": t.code, "value": value, "current": current}
+    if t.per:
+        out["per"] = t.per
+    if t.item:
+        out["item"] = t.item
+        out["label"] = t.label
+    return out
+
+
+def gates_list(result: Result) -> list[dict]:
+    """Per gate: the rest of the route after it, its exact nets (to cents) and the thresholds on which it breaks
+    even, and the case's own criteria."""
+    from bcalc.core.phases import month_label
+    from bcalc.money import round_cents
+
+    return [{"phase": g.name, "label": g.label, "rest_from": month_label(result.case, g.rest_first),
+             "rest_net": money_str(round_cents(g.rest_net)), "rest_cash_net": money_str(round_cents(g.rest_cash_net)),
+             "thresholds": [_threshold(t) for t in g.thresholds],
+             "criteria": [{"kpi": c.kpi, "min": num_str(c.min) if c.min is not None else None,
+                           "max": num_str(c.max) if c.max is not None else None, "label": c.label or None,
+                           "unit": c.unit or None, "computed": c.kpi in GATE_KPIS} for c in g.criteria]}
+            for g in result.gates]
 
 
 def staff_hours_dict(result: Result) -> dict:

@@ -18,6 +18,11 @@ LABELS = {
         "total": "Totaal",
         "product": "Product",
         "per_year": "Per kalenderjaar",
+        "per_phase": "Per fase",
+        "phase": "Fase",
+        "phases_said": "Per fase: de exacte maandbedragen van elke regel in de fase opgeteld en eenmaal per regel per "
+                       "fase op centen afgerond; de fasen van een regel kunnen daardoor een halve cent per periode "
+                       "afwijken van de kalenderjaren.",
         "per_product": "Per inzet",
         "funding_lines": "Financiering",
         "warnings": "Aandachtspunten",
@@ -114,6 +119,11 @@ LABELS = {
         "total": "Total",
         "product": "Product",
         "per_year": "Per calendar year",
+        "per_phase": "Per phase",
+        "phase": "Phase",
+        "phases_said": "Per phase: each line's exact monthly amounts in the phase summed and rounded to cents once "
+                       "per line per phase; a line's phases may therefore differ from its calendar years by half a "
+                       "cent per period.",
         "per_product": "Per deployment",
         "funding_lines": "Funding",
         "warnings": "Points of attention",

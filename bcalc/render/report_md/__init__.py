@@ -81,6 +81,7 @@ def context(bundle: Report, lang: str = "nl") -> dict:
         "benefit_rows": result_chapter.benefit_rows(result, L, lang),
         "operating": result_chapter.operating(result, L, lang),
         "parties": result_chapter.parties(result, lang),
+        "phases_md": result_chapter.phases(result, lang),
         "investment": result_chapter.investment(result, L, lang),
         "comparison": compare.comparison(bundle, lang, L),
         "scenarios": scenarios.scenarios(bundle, lang, L),

@@ -195,3 +195,12 @@ def investment(result, L: dict, lang: str) -> dict | None:
         "cash_net": result.total.cash_net, "cashable": result.total.cashable,
         "owed": result.owed_after_horizon,
     }
+
+
+def phases(result, lang: str) -> str:
+    """The figures per phase and the go/no-go criteria of the gates, as Markdown ("" without phases)."""
+    if not result.per_phase:
+        return ""
+    from bcalc.render.estimate_md import phases_md
+
+    return "\n".join(phases_md(result, lang, "###")).strip("\n")

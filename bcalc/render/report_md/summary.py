@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bcalc.render.report_md.format import month_name, share
 from bcalc.core.selection import client_months as in_use
+from bcalc.render.phase_words import gate_summary
 from bcalc.money import fmt_money as money
 from bcalc.render.labels import unmeasured_sentence
 
@@ -57,6 +58,10 @@ WORDS = {
             "Kosten per cliënt per maand zijn de totale kosten gedeeld door het aantal cliëntmaanden: de som "
             "over alle inzetten van het aantal cliënten in gebruik per contractjaar maal 12 maanden "
             "({client_months} cliëntmaanden)."),
+        "summary_cpm_phases": (
+            "Kosten per cliënt per maand zijn de totale kosten gedeeld door het aantal cliëntmaanden: de som "
+            "over alle inzetten van het aantal cliënten in gebruik in elke fase (per contractjaar) maal de "
+            "maanden daarvan ({client_months} cliëntmaanden)."),
         "summary_no_clients": "Er zijn geen cliënten in gebruik; kosten per cliënt per maand zijn niet te berekenen.",
         "summary_benefits": (
             "Baten (bespaarde uren, vermeden kosten) zijn nog niet in geld uitgedrukt. Het netto resultaat is "
@@ -121,6 +126,10 @@ WORDS = {
             "Cost per client per month is the total cost divided by the number of client-months: the sum over "
             "all deployments of the clients in use per contract year times 12 months ({client_months} "
             "client-months)."),
+        "summary_cpm_phases": (
+            "Cost per client per month is the total cost divided by the number of client-months: the sum over "
+            "all deployments of the clients in use in each phase (per contract year) times its months "
+            "({client_months} client-months)."),
         "summary_no_clients": "No clients are in use; cost per client per month cannot be computed.",
         "summary_benefits": (
             "Benefits (hours saved, costs avoided) are not yet valued in money. The net result is therefore "
@@ -147,7 +156,7 @@ def summary(result, figures: list[dict], L: dict, lang: str) -> dict:
     last_index = case.start_month - 1 + n_months - 1
     first = month_name(case.start_year, case.start_month, lang)
     last = month_name(case.start_year + last_index // 12, last_index % 12 + 1, lang)
-    client_months = in_use(case.deployments[p.deployment] for p in result.products)
+    client_months = in_use((case.deployments[p.deployment] for p in result.products), case)
     old_levels = [y for y in result.price_years if y < case.start_year]
     price_level_note = (L["summary_price_level"].format(years=", ".join(str(y) for y in old_levels))
                         if old_levels and any(f["source"] != L["from_case"] for f in figures) else "")
@@ -161,6 +170,7 @@ def summary(result, figures: list[dict], L: dict, lang: str) -> dict:
         "horizon_short": L["horizon_short"].format(years=case.years, first=first, last=last),
         "price_level_note": price_level_note,
         "unmeasured_note": unmeasured_sentence(result, lang) or "",
+        "gates": gate_summary(result, lang) if result.gates else [],
         "views_note": (L["summary_views"].format(net=money(total.net, lang), cash=money(total.cash_net, lang))
                        if total.benefits and total.funding else ""),
     }

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from bcalc.render.report_md import uncertainty
 from bcalc.render.xlsx import (benefits, calculation, comparison, funding, grants, inputs, monthly, operating, parties,
+                               phases,
                                scenarios, sensitivity, simulation, sources, summary)
 from bcalc.render.xlsx.book import Book
 from bcalc.render.xlsx.words import WORDS
@@ -41,6 +42,7 @@ def render(bundle: Report, lang: str = "nl") -> bytes:
     summary.write(book, cells, calc_last, funding_last, benefits_last, months)
     operating.write(book, cells, calc_last)
     parties.write(book)
+    phases.write(book, months)
     comparison.write(book)
     scenarios.write(book)
     views = uncertainty(bundle, lang)   # the same sensitivity and simulation views as the Markdown report

@@ -36,7 +36,9 @@ class Book:
         self.lang = lang
         self.words = WORDS[lang]
         self.months = horizon(self.case.start_year, self.case.start_month, self.case.years)
-        self.segments = segments(self.months)
+        self.segments = segments(self.months, self.case.phase_starts)
+        # the segment each month lies in (its block and phase, in a case with phases)
+        self.month_seg = {i: seg for segs in self.segments.values() for seg in segs for i in seg.months}
         self.years = sorted(self.segments)
         self._year_months = {y: sum(seg.n_months for seg in segs) for y, segs in self.segments.items()}
         self.wb = Workbook()
@@ -63,6 +65,8 @@ class Book:
             from bcalc.render.xlsx.evaluation import sheet_title
 
             self.evaluation = self._add(sheet_title(lang))
+        # only for a case with phases
+        self.phases = self._add(w["phases_sheet"]) if self.result.per_phase else None
         self.year_rows: dict[int, int] = {}   # calendar year -> its row on the summary sheet
         # only where more than one party pays or gains (bcalc.render.party_rows), so every other workbook stays
         from bcalc.render.party_rows import shown
@@ -117,6 +121,7 @@ class Book:
                 self.comparison,
                 self.scenarios, self.sensitivity, self.simulation, self.sources] + (
                     [self.operating] if self.operating is not None else []) + (
+                    [self.phases] if self.phases is not None else []) + (
                     [self.parties] if self.parties is not None else []) + (
                     [self.evaluation] if self.evaluation is not None else [])
 
@@ -212,6 +217,12 @@ class DeploymentCells:
     bought: dict[str, list[str]] = field(default_factory=dict)  # owned item -> units bought per contract year
     staff_count: dict[str, str] = field(default_factory=dict)   # its own heads per role, where it names them
     teams: str | None = None                                    # its own teams, where it gives them
+    # a case with phases: the units per block (a contract year within one phase); empty without phases
+    block_clients: list[str] = field(default_factory=list)
+    block_new: list[str] = field(default_factory=list)
+    block_removed: list[str] = field(default_factory=list)
+    block_billed: list[str] = field(default_factory=list)
+    block_clients_row: int = 0
 
 
 @dataclass
@@ -229,6 +240,8 @@ class FundingCells:
     # a subsidy worked out from its rules (bcalc.core.funders): the rows of the inputs sheet that hold its
     # rules (share, min, max, device cap) and the formulas over the calculation sheet; {} otherwise
     rule_rows: dict = field(default_factory=dict)
+    month: int = 0              # subsidy: the month (0-based) it comes in
+    block_clients: list[str] = field(default_factory=list)   # a case with phases: clients per block
 
 
 @dataclass
@@ -240,6 +253,7 @@ class BenefitCells:
     hours: str = ""             # a time benefit: hours (a term: minutes become "cell/60")
     amount: str = ""            # a money benefit
     share: str = ""
+    block_clients: list[str] = field(default_factory=list)   # a case with phases: clients per block
 
 
 @dataclass

@@ -31,6 +31,8 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
     if dep.label:
         title += f" · {dep.label}"
     s.text(row, 1, title, bold=True)
+    if book.case.phases:
+        row = _blocks(book, refs, row, dep, d_index)
     row += 1
     s.head(row, 1, w["contract_year"])
     for k in range(n):
@@ -39,9 +41,17 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
     row += 1
     s.text(row, 1, w["clients"])
     clients = effective_clients(dep)
+    year_of_block = [seg_k for seg_k, _, _ in _case_blocks(book)] if book.case.phases else []
     for k in range(n):
-        s.num(row, 2 + k, clients[k], "0", INPUT)
+        if dep.phase_clients is not None:   # the most clients in use in the contract year, from its blocks
+            mine = [refs.block_clients[b] for b, kb in enumerate(year_of_block) if kb == k]
+            s.formula(row, 2 + k, f"=MAX({','.join(mine)})", "0")
+        else:
+            s.num(row, 2 + k, clients[k], "0", INPUT)
     clients_row = row
+    if book.case.phases and dep.phase_clients is None:   # the blocks follow the contract years' clients
+        for b, kb in enumerate(year_of_block):
+            s.formula(refs.block_clients_row, 2 + b, f"={get_column_letter(2 + kb)}{clients_row}", "0")
     refs.clients = _row(sheet, row, n)
     book.name(f"clients_{d_index + 1}", sheet, row, 2, row, 1 + n)
     row += 1
@@ -141,6 +151,79 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
     if counted:
         row = _time_rows(book, cells, refs, row + 2, counted)
     cells.deployments.append(refs)
+    return row
+
+
+def _case_blocks(book: Book) -> tuple:
+    from bcalc.core.horizon import blocks
+
+    return blocks(tuple(seg for year in book.years for seg in book.segments[year]))
+
+
+def _blocks(book: Book, refs: DeploymentCells, row: int, dep: Deployment, d_index: int) -> int:
+    """A case with phases: the phases' clients (inputs, where the deployment gives them per phase) and the
+    units per block (a contract year within one phase: clients, new, removed, billed); return the last row."""
+    s, w = book.inputs, book.words
+    sheet = s.title
+    phases = book.case.phases
+    phase_cells: list[str] = []
+    if dep.phase_clients is not None:
+        row += 1
+        s.head(row, 1, w["phase"])
+        for p, phase in enumerate(phases):
+            s.text(row, 2 + p, phase.name, bold=True)
+        row += 1
+        s.text(row, 1, w["phase_clients"])
+        for p, n in enumerate(dep.phase_clients):
+            s.num(row, 2 + p, n, "0", INPUT)
+            phase_cells.append(address(sheet, row, 2 + p))
+        book.name(f"phase_clients_{d_index + 1}", sheet, row, 2, row, 1 + len(phases))
+    blocks = _case_blocks(book)
+    nb = len(blocks)
+    row += 1
+    s.head(row, 1, w["block"])
+    for b, (k, p, first) in enumerate(blocks):
+        s.text(row, 2 + b, f"{k + 1} · {phases[p].name}", bold=True)
+    row += 1
+    s.text(row, 1, w["block_clients"])
+    exit_year = dep.contract.exit_year
+    for b, (k, p, first) in enumerate(blocks):
+        if dep.phase_clients is not None:
+            s.formula(row, 2 + b, "=0" if exit_year is not None and k >= exit_year else f"={phase_cells[p]}", "0")
+        # else: written once the contract years' clients are (they follow those)
+    refs.block_clients_row = row
+    refs.block_clients = _row(sheet, row, nb)
+    clients_row = row
+    row += 1
+    s.text(row, 1, w["new_units"])
+    for b in range(nb):
+        col = get_column_letter(2 + b)
+        prev = get_column_letter(1 + b)
+        s.formula(row, 2 + b, f"={col}{clients_row}" if b == 0 else f"=MAX(0,{col}{clients_row}-{prev}{clients_row})",
+                  "0")
+    refs.block_new = _row(sheet, row, nb)
+    row += 1
+    s.text(row, 1, w["removed_units"])
+    for b in range(nb):
+        col = get_column_letter(2 + b)
+        prev = get_column_letter(1 + b)
+        if b == 0:
+            s.num(row, 2, 0, "0")
+        else:
+            s.formula(row, 2 + b, f"=MAX(0,{prev}{clients_row}-{col}{clients_row})", "0")
+    refs.block_removed = _row(sheet, row, nb)
+    refs.block_billed = refs.block_clients
+    if dep.contract.min_clients is not None:
+        row += 1
+        s.text(row, 1, w["billed_units"])
+        until = minimum_years(dep, book.case.years)
+        for b, (k, _, _) in enumerate(blocks):
+            col = get_column_letter(2 + b)
+            if k < until:
+                s.formula(row, 2 + b, f"=MAX({col}{clients_row},{dep.contract.min_clients})", "0")
+            else:
+                s.formula(row, 2 + b, f"={col}{clients_row}", "0")
+        refs.block_billed = _row(sheet, row, nb)
     return row
 
 

@@ -31,10 +31,10 @@ def exact(value: Fraction | Decimal) -> str:
     return f"({value.numerator}/{value.denominator})"
 
 
-def segments(months: tuple[Month, ...]) -> dict[int, list[Segment]]:
-    """The engine's segments of the horizon, per calendar year, in order."""
+def segments(months: tuple[Month, ...], phase_starts: tuple[int, ...] = ()) -> dict[int, list[Segment]]:
+    """The engine's segments of the horizon, per calendar year, in order (cut at the phase starts too)."""
     out: dict[int, list[Segment]] = {}
-    for seg in engine_segments(months):
+    for seg in engine_segments(months, phase_starts):
         out.setdefault(seg.year, []).append(seg)
     return out
 
@@ -46,24 +46,29 @@ def charge_terms(charge: Charge, fixed: str | None, dep: DeploymentCells,
     """(quantity term, contract year) per segment of one calendar year in which the charge is
     charged; empty when it is not charged in that year. ``fixed`` is the charge's fixed quantity."""
     terms = []
+    phased = bool(dep.block_clients)
+    billed, new, removed = (dep.block_billed, dep.block_new, dep.block_removed) if phased else \
+        (dep.billed, dep.new, dep.removed)
     for seg in segs:
         k = seg.contract_year
-        rule = term(charge, k, seg.starts)
+        b = seg.block if phased else k
+        rule = term(charge, k, seg.starts, seg.opens, seg.first > 0, seg.phase, seg.phase_opens) if phased \
+            else term(charge, k, seg.starts)
         if rule is None:
             continue
         count, per = rule
         if count == "billed":
-            q = dep.billed[k]
+            q = billed[b]
         elif count == "new":
-            q = dep.new[k]
+            q = new[b]
         elif count == "removed":
-            q = dep.removed[k]
+            q = removed[b]
         elif count == "bought":
             q = dep.bought[charge.line_id][k]
         elif count == "fixed":
             q = fixed
         else:  # fixed_if_removed
-            q = f"{fixed}*({dep.removed[k]}>0)"
+            q = f"{fixed}*({removed[b]}>0)"
         if per == "month":
             q = f"{seg.n_months}*{q}"
         elif per == "day":
@@ -145,17 +150,18 @@ def funding(cells: FundingCells, year: int, segs: list[Segment], months: tuple[M
     paid after contract year ``stop`` (``engine.funding_stop``)."""
     line, code = cells.line, cells.code
     if code.kind == "subsidy":
-        if months[(line.year - 1) * 12].year != year or (stop is not None and line.year > stop):
+        if months[cells.month].year != year or (stop is not None and line.year is not None and line.year > stop):
             return None
         return "=1", f"=ROUND({cells.amount},2)"
-    segs = [seg for seg in segs if stop is None or seg.contract_year < stop]
+    segs = [seg for seg in segs if (stop is None or seg.contract_year < stop) and
+            (not line.phases or seg.phase in line.phases)]
     if not segs:
         return None
     if code.kind == "hourly":
-        qty = "+".join(f"{seg.n_months}*{cells.clients[seg.contract_year]}" for seg in segs)
+        qty = "+".join(f"{seg.n_months}*{clients_in(cells, seg)}" for seg in segs)
         qty = f"({qty})*{cells.hours_per_month}"
         return "=" + qty, f"=ROUND({qty}*{cells.tariff}*{tariff_factor},2)"
-    qty = "+".join(f"{seg.n_days}*{cells.clients[seg.contract_year]}" for seg in segs)  # vpt: days in use
+    qty = "+".join(f"{seg.n_days}*{clients_in(cells, seg)}" for seg in segs)  # vpt: days in use
     return "=" + qty, f"=ROUND(({qty})*{cells.day_rate}*{tariff_factor}*{cells.share},2)"
 
 
@@ -163,10 +169,17 @@ _PERIODS = {"day": lambda seg: str(seg.n_days), "week": lambda seg: f"{seg.n_mon
             "month": lambda seg: str(seg.n_months), "year": lambda seg: f"{seg.n_months}/12"}
 
 
+def clients_in(cells, seg: Segment) -> str:
+    """The cell of the clients a funding line or benefit counts in a segment: per block in a case with
+    phases, else per contract year."""
+    return cells.block_clients[seg.block] if cells.block_clients else cells.clients[seg.contract_year]
+
+
 def benefit_periods(cells: BenefitCells, segs: list[Segment]) -> str:
     """Client-periods (days, weeks, months or years times clients) of a benefit in one calendar year."""
     per = _PERIODS[cells.benefit.per]
-    return "+".join(f"{per(seg)}*{cells.clients[seg.contract_year]}" for seg in segs)
+    only = cells.benefit.phases
+    return "+".join(f"{per(seg)}*{clients_in(cells, seg)}" for seg in segs if not only or seg.phase in only) or "0"
 
 
 def benefit_hours(cells: BenefitCells, periods: str) -> str:
@@ -183,9 +196,14 @@ def benefit_amount(cells: BenefitCells, periods: str, price_factor_jan: str) -> 
 
 # -- the exact flows of one month (the monthly sheet, for payback) -----------------------------------
 
-def month_segment(month: Month) -> Segment:
-    """One month of the horizon as a segment of its own: it starts its contract year when it is its first."""
-    return Segment(month.contract_year, month.year, (month.index,), (month.days,), month.index % 12 == 0)
+def month_segment(month: Month, seg: Segment | None = None) -> Segment:
+    """One month of the horizon as a segment of its own: it starts its contract year when it is its first;
+    ``seg``: the engine's segment it lies in (a case with phases: its block and phase)."""
+    if seg is None or seg.block == seg.contract_year and not seg.phase:
+        return Segment(month.contract_year, month.year, (month.index,), (month.days,), month.index % 12 == 0)
+    first = month.index == seg.first
+    return Segment(month.contract_year, month.year, (month.index,), (month.days,), month.index % 12 == 0,
+                   seg.block, seg.phase, seg.opens and first, seg.phase_opens and first)
 
 
 def charge_month(it, dep: DeploymentCells, seg: Segment, recoverable: str) -> str | None:
@@ -203,12 +221,14 @@ def funding_month(cells: FundingCells, seg: Segment, stop: int | None, tariff_fa
     contract year, hourly funding per month, VPT per day in use; nothing after contract year ``stop``."""
     line, code = cells.line, cells.code
     if code.kind == "subsidy":
-        if seg.first != (line.year - 1) * 12 or (stop is not None and line.year > stop):
+        if seg.first != cells.month or (stop is not None and line.year is not None and line.year > stop):
             return None
         return cells.amount
     if stop is not None and seg.contract_year >= stop:
         return None
-    clients = cells.clients[seg.contract_year]
+    if line.phases and seg.phase not in line.phases:
+        return None
+    clients = clients_in(cells, seg)
     if code.kind == "hourly":
         return f"{clients}*{cells.hours_per_month}*{cells.tariff}*{tariff_factor}"
     return f"{seg.n_days}*{clients}*{cells.day_rate}*{tariff_factor}*{cells.share}"
@@ -225,5 +245,5 @@ def benefit_month(cells: BenefitCells, seg: Segment, rate: str | None, wage_fact
     return f"({periods})*{cells.amount}*{cells.share}*{price_factor_jan}"
 
 
-__all__ = ["month_segment", "charge_month", "funding_month", "benefit_month", "exact", "segments", "charge_terms", "charge_quantity", "charge_amount", "time_quantity", "time_amount",
+__all__ = ["clients_in", "month_segment", "charge_month", "funding_month", "benefit_month", "exact", "segments", "charge_terms", "charge_quantity", "charge_amount", "time_quantity", "time_amount",
            "tier_price", "bought", "unit_cost", "depreciation", "interest", "book_value", "funding", "benefit_periods", "benefit_hours", "benefit_time_value", "benefit_amount"]

@@ -134,6 +134,16 @@ def _per_contract_year(book: Book, row: int, values) -> list[str]:
     return [address(s.title, row, 2 + k) for k in range(book.case.years)]
 
 
+def _by_block(book: Book, per_year: list[str]) -> list[str]:
+    """Cells per contract year as cells per block, in a case with phases (empty without)."""
+    if not book.case.phases:
+        return []
+    from bcalc.core.horizon import blocks
+
+    segs = tuple(seg for year in book.years for seg in book.segments[year])
+    return [per_year[k] for k, _, _ in blocks(segs)]
+
+
 def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int:
     s, w = book.inputs, book.words
     sheet = s.title
@@ -143,6 +153,7 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
     if code.kind in ("hourly", "vpt") and line.deployment is not None:
         # the deployment's clients cells: changing them moves this funding too
         refs.clients = cells.deployments[line.deployment].clients
+        refs.block_clients = cells.deployments[line.deployment].block_clients
         row += 1
         s.text(row, 1, w["follows"])
         s.text(row, 2, f"{w['deployment']} {line.deployment + 1}")
@@ -152,6 +163,7 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
         row += 1
         s.text(row, 1, w["clients"])
         refs.clients = _per_contract_year(book, row, line.clients)
+        refs.block_clients = _by_block(book, refs.clients)
     if code.kind == "hourly":
         row += 1
         s.text(row, 1, w["hours_per_month"])
@@ -178,9 +190,16 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
         if line.amount is not None or line.rules is None:   # else a formula over the rules (xlsx.grants)
             s.num(row, 2, line.amount, EURO, INPUT)
         refs.amount = address(sheet, row, 2)
-        row += 1
-        s.text(row, 1, w["subsidy_year"])
-        s.num(row, 2, line.year)
+        if line.year is not None:
+            row += 1
+            s.text(row, 1, w["subsidy_year"])
+            s.num(row, 2, line.year)
+            refs.month = (line.year - 1) * 12
+        else:   # with phases and no year: the first month of its first phase
+            refs.month = 0 if line.phases[0] == 0 else book.case.phase_starts[line.phases[0] - 1]
+            row += 1
+            s.text(row, 1, w["phase"])
+            s.text(row, 2, book.case.phases[line.phases[0]].name)
         if line.amount is None and line.rules is not None:   # the amount is worked out below (xlsx.grants)
             for key, value, fmt in (("rule_share", line.rules.share, PCT), ("rule_min", line.rules.minimum, EURO),
                                     ("rule_max", line.rules.maximum, EURO),
@@ -193,6 +212,10 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
                 row += 1
                 s.text(row, 1, w[key])
                 refs.rule_rows[key] = row
+    if line.phases and code.kind != "subsidy":
+        row += 1
+        s.text(row, 1, w["phase"])
+        s.text(row, 2, ", ".join(book.case.phases[p].name for p in line.phases))
     cells.funding.append(refs)
     return row
 
@@ -205,8 +228,10 @@ def _benefit(book: Book, cells: InputCells, row: int, b_index: int, b) -> int:
         row += 1
         s.text(row, 1, w["clients"])
         refs = BenefitCells(b, _per_contract_year(book, row, b.clients))
+        refs.block_clients = _by_block(book, refs.clients)
     else:
         refs = BenefitCells(b, cells.deployments[b.deployment].clients)
+        refs.block_clients = cells.deployments[b.deployment].block_clients
         row += 1
         s.text(row, 1, w["follows"])
         s.text(row, 2, f"{w['deployment']} {b.deployment + 1}")

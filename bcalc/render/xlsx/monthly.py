@@ -44,7 +44,7 @@ def write(book: Book, cells: InputCells) -> tuple[int, int]:
     row = first - 1
     for month in book.months:
         row += 1
-        seg = formulas.month_segment(month)
+        seg = formulas.month_segment(month, book.month_seg[month.index])
         year = month.year
         s.num(row, MONTH, month.index + 1)
         s.num(row, YEAR, year, book.year_format(year))

@@ -190,9 +190,17 @@ def _decision(book: Book, cells: InputCells, row: int, first: int, last: int, ch
             s.text(row, 2, break_even_text(investment, lang))
     row += 1
     s.text(row, 1, w["cpcm"], bold=True, wrap=True)
-    client_months = "+".join(f"SUM({dep.clients[0]}:{dep.clients[-1].split('!')[1]})" for dep in cells.deployments)
+    client_months = "12*(" + "+".join(f"SUM({dep.clients[0]}:{dep.clients[-1].split('!')[1]})"
+                                      for dep in cells.deployments) + ")" if cells.deployments else ""
+    if book.case.phases and cells.deployments:   # per block (contract year within a phase): clients x its months
+        from bcalc.core.horizon import blocks
+
+        found = blocks(tuple(seg for year in book.years for seg in book.segments[year]))
+        firsts = [b[2] for b in found] + [book.case.years * 12]
+        client_months = "+".join(f"{firsts[b + 1] - firsts[b]}*{cell}" for dep in cells.deployments
+                                 for b, cell in enumerate(dep.block_clients))
     if client_months:
-        s.formula(row, 2, f"=IF(({client_months})=0,\"-\",total_cost/(12*({client_months})))", EURO, bold=True)
+        s.formula(row, 2, f"=IF(({client_months})=0,\"-\",total_cost/({client_months}))", EURO, bold=True)
     else:
         s.text(row, 2, "-")
     book.name("cost_per_client_month", sheet, row, 2)
