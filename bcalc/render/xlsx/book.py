@@ -59,12 +59,6 @@ class Book:
         self.sources = self._add(w["sources"])
         # only for a case that owns items with a lifetime, so every other workbook stays as it was
         self.operating = self._add(w["operating"]) if self.result.operating is not None else None
-        # only with actuals (bcalc report --actuals)
-        self.evaluation = None
-        if getattr(bundle, "evaluation", None) is not None:
-            from bcalc.render.xlsx.evaluation import sheet_title
-
-            self.evaluation = self._add(sheet_title(lang))
         # only for a case with phases
         self.phases = self._add(w["phases_sheet"]) if self.result.per_phase else None
         self.year_rows: dict[int, int] = {}   # calendar year -> its row on the summary sheet
@@ -72,6 +66,12 @@ class Book:
         from bcalc.render.party_rows import shown
 
         self.parties = self._add(w["parties_sheet"]) if shown(self.result) else None
+        # only with actuals, last (bcalc report --actuals)
+        self.evaluation = None
+        if getattr(bundle, "evaluation", None) is not None:
+            from bcalc.render.xlsx.evaluation import sheet_title
+
+            self.evaluation = self._add(sheet_title(lang))
         # the rows the sheets write, for the per-party sheet: (row, year, deployment, line id, item id, supplier),
         # (row, year, funding line), (row, year, benefit)
         self.calc_rows: list[tuple] = []
