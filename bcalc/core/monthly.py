@@ -144,9 +144,15 @@ def monthly_plan(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: s
                 rates[role] = {y: staff.rate * run.wage_f[y] for y in run.years}
         out += _funding_lines(case, tariffs, run, ev)
         clients = []
+        # units in use are per contract year, or per block (a contract year within a phase) with phases
+        block_of = [m.contract_year for m in months]
+        if case.phases:
+            for seg in run.segs:
+                for i in seg.months:
+                    block_of[i] = seg.block
         for d_index, plan in enumerate(ev.plans):
             in_use = plan.units.in_use
-            clients.append(tuple(in_use[m.contract_year] for m in months))
+            clients.append(tuple(in_use[block_of[m.index]] for m in months))
         items = tuple(tuple(dict.fromkeys([it.id for it in selection.active_items(catalogue.products[d.product], d)]
                                           + [ln.name for ln in out if ln.kind == "item" and ln.deployment == i]))
                       for i, d in enumerate(case.deployments))
@@ -170,14 +176,21 @@ def _funding_lines(case: Case, tariffs: Tariffs, run, ev) -> list[PlanLine]:
             amounts = next(flows).monthly(run.segs)
             qty_list = [ZERO] * n
             if code.kind == "subsidy":
-                qty_list[(line.year - 1) * 12] = Decimal(1)
+                # with phases and no year: in the first month of its (first) phase, as the engine pays it
+                first = (line.year - 1) * 12 if line.year is not None else \
+                    (0 if line.phases[0] == 0 else case.phase_starts[line.phases[0] - 1])
+                qty_list[first] = Decimal(1)
             else:
-                clients = funded_clients(case, line)
-                for m in months:
-                    c = clients[m.contract_year] if clients else 0
-                    if not c or (stop is not None and m.contract_year >= stop):
+                clients = funded_clients(case, line, run.blocks if case.phases else ())
+                for seg in run.segs:
+                    c = clients[seg.block] if clients else 0
+                    if not c or (stop is not None and seg.contract_year >= stop):
                         continue
-                    qty_list[m.index] = (c * line.hours_per_month if code.kind == "hourly" else dec(c * m.days))
+                    if line.phases and seg.phase not in line.phases:
+                        continue
+                    for i in seg.months:
+                        m = months[i]
+                        qty_list[i] = (c * line.hours_per_month if code.kind == "hourly" else dec(c * m.days))
             qty = tuple(qty_list)
         label = labels.get(f_index) or line.label or (code.name if code.kind == "subsidy" else f"{code.code} {code.name}")
         out.append(PlanLine("funding", code.code, label, "funding", tuple(amounts), qty, index=f_index))
