@@ -376,4 +376,12 @@ def evaluate(loaded: Loaded, actuals_path: Path, scenario: str | None = None, pr
     other = carried_case(loaded.case, actuals)
     carried = (monthly_plan(other, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices, memo=memo)
                if other is not None else None)
-    return compare(plan, actuals, list(case_criteria(loaded.case)) + list(criteria), carried)
+    computed = []
+    if any(p.gate is not None for p in loaded.case.phases) and actuals.months:
+        from bcalc.core.actuals import threshold_criteria
+        from bcalc.core.engine import estimate as run_estimate
+
+        result = run_estimate(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices,
+                              memo=memo)
+        computed = threshold_criteria(loaded.case, result.gates, max(m.index for m in actuals.months))
+    return compare(plan, actuals, list(case_criteria(loaded.case)) + computed + list(criteria), carried)

@@ -730,4 +730,4 @@ def test_criteria_given_to_evaluate_in_every_format(tmp_path):
     assert [(c["kpi"], c["status"], c["value"]) for c in as_dict(ev)["criteria"]] == [
         ("cost_per_client_per_month", "not_met", "264.96"), ("price:huur", "met", "64.26")]
     text = render_markdown(ev, "nl")
-    assert "| opschaling | Kosten per cliënt per maand | hoogstens 250 | € 264,96 | niet gehaald |" in text
+    assert "| opschaling | Kosten per cliënt per maand | hoogstens € 250,00 | € 264,96 | niet gehaald |" in text

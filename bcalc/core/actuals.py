@@ -245,6 +245,8 @@ class CriterionResult:
     value: Decimal | None
     status: str                  # met, not_met, not_measured
     gate: str = ""               # the gate (phase) it belongs to, where known
+    source: str = "case"         # "case": the case's own criterion; "value" / "budget": a threshold bcalc
+                                 # computed for the gate in that view (bcalc.core.gates)
 
 
 @record
@@ -595,6 +597,7 @@ def check(criteria: Iterable, measured: Mapping[str, Decimal | None]) -> tuple[C
         lo = _get(c, "min", "minimum")
         hi = _get(c, "max", "maximum")
         gate = _get(c, "gate") or ""
+        source = _get(c, "source") or "case"
         value = measured.get(kpi)
         if value is None:
             status = NOT_MEASURED
@@ -602,7 +605,7 @@ def check(criteria: Iterable, measured: Mapping[str, Decimal | None]) -> tuple[C
             status = NOT_MET
         else:
             status = MET
-        out.append(CriterionResult(kpi, lo, hi, value, status, str(gate)))
+        out.append(CriterionResult(kpi, lo, hi, value, status, str(gate), str(source)))
     return tuple(out)
 
 
@@ -616,9 +619,41 @@ def _get(obj, *names):
     return None
 
 
+# A gate criterion's built-in KPI (bcalc.models.GATE_KPIS) and the measured KPI it is checked against.
+GATE_KPI_MEASURED = {"clients": KPI_CLIENTS, "minutes_per_day": KPI_MINUTES, "cost_per_client_month": KPI_COST}
+
+
+def threshold_criteria(case, gates, last_month: int | None) -> list[dict]:
+    """The thresholds bcalc computed for the gate ahead of the actuals (``gates``: the estimate's
+    ``bcalc.models.GateResult``; the gate of the phase that holds ``last_month``, the last month the
+    actuals cover), as criteria {gate, kpi, min, max, source}: the least clients in use (one
+    deployment: the threshold is per deployment), the least minutes freed per client per day or week,
+    the highest price per unit of the main item; each in the view it was computed for. A threshold
+    that does not exist (no number of clients makes it pay, say) gives no criterion."""
+    if last_month is None:
+        return []
+    phase = sum(1 for start in case.phase_starts if start <= last_month)
+    out: list[dict] = []
+    for g in gates:
+        if g.phase != phase:
+            continue
+        for t in g.thresholds:
+            if t.code != "ok" or t.value is None:
+                continue
+            if t.kpi == "clients" and len(case.deployments) == 1:
+                out.append({"gate": g.label or g.name, "kpi": KPI_CLIENTS, "min": t.value, "source": t.view})
+            elif t.kpi == "minutes" and t.per in ("day", "week"):
+                kpi = KPI_MINUTES if t.per == "day" else KPI_MINUTES_WEEK
+                out.append({"gate": g.label or g.name, "kpi": kpi, "min": t.value, "source": t.view})
+            elif t.kpi == "price" and t.item:
+                out.append({"gate": g.label or g.name, "kpi": KPI_PRICE + t.item, "max": t.value, "source": t.view})
+    return out
+
+
 def case_criteria(case) -> list[dict]:
     """The gate criteria a case gives, where the case has phases with gates (a case without
-    ``phases`` has none): each as {gate, kpi, min, max}."""
+    ``phases`` has none): each as {gate, kpi, min, max}; a built-in gate KPI (``clients``,
+    ``minutes_per_day``, ``cost_per_client_month``) is checked against its measured KPI."""
     out: list[dict] = []
     for p_index, phase in enumerate(getattr(case, "phases", None) or ()):
         gates = _get(phase, "gates")
@@ -628,10 +663,12 @@ def case_criteria(case) -> list[dict]:
         name = _get(phase, "name") or _get(phase, "label") or str(p_index + 1)
         for gate in gates:
             for c in (_get(gate, "criteria") or ()):
-                out.append({"gate": _get(gate, "name") or name, "kpi": _get(c, "kpi"),
+                kpi = _get(c, "kpi")
+                out.append({"gate": _get(gate, "label") or _get(gate, "name") or name,
+                            "kpi": GATE_KPI_MEASURED.get(kpi, kpi),
                             "min": _get(c, "min", "minimum"), "max": _get(c, "max", "maximum")})
     return out
 
 
 __all__ = ["Actuals", "MonthActuals", "Invoice", "Evaluation", "Compared", "Totals", "Kpi", "CriterionResult",
-           "evaluate", "check", "split", "measured_kpis", "case_criteria", "carried_case", "BUILT_IN_KPIS", "CATEGORIES", "KINDS"]
+           "evaluate", "check", "split", "measured_kpis", "case_criteria", "threshold_criteria", "GATE_KPI_MEASURED", "carried_case", "BUILT_IN_KPIS", "CATEGORIES", "KINDS"]

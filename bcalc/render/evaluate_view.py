@@ -54,6 +54,8 @@ WORDS = {
         "measured": "Gemeten",
         "planned": "Plan",
         "gate": "Poort",
+        "computed_in": "{gate} (berekend, {view})",
+        "views": {"value": "waardeweergave", "budget": "begrotingsweergave"},
         "threshold": "Drempel",
         "status": "Oordeel",
         "deployment": "inzet {n}",
@@ -117,6 +119,8 @@ WORDS = {
         "measured": "Measured",
         "planned": "Plan",
         "gate": "Gate",
+        "computed_in": "{gate} (computed, {view})",
+        "views": {"value": "value view", "budget": "budget view"},
         "threshold": "Threshold",
         "status": "Result",
         "deployment": "deployment {n}",
@@ -197,13 +201,19 @@ def shown_lines(ev: Evaluation) -> list[Compared]:
 
 def threshold(c, lang: str) -> str:
     W = words(lang)
-    lo = _qty(c.minimum, lang) if c.minimum is not None else None
-    hi = _qty(c.maximum, lang) if c.maximum is not None else None
+    lo = _kpi_value(c.kpi, c.minimum, lang) if c.minimum is not None else None
+    hi = _kpi_value(c.kpi, c.maximum, lang) if c.maximum is not None else None
     if lo is not None and hi is not None:
         return W["between"].format(lo=lo, hi=hi)
     if lo is not None:
         return W["at_least"].format(v=lo)
     return W["at_most"].format(v=hi) if hi is not None else W["none"]
+
+
+def gate_text(c, lang: str) -> str:
+    """The gate of a criterion, and whether bcalc computed it (in which view) or the case gives it."""
+    W = words(lang)
+    return c.gate if c.source == "case" else W["computed_in"].format(gate=c.gate, view=W["views"][c.source])
 
 
 def kpi_name(code: str, lang: str) -> str:
@@ -292,7 +302,7 @@ def as_dict(ev: Evaluation) -> dict:
                     "categories": [{"category": c, "plan": _m(p), "actual": _m(a)} for c, p, a in m.categories]}
                    for m in ev.months],
         "kpis": [{"kpi": k.code, "value": _k(k.value), "plan": _k(k.plan)} for k in ev.kpis],
-        "criteria": [{"gate": c.gate, "kpi": c.kpi, "min": _q(c.minimum), "max": _q(c.maximum), "value": _k(c.value),
+        "criteria": [{"gate": c.gate, "source": c.source, "kpi": c.kpi, "min": _q(c.minimum), "max": _q(c.maximum), "value": _k(c.value),
                       "status": c.status} for c in ev.criteria],
     }
 
@@ -373,7 +383,7 @@ def kpi_rows(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
 def criteria_rows(ev: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
     W = words(lang)
     head = [W["gate"], W["kpi"], W["threshold"], W["measured"], W["status"]]
-    rows = [[c.gate, kpi_name(c.kpi, lang), threshold(c, lang), _kpi_value(c.kpi, c.value, lang),
+    rows = [[gate_text(c, lang), kpi_name(c.kpi, lang), threshold(c, lang), _kpi_value(c.kpi, c.value, lang),
              W["statuses"][c.status]] for c in ev.criteria]
     return head, rows
 
@@ -520,7 +530,7 @@ def csv_rows(ev: Evaluation) -> list[dict]:
         out.append({"record": "kpi", "name": k.code, "actual": _k(k.value), "plan": _k(k.plan),
                     "measured": "yes" if k.value is not None else "no"})
     for c in ev.criteria:
-        out.append({"record": "criterion", "label": c.gate, "name": c.kpi, "actual": _k(c.value),
+        out.append({"record": "criterion", "label": c.gate, "category": c.source, "name": c.kpi, "actual": _k(c.value),
                     "status": c.status})
     return out
 
