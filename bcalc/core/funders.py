@@ -18,7 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bcalc.core.notices import Notices
-from bcalc.core.parties import ORGANISATION, unknown_givers
+from bcalc.core.parties import unknown_givers
 from bcalc.models import ELIGIBLE, Case, Message, Result, Tariffs
 from bcalc.money import ZERO, round_cents
 from bcalc.record import record
@@ -138,8 +138,7 @@ def funder_notices(case: Case, tariffs: Tariffs, result: Result) -> tuple[Messag
         names = {v.party: v.name or v.party for v in view.parties}
         for party in view.co_funding:
             total = next(v.total for v in view.parties if v.party == party)
-            notices.add("co_funding", party=names[party], short=-total.net, whole=view.whole_total.net,
-                        organisation=party == ORGANISATION)
+            notices.add("co_funding", party=names[party], short=-total.net, whole=view.whole_total.net)
     return notices.all()
 
 
