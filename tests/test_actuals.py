@@ -731,3 +731,14 @@ def test_criteria_given_to_evaluate_in_every_format(tmp_path):
         ("cost_per_client_per_month", "not_met", "264.96"), ("price:huur", "met", "64.26")]
     text = render_markdown(ev, "nl")
     assert "| opschaling | Kosten per cliënt per maand | hoogstens € 250,00 | € 264,96 | niet gehaald |" in text
+
+
+def test_a_narrow_terminal_gets_the_table_in_parts():
+    from tests.conftest import NARROW_ENV
+
+    out = ok("evaluate", ROOT / "examples" / "medicijndispensers.yaml",
+             ROOT / "examples" / "actuals" / "medicijndispensers-pilot.yaml", "--lang", "en",
+             env={**NARROW_ENV, **ENGLISH}).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    # the figures stay whole (no number folded over two lines)
+    assert "140,802.61" in out and "-124.80" in out and "3,651.20" in out

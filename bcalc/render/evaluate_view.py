@@ -406,6 +406,25 @@ def facts(ev: Evaluation, lang: str) -> str:
 # ---- terminal ----------------------------------------------------------------------------------
 
 
+def _column_chunks(head: list[str], rows: list[list[str]], width: int, keep: int) -> list[list[int]]:
+    """The columns of each table when one table would be wider than the terminal: the first ``keep``
+    columns (the row's names) in every table, then as many of the others as fit (at least one)."""
+    def need(i: int) -> int:
+        longest = max([len(head[i])] + [len(r[i]) for r in rows])
+        return min(longest, 30 if i < keep or not rows or not all(_NUMERIC.match(r[i]) for r in rows)
+                   else longest) + 3
+    base = sum(need(i) for i in range(keep))
+    chunks: list[list[int]] = [[]]
+    used = base
+    for i in range(keep, len(head)):
+        if chunks[-1] and used + need(i) > width:
+            chunks.append([])
+            used = base
+        chunks[-1].append(i)
+        used += need(i)
+    return [list(range(keep)) + c for c in chunks]
+
+
 def render_console(ev: Evaluation, console, lang: str = "nl") -> None:
     from rich import box
     from rich.table import Table
@@ -416,14 +435,17 @@ def render_console(ev: Evaluation, console, lang: str = "nl") -> None:
     console.print(Text(facts(ev, lang)))
     console.print(Text(W["amounts"], style="dim"))
     for title, head, rows in sections(ev, lang):
-        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, header_style="bold",
-                      pad_edge=False, padding=(0, 1))
-        for i, h in enumerate(head):
-            table.add_column(h, justify="left" if i == 0 or (i == 1 and title == W["h_lines"]) else "right",
-                             overflow="fold")
-        for row in rows:
-            table.add_row(*(Text(c) for c in row))
-        console.print(table)
+        keep = 1
+        for n, cols in enumerate(_column_chunks(head, rows, console.width, keep)):
+            table = Table(title=title if n == 0 else None, title_justify="left", box=box.SIMPLE_HEAD,
+                          show_edge=False, header_style="bold", pad_edge=False, padding=(0, 1))
+            for i in cols:
+                text_column = not rows or not all(_NUMERIC.match(r[i]) for r in rows)
+                table.add_column(head[i], justify="left" if text_column else "right",
+                                 overflow="fold", no_wrap=not text_column, max_width=30 if text_column else None)
+            for row in rows:
+                table.add_row(*(Text(row[i]) for i in cols))
+            console.print(table)
     if not ev.criteria:
         console.print(Text(W["no_criteria"]))
     for note in notes(ev, lang):
