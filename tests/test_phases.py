@@ -408,3 +408,24 @@ def test_yearly_and_removal_charges_at_phase_starts(catalogue, tariffs):
         D("512.05"), D("3686.76"), D("1636.10"))
     # the calendar years hold the same lines: 2028 is the opschaling exactly, 2029 the afbouw
     assert year_row(r, 2028).recurring == D("16774.00") and year_row(r, 2029).one_off == D("512.05")
+
+
+def test_bad_phase_on_items(tmp_path):
+    own = BASE + """\
+products:
+  - id: eigen
+    name: Eigen
+    supplier: X
+    need: monitoring
+    source: x
+    items:
+      - {id: huur, label: Huur, amount: 5, basis: unit, timing: monthly, category: recurring, source: x,
+         phase: pilot}
+"""
+    _bad(tmp_path, own, "phase: pilot}", "products[0].items[0].phase", "only a deployment's own items take phase")
+    _bad(tmp_path, BASE + "funding:\n  - {code: subsidy, amount: 100, phase: []}\n", "phase: []",
+         "funding[0].phase", "the list is empty")
+    _bad(tmp_path, BASE.replace("    clients: {pilot: 10, rest: 20}", "    clients: {pilot: 10, rest: 20}\n"
+                                "    items:\n      - {id: kast, label: K, amount: 5, basis: unit, lifetime: 3,\n"
+                                "         timing: per_new_unit, category: one_off, source: x, phase: rest}"),
+         "phase: rest}", "deployments[0].items[0].phase", "an item with a lifetime is not restricted to phases")
