@@ -733,7 +733,8 @@ def describe(file: str | None = None) -> list[dict]:
 _KIND_TEXT = {
     "text": "text", "id": "id", "choice": "one of", "boolean": "true / false", "integer": "whole number",
     "number": "number", "percent": "percentage", "month": "YYYY-MM", "clients": "number or list per year",
-    "ids": "list of ids", "phase_names": "phase name or list of names", "source_line": "source line", "rate": "rate", "section": "mapping",
+    "ids": "list of ids", "phase_names": "phase name or list of names",
+    "source_line": "source line", "rate": "rate", "section": "mapping",
     "list": "list", "map": "mapping",
 }
 
