@@ -429,3 +429,14 @@ products:
                                 "    items:\n      - {id: kast, label: K, amount: 5, basis: unit, lifetime: 3,\n"
                                 "         timing: per_new_unit, category: one_off, source: x, phase: rest}"),
          "phase: rest}", "deployments[0].items[0].phase", "an item with a lifetime is not restricted to phases")
+
+
+def test_a_threshold_the_linear_solution_misses_is_found_by_bisection():
+    from bcalc.core.gates import _settle
+
+    # a net that jumps (a tier, a cap): -10 below 3,7 minutes, +5 from there; the linear guess 2 is off
+    assert _settle(lambda x: D(-10) if x < D("3.7") else D(5), D(2), rising=True) == D("3.7")
+    # a price: the net is 5 up to 12,50 and -3 above it; the guess 20 is off, the highest price is 12,50
+    assert _settle(lambda p: D(5) if p <= D("12.5") else D(-3), D(20), rising=False) == D("12.5")
+    # a guess within a cent of zero is taken as it is
+    assert _settle(lambda x: (x - D("4.25")) * 100, D("4.25"), rising=True) == D("4.25")
