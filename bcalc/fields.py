@@ -600,7 +600,9 @@ CASE_TIME = _own(TIME, "case.time", "Own time line (`time[]`)", {
     "days": None,           # the case writes its own time in hours
     "day_parts": None,
     "phases": _f("phases", "list", "Hours per week for a number of weeks or months.", of="case.phase"),
-})
+}, (_f("phase", "phase_names", "Only on a deployment's own time lines, in a case with phases: counted only in "
+       "these phases (a name or a list); its hours start at the first month of its first phase (a fixed number "
+       "of hours falls there, hours per week run from there), hours per client count only in its phases."),))
 
 # ---- the tariffs file -----------------------------------------------------------------------------
 

@@ -440,3 +440,24 @@ def test_a_threshold_the_linear_solution_misses_is_found_by_bisection():
     assert _settle(lambda p: D(5) if p <= D("12.5") else D(-3), D(20), rising=False) == D("12.5")
     # a guess within a cent of zero is taken as it is
     assert _settle(lambda x: (x - D("4.25")) * 100, D("4.25"), rising=True) == D("4.25")
+
+
+def test_own_time_lines_restricted_to_phases(catalogue, tariffs):
+    from pathlib import Path
+
+    case = load_case(Path(__file__).parent / "cases" / "phases.yaml", catalogue, tariffs)
+    r = estimate(case, catalogue, tariffs)
+    # coordination, 4 h a week for 6 months from the start of the opschaling (2027-07): 4 x 52/12 x 6 = 104 h
+    # x 50 = 5.200 in 2027-07..12; the evaluation, 10 h once, in the first month of the structural phase
+    # (2028-04): 10 x 50 = 500. Scenario none: no wage indexation.
+    assert [p.totals.internal for p in r.per_phase] == [D("0"), D("5200.00"), D("500.00")]
+    assert (year_row(r, 2027).internal, year_row(r, 2028).internal) == (D("5200.00"), D("500.00"))
+    care = next(h for h in r.staff_hours if h.role == "care_staff")
+    assert care.hours == (D(10) + D(104), D(10))   # the Vivago training of 10 heads x 1 h, then the evaluation
+
+
+def test_bad_phase_on_time_lines(tmp_path):
+    _bad(tmp_path, BASE.replace("    clients: {pilot: 10, rest: 20}", "    clients: {pilot: 10, rest: 20}\n"
+                                "    time:\n      - {id: coord, label: C, role: care_staff, hours: 5,\n"
+                                "         category: internal, source: x, phase: pilto}"),
+         "phase: pilto", "deployments[0].time[0].phase", "unknown phase 'pilto'; did you mean 'pilot'?")
