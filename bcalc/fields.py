@@ -211,7 +211,8 @@ CASE_ROUTE_PHASE = Section("case.route_phase", "case", "Phase (`phases[]`)", (
    "once per line per phase; the phases of a line may therefore differ from its calendar years by half a cent "
    "per period. A deployment gives clients per phase as a mapping `{pilot: 12, opschaling: 40, structureel: 60}`: "
    "units added at a phase's start pay their per-new-unit items (and yearly items) in that month. Funding lines, "
-   "benefits and a deployment's own items take `phase:` (a name or a list) to count only in those phases' months. "
+   "benefits and a deployment's own items and time lines take `phase:` (a name or a list) to count only in those "
+   "phases' months. "
    "Items bought outright (with a lifetime) are bought at each contract year's start for the most clients in use "
    "in that contract year, and are not restricted to phases.")
 
@@ -648,7 +649,9 @@ CASE_TIME = _own(TIME, "case.time", "Own time line (`time[]`)", {
     "days": None,           # the case writes its own time in hours
     "day_parts": None,
     "phases": _f("phases", "list", "Hours per week for a number of weeks or months.", of="case.phase"),
-})
+}, (_f("phase", "phase_names", "Only on a deployment's own time lines, in a case with phases: counted only in "
+       "these phases (a name or a list); its hours start at the first month of its first phase (a fixed number "
+       "of hours falls there, hours per week run from there), hours per client count only in its phases."),))
 
 # ---- the tariffs file -----------------------------------------------------------------------------
 

@@ -207,6 +207,10 @@ def _own_products(r: Reader, raw: object, catalogue: Catalogue, vat_known: froze
             if isinstance(it, dict) and "phase" in it:
                 r.error(pp + ("items", j, "phase"), "only a deployment's own items take phase; give the item "
                                                      "under deployments[].items")
+        for j, t in enumerate(pm.get("time") or [] if isinstance(pm, dict) else []):
+            if isinstance(t, dict) and "phase" in t:
+                r.error(pp + ("time", j, "phase"), "only a deployment's own time lines take phase; give the line "
+                                                    "under deployments[].time")
         product = _product(r, pm, pp, {}, vat_known, own_year=start_year or 0)
         if product is None:
             continue
@@ -236,8 +240,13 @@ def _own_lines(r: Reader, d: dict, path: tuple, product: Product | None, vat_kno
             x = replace(x, phases=only)
         if x is not None:
             items.append(x)
-    time = [x for i, t in enumerate(r.seq(d.get("time"), path + ("time",)) or [])
-            if (x := _timeline(r, t, path + ("time", i), {}, own=True)) is not None]
+    time = []
+    for i, t in enumerate(r.seq(d.get("time"), path + ("time",)) or []):
+        x = _timeline(r, t, path + ("time", i), {}, own=True)
+        if x is not None and isinstance(t, dict) and t.get("phase") is not None:
+            x = replace(x, case_phases=_phase_refs(r, t["phase"], path + ("time", i, "phase"), phases))
+        if x is not None:
+            time.append(x)
     taken = {it.id for it in product.items} | {t.id for t in product.time} if product is not None else set()
     seen: set[str] = set()
     for kind, entries in (("items", items), ("time", time)):

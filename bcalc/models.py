@@ -158,6 +158,8 @@ class TimeLine:
     ambiguous: bool = False
     origin: str = "catalogue"     # "catalogue", or "case": written in the case file
     deployment_only: bool = False  # a time line of a deployment in the case file: only that deployment has it
+    # a deployment's own time line restricted to phases of the case (``Case.phases``, 0-based); (): all
+    case_phases: tuple[int, ...] = ()
 
 
 # Time lines whose hours follow the clients: per client in use per month, per new client.

@@ -234,7 +234,7 @@ deployments:
          phase: pilot, source: "Offerte Nedap 2026-10-14"}
     time:
       - {id: uitleg, label: Uitleg, role: care_staff, per: new_client, hours: 1, category: internal,
-         source: eigen schatting}
+         source: eigen schatting, phase: [pilot, rest]}
   - product: mobilea
     clients: 10
     count_time: {technische-implementatie-duur: functional_admin}

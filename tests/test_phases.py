@@ -408,3 +408,56 @@ def test_yearly_and_removal_charges_at_phase_starts(catalogue, tariffs):
         D("512.05"), D("3686.76"), D("1636.10"))
     # the calendar years hold the same lines: 2028 is the opschaling exactly, 2029 the afbouw
     assert year_row(r, 2028).recurring == D("16774.00") and year_row(r, 2029).one_off == D("512.05")
+
+
+def test_bad_phase_on_items(tmp_path):
+    own = BASE + """\
+products:
+  - id: eigen
+    name: Eigen
+    supplier: X
+    need: monitoring
+    source: x
+    items:
+      - {id: huur, label: Huur, amount: 5, basis: unit, timing: monthly, category: recurring, source: x,
+         phase: pilot}
+"""
+    _bad(tmp_path, own, "phase: pilot}", "products[0].items[0].phase", "only a deployment's own items take phase")
+    _bad(tmp_path, BASE + "funding:\n  - {code: subsidy, amount: 100, phase: []}\n", "phase: []",
+         "funding[0].phase", "the list is empty")
+    _bad(tmp_path, BASE.replace("    clients: {pilot: 10, rest: 20}", "    clients: {pilot: 10, rest: 20}\n"
+                                "    items:\n      - {id: kast, label: K, amount: 5, basis: unit, lifetime: 3,\n"
+                                "         timing: per_new_unit, category: one_off, source: x, phase: rest}"),
+         "phase: rest}", "deployments[0].items[0].phase", "an item with a lifetime is not restricted to phases")
+
+
+def test_a_threshold_the_linear_solution_misses_is_found_by_bisection():
+    from bcalc.core.gates import _settle
+
+    # a net that jumps (a tier, a cap): -10 below 3,7 minutes, +5 from there; the linear guess 2 is off
+    assert _settle(lambda x: D(-10) if x < D("3.7") else D(5), D(2), rising=True) == D("3.7")
+    # a price: the net is 5 up to 12,50 and -3 above it; the guess 20 is off, the highest price is 12,50
+    assert _settle(lambda p: D(5) if p <= D("12.5") else D(-3), D(20), rising=False) == D("12.5")
+    # a guess within a cent of zero is taken as it is
+    assert _settle(lambda x: (x - D("4.25")) * 100, D("4.25"), rising=True) == D("4.25")
+
+
+def test_own_time_lines_restricted_to_phases(catalogue, tariffs):
+    from pathlib import Path
+
+    case = load_case(Path(__file__).parent / "cases" / "phases.yaml", catalogue, tariffs)
+    r = estimate(case, catalogue, tariffs)
+    # coordination, 4 h a week for 6 months from the start of the opschaling (2027-07): 4 x 52/12 x 6 = 104 h
+    # x 50 = 5.200 in 2027-07..12; the evaluation, 10 h once, in the first month of the structural phase
+    # (2028-04): 10 x 50 = 500. Scenario none: no wage indexation.
+    assert [p.totals.internal for p in r.per_phase] == [D("0"), D("5200.00"), D("500.00")]
+    assert (year_row(r, 2027).internal, year_row(r, 2028).internal) == (D("5200.00"), D("500.00"))
+    care = next(h for h in r.staff_hours if h.role == "care_staff")
+    assert care.hours == (D(10) + D(104), D(10))   # the Vivago training of 10 heads x 1 h, then the evaluation
+
+
+def test_bad_phase_on_time_lines(tmp_path):
+    _bad(tmp_path, BASE.replace("    clients: {pilot: 10, rest: 20}", "    clients: {pilot: 10, rest: 20}\n"
+                                "    time:\n      - {id: coord, label: C, role: care_staff, hours: 5,\n"
+                                "         category: internal, source: x, phase: pilto}"),
+         "phase: pilto", "deployments[0].time[0].phase", "unknown phase 'pilto'; did you mean 'pilot'?")

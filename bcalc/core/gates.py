@@ -12,10 +12,11 @@ thresholds on which that net is zero, each in both views:
   case, since tiers and fixed costs make the net a step function of clients.
 * ``minutes``: the least minutes freed per client per period (the period of the case's first time
   benefit) at the case's realisation; all time benefits are scaled by one factor, so with one time
-  benefit it is its minutes. The net is linear in the minutes: solved from two runs, then verified.
+  benefit it is its minutes. The net is linear in the minutes: solved from two runs, then verified by
+  a third (within a cent of zero), else found by bisection.
 * ``price``: the highest price of the main item, the recurring item of deployment 1 with the largest
   cost over the horizon (the price per unit as quoted, paid over the whole route; only the rest
-  counts). Linear in the price: two runs, then verified.
+  counts). Linear in the price unless a tier or cap intervenes: two runs, verified as the minutes.
 
 Where no threshold exists the code says why: ``always`` (the rest pays off with one client, or
 with no minutes freed), ``never`` (no price, however low, makes it pay off; or every client costs more than it
@@ -164,7 +165,8 @@ def _minutes(case: Case, first: int, run, nets) -> tuple[Threshold, ...]:
         return tuple(Threshold("minutes", view, "no_benefit") for view in VIEWS)
     lead = case.benefits[chosen[0]]
     current = minutes_of(lead)
-    at_zero = rest_nets(run(with_minutes(case, ZERO)), first)
+    net = _memo(lambda x: rest_nets(run(with_minutes(case, x)), first))
+    at_zero = net(ZERO)
     step = current if current else Decimal(60)
     at_step = nets if current else rest_nets(run(with_minutes(case, step)), first)
     out = []
@@ -175,9 +177,47 @@ def _minutes(case: Case, first: int, run, nets) -> tuple[Threshold, ...]:
         elif at_zero[v] >= 0:
             code, value = "always", ZERO
         else:
-            code, value = "ok", _up(-at_zero[v] / slope)
+            code, value = "ok", _settle(lambda x, v=v: net(x)[v], _up(-at_zero[v] / slope), rising=True)
         out.append(Threshold("minutes", view, code, value, current, per=lead.per))
     return tuple(out)
+
+
+TOLERANCE = Decimal("0.01")   # a threshold is taken when the rest's exact net there is within a cent of zero
+
+
+def _memo(f):
+    seen: dict = {}
+
+    def g(x):
+        if x not in seen:
+            seen[x] = f(x)
+        return seen[x]
+    return g
+
+
+def _settle(f, x: Decimal, rising: bool) -> Decimal:
+    """The threshold ``x`` solved as if the net were linear, verified by a run: taken when the rest's net
+    there is within a cent of zero; otherwise (a tier or a cap makes the net a step function) found by
+    bisection, ``f`` growing with its argument (``rising``: the least value with a net not below zero) or
+    falling (the highest such value). ``f(0)`` is known to be below zero (rising) or not (falling)."""
+    if abs(f(x)) <= TOLERANCE:
+        return x
+    lo, hi = ZERO, x if x > 0 else Decimal(1)
+    for _ in range(60):   # the other side of the threshold
+        if (f(hi) >= 0) == rising:
+            break
+        lo, hi = hi, hi * 2
+    for _ in range(80):
+        if hi - lo <= PLACES:
+            break
+        mid = ((lo + hi) / 2).quantize(PLACES)
+        if mid in (lo, hi):
+            break
+        if (f(mid) >= 0) == rising:
+            hi = mid
+        else:
+            lo = mid
+    return _up(hi) if rising else _down(lo)
 
 
 def _up(value: Decimal) -> Decimal:
@@ -226,9 +266,10 @@ def _price(case: Case, result: Result, first: int, run, nets) -> tuple[Threshold
     if charge is None:
         return tuple(Threshold("price", view, "no_item") for view in VIEWS)
     item, current = charge.item.id, charge.price
-    at_zero = rest_nets(run(with_price(case, item, ZERO)), first)
+    net = _memo(lambda p: rest_nets(run(with_price(case, item, p)), first))
+    at_zero = net(ZERO)
     step = current if current else Decimal(1)
-    at_step = rest_nets(run(with_price(case, item, step)), first)
+    at_step = net(step)
     out = []
     for v, view in enumerate(VIEWS):
         slope = (at_step[v] - at_zero[v]) / step
@@ -237,7 +278,7 @@ def _price(case: Case, result: Result, first: int, run, nets) -> tuple[Threshold
         elif at_zero[v] < 0:
             code, value = "never", None
         else:
-            code, value = "ok", _down(at_zero[v] / -slope)
+            code, value = "ok", _settle(lambda p, v=v: net(p)[v], _down(at_zero[v] / -slope), rising=False)
         out.append(Threshold("price", view, code, value, current, per=charge.timing, item=item, label=charge.label))
     return tuple(out)
 

@@ -425,8 +425,25 @@ def line_hours(line: TimeLine, dep: Deployment, case: Case, end: str, notices: N
     all the clients of the deployment when its hours are per client."""
     if line.per in CLIENT_PERS:
         blocks = case_blocks(case, months)
-        return client_hours(line, end, notices, product, months, units(dep, case.years, blocks), blocks)
-    return phase_hours(line, end, notices, product, len(months), kept)
+        hours = client_hours(line, end, notices, product, months, units(dep, case.years, blocks), blocks)
+    else:
+        hours = phase_hours(line, end, notices, product, len(months), kept)
+    return in_phases(line, case, hours) if line.case_phases else hours
+
+
+def in_phases(line: TimeLine, case: Case, hours: list[Fraction]) -> list[Fraction]:
+    """A time line restricted to phases of the case: its schedule starts at the first month of its first
+    phase (hours per client stay where they are), and it counts no hours outside its phases."""
+    spans, at = [], 0
+    for p in case.phases:
+        spans.append((at, at + p.months))
+        at += p.months
+    n = len(hours)
+    if line.per not in CLIENT_PERS:
+        shift = spans[line.case_phases[0]][0]
+        hours = [Fraction(0)] * shift + hours[:n - shift]
+    inside = [any(spans[p][0] <= m < spans[p][1] for p in line.case_phases) for m in range(n)]
+    return [h if inside[m] else Fraction(0) for m, h in enumerate(hours)]
 
 
 def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Month, ...], end: str,
@@ -466,4 +483,4 @@ def plan_deployment(case: Case, d_index: int, product: Product, months: tuple[Mo
 
 
 __all__ = ["Charge", "TimeCharge", "Units", "DeploymentPlan", "units", "pick_price", "unit_price", "cheapest_packs",
-           "supplier_charges", "term", "case_blocks", "phase_hours", "client_hours", "line_hours", "origin", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]
+           "supplier_charges", "term", "case_blocks", "phase_hours", "client_hours", "line_hours", "in_phases", "origin", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]

@@ -312,6 +312,8 @@ PROBLEMS = [
      "begin van zijn fase binnen"),
     ("a subsidy needs year (contract year 1, 2, ...), or phase",
      "een subsidie heeft year nodig (contractjaar 1, 2, ...), of phase"),
+    ("only a deployment's own time lines take phase; give the line under deployments[].time",
+     "alleen eigen tijdsposten van een inzet hebben phase; geef de post onder deployments[].time"),
     ("only a deployment's own items take phase; give the item under deployments[].items",
      "alleen eigen posten van een inzet hebben phase; geef de post onder deployments[].items"),
     ("an item with a lifetime is not restricted to phases; leave out lifetime or phase",

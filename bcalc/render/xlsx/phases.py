@@ -47,8 +47,9 @@ def write(book: Book, months: tuple[int, int]) -> None:
         book.name(f"phase_net_{ph.index + 1}", s.title, row, 5 + 4)
     row += 1
     s.text(row, 1, w["phases_note"])
-    s.text(row + 1, 1, " · ".join(f"{ph.name}: {month_label(case, ph.first)}..{month_label(case, ph.first + ph.months - 1)}"
-                                  for ph in book.result.per_phase))
+    spans = [f"{ph.name}: {month_label(case, ph.first)}..{month_label(case, ph.first + ph.months - 1)}"
+             for ph in book.result.per_phase]
+    s.text(row + 1, 1, " · ".join(spans))
     row += 2
     for (head, lines), gate in zip(gate_lines(book.result, book.lang), book.result.gates):
         row += 2
