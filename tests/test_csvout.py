@@ -303,4 +303,4 @@ def test_the_examples_have_funding_and_benefit_rows_to_check():
         _, rows = parse(csvout.render(compute(path)))
         kinds |= {r["record"] for r in rows}
     assert kinds == {"line", "funding", "benefit", "year_total", "total", "staff_hours", "depreciation", "interest",
-                     "operating_year_total", "operating_total", "book_value", "phase_total"}
+                     "operating_year_total", "operating_total", "book_value", "phase_total", "party_year", "party_total"}

@@ -199,3 +199,34 @@ def test_bad_party_input(tmp_path, old, new, field, fragment):
     assert f"{path}:{line}: {field}: " in result.stderr and fragment in result.stderr, result.stderr
     dutch = runner.invoke(app, ["estimate", str(path)], env=WIDE_ENV)
     assert dutch.exit_code == 2
+
+
+def test_the_csv_has_a_row_per_party_and_year_and_the_parties_add_up_to_the_whole():
+    """tests/cases/parties.yaml: the care organisation pays 11.717,23, receives H139 10.200,00 and the
+    subsidy 778,38 (10.978,38) and keeps 4.080,00 of the 5.100,00 benefits (1.020,00, the avoided
+    admission, goes to the health insurer); the zorgkantoor pays 10.200,00, the gemeente 778,38.
+    Over all parties funding cancels out: the nets add up to benefits - cost = 5.100,00 - 22.567,95
+    = -17.467,95."""
+    import csv
+    import io
+    from decimal import Decimal
+
+    import conftest
+
+    root = Path(__file__).resolve().parents[1]
+    text = conftest.ok("estimate", root / "tests" / "cases" / "parties.yaml", "--format", "csv", "--lang", "en").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    totals = {r["Code"]: r for r in rows if r["Record"] == "party_total"}
+    org = totals["care_organisation"]
+    assert (org["Cost"], org["Funding"], org["Benefits"], org["Net"]) == ("11717.23", "10978.38", "4080.00", "3341.15")
+    assert (totals["zorgkantoor"]["Funding"], totals["gemeente"]["Funding"]) == ("-10200.00", "-778.38")
+    assert totals["health_insurer"]["Benefits"] == "1020.00"
+    whole = next(r for r in rows if r["Record"] == "total")
+    nets = sum(Decimal(r["Net"]) for r in totals.values())
+    assert nets == Decimal(whole["Benefits"]) - Decimal(whole["Cost"]) == Decimal("-17467.95")
+    assert sum(Decimal(r["Funding"]) for r in totals.values()) == 0
+    years = [r for r in rows if r["Record"] == "party_year" and r["Code"] == "care_organisation"]
+    assert sum(Decimal(r["Net"]) for r in years) == Decimal(org["Net"])
+    # a case with one party has no party rows
+    single = conftest.ok("estimate", root / "examples" / "medicijndispensers.yaml", "--format", "csv").stdout
+    assert "party_year" not in single

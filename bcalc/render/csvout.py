@@ -142,7 +142,7 @@ def rows(result: Result) -> list[dict]:
         out.append({"record": "year_total", "year": str(row.year), "months": str(row.months),
                     **_totals_cells(row.totals)})
     out.append({"record": "total", **_totals_cells(result.total)})
-    return out + phase_rows(result) + operating_rows(result)
+    return out + phase_rows(result) + party_rows(result) + operating_rows(result)
 
 
 def phase_rows(result: Result) -> list[dict]:
@@ -155,6 +155,31 @@ def phase_rows(result: Result) -> list[dict]:
     return [{"record": "phase_total", "months": str(row.months), "label": row.name,
              "code": f"{month_label(case, row.first)}..{month_label(case, row.first + row.months - 1)}",
              **_totals_cells(row.totals)} for row in result.per_phase]
+
+
+def party_rows(result: Result) -> list[dict]:
+    """Where more than one party pays or gains (bcalc.core.parties): one ``party_year`` row per party
+    and calendar year and one ``party_total`` row per party, the party in ``code`` (a party code, or
+    the id of a party the case names, whose name goes in ``label``). ``cost``: the cost lines it pays;
+    ``funding``: the funding it receives minus the funding it pays (a financier pays); ``benefits``:
+    the benefits it gains; ``net`` = ``funding`` + ``benefits`` - ``cost``. Funding cancels out over
+    the parties, so their nets add up to benefits - cost, not to the case's net: another view of the
+    same horizon, so keep these rows out of a sum of the other records."""
+    view = result.parties
+    if view is None or not view.several:
+        return []
+
+    def cells(row) -> dict:
+        return {"cost": money_str(row.cost), "funding": money_str(row.received - row.paid),
+                "benefits": money_str(row.benefits), "net": money_str(row.net)}
+
+    out: list[dict] = []
+    for v in view.parties:
+        for row in v.per_year:
+            out.append({"record": "party_year", "year": str(row.year), "code": v.party, "label": v.name,
+                        **cells(row)})
+        out.append({"record": "party_total", "code": v.party, "label": v.name, **cells(v.total)})
+    return out
 
 
 def operating_rows(result: Result) -> list[dict]:
