@@ -15,7 +15,7 @@ PER = {"nl": {"day": "dag", "week": "week", "month": "maand", "year": "jaar"},
        "en": {"day": "day", "week": "week", "month": "month", "year": "year"}}
 TIMING = {"nl": {"monthly": "per maand", "yearly": "per jaar", "daily": "per dag"},
           "en": {"monthly": "a month", "yearly": "a year", "daily": "a day"}}
-VIEW = {"nl": {"value": "waardeweergave", "budget": "budgetweergave"},
+VIEW = {"nl": {"value": "waardeweergave", "budget": "begrotingsweergave"},
         "en": {"value": "value view", "budget": "budget view"}}
 KPI = {"nl": {"clients": "cliënten in gebruik aan het eind van de fase", "minutes_per_day":
               "minuten vrijgemaakt per cliënt per dag", "cost_per_client_month": "kosten per cliënt per maand"},
@@ -152,7 +152,7 @@ def rest_sentence(result: Result, gate, lang: str) -> str:
     b = fmt_money(sum((p.totals.cash_net for p in rest), ZERO), lang)
     if lang == "nl":
         return (f"De rest van de route vanaf {since} (wat vóór de gate is uitgegeven telt niet mee) levert volgens "
-                f"plan {v} op in de waardeweergave en {b} in de budgetweergave.")
+                f"plan {v} op in de waardeweergave en {b} in de begrotingsweergave.")
     return (f"The rest of the route from {since} (what was spent before the gate does not count) yields {v} in the "
             f"value view and {b} in the budget view, as planned.")
 
