@@ -285,6 +285,62 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
         return out
 
 
+@record
+class PartialRun:
+    """The lines of some parts of a case, each evaluated as in the whole case (``partial_run``): the
+    rounded lines of the deployments asked for, and the benefits and funding lines asked for."""
+
+    parts: dict[int, DeploymentLines]
+    benefits: tuple[BenefitResult, ...]
+    funding: tuple[FundingResult, ...]
+
+    def per_year(self, years) -> dict[int, list[Decimal]]:
+        """Per calendar year [cost, benefits, funding] of these parts, as ``partial`` gives them."""
+        out = {y: [ZERO, ZERO, ZERO] for y in years}
+        for lines in self.parts.values():
+            for y, acc in out.items():
+                acc[0] += lines.cost(y)
+        for b in self.benefits:
+            out[b.year][1] += b.amount
+        for f in self.funding:
+            out[f.year][2] += f.amount
+        return out
+
+    def rows(self):
+        """(deployment, Row) of every line of the deployments asked for, as ``Summary.rows``."""
+        for d_index in sorted(self.parts):
+            for row in self.parts[d_index].ordered:
+                yield d_index, row
+
+
+def partial_run(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
+                memo: Memo | None = None, deployments=(), benefits=(), funding=()) -> PartialRun:
+    """The lines of some parts of a case only (as ``partial``, which totals them): what an input
+    that changes only those parts changes, for the simulation's response per line."""
+    catalogue = catalogue.for_case(case)  # the products the case file adds
+    _check_prices(prices)
+    memo = memo if memo is not None else Memo()
+    with localcontext(WIDE):
+        run = _start(case, catalogue, tariffs, scenario, prices, memo)
+        deployment = _deployments(run, memo)
+        parts = {d_index: deployment(d_index)[1] for d_index in deployments}
+        got_benefits: tuple = ()
+        if benefits:
+            got_benefits = tuple(benefits_of(run, memo, set(benefits))[0])
+        got_funding: tuple = ()
+        if funding:
+            wanted = set(funding)
+            amounts = None
+            if any(case.funding[i].rules is not None for i in wanted):   # worked out from all the costs
+                from bcalc.core.funders import grants
+
+                rows = [(r.category, r.year, r.excl_vat, r.vat, r.supplier)
+                        for d in range(len(case.deployments)) for r in deployment(d)[1].rows]
+                amounts = {i: g.amount for i, g in grants(case, run.months, rows).items()}
+            got_funding = tuple(funding_of(run, memo, wanted, amounts=amounts)[0])
+        return PartialRun(parts=parts, benefits=got_benefits, funding=got_funding)
+
+
 def evaluation(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",
                memo: Memo | None = None) -> Evaluation:
     """One run of the engine over a case before it is totalled (its horizon, plans, evaluated lines,

@@ -138,9 +138,14 @@ class Evaluator:
         parts = local_parts(self.model, inp)
         if parts is None:
             return changed.run()
+        return self.outcome_with(parts, changed.parts(*parts))
+
+    def outcome_with(self, parts, after: dict[int, list[Decimal]]) -> Outcome:
+        """The outcome of the case with ``parts`` (deployments, benefits, funding lines) evaluated
+        to ``after``: per calendar year [cost, benefits, funding] of those parts once changed."""
         if parts not in self._before:
             self._before[parts] = self.model.parts(*parts)
-        before, after = self._before[parts], changed.parts(*parts)
+        before = self._before[parts]
         from bcalc.core.finance import npv
         from bcalc.money import round_cents
 

@@ -43,7 +43,6 @@ import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from bcalc.core.engine import Summary
 from bcalc.core.inputs import (
     benefit_input,
     catalogue_inputs,
@@ -409,23 +408,43 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
 
     active = []                           # (input, knots, response at the knots: one row per metric)
     touched: dict[tuple, list] = {}       # component -> [(input number, response of the component at the knots)]
+    # An input that changes only some parts of the case (bcalc.core.sensitivity.local_parts: a price, the
+    # clients of a deployment, a benefit, a funding line) has only those parts run again: the totals are the
+    # base's with those parts before and after (Evaluator), and the other components keep their base value.
+    from bcalc.core.sensitivity import Evaluator, local_parts
+
+    runs = Evaluator(model, base_result)
     for inp in inputs:
         if inp.fixed:
             continue
         knots = _knots(inp, model)
+        local = local_parts(model, inp)
         totals, parts = [], []
         for v in knots:
             if v == inp.mode:
                 totals.append([0.0] * len(keys))
                 parts.append({})
                 continue
-            result = apply(model, inp, v).summary()
-            totals.append(delta(Outcome.of(result)))
-            parts.append(_components(result, keys, years, rate))
+            if local is None:
+                result = apply(model, inp, v).summary()
+                totals.append(delta(Outcome.of(result)))
+                parts.append(_components(result, keys, years, rate))
+                continue
+            changed = apply(model, inp, v).partial_run(*local)
+            totals.append(delta(runs.outcome_with(local, changed.per_year(years))))
+            parts.append(_components(changed, keys, years, rate))
+        if local is None:
+            candidates = base_parts
+        else:   # only the components of the parts it changes can move: the others keep their base value
+            deps, bens, funds = (set(x) for x in local)
+            candidates = {c: row for c, row in base_parts.items()
+                          if (c[0] == "line" and c[1] in deps) or (c[0] == "benefit" and c[1] in bens)
+                          or (c[0] == "funding" and c[1] in funds)}
         j = len(active)
         active.append((inp, np.array([float(v) for v in knots]), np.array(totals).T))
-        for c, base_c in base_parts.items():
-            rows = [[p.get(c, [0.0] * len(keys))[k] - base_c[k] if p else 0.0 for k in range(len(keys))]
+        zero = [0.0] * len(keys)
+        for c, base_c in candidates.items():
+            rows = [[p.get(c, zero)[k] - base_c[k] if p else 0.0 for k in range(len(keys))]
                     for p in parts]
             if any(any(r) for r in rows):
                 touched.setdefault(c, []).append((j, np.array(rows).T))
@@ -451,9 +470,9 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
             x = rng.triangular(float(inp.low), float(inp.mode), float(inp.high), size=n)
             if inp.whole:
                 x = np.floor(x + 0.5)
-            xs_chunk.append(x)
-            for k in range(len(keys)):
-                dev[k, done:done + n] += np.interp(x, xs, ys[k])
+            loc = _locate(np, x, xs)
+            xs_chunk.append(loc)
+            dev[:, done:done + n] += _interp(np, loc, xs, ys)
             sample[j, at:at + len(in_chunk)] = x[in_chunk]
         for base_c, resp in products:
             for k in range(len(keys)):
@@ -462,7 +481,7 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
                 prod = np.ones(n)
                 total = np.zeros(n)
                 for j, ys in resp:
-                    rel = np.interp(xs_chunk[j], active[j][1], ys[k]) / base_c[k]
+                    rel = _interp(np, xs_chunk[j], active[j][1], ys[k]) / base_c[k]
                     prod *= 1.0 + rel
                     total += rel
                 dev[k, done:done + n] += base_c[k] * (prod - 1.0 - total)
@@ -504,12 +523,29 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
                       modes_moved=bool(moved), scope=scope, settled=settled)
 
 
+def _locate(np, x, xs):
+    """Where each draw ``x`` falls among the knots ``xs`` (ascending, at least two): the knot at or
+    below it, the distance from that knot, and whether it is at or beyond the last knot."""
+    j = np.clip(np.searchsorted(xs, x, side="right") - 1, 0, len(xs) - 2)
+    return j, x - xs[j], x >= xs[-1]
+
+
+def _interp(np, loc, xs, ys):
+    """``numpy.interp`` at located draws, for the rows of ``ys`` at once (one row, or one per metric):
+    the same arithmetic (the slope of the segment times the distance from its lower knot, plus the
+    value there; the last value at or beyond the last knot), with the search done once per input."""
+    j, dx, end = loc
+    low, high = ys[..., j], ys[..., j + 1]
+    out = (high - low) / (xs[j + 1] - xs[j]) * dx + low
+    return np.where(end, ys[..., -1:] if ys.ndim > 1 else ys[-1], out)
+
+
 def _components(result, keys, years, rate) -> dict[tuple, list[float]]:
     """Each line item (per deployment), benefit and funding line of a result (a Result or a
     Summary, whose rows come in the order of a result's lines), as its contribution to
     each metric in ``keys`` (cost, benefits, funding, npv); npv discounts the yearly amounts."""
     per_year: dict[tuple, dict[int, float]] = {}
-    lines = result.rows() if isinstance(result, Summary) else ((ln.deployment, ln) for ln in result.lines)
+    lines = result.rows() if hasattr(result, "rows") else ((ln.deployment, ln) for ln in result.lines)
     for d_index, ln in lines:
         acc = per_year.setdefault(("line", d_index, ln.base_item or ln.item), {})
         acc[ln.year] = acc.get(ln.year, 0.0) + float(ln.excl_vat + ln.vat)

@@ -100,6 +100,13 @@ class Model:
     def run(self) -> Outcome:
         return Outcome.of(self.summary())
 
+    def partial_run(self, deployments=(), benefits=(), funding=()):
+        """The lines of these parts of the case only (bcalc.core.engine.PartialRun)."""
+        from bcalc.core.engine import partial_run
+
+        return partial_run(self.case, self.catalogue, self.tariffs, scenario=self.scenario, prices=self.prices,
+                           memo=self.memo, deployments=deployments, benefits=benefits, funding=funding)
+
     def parts(self, deployments=(), benefits=(), funding=()) -> dict[int, list[Decimal]]:
         """Per calendar year [cost, benefits, funding] of these parts of the case only."""
         from bcalc.core.engine import partial
