@@ -369,7 +369,7 @@ def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, c
             else:
                 s.num(row, 5 + i, 0, QTY)
             hours[year] = address(sheet, row, 5 + i)
-        s.text(row, 5 + len(book.years), t.source)
+        s.text(row, 5 + len(book.years), t.source if counts is None else f"{t.source} · {w['per_phase_hours']}")
         share = {m.index: Fraction(per_month[m.index]) / per_year[m.year] for m in book.months
                  if per_month[m.index] and per_year[m.year]}
         refs.time.append(TimeCells(t, address(sheet, row, 4), hours, {y for y in book.years if per_year[y]}, share))
