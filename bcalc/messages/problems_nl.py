@@ -309,7 +309,7 @@ PROBLEMS = [
     ("teams per phase needs phases: at the top of the case; give one number",
      "teams per fase vraagt om phases: bovenaan de case; geef één getal"),
     ("heads per phase needs phases: at the top of the case; give one number",
-     "aantallen per fase vraagt om phases: bovenaan de case; geef één getal"),
+     "een aantal per fase vraagt om phases: bovenaan de case; geef één getal"),
     ("gives no teams for phase {names}; give every phase its teams",
      "geeft geen teams voor fase {names}; geef elke fase zijn teams"),
     ("gives no heads for phase {names}; give every phase its heads",
