@@ -79,8 +79,8 @@ def test_teams_and_heads_per_phase_by_hand(run):
 DOWN = TEXT.replace("  key_user: {count: {pilot: 2, opschaling: 4, structureel: 6}, rate: 40}\n"
                     "  teams: {pilot: 1, opschaling: 3, structureel: 3}\n",
                     "  key_user: {count: 1, rate: 40}\n").replace(
-    "    clients: 10\n",
-    "    clients: 10\n"
+    "    clients: 0\n",
+    "    clients: 0\n"
     "    staff:\n"
     "      key_user: {count: {pilot: 2, opschaling: 1, structureel: 3}}\n"
     "      teams: {pilot: 3, opschaling: 1, structureel: 2}\n")
@@ -163,11 +163,11 @@ def test_bad_counts_per_phase(tmp_path, old, new, fragment, field, message):
 
 
 def test_counts_per_phase_need_phases(tmp_path):
-    text = TEXT.split("phases:\n")[0] + "products:" + TEXT.split("products:")[1]
+    text = TEXT.split("phases:\n")[0] + "deployments:" + TEXT.split("deployments:")[1]
     _bad(tmp_path, text, "teams:", "staff.teams",
          "teams per phase needs phases: at the top of the case; give one number")
     _bad(tmp_path, text, "key_user:", "staff.key_user.count",
          "heads per phase needs phases: at the top of the case; give one number")
-    own = DOWN.split("phases:\n")[0] + "products:" + DOWN.split("products:")[1]
+    own = DOWN.split("phases:\n")[0] + "deployments:" + DOWN.split("deployments:")[1]
     _bad(tmp_path, own, "      teams:", "deployments[0].staff.teams",
          "teams per phase needs phases: at the top of the case; give one number")
