@@ -85,6 +85,7 @@ class Field:
     when: tuple[str, ...] = ()
     missing: str = ""
     also: str = ""                  # map: a value may also be a section of this name (a quote for a price)
+    per_phase: bool = False         # integer: in a case with phases also a mapping of phase name: number
 
 
 @record
@@ -214,7 +215,16 @@ CASE_ROUTE_PHASE = Section("case.route_phase", "case", "Phase (`phases[]`)", (
    "benefits and a deployment's own items and time lines take `phase:` (a name or a list) to count only in those "
    "phases' months. "
    "Items bought outright (with a lifetime) are bought at each contract year's start for the most clients in use "
-   "in that contract year, and are not restricted to phases.")
+   "in that contract year, and are not restricted to phases. "
+   "Teams (`staff.teams`, a deployment's `staff.teams`) and a role's heads (`count`) may be given per phase the "
+   "same way, `{pilot: 1, opschaling: 3, structureel: 3}`: items per team or per head that recur (monthly, "
+   "daily) are charged for the teams or heads of each month's phase, yearly ones at each contract year's start "
+   "for the phase's and, when a phase opens within a contract year, for the teams or heads it adds; one-off and "
+   "per-new-unit items per team or head are charged for those a phase adds, in its first month (the first "
+   "phase: all of them). Time per team or per head (training hours) counts the teams or heads a phase adds, "
+   "their hours starting in its first month as the time line's own schedule runs from its start. Where teams or "
+   "heads go down nothing is refunded or counted back: recurring items follow the lower number, and those added "
+   "again later pay and train again. Items with a lifetime per team or head are bought on the most of them.")
 
 CASE_GATE = Section("case.gate", "case", "Gate (`phases[].gate`)", (
     _f("label", "text", "Name of the go/no-go moment (\"Go/no-go opschaling\")."),
@@ -252,13 +262,13 @@ CASE_VAT = Section("case.vat", "case", "VAT (`vat`)", (
 CASE_STAFF = Section("case.staff", "case", "Staff (`staff`)", tuple(
     _f(role, "section", f"Staff in the role {role}.", of="case.staff.role", nullable=False) for role in ROLES
 ) + (
-    _f("teams", "integer", "Number of care teams, for items and time priced per team.", minimum=0,
-       nullable=False, **_COUNT),
+    _f("teams", "integer", "Number of care teams, for items and time priced per team. In a case with phases also a mapping of phase name: number, every phase given (`{pilot: 1, opschaling: 3, structureel: 3}`): see Phase (`phases[]`).", minimum=0,
+       nullable=False, per_phase=True, **_COUNT),
 ), "A role is needed where a product prices per head of that role or counts time for it; "
    "bcalc says which roles a case lacks.")
 
 CASE_STAFF_ROLE = Section("case.staff.role", "case", "Staff role (`staff.<role>`)", (
-    _req("count", "integer", "Heads in the role.", minimum=0, **_COUNT),
+    _req("count", "integer", "Heads in the role. In a case with phases also a mapping of phase name: number, every phase given (`{pilot: 1, opschaling: 3, structureel: 3}`): see Phase (`phases[]`).", minimum=0, per_phase=True, **_COUNT),
     _f("rate", "number", "Loaded cost per hour (EUR). Without it the hours are counted but not valued.",
        maximum=MAX_RATE),
 ))
@@ -310,8 +320,8 @@ CASE_DEPLOYMENT_STAFF = Section("case.deployment.staff", "case", "Staff of a dep
     _f(role, "section", f"This deployment's heads in the role {role}.", of="case.deployment.staff.role",
        nullable=False) for role in ROLES
 ) + (
-    _f("teams", "integer", "This deployment's care teams, for items and time priced per team.", minimum=0,
-       nullable=False, **_COUNT),
+    _f("teams", "integer", "This deployment's care teams, for items and time priced per team. In a case with phases also a mapping of phase name: number, every phase given (`{pilot: 1, opschaling: 3, structureel: 3}`): see Phase (`phases[]`).", minimum=0,
+       nullable=False, per_phase=True, **_COUNT),
 ), "Written as the case's `staff`, without rates: the hours are valued at the case's `staff.<role>.rate`, "
    "so a role named here must be in the case's `staff` too. Costs per organisation stay with the first "
    "deployment of a product. The case's count of a role (and its `teams`) stands for the staff that no "
@@ -320,7 +330,8 @@ CASE_DEPLOYMENT_STAFF = Section("case.deployment.staff", "case", "Staff of a dep
 
 CASE_DEPLOYMENT_STAFF_ROLE = Section("case.deployment.staff.role", "case",
                                      "Staff role of a deployment (`deployments[].staff.<role>`)", (
-    _req("count", "integer", "Heads in the role in this deployment.", minimum=0, **_COUNT),
+    _req("count", "integer", "Heads in the role in this deployment. In a case with phases also a mapping of phase name: number, every phase given (`{pilot: 1, opschaling: 3, structureel: 3}`): see Phase (`phases[]`).", minimum=0, per_phase=True,
+         **_COUNT),
 ))
 
 CASE_QUOTE = Section("case.quote", "case", "Quote (`deployments[].prices.<item>`)", (
@@ -843,6 +854,8 @@ def describe(file: str | None = None) -> list[dict]:
                 d["when"] = list(f.when)
             if f.negative:
                 d["negative"] = True
+            if f.per_phase:
+                d["per_phase"] = True
             fields.append(d)
         out.append({"name": s.name, "file": s.file, "title": s.title, "help": s.help, "fields": fields})
     return out
@@ -874,6 +887,8 @@ def _type(f: Field) -> str:
         text += f", at most {f.maximum}"
     if f.negative and f.minimum is None:
         text += ", may be negative"
+    if f.per_phase:
+        text += "; or per phase"
     return text
 
 

@@ -109,14 +109,16 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
         if vm is not None:
             recoverable = r.value(vm, F.CASE_VAT["recoverable"], ("vat",))
 
+    phases = _phases(r, root.get("phases"), years)
     staff: dict[str, StaffRole] = {}
     teams = None
+    phase_teams = None
     given: set[str] = set()  # inputs written in the file, valid or not: no follow-on errors
     if root.get("staff") is not None:
         sm = r.section(root["staff"], ("staff",), F.CASE_STAFF)
         if sm is not None:
             given = {f"staff.{k}" for k in sm}
-            teams = r.value(sm, F.CASE_STAFF["teams"], ("staff",))
+            teams, phase_teams = _phase_count(r, sm, F.CASE_STAFF["teams"], ("staff",), phases, "teams")
             for role in ROLES:
                 if role not in sm or sm[role] is None:
                     continue
@@ -124,10 +126,10 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 rm = r.section(sm[role], rp, F.CASE_STAFF_ROLE)
                 if rm is None:
                     continue
-                count = r.value(rm, F.CASE_STAFF_ROLE["count"], rp)
+                count, phase_count = _phase_count(r, rm, F.CASE_STAFF_ROLE["count"], rp, phases, "heads")
                 rate = r.value(rm, F.CASE_STAFF_ROLE["rate"], rp)
                 if count is not None:
-                    staff[role] = StaffRole(count=count, rate=rate)
+                    staff[role] = StaffRole(count=count, rate=rate, phase_count=phase_count)
 
     fx: dict[str, Decimal] = {}
     if root.get("fx") is not None:
@@ -143,7 +145,6 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
 
     parties = _parties(r, root.get("parties"))
     known = F.PARTY_CODES + tuple(parties)
-    phases = _phases(r, root.get("phases"), years)
     vat_known = frozenset(tariffs.vat_rates.values())
     # of each catalogue item with versions, the one that applies in the start month (bcalc.rules says
     # where a deployment would charge an item that has none)
@@ -186,7 +187,7 @@ def load_case(path: Path, catalogue: Catalogue, tariffs: Tariffs, shown: str | N
                 start_month=start_month or 0, years=years or 0, deployments=tuple(deployments),
                 scenario=scenario if scenario is not None else "base", indexation=indexation,
                 vat_recoverable=recoverable if recoverable is not None else Decimal(0),
-                staff=staff, teams=teams, funding=tuple(funding), fx=fx, file=tree.file, benefits=tuple(benefits),
+                staff=staff, teams=teams, phase_teams=phase_teams, funding=tuple(funding), fx=fx, file=tree.file, benefits=tuple(benefits),
                 discount_rate=discount_rate, hours_per_fte=hours_per_fte,
                 products=tuple({**{p.id: p for p in own_products}, **{p.id: p for p in additions}}.values()),
                 catalogue_prices=catalogue_prices or "as_quoted", catalogue_index=catalogue_index,
@@ -361,13 +362,15 @@ def _deployment(r: Reader, d: object, path: tuple, years, catalogue: Catalogue,
         if cm is not None:
             cget = getter(r, cm, F.CASE_CONTRACT, cp)
             contract = Contract(term=cget("term"), min_clients=cget("min_clients"), exit_year=cget("exit_year"))
-    own_staff, own_teams = _deployment_staff(r, d.get("staff"), path + ("staff",))
+    own_staff, own_teams, phase_staff, phase_teams = _deployment_staff(r, d.get("staff"), path + ("staff",),
+                                                                       phases)
     dep = Deployment(product=pid or "", clients=clients or (), options=options, prices=prices,
                      quantities=quantities, vat_rates=vat_rates, index_cap=index_cap, label=get("label"),
                      contract=contract, count_time=count_time, hours_per_day=get("hours_per_day"),
                      hours_per_day_part=get("hours_per_day_part"), where=path,
                      own=tuple(x.id for x in own_items + own_time), quotes=quotes, assets=assets,
-                     staff=own_staff, teams=own_teams, phase_clients=phase_clients,
+                     staff=own_staff, teams=own_teams, phase_staff=phase_staff, phase_teams=phase_teams,
+                     phase_clients=phase_clients,
                      phase_base=clients if phase_clients is not None else None)
     return dep, own_items, own_time
 
@@ -467,15 +470,17 @@ def _assets(r: Reader, d: dict, path: tuple, product, prices: dict[str, Decimal]
     return out
 
 
-def _deployment_staff(r: Reader, raw: object, path: tuple) -> tuple[dict[str, int], int | None]:
-    """A deployment's own heads per role and teams (rates stay the case's)."""
+def _deployment_staff(r: Reader, raw: object, path: tuple, phases: tuple = ()) -> tuple:
+    """A deployment's own heads per role and teams (rates stay the case's), and those given per phase:
+    (heads per role, teams, heads per role per phase, teams per phase)."""
     staff: dict[str, int] = {}
+    phase_staff: dict[str, tuple[int, ...]] = {}
     if raw is None:
-        return staff, None
+        return staff, None, phase_staff, None
     sm = r.section(raw, path, F.CASE_DEPLOYMENT_STAFF)
     if sm is None:
-        return staff, None
-    teams = r.value(sm, F.CASE_DEPLOYMENT_STAFF["teams"], path)
+        return staff, None, phase_staff, None
+    teams, phase_teams = _phase_count(r, sm, F.CASE_DEPLOYMENT_STAFF["teams"], path, phases, "teams")
     for role in ROLES:
         if role not in sm or sm[role] is None:
             continue
@@ -487,10 +492,37 @@ def _deployment_staff(r: Reader, raw: object, path: tuple) -> tuple[dict[str, in
         rm = r.section(sm[role], rp, F.CASE_DEPLOYMENT_STAFF_ROLE)
         if rm is None:
             continue
-        count = r.value(rm, F.CASE_DEPLOYMENT_STAFF_ROLE["count"], rp)
+        count, per_phase = _phase_count(r, rm, F.CASE_DEPLOYMENT_STAFF_ROLE["count"], rp, phases, "heads")
         if count is not None:
             staff[role] = count
-    return staff, teams
+            if per_phase is not None:
+                phase_staff[role] = per_phase
+    return staff, teams, phase_staff, phase_teams
+
+
+def _phase_count(r: Reader, m: dict, f, path: tuple, phases: tuple, what: str) -> tuple:
+    """Teams or a role's heads: one number, or in a case with phases a mapping of phase name: number.
+    (the number, or the most of the phases'; the numbers per phase, or None)."""
+    raw = m.get(f.name)
+    if not isinstance(raw, dict):
+        return r.value(m, f, path), None
+    p = path + (f.name,)
+    if not phases:
+        r.error(p, f"{what} per phase needs phases: at the top of the case; give one number")
+        return None, None
+    got: dict[int, int] = {}
+    for name, value in raw.items():
+        index = _phase_index(r, name, p + (name,), phases)
+        n = r.entry(value, f, p + (name,))
+        if index is not None and n is not None:
+            got[index] = n
+    missing = [ph.name for i, ph in enumerate(phases) if i not in got]
+    if missing:
+        r.error(p, f"gives no {what} for phase {', '.join(missing)}; give every phase its {what}")
+    if len(got) != len(phases):
+        return None, None
+    per_phase = tuple(got[i] for i in range(len(phases)))
+    return max(per_phase), per_phase
 
 
 def _benefit(r: Reader, b: object, path: tuple, years, phases: tuple = ()) -> Benefit | None:

@@ -358,6 +358,9 @@ class Tariffs:
 class StaffRole:
     count: int
     rate: Decimal | None = None   # loaded cost per hour; None: hours are counted but not valued
+    # heads per phase of the case (``Case.phases``), where the case gives them per phase; ``count`` then
+    # holds the most of them (bcalc.core.selection.phase_counts)
+    phase_count: tuple[int, ...] | None = None
 
 
 @record
@@ -409,6 +412,10 @@ class Deployment:
     # it, on these counts (bcalc.core.selection); empty / None: the organisation's
     staff: dict[str, int] = field(default_factory=dict)
     teams: int | None = None
+    # its own heads and teams per phase of the case, where it gives them per phase (``staff`` and ``teams``
+    # then hold the most of them)
+    phase_staff: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    phase_teams: tuple[int, ...] | None = None
     where: tuple = field(default=(), compare=False, repr=False)  # its path in the case file, for problems
     own: tuple[str, ...] = ()     # ids of the items and time lines the case file gives this deployment
     quotes: dict[str, Quote] = field(default_factory=dict)  # prices given with their VAT, source or year
@@ -543,6 +550,7 @@ class Case:
     vat_recoverable: Decimal = Decimal("0")
     staff: dict[str, StaffRole] = field(default_factory=dict)
     teams: int | None = None
+    phase_teams: tuple[int, ...] | None = None   # teams per phase, where given per phase (``teams``: the most)
     funding: tuple[FundingLine, ...] = ()
     fx: dict[str, Decimal] = field(default_factory=dict)
     file: str = ""

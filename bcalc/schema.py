@@ -52,7 +52,10 @@ def _value(f: F.Field, kind: str) -> dict:
     if kind == "boolean":
         return {"type": "boolean"}
     if kind == "integer":
-        return _bounds(f, kind, {"type": "integer"})
+        one = _bounds(f, kind, {"type": "integer"})
+        if f.per_phase:
+            return {"anyOf": [one, {"type": "object", "additionalProperties": one}]}
+        return one
     if kind == "number":
         return {"anyOf": [_bounds(f, kind, {"type": "number"}), {"type": "string", "pattern": NUMBER_TEXT}]}
     if kind == "percent":

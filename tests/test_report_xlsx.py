@@ -30,7 +30,8 @@ CASES = sorted((ROOT / "examples").glob("*.yaml")) + [ROOT / "tests" / "cases" /
                                                       ROOT / "tests" / "cases" / "combined-own.yaml",
                                                       ROOT / "tests" / "cases" / "phases.yaml",
                                                       ROOT / "tests" / "cases" / "phases-timings.yaml",
-                                                      ROOT / "tests" / "cases" / "parties.yaml"]
+                                                      ROOT / "tests" / "cases" / "parties.yaml",
+                                                      ROOT / "tests" / "cases" / "phase-teams.yaml"]
 TOTALS = ("one_off", "recurring", "training", "internal", "vat", "cost", "funding", "benefits", "net")
 
 

@@ -187,7 +187,7 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     for charge in plan.charges:
         item = charge.item
         shape_key = (charge.timing, charge.unit_based, charge.quantity, item.from_year, charge.runs, charge.lifetime,
-                     shaped, item.phases)
+                     shaped, item.phases, charge.phase_qty)
         key = (shape_key, factored)
         # the rounded figures of the charge's lines follow from its quantities, price, VAT and
         # what it is called: charges with the same values (a price end that leaves the price
@@ -205,7 +205,7 @@ def evaluate(run: Run, plan: DeploymentPlan, memo: Memo) -> DeploymentLines:
     for tc in plan.time:
         # the hours per month follow from the time line and the price end (bcalc.core.plan.phase_hours)
         # (hours that follow the clients also follow the deployment's units)
-        follows = tc.hours if tc.line.per in CLIENT_PERS else None
+        follows = tc.hours if tc.line.per in CLIENT_PERS or tc.phased else None
         key = (tc.line, tc.heads, tc.rate, run.end, wage_key, run.horizon_key, follows)
         hours_key = (tc.line, tc.heads, run.end, run.horizon_key, follows)
         accs, points = memo.get(memo.times, key, lambda tc=tc, hours_key=hours_key: _time(run, tc, memo, hours_key))
@@ -307,7 +307,11 @@ def _shape(run: Run, charge: Charge, plan: DeploymentPlan) -> tuple:
             elif count == "bought":
                 q = per_unit[k]
             elif count == "fixed":
-                q = charge.quantity
+                q = charge.quantity if charge.phase_qty is None else charge.phase_qty[seg.phase]
+            elif count == "phase":
+                q = charge.phase_qty[seg.phase]
+            elif count == "phase_added":
+                q = charge.phase_added[seg.phase]
             else:  # fixed_if_removed
                 q = charge.quantity if removed else 0
             if not q:

@@ -51,6 +51,15 @@ class Charge:
     origin: str = "catalogue"     # catalogue, quote (the case's price for a catalogue item) or case (own item)
     lifetime: int | None = None   # an item bought outright that lasts this many years (bcalc.core.assets)
     residual: Decimal = ZERO      # euros per unit it is worth at the end of its life, as quoted
+    # a fixed quantity per phase of the case (teams or heads given per phase: ``quantity`` is their most);
+    # None: ``quantity`` throughout
+    phase_qty: tuple[Decimal, ...] | None = None
+
+    @property
+    def phase_added(self) -> tuple[Decimal, ...]:
+        """The quantity added at the start of each phase (``phase_qty``; none where it goes down)."""
+        q = self.phase_qty or ()
+        return tuple(n if p == 0 else max(ZERO, n - q[p - 1]) for p, n in enumerate(q))
 
     @property
     def category(self) -> str:
@@ -65,6 +74,9 @@ class TimeCharge:
     heads: Fraction
     hours: tuple[Fraction, ...]   # per month of the horizon, for one head (or organisation, or team)
     rate: Decimal | None          # the role's hourly rate in the first year (indexed with wages); None: not valued
+    # heads or teams per phase of the case: ``hours`` are those of all of them (those added at each phase's
+    # start from that month, ``phase_head_hours``) and ``heads`` is 1
+    phased: bool = False
 
 
 @record
@@ -113,7 +125,10 @@ def term(charge: Charge, contract_year: int, starts: bool, opens: bool | None = 
     with a lifetime: ``bcalc.core.assets.bought``), "fixed" (the charge's own quantity) or
     "fixed_if_removed" (its quantity, when units are removed at the start of the contract year), and
     per one of "month" (times the segment's months), "day" (times its days) or "once" (in its first
-    month). The engine evaluates this rule with numbers, the workbook writes it with cell references.
+    month). With teams or heads per phase (``phase_qty``) "phase" is the quantity of the segment's
+    phase and "phase_added" what its start adds: monthly and daily items on the phase's, yearly items on
+    it at each contract year's start and on those added when a phase opens within one, one-off and
+    per-new-unit items on those added when a phase opens (all of them in the first). The engine evaluates this rule with numbers, the workbook writes it with cell references.
     A fixed quantity with a lifetime is bought again every ``lifetime`` contract years while the
     organisation is committed (``runs``).
 
@@ -132,6 +147,19 @@ def term(charge: Charge, contract_year: int, starts: bool, opens: bool | None = 
     if later is None:
         later = k > 0
     only = charge.item.phases
+    if charge.phase_qty is not None and not only:
+        # teams or heads per phase: "phase" counts the phase's, "phase_added" those added when it opens
+        opens_phase = phase_opens or (k == 0 and starts)
+        if timing in ("one_off", "per_new_unit"):
+            return ("phase_added", "once") if opens_phase else None
+        if k >= charge.runs:
+            return None
+        if timing == "monthly":
+            return "phase", "month"
+        if timing == "daily":
+            return "phase", "day"
+        if timing == "yearly":
+            return ("phase", "once") if starts else ("phase_added", "once") if phase_opens else None
     if only:
         if phase not in only:
             return None
@@ -343,10 +371,14 @@ def supplier_charges(case: Case, dep: Deployment, product: Product, end: str, no
                 width *= case.fx[item.currency]
             width = _leveled(width, at_level)
         asset = selection.asset(item, dep)
+        # teams or heads per phase: the quantity of each phase (an item bought outright with a lifetime is
+        # bought on the most of them, as on the most clients of a contract year)
+        per_phase = selection.phase_counts(item, dep, case) if not unit_based and asset is None else None
         out.append(Charge(item.id, item, item.label, item.timing, unit_based, fixed, price, source, written,
                           vat.item_rate(item, dep, tariffs), vat.quoted(item, dep), tier_label, width, runs,
                           origin=origin(item, dep), lifetime=asset.lifetime if asset else None,
-                          residual=asset.residual if asset else ZERO))
+                          residual=asset.residual if asset else ZERO,
+                          phase_qty=tuple(dec(n) for n in per_phase) if per_phase is not None else None))
     return out
 
 
@@ -446,6 +478,35 @@ def in_phases(line: TimeLine, case: Case, hours: list[Fraction]) -> list[Fractio
     return [h if inside[m] else Fraction(0) for m, h in enumerate(hours)]
 
 
+def phase_head_hours(line: TimeLine, case: Case, per_head: list[Fraction], counts: tuple[int, ...]) -> list[Fraction]:
+    """Hours per month of a time line per head or per team whose heads or teams the case gives per phase:
+    the heads (teams) added at the start of a phase (all of them in the first) follow the line's schedule
+    for one head (``per_head``, from the start of the horizon) from that phase's first month; heads that
+    leave take nothing back. A line restricted to phases (``TimeLine.case_phases``) starts with the heads
+    of its first phase there and counts no hours outside its phases."""
+    spans, at = [], 0
+    for p in case.phases:
+        spans.append((at, at + p.months))
+        at += p.months
+    first = line.case_phases[0] if line.case_phases else 0
+    added = [0] * len(counts)
+    for p in range(first, len(counts)):
+        added[p] = counts[p] if p == first else max(0, counts[p] - counts[p - 1])
+    n = len(per_head)
+    out = [Fraction(0)] * n
+    for p, (start, _stop) in enumerate(spans):
+        if not added[p]:
+            continue
+        for m in range(start, n):
+            h = per_head[m - start]
+            if h:
+                out[m] += added[p] * h
+    if line.case_phases:
+        inside = [any(spans[p][0] <= m < spans[p][1] for p in line.case_phases) for m in range(n)]
+        out = [h if inside[m] else Fraction(0) for m, h in enumerate(out)]
+    return out
+
+
 def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Month, ...], end: str,
                  notices: Notices, kept: dict | None = None,
                  carries: frozenset[str] = frozenset()) -> tuple[list[TimeCharge], list[TimeCharge]]:
@@ -459,12 +520,19 @@ def time_charges(case: Case, dep: Deployment, product: Product, months: tuple[Mo
             continue
         if line.origin == "case":
             notices.own_line(product, line, None)
-        per_month = line_hours(line, dep, case, end, notices, product, months, kept)
+        counts = selection.phase_counts(line, dep, case)
+        if counts is not None:
+            per_month = phase_head_hours(line, case, phase_hours(line, end, notices, product, len(months), kept),
+                                         counts)
+            heads = Fraction(1)
+        else:
+            per_month = line_hours(line, dep, case, end, notices, product, months, kept)
+        phased = counts is not None
         if role.rate is None:
             notices.unvalued(product, line, sum((h for h in per_month if h), Fraction(0)) * heads)
-            unvalued.append(TimeCharge(line, heads, tuple(per_month), None))
+            unvalued.append(TimeCharge(line, heads, tuple(per_month), None, phased))
             continue
-        out.append(TimeCharge(line, heads, tuple(per_month), role.rate))
+        out.append(TimeCharge(line, heads, tuple(per_month), role.rate, phased))
     return out, unvalued
 
 
@@ -483,4 +551,4 @@ def plan_deployment(case: Case, d_index: int, product: Product, months: tuple[Mo
 
 
 __all__ = ["Charge", "TimeCharge", "Units", "DeploymentPlan", "units", "pick_price", "unit_price", "cheapest_packs",
-           "supplier_charges", "term", "case_blocks", "phase_hours", "client_hours", "line_hours", "in_phases", "origin", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]
+           "supplier_charges", "term", "case_blocks", "phase_hours", "client_hours", "line_hours", "in_phases", "phase_head_hours", "origin", "time_charges", "plan_deployment", "WEEKS_PER_MONTH"]

@@ -324,6 +324,30 @@ def heads(line: TimeLine, dep: Deployment, case: Case) -> Decimal:
     return ONE
 
 
+def phase_counts(line: Item | TimeLine, dep: Deployment, case: Case) -> tuple[int, ...] | None:
+    """The teams or heads per phase of the case that a line per team or per head of a role is counted
+    on, where the case (or the deployment that counts them itself) gives them per phase; None where
+    they are one number (or the case fixes the line's quantity)."""
+    if not case.phases or line.id in dep.quantities:
+        return None
+    name = driver(line)
+    if name == TEAMS:
+        return dep.phase_teams if dep.teams is not None else case.phase_teams
+    if name is None or name == ORGANISATION:
+        return None
+    if name in dep.staff:
+        return dep.phase_staff.get(name)
+    role = case.staff.get(name)
+    return role.phase_count if role is not None else None
+
+
+def added_per_phase(counts: tuple[int, ...]) -> tuple[int, ...]:
+    """The teams or heads added at the start of each phase: all of them in the first, then the rise over
+    the phase before (none where they go down: nothing is refunded, and those that come back are added
+    again, as units are)."""
+    return tuple(n if p == 0 else max(0, n - counts[p - 1]) for p, n in enumerate(counts))
+
+
 def tier_index(item: Item, count: int, years: int) -> int | None:
     """The staffel tier that applies: the first whose conditions hold (None: no tier applies)."""
     for i, tier in enumerate(item.tiers):
@@ -351,4 +375,4 @@ def tier_count(item: Item, dep: Deployment, case: Case) -> int:
 __all__ = ["USAGE_BASES", "CONSUMABLE_BASES", "active_options", "is_active", "belongs", "active_items", "active_time", "day_hours", "counted_as",
            "asset", "price_year", "level_year",
            "ORGANISATION", "TEAMS", "driver", "own_count", "own_drivers", "carried", "charged_here", "charged_time", "drivers_here", "is_unit_based", "is_consumable", "effective_clients", "block_clients", "client_months",
-           "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "tier_index", "tier_years", "tier_count"]
+           "commitment_years", "charge_years", "minimum_years", "usage_quantity", "heads", "phase_counts", "added_per_phase", "tier_index", "tier_years", "tier_count"]

@@ -306,6 +306,14 @@ PROBLEMS = [
      "cliënten per fase vraagt om phases: bovenaan de case; geef een getal of één per jaar"),
     ("gives no clients for phase {names}; give every phase its clients",
      "geeft geen cliënten voor fase {names}; geef elke fase zijn cliënten"),
+    ("teams per phase needs phases: at the top of the case; give one number",
+     "teams per fase vraagt om phases: bovenaan de case; geef één getal"),
+    ("heads per phase needs phases: at the top of the case; give one number",
+     "een aantal per fase vraagt om phases: bovenaan de case; geef één getal"),
+    ("gives no teams for phase {names}; give every phase its teams",
+     "geeft geen teams voor fase {names}; geef elke fase zijn teams"),
+    ("gives no heads for phase {names}; give every phase its heads",
+     "geeft geen aantal voor fase {names}; geef elke fase zijn aantal"),
     ("contract year {year:word} starts in phase {phase}, not in {phases}; leave out year to have it come in at "
      "the start of its phase",
      "contractjaar {year} begint in fase {phase}, niet in {phases}; laat year weg, dan komt de subsidie aan het "

@@ -68,6 +68,7 @@ def context(bundle: Report, lang: str = "nl") -> dict:
         "price_level_text": basis.price_level_text(result, L, lang),
         "staff": basis.staff(case, lang),
         "teams": case.teams,
+        "teams_text": basis.count_text(case, case.teams, case.phase_teams, lang) if case.teams is not None else "",
         "deployments": deployments,
         "contract_terms": basis.contract_terms(case, deployments, L, lang),
         "summary": summary.summary(result, found["figures"], L, lang),

@@ -157,9 +157,12 @@ def deployments(result, products, L: dict, lang: str) -> list[dict]:
         for item_id, rate in dep.vat_rates.items():
             it = product.item(item_id)
             own.append(f"{it.label if it else item_id}: {L['vat_rate_short']} {pct(rate, lang)}")
-        counts = [f"{ROLE_NAMES[lang][role].lower()} {n}" for role, n in dep.staff.items()]
+        counts = [f"{ROLE_NAMES[lang][role].lower()} {n}" if role not in dep.phase_staff else
+                  f"{ROLE_NAMES[lang][role].lower()} {count_text(case, n, dep.phase_staff[role], lang)}"
+                  for role, n in dep.staff.items()]
         if dep.teams is not None:
-            counts.append(f"{L['teams'].lower()} {dep.teams}")
+            counts.append(f"{L['teams'].lower()} {dep.teams}" if dep.phase_teams is None else
+                          f"{L['teams'].lower()} {count_text(case, dep.teams, dep.phase_teams, lang)}")
         if counts:
             own.append(f"{L['own_staff_short']}: {', '.join(counts)}")
         options = [f"{o} ({L['default_option']})" if dflt else o for o, dflt in _active_options(product, dep)]
@@ -186,8 +189,16 @@ def staff(case, lang: str) -> list[dict]:
     for role in ROLES:
         if role in case.staff:
             s = case.staff[role]
-            out.append({"role": role, "name": ROLE_NAMES[lang][role], "count": s.count, "rate": s.rate})
+            out.append({"role": role, "name": ROLE_NAMES[lang][role], "count": s.count, "rate": s.rate,
+                        "count_text": count_text(case, s.count, s.phase_count, lang)})
     return out
+
+
+def count_text(case, count: int, per_phase: tuple | None, lang: str) -> str:
+    """Heads or teams as the business case writes them: one number, or per phase ("pilot 1 · opschaling 3")."""
+    if per_phase is None:
+        return num(count, lang, 0)
+    return " · ".join(f"{p.name} {num(n, lang, 0)}" for p, n in zip(case.phases, per_phase))
 
 
 def price_level_text(result, L: dict, lang: str) -> str:

@@ -11,8 +11,9 @@ from openpyxl.utils import get_column_letter
 from bcalc.core import vat
 from bcalc.core.assets import is_asset
 from bcalc.core.notices import Notices
-from bcalc.core.plan import Charge, line_hours
-from bcalc.core.selection import USAGE_BASES, charged_time, effective_clients, level_year, minimum_years
+from bcalc.core.plan import Charge, line_hours, phase_head_hours, phase_hours
+from bcalc.core.selection import (USAGE_BASES, charged_time, effective_clients, level_year, minimum_years,
+                                  phase_counts)
 from bcalc.models import Deployment
 from bcalc.render.xlsx import formulas
 from bcalc.render.xlsx.book import Book, DeploymentCells, InputCells, ItemCells, TimeCells
@@ -105,12 +106,16 @@ def write(book: Book, cells: InputCells, row: int, d_index: int, dep: Deployment
         s.num(row, 2, count, "0", INPUT)
         refs.staff_count[role] = address(sheet, row, 2)
         book.name(f"count_{d_index + 1}_{role}", sheet, row, 2)
+        if role in dep.phase_staff:
+            s.text(row, 3, phase_note(book.result.case, dep.phase_staff[role], w))
     if dep.teams is not None:
         row += 1
         s.text(row, 1, f"{w['own_staff']}: {w['teams']}")
         s.num(row, 2, dep.teams, "0", INPUT)
         refs.teams = address(sheet, row, 2)
         book.name(f"teams_{d_index + 1}", sheet, row, 2)
+        if dep.phase_teams is not None:
+            s.text(row, 3, phase_note(book.result.case, dep.phase_teams, w))
     row += 1
     # prices index at each anniversary of the start, by the rate of the calendar year it falls in,
     # capped per deployment
@@ -313,6 +318,11 @@ def _charge_row(book: Book, cells: InputCells, refs: DeploymentCells, row: int, 
                      fixed, source)
 
 
+def phase_note(case, counts, w) -> str:
+    """Teams or heads given per phase, as a note beside their cell: the calculation takes them as values."""
+    return f"{w['per_phase_values']}: " + " · ".join(f"{p.name} {n}" for p, n in zip(case.phases, counts))
+
+
 def _plain(value) -> str:
     """A quoted price as a formula term, as written (62.40)."""
     return f"{value:f}"
@@ -329,14 +339,22 @@ def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, c
     for i, year in enumerate(book.years):
         s.head(row, 5 + i, f"{w['hours_per_head']} {book.year_name(year)}")
     s.head(row, 5 + len(book.years), w["source"])
+    case = book.result.case
     for t in counted:
-        per_month = line_hours(t, dep, book.result.case, book.result.prices_end, Notices(), product, book.months)
+        counts = phase_counts(t, dep, case)
+        if counts is not None:   # heads or teams per phase: the hours of all of them, the heads 1
+            per_month = phase_head_hours(t, case, phase_hours(t, book.result.prices_end, Notices(), product,
+                                                              len(book.months)), counts)
+        else:
+            per_month = line_hours(t, dep, case, book.result.prices_end, Notices(), product, book.months)
         per_year = {y: sum((per_month[m.index] for m in book.months if m.year == y), Fraction(0)) for y in book.years}
         row += 1
         s.text(row, 1, t.id)
         s.text(row, 2, t.label)
         s.text(row, 3, role_label(t.role, book.lang))
-        if t.id in dep.quantities:
+        if counts is not None:
+            s.num(row, 4, 1, QTY)
+        elif t.id in dep.quantities:
             s.num(row, 4, dep.quantities[t.id], QTY, INPUT)
         elif t.per == "head":
             s.formula(row, 4, f"={refs.staff_count.get(t.role) or cells.staff_count[t.role]}", QTY)
@@ -351,7 +369,7 @@ def _time_rows(book: Book, cells: InputCells, refs: DeploymentCells, row: int, c
             else:
                 s.num(row, 5 + i, 0, QTY)
             hours[year] = address(sheet, row, 5 + i)
-        s.text(row, 5 + len(book.years), t.source)
+        s.text(row, 5 + len(book.years), t.source if counts is None else f"{t.source} · {w['per_phase_hours']}")
         share = {m.index: Fraction(per_month[m.index]) / per_year[m.year] for m in book.months
                  if per_month[m.index] and per_year[m.year]}
         refs.time.append(TimeCells(t, address(sheet, row, 4), hours, {y for y in book.years if per_year[y]}, share))

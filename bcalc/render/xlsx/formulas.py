@@ -66,7 +66,11 @@ def charge_terms(charge: Charge, fixed: str | None, dep: DeploymentCells,
         elif count == "bought":
             q = dep.bought[charge.line_id][k]
         elif count == "fixed":
-            q = fixed
+            q = fixed if charge.phase_qty is None else exact(charge.phase_qty[seg.phase])
+        elif count == "phase":  # teams or heads per phase: written as values (the inputs sheet lists them)
+            q = exact(charge.phase_qty[seg.phase])
+        elif count == "phase_added":
+            q = exact(charge.phase_added[seg.phase])
         else:  # fixed_if_removed
             q = f"{fixed}*({removed[b]}>0)"
         if per == "month":

@@ -91,6 +91,8 @@ def write(book: Book) -> InputCells:
         s.num(row, 3, staff.rate if staff and staff.rate is not None else None, EURO, INPUT)
         cells.staff_count[role] = address(sheet, row, 2)
         cells.staff_rate[role] = address(sheet, row, 3)
+        if staff is not None and staff.phase_count is not None:
+            s.text(row, 4, deployment_inputs.phase_note(case, staff.phase_count, w))
         book.name(f"rate_{role}", sheet, row, 3)
         book.name(f"count_{role}", sheet, row, 2)
     row += 1
@@ -98,6 +100,8 @@ def write(book: Book) -> InputCells:
     s.num(row, 2, case.teams if case.teams is not None else 0, "0", INPUT)
     cells.teams = address(sheet, row, 2)
     book.name("teams", sheet, row, 2)
+    if case.phase_teams is not None:
+        s.text(row, 4, deployment_inputs.phase_note(case, case.phase_teams, w))
     if case.fx:
         row += 1
         s.text(row, 1, w["fx"])
