@@ -414,6 +414,27 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     from bcalc.core.sensitivity import Evaluator, local_parts
 
     runs = Evaluator(model, base_result)
+    # the base's per calendar year [cost, benefits, funding] of each part, from its lines: what the
+    # Evaluator would otherwise run the engine for, once per input
+    by_part: dict[tuple, dict[int, Decimal]] = {}
+    for ln in base_result.lines:
+        acc = by_part.setdefault(("line", ln.deployment), {})
+        acc[ln.year] = acc.get(ln.year, ZERO) + ln.excl_vat + ln.vat
+    for b in base_result.benefits:
+        acc = by_part.setdefault(("benefit", b.index), {})
+        acc[b.year] = acc.get(b.year, ZERO) + b.amount
+    for f in base_result.funding:
+        acc = by_part.setdefault(("funding", f.index), {})
+        acc[f.year] = acc.get(f.year, ZERO) + f.amount
+
+    def before(parts) -> dict[int, list[Decimal]]:
+        deps, bens, funds = parts
+        out = {y: [ZERO, ZERO, ZERO] for y in years}
+        for slot, kind, numbers in ((0, "line", deps), (1, "benefit", bens), (2, "funding", funds)):
+            for n in numbers:
+                for y, amount in by_part.get((kind, n), {}).items():
+                    out[y][slot] += amount
+        return out
     for inp in inputs:
         if inp.fixed:
             continue
@@ -431,6 +452,8 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
                 parts.append(_components(result, keys, years, rate))
                 continue
             changed = apply(model, inp, v).partial_run(*local)
+            if local not in runs._before:
+                runs._before[local] = before(local)
             totals.append(delta(runs.outcome_with(local, changed.per_year(years))))
             parts.append(_components(changed, keys, years, rate))
         if local is None:
@@ -453,6 +476,12 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     # base_c x (prod(1 + d_i / base_c) - 1 - sum(d_i / base_c)), per metric.
     products = [(base_parts[c], resp) for c, resp in touched.items() if len(resp) > 1]
 
+    # the metrics each input moves at all (the others add nothing to any draw)
+    moving = [np.flatnonzero(np.any(ys != 0.0, axis=1)) for _inp, _xs, ys in active]
+    # whole-number inputs whose knots are every whole number from low to high: a draw is one of them
+    steps = [bool(inp.whole and len(xs) == int(xs[-1] - xs[0]) + 1 and np.all(np.diff(xs) == 1.0))
+             for inp, xs, _ys in active]
+
     # 4. the draws, vectorised, in fixed chunks (the same stream whatever the total)
     rng = np.random.default_rng(seed)
     checker = np.random.default_rng([seed, 1])
@@ -472,7 +501,15 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
                 x = np.floor(x + 0.5)
             loc = _locate(np, x, xs)
             xs_chunk.append(loc)
-            dev[:, done:done + n] += _interp(np, loc, xs, ys)
+            moves = moving[j]
+            if steps[j]:     # a whole-number input run at every whole number: the draw is a knot
+                at_knot = loc[0] + loc[2]      # the knot's index (the last one included)
+                if len(moves):
+                    dev[moves, done:done + n] += ys[moves][:, at_knot]
+            elif len(moves) == len(keys):
+                dev[:, done:done + n] += _interp(np, loc, xs, ys)
+            elif len(moves):
+                dev[moves, done:done + n] += _interp(np, loc, xs, ys[moves])
             sample[j, at:at + len(in_chunk)] = x[in_chunk]
         for base_c, resp in products:
             for k in range(len(keys)):
@@ -481,7 +518,11 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
                 prod = np.ones(n)
                 total = np.zeros(n)
                 for j, ys in resp:
-                    rel = _interp(np, xs_chunk[j], active[j][1], ys[k]) / base_c[k]
+                    loc = xs_chunk[j]
+                    if steps[j]:
+                        rel = ys[k][loc[0] + loc[2]] / base_c[k]
+                    else:
+                        rel = _interp(np, loc, active[j][1], ys[k]) / base_c[k]
                     prod *= 1.0 + rel
                     total += rel
                 dev[k, done:done + n] += base_c[k] * (prod - 1.0 - total)

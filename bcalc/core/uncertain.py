@@ -266,7 +266,25 @@ def apply(model: Model, inp: Input, value: Decimal) -> Model:
 
 
 def apply_all(model: Model, values) -> Model:
-    """The model with several inputs set: ``values`` is a sequence of (Input, value)."""
+    """The model with several inputs set: ``values`` is a sequence of (Input, value). The clients
+    and negotiated prices of deployments are set in one pass over the deployments (as ``apply`` sets
+    them one at a time), so a case with many deployments is not copied once per input."""
+    values = list(values)
+    batch = [(inp, value) for inp, value in values if inp.kind in ("clients", "price")]
+    if len(batch) > 1:
+        case = model.case
+        deps = list(case.deployments)
+        for inp, value in batch:
+            if inp.kind == "clients":
+                (d,) = inp.target
+                deps[d] = replace(deps[d], clients=scaled_clients(deps[d].clients, half_up(value)))
+            else:
+                d, item_id = inp.target
+                prices = dict(deps[d].prices)
+                prices[item_id] = value
+                deps[d] = replace(deps[d], prices=prices)
+        model = replace(model, case=replace(case, deployments=tuple(deps)))
+        values = [(inp, value) for inp, value in values if inp.kind not in ("clients", "price")]
     for inp, value in values:
         model = apply(model, inp, value)
     return model
