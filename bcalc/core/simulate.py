@@ -16,8 +16,12 @@ of an indexation rate (compounding), plus the deployments' price caps. Inputs th
 other (a benefit's minutes x its realisation, a deployment's clients x a unit price, a tariff x
 the tariff indexation) act on the same component (a line item, a benefit, a funding line): the
 runs record each component's response, and the draw adds base_c x (prod(1 + d_i/base_c) - 1 -
-sum(d_i/base_c)), exact when the component is a product of those inputs. A seeded sample of
-draws is then run through the exact engine and the largest deviation is reported with the result.
+sum(d_i/base_c)), exact when the component is a product of those inputs. An input that changes
+only some parts of the case (a price, the clients of one deployment, a benefit, a funding line:
+``bcalc.core.sensitivity.local_parts``) has only those parts run at its knots; the rest keeps the
+base's figures, so a case with a thousand deployments does not run all of them for each one's
+clients. A seeded sample of draws is then run through the exact engine and the largest deviation
+is reported with the result.
 
 numpy is imported only when a simulation runs; ``bcalc estimate`` never loads it.
 
