@@ -583,6 +583,19 @@ class Case:
             out.append(at)
         return tuple(out)
 
+    def phase_start(self, phase: int) -> int:
+        """The first month (0-based) of phase ``phase`` (0-based)."""
+        return 0 if phase == 0 else self.phase_starts[phase - 1]
+
+    def phase_of(self, month: int) -> int:
+        """The phase (0-based) of a month of the horizon (0-based); 0 without phases."""
+        return sum(1 for s in self.phase_starts if s <= month)
+
+    def subsidy_month(self, line: "FundingLine") -> int:
+        """The month (0-based) a subsidy comes in: the first of its contract year, or, with phases
+        and no year, the first of its (first) phase."""
+        return (line.year - 1) * 12 if line.year is not None else self.phase_start(line.phases[0])
+
 
 # ---- result -------------------------------------------------------------------------------
 

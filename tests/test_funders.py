@@ -282,3 +282,23 @@ def test_bad_schemes_and_financiers_in_the_tariffs_file(tmp_path, old, new, fiel
     assert result.exit_code == 2, result.stderr
     line = max(i for i, ln in enumerate(text.splitlines(), 1) if ln == new.splitlines()[-1])
     assert f"{folder / 'tariffs.yaml'}:{line}: {field}: " in result.stderr and fragment in result.stderr, result.stderr
+
+
+def test_a_ruled_subsidy_of_a_phase_counts_its_period_from_that_phase(tmp_path):
+    """A subsidy with rules, `phase:` and no year comes in at the start of its phase and counts its
+    project period from there. Phases: pilot 12 months (2027), rest 24 months. The subsidy of the
+    rest phase (12 months: 2028 wholly inside) counts the huur of 2028, 1.200,00, at 50 %: 600,00,
+    paid in January 2028; the plan month by month has it in that month too."""
+    path = write(tmp_path, HEAD.replace("    clients: 10\n", "    clients: {pilot: 10, rest: 10}\n")
+                 .replace("deployments:\n", "phases:\n  - {name: pilot, months: 12}\n  - {name: rest}\n"
+                          "deployments:\n", 1)
+                 + "funding:\n  - {code: subsidy, label: Opschaling, phase: rest, rules: {share: 50%, "
+                   "eligible: [recurring]}}\n")
+    catalogue, tariffs, case = load_all(path)
+    result = estimate(case, catalogue, tariffs)
+    assert [(f.year, f.amount) for f in result.funding] == [(2028, Decimal("600.00"))]
+    from bcalc.core.monthly import monthly_plan
+
+    plan = monthly_plan(case, catalogue, tariffs)
+    line = next(ln for ln in plan.lines if ln.kind == "funding")
+    assert line.quantities[12] == 1 and sum(line.quantities) == 1

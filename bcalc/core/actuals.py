@@ -632,7 +632,7 @@ def threshold_criteria(case, gates, last_month: int | None) -> list[dict]:
     that does not exist (no number of clients makes it pay, say) gives no criterion."""
     if last_month is None:
         return []
-    phase = sum(1 for start in case.phase_starts if start <= last_month)
+    phase = case.phase_of(last_month)
     out: list[dict] = []
     for g in gates:
         if g.phase != phase:

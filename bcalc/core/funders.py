@@ -58,7 +58,7 @@ def period_years(case: Case, months, line) -> tuple[int, tuple[int, ...], tuple[
     """A subsidy's project: its months, the calendar years wholly inside its period, those partly inside."""
     rules = line.rules
     n = line.months or (rules.months if rules is not None else None) or 12
-    first = (line.year - 1) * 12
+    first = case.subsidy_month(line)
     inside = range(first, first + n)
     whole, part = [], []
     for year in sorted({m.year for m in months}):

@@ -188,7 +188,7 @@ class Run:
 
     def phase_of(self, index: int) -> int:
         """The phase (0-based) of a month of the horizon."""
-        return sum(1 for s in self.case.phase_starts if s <= index)
+        return self.case.phase_of(index)
 
 
 __all__ = ["Segment", "segments", "blocks", "Flows", "Run", "series_key"]

@@ -113,10 +113,7 @@ def _funding_line(run: Run, f_index: int, line, clients_of, code, sourced,
     flows = run.flows()
     label = line.label or (code.name if code.kind == "subsidy" else f"{code.code} {code.name}")
     if code.kind == "subsidy":
-        # with phases and no year: in the first month of its (first) phase
-        first = (line.year - 1) * 12 if line.year is not None else \
-            (0 if line.phases[0] == 0 else run.case.phase_starts[line.phases[0] - 1])
-        month = run.months[first]
+        month = run.months[run.case.subsidy_month(line)]
         flows.at(month.index, line.amount)
         return (FundingResult(f_index, code.code, label, month.year, round_cents(line.amount), ONE, None, "case"),), flows
     per_year: dict[int, list] = {}

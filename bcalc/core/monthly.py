@@ -176,10 +176,7 @@ def _funding_lines(case: Case, tariffs: Tariffs, run, ev) -> list[PlanLine]:
             amounts = next(flows).monthly(run.segs)
             qty_list = [ZERO] * n
             if code.kind == "subsidy":
-                # with phases and no year: in the first month of its (first) phase, as the engine pays it
-                first = (line.year - 1) * 12 if line.year is not None else \
-                    (0 if line.phases[0] == 0 else case.phase_starts[line.phases[0] - 1])
-                qty_list[first] = Decimal(1)
+                qty_list[case.subsidy_month(line)] = Decimal(1)
             else:
                 clients = funded_clients(case, line, run.blocks if case.phases else ())
                 for seg in run.segs:

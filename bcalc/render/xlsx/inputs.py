@@ -194,13 +194,12 @@ def _funding(book: Book, cells: InputCells, row: int, f_index: int, line) -> int
         if line.amount is not None or line.rules is None:   # else a formula over the rules (xlsx.grants)
             s.num(row, 2, line.amount, EURO, INPUT)
         refs.amount = address(sheet, row, 2)
+        refs.month = book.case.subsidy_month(line)
         if line.year is not None:
             row += 1
             s.text(row, 1, w["subsidy_year"])
             s.num(row, 2, line.year)
-            refs.month = (line.year - 1) * 12
         else:   # with phases and no year: the first month of its first phase
-            refs.month = 0 if line.phases[0] == 0 else book.case.phase_starts[line.phases[0] - 1]
             row += 1
             s.text(row, 1, w["phase"])
             s.text(row, 2, book.case.phases[line.phases[0]].name)
