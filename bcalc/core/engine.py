@@ -256,33 +256,7 @@ def partial(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | 
     ``deployments``, the benefits ``benefits`` and the funding lines ``funding`` (their numbers).
     Each part is evaluated as in the whole case (a later deployment of a product is not its
     first), so a whole run's totals are the sums of its parts."""
-    catalogue = catalogue.for_case(case)  # the products the case file adds
-    _check_prices(prices)
-    memo = memo if memo is not None else Memo()
-    with localcontext(WIDE):
-        run = _start(case, catalogue, tariffs, scenario, prices, memo)
-        out = {y: [ZERO, ZERO, ZERO] for y in run.years}
-        deployment = _deployments(run, memo)
-        for d_index in deployments:
-            lines = deployment(d_index)[1]
-            for y, acc in out.items():
-                acc[0] += lines.cost(y)
-        if benefits:
-            wanted = set(benefits)
-            for b in benefits_of(run, memo, wanted)[0]:
-                out[b.year][1] += b.amount
-        if funding:
-            wanted = set(funding)
-            amounts = None
-            if any(case.funding[i].rules is not None for i in wanted):   # worked out from all the costs
-                from bcalc.core.funders import grants
-
-                rows = [(r.category, r.year, r.excl_vat, r.vat, r.supplier)
-                        for d in range(len(case.deployments)) for r in deployment(d)[1].rows]
-                amounts = {i: g.amount for i, g in grants(case, run.months, rows).items()}
-            for f in funding_of(run, memo, wanted, amounts=amounts)[0]:
-                out[f.year][2] += f.amount
-        return out
+    return partial_run(case, catalogue, tariffs, scenario, prices, memo, deployments, benefits, funding).per_year()
 
 
 @record
@@ -290,13 +264,14 @@ class PartialRun:
     """The lines of some parts of a case, each evaluated as in the whole case (``partial_run``): the
     rounded lines of the deployments asked for, and the benefits and funding lines asked for."""
 
+    years: tuple[int, ...]                 # the calendar years of the horizon
     parts: dict[int, DeploymentLines]
     benefits: tuple[BenefitResult, ...]
     funding: tuple[FundingResult, ...]
 
-    def per_year(self, years) -> dict[int, list[Decimal]]:
-        """Per calendar year [cost, benefits, funding] of these parts, as ``partial`` gives them."""
-        out = {y: [ZERO, ZERO, ZERO] for y in years}
+    def per_year(self) -> dict[int, list[Decimal]]:
+        """Per calendar year [cost, benefits, funding] of these parts (what ``partial`` gives)."""
+        out = {y: [ZERO, ZERO, ZERO] for y in self.years}
         for lines in self.parts.values():
             for y, acc in out.items():
                 acc[0] += lines.cost(y)
@@ -338,7 +313,7 @@ def partial_run(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: st
                         for d in range(len(case.deployments)) for r in deployment(d)[1].rows]
                 amounts = {i: g.amount for i, g in grants(case, run.months, rows).items()}
             got_funding = tuple(funding_of(run, memo, wanted, amounts=amounts)[0])
-        return PartialRun(parts=parts, benefits=got_benefits, funding=got_funding)
+        return PartialRun(years=tuple(run.years), parts=parts, benefits=got_benefits, funding=got_funding)
 
 
 def evaluation(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: str | None = None, prices: str = "mid",

@@ -128,10 +128,34 @@ class Evaluator:
     reach every part: they run the whole case (the memo still keeps what they leave unchanged).
     """
 
-    def __init__(self, model: Model, base):
+    def __init__(self, model: Model, base: Result):
         self.model = model
         self.base = base
         self._before: dict[tuple, dict[int, list[Decimal]]] = {}
+        self._by_part: dict[tuple, dict[int, Decimal]] | None = None
+
+    def _before_of(self, parts) -> dict[int, list[Decimal]]:
+        """Per calendar year [cost, benefits, funding] of ``parts`` in the base: the sums of the
+        base's own rounded lines of those parts (what ``Model.parts`` would run the engine for)."""
+        if parts in self._before:
+            return self._before[parts]
+        if self._by_part is None:
+            by: dict[tuple, dict[int, Decimal]] = {}
+            for ln in self.base.lines:
+                acc = by.setdefault(("line", ln.deployment), {})
+                acc[ln.year] = acc.get(ln.year, ZERO) + ln.excl_vat + ln.vat
+            for kind, results in (("benefit", self.base.benefits), ("funding", self.base.funding)):
+                for r in results:
+                    acc = by.setdefault((kind, r.index), {})
+                    acc[r.year] = acc.get(r.year, ZERO) + r.amount
+            self._by_part = by
+        out = {row.year: [ZERO, ZERO, ZERO] for row in self.base.per_year}
+        for slot, (kind, numbers) in enumerate(zip(("line", "benefit", "funding"), parts)):
+            for n in numbers:
+                for year, amount in self._by_part.get((kind, n), {}).items():
+                    out[year][slot] += amount
+        self._before[parts] = out
+        return out
 
     def outcome(self, inp: Input, value: Decimal) -> Outcome:
         changed = apply(self.model, inp, value)
@@ -143,9 +167,7 @@ class Evaluator:
     def outcome_with(self, parts, after: dict[int, list[Decimal]]) -> Outcome:
         """The outcome of the case with ``parts`` (deployments, benefits, funding lines) evaluated
         to ``after``: per calendar year [cost, benefits, funding] of those parts once changed."""
-        if parts not in self._before:
-            self._before[parts] = self.model.parts(*parts)
-        before = self._before[parts]
+        before = self._before_of(parts)
         from bcalc.core.finance import npv
         from bcalc.money import round_cents
 

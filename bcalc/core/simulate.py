@@ -418,27 +418,6 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
     from bcalc.core.sensitivity import Evaluator, local_parts
 
     runs = Evaluator(model, base_result)
-    # the base's per calendar year [cost, benefits, funding] of each part, from its lines: what the
-    # Evaluator would otherwise run the engine for, once per input
-    by_part: dict[tuple, dict[int, Decimal]] = {}
-    for ln in base_result.lines:
-        acc = by_part.setdefault(("line", ln.deployment), {})
-        acc[ln.year] = acc.get(ln.year, ZERO) + ln.excl_vat + ln.vat
-    for b in base_result.benefits:
-        acc = by_part.setdefault(("benefit", b.index), {})
-        acc[b.year] = acc.get(b.year, ZERO) + b.amount
-    for f in base_result.funding:
-        acc = by_part.setdefault(("funding", f.index), {})
-        acc[f.year] = acc.get(f.year, ZERO) + f.amount
-
-    def before(parts) -> dict[int, list[Decimal]]:
-        deps, bens, funds = parts
-        out = {y: [ZERO, ZERO, ZERO] for y in years}
-        for slot, kind, numbers in ((0, "line", deps), (1, "benefit", bens), (2, "funding", funds)):
-            for n in numbers:
-                for y, amount in by_part.get((kind, n), {}).items():
-                    out[y][slot] += amount
-        return out
     for inp in inputs:
         if inp.fixed:
             continue
@@ -456,9 +435,7 @@ def simulate(case: Case, catalogue: Catalogue, tariffs: Tariffs, draws: int = 10
                 parts.append(_components(result, keys, years, rate))
                 continue
             changed = apply(model, inp, v).partial_run(*local)
-            if local not in runs._before:
-                runs._before[local] = before(local)
-            totals.append(delta(runs.outcome_with(local, changed.per_year(years))))
+            totals.append(delta(runs.outcome_with(local, changed.per_year())))
             parts.append(_components(changed, keys, years, rate))
         if local is None:
             candidates = base_parts

@@ -200,6 +200,19 @@ def _shift_index(model: Model, kind: str, delta: Decimal) -> Model:
     return replace(model, tariffs=replace(model.tariffs, scenarios=scenarios))
 
 
+# inputs that set a field of one deployment (its clients, a negotiated price)
+DEPLOYMENT_KINDS = ("clients", "price")
+
+
+def _set_deployment(dep, inp: Input, value: Decimal):
+    """A deployment with a clients or price input set to ``value``."""
+    if inp.kind == "clients":
+        return replace(dep, clients=scaled_clients(dep.clients, half_up(value)))
+    prices = dict(dep.prices)
+    prices[inp.target[1]] = value
+    return replace(dep, prices=prices)
+
+
 def apply(model: Model, inp: Input, value: Decimal) -> Model:
     """The model with one input set to ``value`` (in the input's own unit)."""
     kind, target = inp.kind, inp.target
@@ -232,10 +245,10 @@ def apply(model: Model, inp: Input, value: Decimal) -> Model:
                     ln = replace(ln, phases=tuple(phases))
             lines.append(ln)
         return replace(model, catalogue=_with_product(model.catalogue, replace(product, time=tuple(lines))))
-    if kind == "clients":
-        (d,) = target
+    if kind in DEPLOYMENT_KINDS:
         deps = list(case.deployments)
-        deps[d] = replace(deps[d], clients=scaled_clients(deps[d].clients, half_up(value)))
+        d = target[0]
+        deps[d] = _set_deployment(deps[d], inp, value)
         return replace(model, case=replace(case, deployments=tuple(deps)))
     if kind == "benefit":
         b, field = target
@@ -250,13 +263,6 @@ def apply(model: Model, inp: Input, value: Decimal) -> Model:
         lines = list(case.funding)
         lines[f] = replace(lines[f], **{field: value})
         return replace(model, case=replace(case, funding=tuple(lines)))
-    if kind == "price":
-        d, item_id = target
-        deps = list(case.deployments)
-        prices = dict(deps[d].prices)
-        prices[item_id] = value
-        deps[d] = replace(deps[d], prices=prices)
-        return replace(model, case=replace(case, deployments=tuple(deps)))
     if kind == "staff_rate":
         (role,) = target
         staff = dict(case.staff)
@@ -270,21 +276,14 @@ def apply_all(model: Model, values) -> Model:
     and negotiated prices of deployments are set in one pass over the deployments (as ``apply`` sets
     them one at a time), so a case with many deployments is not copied once per input."""
     values = list(values)
-    batch = [(inp, value) for inp, value in values if inp.kind in ("clients", "price")]
+    batch = [(inp, value) for inp, value in values if inp.kind in DEPLOYMENT_KINDS]
     if len(batch) > 1:
         case = model.case
         deps = list(case.deployments)
         for inp, value in batch:
-            if inp.kind == "clients":
-                (d,) = inp.target
-                deps[d] = replace(deps[d], clients=scaled_clients(deps[d].clients, half_up(value)))
-            else:
-                d, item_id = inp.target
-                prices = dict(deps[d].prices)
-                prices[item_id] = value
-                deps[d] = replace(deps[d], prices=prices)
+            deps[inp.target[0]] = _set_deployment(deps[inp.target[0]], inp, value)
         model = replace(model, case=replace(case, deployments=tuple(deps)))
-        values = [(inp, value) for inp, value in values if inp.kind not in ("clients", "price")]
+        values = [(inp, value) for inp, value in values if inp.kind not in DEPLOYMENT_KINDS]
     for inp, value in values:
         model = apply(model, inp, value)
     return model
