@@ -589,13 +589,13 @@ def _planned_minutes(plan: MonthlyPlan) -> Decimal | None:
 def check(criteria: Iterable, measured: Mapping[str, Decimal | None]) -> tuple[CriterionResult, ...]:
     """Each criterion against the measured values: ``met`` when the value is at least its ``min`` and
     at most its ``max`` (either may be None), ``not_met`` otherwise, ``not_measured`` when there is no
-    value for its KPI. A criterion is anything with ``kpi``, ``min`` and ``max`` (attributes or keys;
-    ``minimum``/``maximum`` are read too), and optionally ``gate``."""
+    value for its KPI. A criterion has ``kpi``, ``min`` and ``max`` (attributes or keys), and
+    optionally ``gate`` and ``source``."""
     out = []
     for c in criteria:
         kpi = _get(c, "kpi")
-        lo = _get(c, "min", "minimum")
-        hi = _get(c, "max", "maximum")
+        lo = _get(c, "min")
+        hi = _get(c, "max")
         gate = _get(c, "gate") or ""
         source = _get(c, "source") or "case"
         value = measured.get(kpi)
@@ -609,14 +609,8 @@ def check(criteria: Iterable, measured: Mapping[str, Decimal | None]) -> tuple[C
     return tuple(out)
 
 
-def _get(obj, *names):
-    for name in names:
-        if isinstance(obj, Mapping):
-            if name in obj:
-                return obj[name]
-        elif hasattr(obj, name):
-            return getattr(obj, name)
-    return None
+def _get(obj, name: str):
+    return obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
 
 
 # A gate criterion's built-in KPI (bcalc.models.GATE_KPIS) and the measured KPI it is checked against.
@@ -651,23 +645,12 @@ def threshold_criteria(case, gates, last_month: int | None) -> list[dict]:
 
 
 def case_criteria(case) -> list[dict]:
-    """The gate criteria a case gives, where the case has phases with gates (a case without
-    ``phases`` has none): each as {gate, kpi, min, max}; a built-in gate KPI (``clients``,
-    ``minutes_per_day``, ``cost_per_client_month``) is checked against its measured KPI."""
-    out: list[dict] = []
-    for p_index, phase in enumerate(getattr(case, "phases", None) or ()):
-        gates = _get(phase, "gates")
-        if gates is None:
-            gate = _get(phase, "gate")
-            gates = [gate] if gate is not None else []
-        name = _get(phase, "name") or _get(phase, "label") or str(p_index + 1)
-        for gate in gates:
-            for c in (_get(gate, "criteria") or ()):
-                kpi = _get(c, "kpi")
-                out.append({"gate": _get(gate, "label") or _get(gate, "name") or name,
-                            "kpi": GATE_KPI_MEASURED.get(kpi, kpi),
-                            "min": _get(c, "min", "minimum"), "max": _get(c, "max", "maximum")})
-    return out
+    """The gate criteria a case gives (``CasePhase.gate``; a case without phases has none): each as
+    {gate, kpi, min, max}; a built-in gate KPI (``clients``, ``minutes_per_day``,
+    ``cost_per_client_month``) is checked against its measured KPI."""
+    return [{"gate": phase.gate.label or phase.name, "kpi": GATE_KPI_MEASURED.get(c.kpi, c.kpi), "min": c.min,
+             "max": c.max}
+            for phase in case.phases if phase.gate is not None for c in phase.gate.criteria]
 
 
 __all__ = ["Actuals", "MonthActuals", "Invoice", "Evaluation", "Compared", "Totals", "Kpi", "CriterionResult",
