@@ -325,7 +325,7 @@ def _time(run: Run, tc: TimeCharge, memo: Memo, hours_key: tuple) -> tuple[dict[
     """Per calendar year the hours and their amount at the year's indexed rate (a time charge's rate
     changes each 1 January only, so a year's amount is its hours times that rate, exactly); and the
     amounts per month, worked out when a full result asks for them (None: no hours)."""
-    years, months = memo.get(memo.time_hours, hours_key, lambda: _hours_by_year(run, tc))
+    years, months = memo.get(memo.time_hours, hours_key, lambda: hours_by_year(run, tc))
     accs: dict[int, _Acc] = {}
     rates: dict[int, Fraction] = {}
     for year, hours in years:
@@ -335,7 +335,7 @@ def _time(run: Run, tc: TimeCharge, memo: Memo, hours_key: tuple) -> tuple[dict[
     return accs, (_Points(months, rates) if months else None)
 
 
-def _hours_by_year(run: Run, tc: TimeCharge) -> tuple[tuple, tuple]:
+def hours_by_year(run: Run, tc: TimeCharge) -> tuple[tuple, tuple]:
     """A time charge's hours (heads x hours per head) per calendar year, and per month with hours:
     (month, calendar year, hours)."""
     years: dict[int, Fraction] = {}
@@ -416,4 +416,4 @@ def _as_dec(value) -> Decimal:
     return dec(value) if isinstance(value, Fraction) else value
 
 
-__all__ = ["evaluate", "DeploymentLines", "Row", "CATEGORY_ORDER", "CATEGORIES"]
+__all__ = ["evaluate", "hours_by_year", "DeploymentLines", "Row", "CATEGORY_ORDER", "CATEGORIES"]

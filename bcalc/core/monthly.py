@@ -81,7 +81,7 @@ def monthly_plan(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: s
     """The case's plan month by month, from the engine's own evaluation (see the module's doc)."""
     from bcalc.core import selection
     from bcalc.core.engine import evaluation
-    from bcalc.core.lines import _hours_by_year
+    from bcalc.core.lines import hours_by_year
 
     with localcontext(WIDE):
         ev = evaluation(case, catalogue, tariffs, scenario, prices, memo)
@@ -119,7 +119,7 @@ def monthly_plan(case: Case, catalogue: Catalogue, tariffs: Tariffs, scenario: s
             for tc in plan.counted_time:
                 acc = hours.setdefault(tc.line.role, [Fraction(0)] * n)
                 own = [Fraction(0)] * n
-                for index, _year, h in _hours_by_year(run, tc)[1]:
+                for index, _year, h in hours_by_year(run, tc)[1]:
                     acc[index] += h
                     own[index] += h
                 parts.setdefault(tc.line.role, []).append(own)
