@@ -69,13 +69,12 @@ def threshold_sentence(result: Result, gate, t, lang: str) -> str:
                            f"than it brings in.")
     if t.kpi == "minutes":
         per = PER[lang].get(t.per, t.per)
-        real = ""
         if t.code == "ok":
             shown = _number(minutes_shown(t.value), lang)
             return (f"{Nxt} loont ({view}) als de {now} minstens {shown} minuten per cliënt per {per} vrijmaakt "
-                    f"(het plan: {_plain(t.current, lang)}){real}." if nl else
+                    f"(het plan: {_plain(t.current, lang)})." if nl else
                     f"{Nxt} pays off ({view}) if the {now} shows at least {shown} minutes freed per client per {per} "
-                    f"(the plan: {_plain(t.current, lang)}){real}.")
+                    f"(the plan: {_plain(t.current, lang)}).")
         if t.code == "always":
             return (f"{Nxt} loont ({view}) ook zonder vrijgemaakte tijd." if nl else
                     f"{Nxt} pays off ({view}) even without time freed.")
