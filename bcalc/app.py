@@ -232,10 +232,11 @@ def report(loaded: Loaded, scenario: str | None = None, prices: str = "mid", act
     from dataclasses import replace
 
     memo = Memo()
+    result = estimate(loaded, scenario, prices, memo)
     evaluation = None
     if actuals is not None:  # bad actuals are reported before the analyses run
-        evaluation = evaluate(loaded, actuals, scenario, prices, memo, shown=actuals_shown)
-    bundle = report_of(estimate(loaded, scenario, prices, memo), loaded.catalogue, loaded.tariffs, memo)
+        evaluation = evaluate(loaded, actuals, scenario, prices, memo, shown=actuals_shown, result=result)
+    bundle = report_of(result, loaded.catalogue, loaded.tariffs, memo)
     return replace(bundle, evaluation=evaluation) if evaluation is not None else bundle
 
 
@@ -359,11 +360,13 @@ __all__ = ["Loaded", "load", "load_catalogues", "check_scenario", "estimate", "N
 
 
 def evaluate(loaded: Loaded, actuals_path: Path, scenario: str | None = None, prices: str = "mid",
-             memo: Memo | None = None, shown: str | None = None, criteria=()):
+             memo: Memo | None = None, shown: str | None = None, criteria=(), result: Result | None = None):
     """The case's plan month by month against the actuals of ``actuals_path`` (bcalc.core.actuals),
     with the case's gate criteria where it has phases with gates, and a second forecast with the
     latest clients in use carried forward (where the actuals give clients). ``criteria``: more
-    criteria to check (each with kpi, min, max and optionally gate), such as computed gate thresholds."""
+    criteria to check (each with kpi, min, max and optionally gate), such as computed gate thresholds.
+    ``result``: the estimate of the case with this scenario and price end, when the caller has it (its
+    gates give the thresholds for the gate ahead)."""
     from bcalc.actuals_loader import load_actuals
     from bcalc.core.actuals import carried_case, case_criteria
     from bcalc.core.actuals import evaluate as compare
@@ -379,9 +382,8 @@ def evaluate(loaded: Loaded, actuals_path: Path, scenario: str | None = None, pr
     computed = []
     if any(p.gate is not None for p in loaded.case.phases) and actuals.months:
         from bcalc.core.actuals import threshold_criteria
-        from bcalc.core.engine import estimate as run_estimate
 
-        result = run_estimate(loaded.case, loaded.catalogue, loaded.tariffs, scenario=scenario, prices=prices,
-                              memo=memo)
+        if result is None:
+            result = estimate(loaded, scenario, prices, memo)
         computed = threshold_criteria(loaded.case, result.gates, max(m.index for m in actuals.months))
     return compare(plan, actuals, list(case_criteria(loaded.case)) + computed + list(criteria), carried)
